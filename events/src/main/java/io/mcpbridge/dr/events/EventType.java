@@ -1,0 +1,49 @@
+package io.mcpbridge.dr.events;
+
+import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The CloudEvents types of the system. The version is part of the name: payloads evolve additively
+ * (new optional fields), and a breaking change is a new type.
+ */
+public enum EventType {
+
+    /** A probe target changed state (after hysteresis). Published by health-monitor. */
+    HEALTH_CHANGED("mcpdr.health.changed.v1", Topics.HEALTH, TargetHealth.class),
+    /** The current state of one probe target, published periodically even without a change. */
+    HEALTH_SNAPSHOT("mcpdr.health.snapshot.v1", Topics.HEALTH, TargetHealth.class),
+    /** One alert of an Alertmanager webhook notification, firing or resolved. */
+    ALERT_RECEIVED("mcpdr.alert.received.v1", Topics.ALERTS, AlertEvent.class);
+
+    private final String typeName;
+    private final String topic;
+    private final Class<?> payloadType;
+
+    EventType(String typeName, String topic, Class<?> payloadType) {
+        this.typeName = typeName;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    /** The {@code ce_type} value on the wire. */
+    public String typeName() {
+        return typeName;
+    }
+
+    /** The topic events of this type are published to. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The record the JSON payload maps to. */
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    public static Optional<EventType> byTypeName(String typeName) {
+        return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
+    }
+}

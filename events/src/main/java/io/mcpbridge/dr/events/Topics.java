@@ -1,0 +1,34 @@
+package io.mcpbridge.dr.events;
+
+import java.util.List;
+
+/**
+ * Every Kafka topic of the system, declared once. Channel names in {@code @Incoming}/{@code @Channel},
+ * producers and tests all use these constants.
+ */
+public final class Topics {
+
+    /** Health transitions and periodic snapshots of every probe target. Key: component. */
+    public static final String HEALTH = "mcp-dr.health";
+    /** Alerts received from Prometheus Alertmanager, one event per alert. Key: component. */
+    public static final String ALERTS = "mcp-dr.alerts";
+    /** Manual and drill recovery commands for the coordinator. Key: component. */
+    public static final String COMMANDS_RECOVERY = "mcp-dr.commands.recovery";
+    /** Backup, verify, restore and prune commands for backup-service. Key: scope. */
+    public static final String COMMANDS_BACKUP = "mcp-dr.commands.backup";
+    /** Progress and outcome of backups, verifications and restores. Key: backup id. */
+    public static final String BACKUP_RESULTS = "mcp-dr.backup.results";
+    /** Notification requests for the notifier. Key: incident id. */
+    public static final String COMMANDS_NOTIFY = "mcp-dr.commands.notify";
+    /** The whole current state of every incident; compacted. Key: incident id. */
+    public static final String INCIDENTS = "mcp-dr.incidents";
+    /** What could not be processed, with the reason in headers. Key: the original key. */
+    public static final String DLQ = "mcp-dr.dlq";
+
+    /** All topics, in the order of the design's topic table. */
+    public static final List<String> ALL = List.of(
+            HEALTH, ALERTS, COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMANDS_NOTIFY, INCIDENTS, DLQ);
+
+    private Topics() {
+    }
+}
