@@ -1,0 +1,29 @@
+package io.mcpbridge.dr.simulator;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulated MCP Bridge until interrupted.
+ *
+ * <pre>java -jar bridge-simulator.jar [gatewayPort=18080] [routerPort=19091] [controlPort=18099]</pre>
+ */
+public final class BridgeSimulatorMain {
+
+    private BridgeSimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int gatewayPort = args.length > 0 ? Integer.parseInt(args[0]) : 18080;
+        int routerPort = args.length > 1 ? Integer.parseInt(args[1]) : 19091;
+        int controlPort = args.length > 2 ? Integer.parseInt(args[2]) : 18099;
+        BridgeSimulator simulator = BridgeSimulator.start(gatewayPort, routerPort, controlPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "simulator-stop"));
+        System.out.printf("simulated MCP Bridge: gateway http://127.0.0.1:%d/health, router http://127.0.0.1:%d/health,"
+                + " control http://127.0.0.1:%d/sim%n", gatewayPort, routerPort, controlPort);
+        stopped.await();
+    }
+}

@@ -1,0 +1,159 @@
+package io.mcpbridge.dr.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A real {@code redis-server} of the caller's own, on a free loopback port with a scratch directory.
+ * Never the machine's shared instance: tests may flush, break and stop this one.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static final int START_ATTEMPTS = 3;
+
+    private final int port;
+    private final Path dir;
+    private final Process process;
+
+    private RedisServer(int port, Path dir, Process process) {
+        this.port = port;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /** Starts a server without persistence. */
+    public static RedisServer start() {
+        return start(List.of());
+    }
+
+    /**
+     * Starts a server with extra arguments, for example {@code List.of("--appendonly", "yes")}.
+     *
+     * @throws IllegalStateException when {@code redis-server} is not installed or does not come up
+     */
+    public static RedisServer start(List<String> extraArgs) {
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return startOnce(FreePorts.next(), extraArgs);
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static RedisServer startOnce(int port, List<String> extraArgs) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("redis-" + port + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "no",
+                "--logfile", dir.resolve("redis.log").toString()));
+        command.addAll(extraArgs);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run redis-server (is it installed?): " + e.getMessage(), e);
+        }
+        RedisServer server = new RedisServer(port, dir, process);
+        try {
+            Awaitility.await("redis-server on port " + port)
+                    .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !process.isAlive() || server.answersPing());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            server.close();
+            throw new IllegalStateException("redis-server did not answer on port " + port);
+        }
+        if (!process.isAlive()) {
+            String log = server.log();
+            server.close();
+            throw new IllegalStateException("redis-server exited at start: " + log);
+        }
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Sends one inline command and returns the raw RESP reply (enough for PING, CONFIG SET, DBSIZE). */
+    public String command(String... words) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(2000);
+            StringBuilder request = new StringBuilder("*").append(words.length).append("\r\n");
+            for (String word : words) {
+                byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+                request.append('$').append(bytes.length).append("\r\n").append(word).append("\r\n");
+            }
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] buffer = new byte[8192];
+            int read = socket.getInputStream().read(buffer);
+            return read <= 0 ? "" : new String(buffer, 0, read, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    private boolean answersPing() {
+        try {
+            return command("PING").equals("+PONG");
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("redis.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** Stops the server and removes its directory. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: a temp directory left behind harms nothing.
+        }
+    }
+}
