@@ -1,0 +1,72 @@
+package io.mcpbridge.dr.devstack;
+
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** One readable line per event, for people watching the local stack. */
+final class EventPrinter {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String RESET = "\u001b[0m";
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String DIM = "\u001b[2m";
+
+    private final boolean color;
+
+    EventPrinter(boolean color) {
+        this.color = color;
+    }
+
+    String line(String topic, EventEnvelope event) {
+        String time = TIME.format(event.time());
+        return switch (event.type()) {
+            case HEALTH_CHANGED -> health(time, (TargetHealth) event.payload(), true);
+            case HEALTH_SNAPSHOT -> health(time, (TargetHealth) event.payload(), false);
+            case ALERT_RECEIVED -> alert(time, (AlertEvent) event.payload());
+        };
+    }
+
+    String unreadable(String topic, String reason) {
+        return paint(RED, "?? " + topic + ": " + reason);
+    }
+
+    private String health(String time, TargetHealth health, boolean transition) {
+        String state = paint(colour(health.state()), health.state().name());
+        if (!transition) {
+            return paint(DIM, time + "  health    " + pad(health.target()) + " " + health.state()
+                    + " (snapshot, " + health.latencyMs() + " ms)");
+        }
+        return time + "  health    " + pad(health.target()) + " " + health.previousState() + " -> " + state
+                + "  after " + health.consecutive() + " in a row"
+                + (health.lastError() == null ? "" : ": " + health.lastError());
+    }
+
+    private String alert(String time, AlertEvent alert) {
+        String status = paint(alert.status().name().equals("FIRING") ? RED : GREEN, alert.status().name());
+        return time + "  alert     " + pad(alert.component()) + " " + status + " " + alert.severity() + " "
+                + alert.alertname() + ": " + alert.summary();
+    }
+
+    private static String colour(HealthState state) {
+        return switch (state) {
+            case UP -> GREEN;
+            case DEGRADED -> YELLOW;
+            case DOWN -> RED;
+            case UNKNOWN -> DIM;
+        };
+    }
+
+    private String paint(String colour, String text) {
+        return color ? colour + text + RESET : text;
+    }
+
+    private static String pad(String text) {
+        return String.format("%-10s", text);
+    }
+}

@@ -1,0 +1,177 @@
+package io.mcpbridge.dr.devstack;
+
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The whole system on one machine, without containers: a Kafka broker (its own process, data kept in
+ * {@code .local/kafka}), a Redis session store with AOF, the simulated MCP Bridge and the services, each
+ * a process with its log in {@code .local/logs}. Prints every event on every topic as a readable line.
+ * Ctrl-C stops everything it started.
+ */
+public final class LocalStack {
+
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int REDIS_PORT = 16379;
+    static final int GATEWAY_PORT = 18080;
+    static final int ROUTER_PORT = 19091;
+    static final int SIMULATOR_CONTROL_PORT = 18099;
+    static final int HEALTH_MONITOR_PORT = 18081;
+
+    private final Path root;
+    private final Path logs;
+    private final String classpath = System.getProperty("java.class.path");
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final List<ChildProcess> started = new ArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Held so the logging configuration is not garbage-collected with the logger. */
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+
+    private LocalStack(Path root) {
+        this.root = root;
+        this.logs = root.resolve(".local/logs");
+    }
+
+    public static void main(String[] args) throws Exception {
+        KAFKA_CLIENT_LOG.setLevel(java.util.logging.Level.WARNING); // the tail's own consumer is chatty
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        new LocalStack(root).run();
+    }
+
+    private void run() throws Exception {
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.set(false);
+            main.interrupt();
+            stopAll();
+        }, "local-stack-stop"));
+        String bootstrap = "127.0.0.1:" + KAFKA_PORT;
+        String webhookToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+
+        say("starting Kafka (KRaft) on " + bootstrap + ", data in .local/kafka");
+        ChildProcess kafka = start("kafka", List.of(java, "-Xmx512m", "-cp", classpath,
+                KafkaBrokerMain.class.getName(), Integer.toString(KAFKA_PORT), Integer.toString(KAFKA_CONTROLLER_PORT),
+                root.resolve(".local/kafka").toString()));
+        kafka.awaitPort(KAFKA_PORT, Duration.ofSeconds(60));
+        TopicSetup.ensureTopics(bootstrap, Duration.ofSeconds(30));
+
+        say("starting Redis (sessions, AOF on) on 127.0.0.1:" + REDIS_PORT);
+        Path redisDir = Files.createDirectories(root.resolve(".local/redis"));
+        start("redis", List.of("redis-server", "--port", Integer.toString(REDIS_PORT), "--bind", "127.0.0.1",
+                "--dir", redisDir.toString(), "--appendonly", "yes", "--save", ""))
+                .awaitPort(REDIS_PORT, Duration.ofSeconds(10));
+
+        say("starting the simulated MCP Bridge");
+        start("bridge-simulator", List.of(java, "-Xmx64m", "-cp", classpath,
+                "io.mcpbridge.dr.simulator.BridgeSimulatorMain", Integer.toString(GATEWAY_PORT),
+                Integer.toString(ROUTER_PORT), Integer.toString(SIMULATOR_CONTROL_PORT)))
+                .awaitPort(SIMULATOR_CONTROL_PORT, Duration.ofSeconds(20));
+
+        say("starting health-monitor on http://127.0.0.1:" + HEALTH_MONITOR_PORT);
+        Path healthMonitor = root.resolve("health-monitor/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(healthMonitor)) {
+            throw new IllegalStateException(healthMonitor + " is missing: build first (./mvnw -B -DskipTests package)");
+        }
+        start("health-monitor", List.of(java, "-Xmx256m",
+                "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
+                "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",
+                "-Dmcpdr.probes.targets.router.url=http://127.0.0.1:" + ROUTER_PORT + "/health",
+                "-Dmcpdr.probes.targets.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                "-Dmcpdr.probes.snapshot-interval=60s",
+                "-Dquarkus.log.console.json.enabled=false",
+                "-jar", healthMonitor.toString()),
+                Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken))
+                .awaitPort(HEALTH_MONITOR_PORT, Duration.ofSeconds(60));
+
+        printUsage(webhookToken);
+        tail(bootstrap);
+    }
+
+    private void printUsage(String webhookToken) {
+        String control = "http://127.0.0.1:" + SIMULATOR_CONTROL_PORT + "/sim";
+        System.out.println();
+        System.out.println("Everything is up. Logs: " + logs + ". Ctrl-C stops it all.");
+        System.out.println("Break and heal the simulated MCP Bridge:");
+        System.out.println("  curl -X POST " + control + "/gateway/unhealthy     # 503, healthy=false");
+        System.out.println("  curl -X POST " + control + "/router/down           # connection refused");
+        System.out.println("  curl -X POST " + control + "/gateway/healthy");
+        System.out.println("Send an Alertmanager notification:");
+        System.out.println("  curl -X POST -H 'Authorization: Bearer " + webhookToken + "' -H 'Content-Type: application/json' \\");
+        System.out.println("       --data @health-monitor/src/test/resources/alertmanager/firing.json \\");
+        System.out.println("       http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/api/v1/alertmanager");
+        System.out.println("Metrics: http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/q/metrics   Readiness: /q/health/ready");
+        System.out.println();
+        System.out.println("Events:");
+    }
+
+    /** Prints every event published from now on, until stopped. */
+    private void tail(String bootstrap) {
+        EventPrinter printer = new EventPrinter(System.console() != null);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-tail-" + ProcessHandle.current().pid(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Topics.ALL);
+            while (running.get()) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    try {
+                        System.out.println(printer.line(record.topic(), EventRecords.fromRecord(record)));
+                    } catch (MalformedEventException e) {
+                        System.out.println(printer.unreadable(record.topic(), e.getMessage()));
+                    }
+                });
+            }
+        } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
+            // Ctrl-C
+        }
+    }
+
+    private ChildProcess start(String name, List<String> command) {
+        return start(name, command, Map.of());
+    }
+
+    private ChildProcess start(String name, List<String> command, Map<String, String> environment) {
+        ChildProcess child = ChildProcess.start(name, command, environment, logs);
+        synchronized (started) {
+            started.add(child);
+        }
+        return child;
+    }
+
+    private void stopAll() {
+        List<ChildProcess> toStop;
+        synchronized (started) {
+            toStop = new ArrayList<>(started);
+            started.clear();
+        }
+        // Reverse order: services first, the broker last, so nothing loses its peer mid-shutdown.
+        for (int i = toStop.size() - 1; i >= 0; i--) {
+            ChildProcess child = toStop.get(i);
+            System.out.println("stopping " + child.name());
+            child.stop(Duration.ofSeconds(15));
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("==> " + message);
+    }
+}

@@ -1,0 +1,40 @@
+package io.mcpbridge.dr.devstack;
+
+import io.mcpbridge.dr.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Creates the system's topics the way production expects them: 3 partitions, and {@code mcp-dr.incidents}
+ * compacted (it holds the current state of every incident). Existing topics are left alone.
+ */
+final class TopicSetup {
+
+    private static final int PARTITIONS = 3;
+
+    private TopicSetup() {
+    }
+
+    static void ensureTopics(String bootstrapServers, Duration timeout) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
+                            .configs(Topics.INCIDENTS.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+}
