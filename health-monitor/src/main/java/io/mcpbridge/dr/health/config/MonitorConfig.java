@@ -2,6 +2,7 @@ package io.mcpbridge.dr.health.config;
 
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.health.ProbeKind;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -124,6 +125,13 @@ public interface MonitorConfig {
 
         /** {@code severity} label values mapped to the plan's severities; unknown values are MEDIUM. */
         Map<String, Severity> severities();
+
+        /**
+         * Largest body accepted, checked by Content-Length before reading and by size after; above it, 413.
+         * Default 1 MiB. Keep {@code quarkus.http.limits.max-body-size} above it as the transport's backstop.
+         */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
 
         /** A repeat of the same fingerprint and status within this window is not published again. Default 4 h. */
         @WithDefault("4h")

@@ -45,6 +45,7 @@ public class AlertmanagerResource {
     private final MonitorMetrics metrics;
     private final Clock clock;
     private final Duration ackTimeout;
+    private final long maxBodyBytes;
 
     public AlertmanagerResource(AlertMapper mapper, AlertDeduplicator deduplicator, EventPublisher publisher,
             MonitorMetrics metrics, Clock clock, MonitorConfig config) {
@@ -54,6 +55,7 @@ public class AlertmanagerResource {
         this.metrics = metrics;
         this.clock = clock;
         this.ackTimeout = config.webhook().ackTimeout();
+        this.maxBodyBytes = config.webhook().maxBodySize().asLongValue();
     }
 
     @POST
@@ -61,6 +63,10 @@ public class AlertmanagerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking // the first send to an unknown topic may wait for metadata: keep it off the event loop
     public CompletionStage<Response> receive(byte[] body) {
+        if (body != null && body.length > maxBodyBytes) {
+            metrics.webhookRequest(WebhookOutcome.TOO_LARGE);
+            return CompletableFuture.completedFuture(WebhookGate.tooLarge(body.length, maxBodyBytes));
+        }
         List<AlertEvent> alerts;
         try {
             alerts = mapper.toEvents(parse(body), clock.instant());

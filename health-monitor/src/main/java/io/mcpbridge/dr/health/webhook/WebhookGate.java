@@ -2,18 +2,17 @@ package io.mcpbridge.dr.health.webhook;
 
 import io.mcpbridge.dr.health.metrics.MonitorMetrics;
 import io.mcpbridge.dr.health.metrics.MonitorMetrics.WebhookOutcome;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.mcpbridge.dr.health.config.MonitorConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * Turns away webhook requests before their body is read: too large (413, by Content-Length; a chunked
- * body over the same limit is cut off by the HTTP layer) or without valid credentials (401).
+ * Turns away webhook requests before their body is read: too large by Content-Length (413; a chunked body
+ * is measured once read, by the resource) or without valid credentials (401).
  */
 public class WebhookGate {
 
@@ -21,11 +20,10 @@ public class WebhookGate {
     private final MonitorMetrics metrics;
     private final long maxBodyBytes;
 
-    public WebhookGate(WebhookAuthenticator authenticator, MonitorMetrics metrics,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public WebhookGate(WebhookAuthenticator authenticator, MonitorMetrics metrics, MonitorConfig config) {
         this.authenticator = authenticator;
         this.metrics = metrics;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxBodyBytes = config.webhook().maxBodySize().asLongValue();
     }
 
     @ServerRequestFilter
@@ -35,8 +33,7 @@ public class WebhookGate {
         }
         if (request.getLength() > maxBodyBytes) {
             metrics.webhookRequest(WebhookOutcome.TOO_LARGE);
-            return reply(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large",
-                    "body of " + request.getLength() + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
+            return tooLarge(request.getLength(), maxBodyBytes);
         }
         if (!authenticator.accepts(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             metrics.webhookRequest(WebhookOutcome.UNAUTHORIZED);
@@ -49,7 +46,10 @@ public class WebhookGate {
         return null;
     }
 
-    private static Response reply(Response.Status status, String kind, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(WebhookReply.error(kind, message)).build();
+    static Response tooLarge(long length, long limit) {
+        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON)
+                .entity(WebhookReply.error("too_large",
+                        "body of " + length + " bytes exceeds the limit of " + limit + " bytes"))
+                .build();
     }
 }
