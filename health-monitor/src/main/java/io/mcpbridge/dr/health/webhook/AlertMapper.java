@@ -32,9 +32,13 @@ public class AlertMapper {
     private final Map<String, Severity> severities;
 
     public AlertMapper(MonitorConfig config) {
-        this.componentLabels = config.webhook().componentLabels();
-        this.componentAliases = config.webhook().componentAliases();
-        this.severities = config.webhook().severities();
+        this(config.webhook().componentLabels(), config.webhook().componentAliases(), config.webhook().severities());
+    }
+
+    AlertMapper(List<String> componentLabels, Map<String, String> componentAliases, Map<String, Severity> severities) {
+        this.componentLabels = componentLabels;
+        this.componentAliases = componentAliases;
+        this.severities = severities;
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,16 +25,21 @@ public class WebhookAuthenticator {
     private final byte[] expected;
 
     public WebhookAuthenticator(MonitorConfig config) {
-        MonitorConfig.Webhook webhook = config.webhook();
-        this.mode = webhook.auth();
+        this(config.webhook().auth(), config.webhook().token(), config.webhook().basicUsername(),
+                config.webhook().basicPassword());
+    }
+
+    WebhookAuthenticator(AuthMode mode, Optional<String> token, Optional<String> basicUsername,
+            Optional<String> basicPassword) {
+        this.mode = mode;
         this.expected = switch (mode) {
-            case BEARER -> ("Bearer " + webhook.token().filter(t -> !t.isBlank()).orElseThrow(() ->
+            case BEARER -> ("Bearer " + token.filter(t -> !t.isBlank()).orElseThrow(() ->
                     new IllegalStateException("mcpdr.webhook.auth=bearer needs mcpdr.webhook.token"
                             + " (or set mcpdr.webhook.auth=none to accept unauthenticated alerts)")))
                     .getBytes(StandardCharsets.UTF_8);
             case BASIC -> ("Basic " + Base64.getEncoder().encodeToString(
-                    (webhook.basicUsername().orElseThrow(() -> missing("basic-username")) + ":"
-                            + webhook.basicPassword().orElseThrow(() -> missing("basic-password")))
+                    (basicUsername.orElseThrow(() -> missing("basic-username")) + ":"
+                            + basicPassword.orElseThrow(() -> missing("basic-password")))
                             .getBytes(StandardCharsets.UTF_8)))
                     .getBytes(StandardCharsets.UTF_8);
             case NONE -> new byte[0];
