@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -37,11 +39,11 @@ public final class LocalStack {
     private final Path root;
     private final Path logs;
     private final String classpath = System.getProperty("java.class.path");
-    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ChildProcess> started = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     /** Held so the logging configuration is not garbage-collected with the logger. */
-    private static final java.util.logging.Logger KAFKA_CLIENT_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+    private static final Logger KAFKA_CLIENT_LOG = Logger.getLogger("org.apache.kafka");
 
     private LocalStack(Path root) {
         this.root = root;
@@ -49,7 +51,7 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
-        KAFKA_CLIENT_LOG.setLevel(java.util.logging.Level.WARNING); // the tail's own consumer is chatty
+        KAFKA_CLIENT_LOG.setLevel(Level.WARNING); // the tail's own consumer is chatty
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         new LocalStack(root).run();
     }
@@ -65,7 +67,7 @@ public final class LocalStack {
         String webhookToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
         say("starting Kafka (KRaft) on " + bootstrap + ", data in .local/kafka");
-        ChildProcess kafka = start("kafka", List.of(java, "-Xmx512m", "-cp", classpath,
+        ChildProcess kafka = start("kafka", List.of(javaBin, "-Xmx512m", "-cp", classpath,
                 KafkaBrokerMain.class.getName(), Integer.toString(KAFKA_PORT), Integer.toString(KAFKA_CONTROLLER_PORT),
                 root.resolve(".local/kafka").toString()));
         kafka.awaitPort(KAFKA_PORT, Duration.ofSeconds(60));
@@ -78,7 +80,7 @@ public final class LocalStack {
                 .awaitPort(REDIS_PORT, Duration.ofSeconds(10));
 
         say("starting the simulated MCP Bridge");
-        start("bridge-simulator", List.of(java, "-Xmx64m", "-cp", classpath,
+        start("bridge-simulator", List.of(javaBin, "-Xmx64m", "-cp", classpath,
                 "io.mcpbridge.dr.simulator.BridgeSimulatorMain", Integer.toString(GATEWAY_PORT),
                 Integer.toString(ROUTER_PORT), Integer.toString(SIMULATOR_CONTROL_PORT)))
                 .awaitPort(SIMULATOR_CONTROL_PORT, Duration.ofSeconds(20));
@@ -88,7 +90,7 @@ public final class LocalStack {
         if (!Files.exists(healthMonitor)) {
             throw new IllegalStateException(healthMonitor + " is missing: build first (./mvnw -B -DskipTests package)");
         }
-        start("health-monitor", List.of(java, "-Xmx256m",
+        start("health-monitor", List.of(javaBin, "-Xmx256m",
                 "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",

@@ -67,7 +67,7 @@ public class ProbeScheduler {
             TargetMonitor monitor = new TargetMonitor(name, target.component().orElse(name),
                     factory.create(name, target), target.timeout(),
                     new Hysteresis(probes.downAfter(), probes.upAfter(), clock.instant()),
-                    publisher, metrics, clock, blocking);
+                    publisher, metrics, clock);
             monitors.add(monitor);
             Duration interval = target.interval().orElse(probes.interval());
             ticker.scheduleAtFixedRate(monitor::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,10 +78,9 @@ public class ProbeScheduler {
     }
 
     private void publishSnapshots() {
-        // Off the ticker thread: publishing may block while the broker is away.
-        blocking.execute(() -> monitors.forEach(monitor -> monitor.snapshot().ifPresent(snapshot ->
+        monitors.forEach(monitor -> monitor.snapshot().ifPresent(snapshot ->
                 publisher.publish(snapshot).whenComplete((metadata, failure) ->
-                        metrics.healthEvent(EventType.HEALTH_SNAPSHOT.typeName(), failure == null)))));
+                        metrics.healthEvent(EventType.HEALTH_SNAPSHOT.typeName(), failure == null))));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -39,7 +38,6 @@ final class TargetMonitor {
     private final EventPublisher publisher;
     private final MonitorMetrics metrics;
     private final Clock clock;
-    private final Executor blocking;
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
     private HealthState lastPublished = HealthState.UNKNOWN;
@@ -47,7 +45,7 @@ final class TargetMonitor {
     private Instant latestAt;
 
     TargetMonitor(String target, String component, Probe probe, Duration timeout, Hysteresis hysteresis,
-            EventPublisher publisher, MonitorMetrics metrics, Clock clock, Executor blocking) {
+            EventPublisher publisher, MonitorMetrics metrics, Clock clock) {
         this.target = target;
         this.component = component;
         this.probe = probe;
@@ -56,7 +54,6 @@ final class TargetMonitor {
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
-        this.blocking = blocking;
         metrics.trackTarget(target, component);
     }
 
@@ -83,7 +80,7 @@ final class TargetMonitor {
         }
         return result
                 .exceptionally(failure -> ProbeResult.down(Failures.describe(failure, timeout), timeout))
-                .thenComposeAsync(this::record, blocking) // publishing may block: never on an event loop
+                .thenCompose(this::record)
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         LOG.errorf("probe run of %s failed: %s", target, failure.toString());

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.health.config.MonitorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,7 @@ public class AlertMapper {
     private final Map<String, String> componentAliases;
     private final Map<String, Severity> severities;
 
+    @Inject
     public AlertMapper(MonitorConfig config) {
         this(config.webhook().componentLabels(), config.webhook().componentAliases(), config.webhook().severities());
     }

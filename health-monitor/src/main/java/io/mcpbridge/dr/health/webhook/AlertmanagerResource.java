@@ -10,7 +10,7 @@ import io.mcpbridge.dr.health.metrics.MonitorMetrics;
 import io.mcpbridge.dr.health.metrics.MonitorMetrics.WebhookOutcome;
 import io.mcpbridge.dr.health.publish.EventPublisher;
 import io.mcpbridge.dr.health.publish.EventSources;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,7 +62,7 @@ public class AlertmanagerResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking // the first send to an unknown topic may wait for metadata: keep it off the event loop
+    @NonBlocking // on the event loop: parsing is cheap and the publisher never blocks
     public CompletionStage<Response> receive(byte[] body) {
         if (body != null && body.length > maxBodyBytes) {
             metrics.webhookRequest(WebhookOutcome.TOO_LARGE);
@@ -76,16 +77,17 @@ public class AlertmanagerResource {
                     .entity(WebhookReply.error("bad_request", e.getMessage())).build());
         }
         List<AlertEvent> fresh = new ArrayList<>(alerts.size());
-        List<CompletableFuture<?>> acks = new ArrayList<>(alerts.size());
+        List<EventEnvelope> events = new ArrayList<>(alerts.size());
         for (AlertEvent alert : alerts) {
             if (deduplicator.isRepeat(alert)) {
                 metrics.alertDuplicate();
                 continue;
             }
             fresh.add(alert);
-            acks.add(publisher.publish(envelope(alert)));
+            events.add(envelope(alert));
         }
         int duplicates = alerts.size() - fresh.size();
+        List<CompletableFuture<RecordMetadata>> acks = events.isEmpty() ? List.of() : publisher.publishAll(events);
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((ignored, failure) -> {

@@ -4,6 +4,7 @@ import io.mcpbridge.dr.health.config.MonitorConfig;
 import io.mcpbridge.dr.health.config.MonitorConfig.AuthMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -24,6 +25,7 @@ public class WebhookAuthenticator {
     private final AuthMode mode;
     private final byte[] expected;
 
+    @Inject
     public WebhookAuthenticator(MonitorConfig config) {
         this(config.webhook().auth(), config.webhook().token(), config.webhook().basicUsername(),
                 config.webhook().basicPassword());
