@@ -51,4 +51,16 @@ public final class Profiles {
             return List.of(new TestResourceEntry(DedicatedKafkaBrokerResource.class));
         }
     }
+
+    /** No broker ever answered: nothing is known about the topics, so every send would have to wait. */
+    public static class NoBroker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mcpdr.probes.enabled", "false",
+                    "kafka.bootstrap.servers", "127.0.0.1:" + io.mcpbridge.dr.testing.FreePorts.next(),
+                    "kafka.max.block.ms", "4000",
+                    "mcpdr.webhook.ack-timeout", "10s");
+        }
+    }
 }
