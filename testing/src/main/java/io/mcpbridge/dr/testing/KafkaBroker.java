@@ -1,14 +1,19 @@
 package io.mcpbridge.dr.testing;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.common.Uuid;
 import org.jboss.logging.Logger;
 
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one node), running inside the
  * test JVM. {@link #shared()} is one broker per JVM, started on first use and stopped at exit, so
  * a whole suite pays the ~3 s start once; {@link #startDedicated()} is a broker a test may stop to
- * see what happens when Kafka goes away.
+ * see what happens when Kafka goes away, and {@link #restart()} brings it back with its data.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -18,10 +23,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
     private final String bootstrapServers;
+    private final int port;
+    private final int controllerPort;
+    private final String clusterId;
+    private final Path dataDir;
 
-    private KafkaBroker(EmbeddedKafkaBroker broker) {
+    private KafkaBroker(EmbeddedKafkaBroker broker, int port, int controllerPort, String clusterId, Path dataDir) {
         this.broker = broker;
         this.bootstrapServers = broker.getAdvertisedListeners().replace("PLAINTEXT://", "");
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.clusterId = clusterId;
+        this.dataDir = dataDir;
     }
 
     /** The broker every test of this JVM shares. */
@@ -33,28 +46,52 @@ public final class KafkaBroker implements AutoCloseable {
         return shared;
     }
 
-    /** A new broker of the caller's own; close it when done. */
+    /** A new broker of the caller's own, with its data in a fresh temporary directory; close it when done. */
     public static KafkaBroker startDedicated() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("kafka-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         RuntimeException last = null;
         // Free ports are picked then bound later; another process can win the race, so retry.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            EmbeddedKafkaBroker candidate = new EmbeddedKafkaBroker()
-                    .withKafkaHost("127.0.0.1")
-                    .withKafkaPort(FreePorts.next())
-                    .withControllerPort(FreePorts.next())
-                    .withAdditionalProperties(KafkaBroker::testFriendly);
             try {
-                return new KafkaBroker(candidate.start());
+                return start(FreePorts.next(), FreePorts.next(), Uuid.randomUuid().toString(), dataDir);
             } catch (RuntimeException e) {
                 LOG.warnf("Kafka broker failed to start (attempt %d of %d): %s", attempt, START_ATTEMPTS, e);
-                candidate.close();
                 last = e;
             }
         }
         throw last;
     }
 
-    private static void testFriendly(Properties props) {
+    /** Stops this broker if it runs and starts it again on the same ports with the same data. */
+    public KafkaBroker restart() {
+        close();
+        return start(port, controllerPort, clusterId, dataDir);
+    }
+
+    private static KafkaBroker start(int port, int controllerPort, String clusterId, Path dataDir) {
+        EmbeddedKafkaBroker candidate = new EmbeddedKafkaBroker()
+                .withKafkaHost("127.0.0.1")
+                .withKafkaPort(port)
+                .withControllerPort(controllerPort)
+                .withClusterId(clusterId)
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(props -> testFriendly(props, dataDir));
+        try {
+            return new KafkaBroker(candidate.start(), port, controllerPort, clusterId, dataDir);
+        } catch (RuntimeException e) {
+            candidate.close();
+            throw e;
+        }
+    }
+
+    private static void testFriendly(Properties props, Path dataDir) {
+        props.put("log.dir", dataDir.toString());
+        props.put("log.dirs", dataDir.toString());
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("offsets.topic.num.partitions", "3");
         props.put("num.partitions", "3");

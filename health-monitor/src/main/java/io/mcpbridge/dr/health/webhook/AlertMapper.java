@@ -24,7 +24,7 @@ public class AlertMapper {
 
     static final String SUPPORTED_VERSION = "4";
     /** Alertmanager writes this as {@code endsAt} of an alert that still fires. */
-    private static final Instant NOT_ENDED = Instant.parse("0001-01-01T00:00:00Z");
+    private static final String NOT_ENDED = "0001-01-01T00:00:00Z";
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-fA-F]{1,64}");
     static final String UNKNOWN_COMPONENT = "unknown";
 
@@ -82,11 +82,11 @@ public class AlertMapper {
         if (startsAt == null) {
             throw new InvalidNotificationException(where + ".startsAt is missing");
         }
-        Instant endsAt = time(alert.endsAt(), where + ".endsAt");
+        Instant endsAt = NOT_ENDED.equals(alert.endsAt()) ? null : time(alert.endsAt(), where + ".endsAt");
         String alertname = labels.getOrDefault("alertname", "unnamed");
         return new AlertEvent(component(labels), severity(labels.get("severity")), status, alertname,
                 alert.fingerprint().toLowerCase(Locale.ROOT), summary(annotations, alertname), labels, annotations,
-                startsAt, endsAt == null || endsAt.equals(NOT_ENDED) ? null : endsAt, alert.generatorUrl(),
+                startsAt, endsAt == null || endsAt.getEpochSecond() < 0 ? null : endsAt, alert.generatorUrl(),
                 notification.groupKey(), notification.receiver(), notification.externalUrl(), receivedAt);
     }
 
