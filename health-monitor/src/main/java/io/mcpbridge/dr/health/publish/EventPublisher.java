@@ -1,7 +1,6 @@
 package io.mcpbridge.dr.health.publish;
 
 import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -14,17 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -34,64 +32,55 @@ import org.jboss.logging.Logger;
  * broker acknowledged. A plain {@link KafkaProducer} rather than an emitter, because the webhook answers
  * after the acknowledgement and the producer completes acks on its own I/O thread, in parallel.
  *
- * <p>Never blocks the caller, so it is safe on an event loop. {@code KafkaProducer.send} blocks only when
- * the topic's metadata is unknown or the record buffer is full; a send that can do neither runs on the
- * caller's thread (no hand-off, which dominates the cost of a small request), any other goes to one
- * dedicated sender thread, the only thread that may wait. Topic metadata is fetched at start and kept
- * fresh in the background, so the fast path is the normal one.
+ * <p>Never blocks any thread, so it is safe on an event loop. {@code KafkaProducer.send} would block for
+ * {@code max.block.ms} when the topic's metadata is unknown (first use, broker away) or the record buffer
+ * is full; here {@code max.block.ms} is 0, so such a send fails at once and is tried again a moment later
+ * from a timer, until the delivery deadline. The normal path is one {@code send} on the caller's thread
+ * with no hand-off, which matters: thread wake-ups dominate the cost of a small request.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
-    /** The topics this service writes; their metadata is kept warm. */
-    private static final List<String> TOPICS = List.of(Topics.HEALTH, Topics.ALERTS);
-    /** Below this share of free record buffer, a send might block: take the slow path. */
-    private static final double MIN_FREE_BUFFER = 0.25;
-    /** Well inside the producer's metadata.max.idle.ms (5 min), so warm topics never expire. */
-    private static final Duration METADATA_REFRESH = Duration.ofMinutes(1);
+    /** How soon a send that could not start (no metadata yet, buffer full) is tried again. */
+    private static final long RETRY_MILLIS = 50;
 
-    /** Durability is not negotiable here, whatever the configuration says. */
+    /** Not negotiable, whatever the configuration says: durability, and never blocking a caller. */
     private static final Map<String, Object> FORCED = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
 
     /**
      * Defaults a deployment may override with {@code kafka.*} properties. linger.ms 1 (kafka-clients 4
      * defaults to 5, which caps low-concurrency throughput); 128 KiB batches, because an alert group of
-     * a hundred ~1 KiB records otherwise splits into many small produce requests; bounded blocking and
-     * delivery time, so a request facing a dead broker fails in seconds and Alertmanager retries.
+     * a hundred ~1 KiB records otherwise splits into many small produce requests; a bounded delivery
+     * time, so a request facing a dead broker fails in seconds and Alertmanager retries.
      */
     private static final Map<String, Object> DEFAULTS = Map.of(
             ProducerConfig.LINGER_MS_CONFIG, 1,
             ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
             ProducerConfig.CLIENT_ID_CONFIG, "health-monitor");
 
     private final KafkaProducer<String, byte[]> producer;
-    private final double bufferBytes;
-    private final Metric bufferAvailable;
-    private final Set<String> warmTopics = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("event-sender"));
-    private final ScheduledExecutorService metadataWarmer = Executors.newSingleThreadScheduledExecutor(
-            daemon("event-metadata"));
+    private final long deliveryTimeoutNanos;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-send-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         Map<String, Object> config = producerConfig(kafkaConfig);
         this.producer = new KafkaProducer<>(config);
-        this.bufferBytes = Double.parseDouble(String.valueOf(
-                config.getOrDefault(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024)));
-        this.bufferAvailable = producer.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals("buffer-available-bytes")
-                        && e.getKey().group().equals("producer-metrics"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        metadataWarmer.scheduleWithFixedDelay(this::warmMetadata, 0, METADATA_REFRESH.toSeconds(), TimeUnit.SECONDS);
+        this.deliveryTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(
+                Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
     }
 
     static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig) {
@@ -117,82 +106,68 @@ public class EventPublisher {
      * @return one future per event, in the same order
      */
     public List<CompletableFuture<RecordMetadata>> publishAll(List<EventEnvelope> events) {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        long deadline = System.nanoTime() + deliveryTimeoutNanos;
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(events.size());
-        boolean cannotBlock = bufferMostlyFree();
         for (EventEnvelope event : events) {
-            records.add(EventRecords.toRecord(event));
-            acks.add(new CompletableFuture<>());
-            cannotBlock &= warmTopics.contains(event.topic());
-        }
-        if (cannotBlock) {
-            send(records, acks);
-            return acks;
-        }
-        try {
-            sender.execute(() -> send(records, acks));
-        } catch (RejectedExecutionException e) {
-            acks.forEach(ack -> ack.completeExceptionally(new IllegalStateException("publisher is shut down")));
+            CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+            acks.add(acked);
+            send(EventRecords.toRecord(event), acked, deadline);
         }
         return acks;
     }
 
-    private boolean bufferMostlyFree() {
-        if (bufferAvailable == null) {
-            return false;
+    private void send(ProducerRecord<String, byte[]> record, CompletableFuture<RecordMetadata> acked, long deadline) {
+        Attempt attempt = new Attempt(record, acked, deadline);
+        try {
+            producer.send(record, attempt);
+        } catch (RuntimeException e) {
+            LOG.debugf("send to %s failed: %s", record.topic(), e);
+            acked.completeExceptionally(e);
+        } finally {
+            attempt.returned = true;
         }
-        Object available = bufferAvailable.metricValue();
-        return available instanceof Double free && free >= bufferBytes * MIN_FREE_BUFFER;
     }
 
-    private void send(List<ProducerRecord<String, byte[]>> records, List<CompletableFuture<RecordMetadata>> acks) {
-        for (int i = 0; i < records.size(); i++) {
-            CompletableFuture<RecordMetadata> acked = acks.get(i);
-            try {
-                producer.send(records.get(i), (metadata, failure) -> {
-                    if (failure != null) {
-                        acked.completeExceptionally(failure);
-                    } else {
-                        acked.complete(metadata);
-                    }
-                });
-            } catch (RuntimeException e) {
-                // Metadata not available within max.block.ms, buffer full, or the producer is closed.
-                acked.completeExceptionally(e);
+    /**
+     * One try of one record. The producer reports a send that could not start (no metadata yet, buffer
+     * full) through the callback while {@code send} is still running; such a try is repeated shortly.
+     * Any failure reported later is the broker's answer and final.
+     */
+    private final class Attempt implements Callback {
+        private final ProducerRecord<String, byte[]> record;
+        private final CompletableFuture<RecordMetadata> acked;
+        private final long deadline;
+        private volatile boolean returned;
+
+        Attempt(ProducerRecord<String, byte[]> record, CompletableFuture<RecordMetadata> acked, long deadline) {
+            this.record = record;
+            this.acked = acked;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception failure) {
+            if (failure == null) {
+                acked.complete(metadata);
+            } else if (!returned && failure instanceof TimeoutException && System.nanoTime() - deadline < 0) {
+                retryLater();
+            } else {
+                acked.completeExceptionally(failure);
             }
         }
-    }
 
-    /** Fetches (and so keeps fresh) the metadata of every topic written; a topic that fails is cold until it works. */
-    private void warmMetadata() {
-        for (String topic : TOPICS) {
+        private void retryLater() {
             try {
-                producer.partitionsFor(topic);
-                warmTopics.add(topic);
-            } catch (RuntimeException e) {
-                warmTopics.remove(topic);
-                LOG.debugf("no metadata for %s yet: %s", topic, e.toString());
+                retries.schedule(() -> send(record, acked, deadline), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                acked.completeExceptionally(new IllegalStateException("publisher is shut down"));
             }
         }
     }
 
     @PreDestroy
     public void close() {
-        metadataWarmer.shutdownNow();
-        sender.shutdown();
-        try {
-            sender.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        retries.shutdownNow();
         producer.close(Duration.ofSeconds(5));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

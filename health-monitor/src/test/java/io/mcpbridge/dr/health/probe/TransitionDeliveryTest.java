@@ -49,8 +49,7 @@ class TransitionDeliveryTest {
         publisher = new EventPublisher(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(),
                 "request.timeout.ms", 1000,
-                "delivery.timeout.ms", 2000,
-                "max.block.ms", 1000));
+                "delivery.timeout.ms", 2000));
         ScriptedProbe probe = new ScriptedProbe();
         TargetMonitor gateway = new TargetMonitor("gateway", "gateway", probe, Duration.ofSeconds(1),
                 new Hysteresis(3, 2, Instant.now()), publisher, new MonitorMetrics(new SimpleMeterRegistry()),

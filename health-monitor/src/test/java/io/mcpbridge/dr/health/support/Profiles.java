@@ -42,8 +42,7 @@ public final class Profiles {
                     "mcpdr.probes.enabled", "false",
                     "mcpdr.webhook.ack-timeout", "5s",
                     "kafka.request.timeout.ms", "1000",
-                    "kafka.delivery.timeout.ms", "3000",
-                    "kafka.max.block.ms", "1000");
+                    "kafka.delivery.timeout.ms", "3000");
         }
 
         @Override
@@ -52,15 +51,15 @@ public final class Profiles {
         }
     }
 
-    /** No broker ever answered: nothing is known about the topics, so every send would have to wait. */
+    /** No broker ever answered: nothing is known about the topics, so no send can start. */
     public static class NoBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "mcpdr.probes.enabled", "false",
                     "kafka.bootstrap.servers", "127.0.0.1:" + io.mcpbridge.dr.testing.FreePorts.next(),
-                    "kafka.max.block.ms", "4000",
-                    "mcpdr.webhook.ack-timeout", "10s");
+                    "kafka.request.timeout.ms", "2000",
+                    "kafka.delivery.timeout.ms", "6000");
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * With no broker at all, a send waits up to max.block.ms for metadata. That wait must never hold an
- * HTTP event loop: other requests are served meanwhile, and the webhook still ends in a 503.
+ * With no broker at all, no send can start: the publisher keeps trying until the delivery deadline. That
+ * wait must never hold an HTTP event loop: other requests are served meanwhile, and the webhook ends in a
+ * 503 so that Alertmanager retries.
  */
 @QuarkusTest
 @TestProfile(Profiles.NoBroker.class)
@@ -27,7 +28,7 @@ class NoBrokerAtStartTest {
         CompletableFuture<Integer> webhook = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer test-token").body(body).post("/api/v1/alertmanager").statusCode());
 
-        // Served while the webhook request is still waiting for Kafka metadata (max.block.ms is 4 s). Several
+        // Served while the webhook request is still waiting for Kafka (delivery deadline 6 s). Several
         // requests, on new connections, so that every event loop is asked and none can be the stuck one.
         for (int i = 0; i < 8; i++) {
             given().header("Connection", "close").get("/q/health/live").then().statusCode(200);
