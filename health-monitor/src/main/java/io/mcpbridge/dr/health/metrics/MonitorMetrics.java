@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The service's metric families, all prefixed {@code mcpdr_}: probe latency, results and failures per
  * target, the state of each target (one series per state, 1 for the current one), webhook requests by
- * outcome, alerts published and repeats dropped, health events published or failed.
+ * outcome, alerts published, repeats dropped and alerts Alertmanager truncated, health events published or
+ * failed.
  */
 @ApplicationScoped
 public class MonitorMetrics {
@@ -35,6 +36,7 @@ public class MonitorMetrics {
     private final Map<WebhookOutcome, Counter> webhookRequests = new ConcurrentHashMap<>();
     private final Map<AlertStatus, Counter> alertsPublished = new ConcurrentHashMap<>();
     private final Counter alertsDuplicate;
+    private final Counter alertsTruncated;
 
     public MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,6 +52,9 @@ public class MonitorMetrics {
         }
         alertsDuplicate = Counter.builder("mcpdr.alerts.duplicates")
                 .description("Repeats of an already published fingerprint and status, not published again")
+                .register(registry);
+        alertsTruncated = Counter.builder("mcpdr.alerts.truncated")
+                .description("Alerts Alertmanager left out of notifications (max_alerts); they never reached us")
                 .register(registry);
     }
 
@@ -105,5 +110,9 @@ public class MonitorMetrics {
 
     public void alertDuplicate() {
         alertsDuplicate.increment();
+    }
+
+    public void alertsTruncated(int count) {
+        alertsTruncated.increment(count);
     }
 }

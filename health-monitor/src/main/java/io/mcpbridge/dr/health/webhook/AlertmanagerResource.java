@@ -70,7 +70,14 @@ public class AlertmanagerResource {
         }
         List<AlertEvent> alerts;
         try {
-            alerts = mapper.toEvents(parse(body), clock.instant());
+            AlertmanagerNotification notification = parse(body);
+            alerts = mapper.toEvents(notification, clock.instant());
+            if (notification.truncatedAlerts() != null && notification.truncatedAlerts() > 0) {
+                // Alertmanager's max_alerts cut these; they will never arrive. Worth an operator's look.
+                metrics.alertsTruncated(notification.truncatedAlerts());
+                LOG.warnf("Alertmanager truncated %d alerts of group %s", notification.truncatedAlerts(),
+                        notification.groupKey());
+            }
         } catch (InvalidNotificationException e) {
             metrics.webhookRequest(WebhookOutcome.BAD_REQUEST);
             return CompletableFuture.completedFuture(Response.status(Response.Status.BAD_REQUEST)

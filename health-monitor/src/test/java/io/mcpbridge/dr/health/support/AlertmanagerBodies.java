@@ -15,6 +15,7 @@ public final class AlertmanagerBodies {
 
     private final List<Map<String, Object>> alerts = new ArrayList<>();
     private String version = "4";
+    private int truncated;
 
     public static AlertmanagerBodies notification() {
         return new AlertmanagerBodies();
@@ -29,6 +30,12 @@ public final class AlertmanagerBodies {
 
     public AlertmanagerBodies version(String version) {
         this.version = version;
+        return this;
+    }
+
+    /** How many alerts Alertmanager says it left out ({@code max_alerts}). */
+    public AlertmanagerBodies truncated(int count) {
+        this.truncated = count;
         return this;
     }
 
@@ -59,7 +66,7 @@ public final class AlertmanagerBodies {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
         body.put("groupKey", "{}/{severity=\"critical\"}:{alertname=\"McpGatewayUnhealthy\"}");
-        body.put("truncatedAlerts", 0);
+        body.put("truncatedAlerts", truncated);
         body.put("status", alerts.stream().anyMatch(a -> "firing".equals(a.get("status"))) ? "firing" : "resolved");
         body.put("receiver", "mcp-dr");
         body.put("groupLabels", Map.of("alertname", "McpGatewayUnhealthy"));

@@ -195,6 +195,16 @@ class AlertmanagerWebhookTest {
         assertThat(MetricsScrape.value("mcpdr_webhook_requests_total{outcome=\"accepted\"")).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void alertsAlertmanagerTruncatedAreCountedSoSomeoneNotices() {
+        double before = MetricsScrape.value("mcpdr_alerts_truncated_total");
+
+        authorized().body(notification().truncated(5).firing(fingerprint(), "mcp-gateway", "critical").json())
+                .post(PATH).then().statusCode(200).body("published", equalTo(1));
+
+        assertThat(MetricsScrape.value("mcpdr_alerts_truncated_total")).isEqualTo(before + 5);
+    }
+
     private AlertEvent alertWithFingerprint(String fingerprint) {
         return alerts.payloads(EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(fingerprint))
                 .get(0);
