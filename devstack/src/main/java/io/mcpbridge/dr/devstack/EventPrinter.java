@@ -4,6 +4,7 @@ import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -29,6 +30,7 @@ final class EventPrinter {
             case HEALTH_CHANGED -> health(time, (TargetHealth) event.payload(), true);
             case HEALTH_SNAPSHOT -> health(time, (TargetHealth) event.payload(), false);
             case ALERT_RECEIVED -> alert(time, (AlertEvent) event.payload());
+            case NOTIFY_REQUESTED -> notification(time, (NotificationRequest) event.payload());
         };
     }
 
@@ -51,6 +53,11 @@ final class EventPrinter {
         String status = paint(alert.status().name().equals("FIRING") ? RED : GREEN, alert.status().name());
         return time + "  alert     " + pad(alert.component()) + " " + status + " " + alert.severity() + " "
                 + alert.alertname() + ": " + alert.summary();
+    }
+
+    private String notification(String time, NotificationRequest request) {
+        return time + "  notify    " + pad(String.valueOf(request.component())) + " " + request.kind() + " "
+                + request.severity() + ": " + request.summary();
     }
 
     private static String colour(HealthState state) {

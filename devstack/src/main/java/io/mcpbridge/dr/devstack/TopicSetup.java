@@ -12,8 +12,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Creates the system's topics the way production expects them: 3 partitions, and {@code mcp-dr.incidents}
- * compacted (it holds the current state of every incident). Existing topics are left alone.
+ * Creates the system's topics the way production expects them: 3 partitions, and the state topics
+ * ({@code mcp-dr.incidents}, the notifier's ledger) compacted. Existing topics are left alone.
  */
 final class TopicSetup {
 
@@ -28,7 +28,7 @@ final class TopicSetup {
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
-                            .configs(Topics.INCIDENTS.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                            .configs(Topics.COMPACTED.contains(topic) ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package io.mcpbridge.dr.events;
 
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -16,7 +17,9 @@ public enum EventType {
     /** The current state of one probe target, published periodically even without a change. */
     HEALTH_SNAPSHOT("mcpdr.health.snapshot.v1", Topics.HEALTH, TargetHealth.class),
     /** One alert of an Alertmanager webhook notification, firing or resolved. */
-    ALERT_RECEIVED("mcpdr.alert.received.v1", Topics.ALERTS, AlertEvent.class);
+    ALERT_RECEIVED("mcpdr.alert.received.v1", Topics.ALERTS, AlertEvent.class),
+    /** A request to notify people (Slack, PagerDuty, console) by the communication matrix. */
+    NOTIFY_REQUESTED("mcpdr.notify.requested.v1", Topics.COMMANDS_NOTIFY, NotificationRequest.class);
 
     private final String typeName;
     private final String topic;

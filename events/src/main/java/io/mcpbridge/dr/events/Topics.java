@@ -25,9 +25,16 @@ public final class Topics {
     /** What could not be processed, with the reason in headers. Key: the original key. */
     public static final String DLQ = "mcp-dr.dlq";
 
-    /** All topics, in the order of the design's topic table. */
+    /** The notifier's own ledger of what it delivered, per notification and channel; compacted. */
+    public static final String NOTIFIER_DELIVERIES = "mcp-dr.notifier.deliveries";
+
+    /** All topics, in the order of the design's topic table, then the services' own state topics. */
     public static final List<String> ALL = List.of(
-            HEALTH, ALERTS, COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMANDS_NOTIFY, INCIDENTS, DLQ);
+            HEALTH, ALERTS, COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMANDS_NOTIFY, INCIDENTS, DLQ,
+            NOTIFIER_DELIVERIES);
+
+    /** Topics that hold current state by key and are compacted. */
+    public static final List<String> COMPACTED = List.of(INCIDENTS, NOTIFIER_DELIVERIES);
 
     private Topics() {
     }

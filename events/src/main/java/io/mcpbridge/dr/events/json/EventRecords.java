@@ -38,18 +38,26 @@ public final class EventRecords {
      * @throws MalformedEventException when a header is missing, the type is unknown or the payload does not parse
      */
     public static EventEnvelope fromRecord(ConsumerRecord<String, byte[]> record) {
-        Headers headers = record.headers();
+        return fromParts(record.key(), record.value(), record.headers());
+    }
+
+    /**
+     * Reads an envelope from the parts of a record (as a messaging framework hands them over).
+     *
+     * @throws MalformedEventException when a header is missing, the type is unknown or the payload does not parse
+     */
+    public static EventEnvelope fromParts(String key, byte[] value, Headers headers) {
         String typeName = required(headers, CloudEventHeaders.TYPE);
         EventType type = EventType.byTypeName(typeName)
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + typeName));
-        Object payload = EventJson.fromBytes(record.value(), type.payloadType());
+        Object payload = EventJson.fromBytes(value, type.payloadType());
         Instant time;
         try {
             time = Instant.parse(required(headers, CloudEventHeaders.TIME));
         } catch (java.time.format.DateTimeParseException e) {
             throw new MalformedEventException("ce_time is not an RFC 3339 time");
         }
-        String subject = header(headers, CloudEventHeaders.SUBJECT).orElse(record.key());
+        String subject = header(headers, CloudEventHeaders.SUBJECT).orElse(key);
         return new EventEnvelope(required(headers, CloudEventHeaders.ID), type,
                 required(headers, CloudEventHeaders.SOURCE), subject == null ? "" : subject, time, payload);
     }

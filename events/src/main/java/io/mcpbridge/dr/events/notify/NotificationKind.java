@@ -1,0 +1,19 @@
+package io.mcpbridge.dr.events.notify;
+
+/** What a notification is about; the notifier picks templates and channel actions by it. */
+public enum NotificationKind {
+    /** An incident was detected: the plan's "Initial Alert". Pages at CRITICAL. */
+    INCIDENT_OPENED,
+    /** Progress on an open incident (a step ran, the status changed). */
+    INCIDENT_UPDATED,
+    /** Automation gave up: a human owns the incident now. Pages at CRITICAL and HIGH. */
+    INCIDENT_ESCALATED,
+    /** The incident is over: the plan's "Recovery Complete". Resolves any page. */
+    INCIDENT_RESOLVED,
+    /** A backup or its verification failed. */
+    BACKUP_FAILED,
+    /** A restore finished (informational). */
+    RESTORE_COMPLETED,
+    /** A DR drill finished, with its measured RTO and RPO. */
+    DRILL_REPORT
+}

@@ -1,0 +1,52 @@
+package io.mcpbridge.dr.events.notify;
+
+import io.mcpbridge.dr.events.alert.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request to tell people something, by the plan's communication matrix. Payload of
+ * {@code mcpdr.notify.requested.v1} on {@code mcp-dr.commands.notify}, keyed by incident id. The fields
+ * are those the plan's "Initial Alert" and "Recovery Complete" templates name; any of them may be absent
+ * and is then shown as "unknown".
+ *
+ * @param id                the notification's id: one delivery per (id, channel), whatever the redelivery
+ * @param incidentId        the incident it belongs to; PagerDuty's dedup_key
+ * @param kind              what it is about
+ * @param severity          the plan's severity; decides the channels
+ * @param component         the MCP Bridge component
+ * @param summary           one line saying what happened
+ * @param affectedServices  Gateway, Router, Redis, ...
+ * @param customerImpact    None, Minimal, Moderate or Severe
+ * @param status            current status, e.g. Investigating, Recovering, Resolved
+ * @param nextUpdate        when people hear again, e.g. "In 15 minutes"
+ * @param duration          how long the incident lasted (resolved, drills)
+ * @param rootCause         brief root cause (resolved)
+ * @param dataLoss          None, or what was lost
+ * @param incidentCommander who leads the response
+ * @param bridgeUrl         the conference bridge
+ * @param links             runbook, dashboard, postmortem links
+ * @param startedAt         when the incident started
+ * @param requestedAt       when the notification was requested
+ */
+public record NotificationRequest(
+        String id,
+        String incidentId,
+        NotificationKind kind,
+        Severity severity,
+        String component,
+        String summary,
+        List<String> affectedServices,
+        String customerImpact,
+        String status,
+        String nextUpdate,
+        Duration duration,
+        String rootCause,
+        String dataLoss,
+        String incidentCommander,
+        String bridgeUrl,
+        List<NotificationLink> links,
+        Instant startedAt,
+        Instant requestedAt) {
+}

@@ -1,0 +1,78 @@
+package io.mcpbridge.dr.notifier.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything the notifier can be told. Secrets (webhook URL, routing key) come from the environment or a Secret. */
+@ConfigMapping(prefix = "mcpdr.notifier")
+public interface NotifierConfig {
+
+    Slack slack();
+
+    PagerDuty pagerduty();
+
+    Console console();
+
+    Delivery delivery();
+
+    interface Slack {
+
+        /** Whether Slack gets notifications. Default false (on once a webhook URL is set). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The incoming webhook URL: a secret, never logged. */
+        Optional<URI> webhookUrl();
+
+        /** At most one message per this interval (Slack allows about one a second per webhook). Default 1 s. */
+        @WithDefault("1s")
+        Duration minInterval();
+    }
+
+    interface PagerDuty {
+
+        /** Whether PagerDuty gets events. Default false. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Events API v2 base URL. Default https://events.pagerduty.com. */
+        @WithDefault("https://events.pagerduty.com")
+        URI baseUrl();
+
+        /** The 32-character integration key: a secret, never logged. */
+        Optional<String> routingKey();
+
+        /** At most one event per this interval (PagerDuty allows about 120 a minute per key). Default 500 ms. */
+        @WithDefault("500ms")
+        Duration minInterval();
+    }
+
+    interface Console {
+
+        /** Whether notifications are printed to the log (the local default). Default true. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Delivery {
+
+        /** Tries per (notification, channel) before it goes to the dead letter topic. Default 8. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** First retry delay; doubles each try, with full jitter. Default 1 s. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Longest retry delay (and longest Retry-After honoured without question). Default 60 s. */
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** How long one HTTP request may take. Default 10 s. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+}

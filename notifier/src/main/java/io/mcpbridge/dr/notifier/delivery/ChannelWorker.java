@@ -1,0 +1,158 @@
+package io.mcpbridge.dr.notifier.delivery;
+
+import io.mcpbridge.dr.notifier.channel.Channel;
+import io.mcpbridge.dr.notifier.channel.Outcome;
+import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
+import io.mcpbridge.dr.notifier.metrics.NotifierMetrics;
+import io.mcpbridge.dr.notifier.routing.ChannelAction;
+import io.mcpbridge.dr.notifier.template.NotificationView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers one channel's notifications, in order, on a thread of its own: a slow or dead channel holds up
+ * only its own queue. Sends are spaced by the channel's rate limit (queued, never dropped); 429, 5xx and
+ * network failures are retried with backoff, honouring Retry-After; other 4xx end at once. Order matters
+ * (a PagerDuty resolve must not overtake its trigger), so a retried notification holds the queue.
+ */
+final class ChannelWorker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ChannelWorker.class);
+    private static final Duration LEDGER_LOAD_WAIT = Duration.ofMinutes(5);
+
+    /** One notification for this channel. */
+    record Job(String notificationId, ChannelAction action, NotificationView view, String plainText,
+            CompletableFuture<DeliveryResult> result) {
+    }
+
+    private final Channel channel;
+    private final Duration minInterval;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final Duration requestTimeout;
+    private final DeliveryLedger ledger;
+    private final NotifierMetrics metrics;
+    private final Clock clock;
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long nextSendNanos = System.nanoTime();
+
+    ChannelWorker(Channel channel, Duration minInterval, int maxAttempts, Backoff backoff, Duration requestTimeout,
+            DeliveryLedger ledger, NotifierMetrics metrics, Clock clock) {
+        this.channel = channel;
+        this.minInterval = minInterval;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.requestTimeout = requestTimeout;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "notify-" + channel.name());
+        this.thread.setDaemon(true);
+        metrics.queueDepth(channel.name(), queue::size);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    CompletableFuture<DeliveryResult> submit(String notificationId, ChannelAction action, NotificationView view,
+            String plainText) {
+        CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
+        queue.add(new Job(notificationId, action, view, plainText, result));
+        return result;
+    }
+
+    private void run() {
+        try {
+            if (!ledger.awaitLoaded(LEDGER_LOAD_WAIT)) {
+                LOG.warnf("%s: delivery ledger not loaded after %s; delivering anyway", channel.name(), LEDGER_LOAD_WAIT);
+            }
+            while (running) {
+                Job job = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (job != null) {
+                    job.result().complete(deliver(job));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private DeliveryResult deliver(Job job) throws InterruptedException {
+        String name = channel.name();
+        if (ledger.delivered(job.notificationId(), name)) {
+            metrics.skipped(name);
+            return DeliveryResult.delivered(name);
+        }
+        String lastReason = "not tried";
+        for (int attempt = 1; attempt <= maxAttempts && running; attempt++) {
+            awaitRateSlot();
+            Outcome outcome = attempt(job);
+            if (outcome instanceof Outcome.Delivered) {
+                recordDelivery(job);
+                metrics.sent(name, job.view().request().requestedAt() == null ? null
+                        : Duration.between(job.view().request().requestedAt(), Instant.now(clock)));
+                return DeliveryResult.delivered(name);
+            }
+            if (outcome instanceof Outcome.Permanent permanent) {
+                metrics.failed(name);
+                LOG.warnf("%s: notification %s refused for good: %s", name, job.notificationId(), permanent.reason());
+                return DeliveryResult.failed(name, name + ": " + permanent.reason());
+            }
+            Outcome.RetryLater retry = (Outcome.RetryLater) outcome;
+            lastReason = retry.reason();
+            if (attempt < maxAttempts) {
+                Duration delay = backoff.delay(attempt, retry.retryAfter());
+                metrics.retried(name);
+                LOG.infof("%s: notification %s not delivered (%s), retry %d in %d ms", name, job.notificationId(),
+                        retry.reason(), attempt, delay.toMillis());
+                // The peer asked for a pause (or is failing): the whole channel waits, in order.
+                nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + delay.toNanos());
+            }
+        }
+        metrics.failed(name);
+        return DeliveryResult.failed(name, name + ": gave up after " + maxAttempts + " attempts: " + lastReason);
+    }
+
+    private Outcome attempt(Job job) throws InterruptedException {
+        try {
+            return channel.deliver(job.view(), job.plainText(), job.action()).toCompletableFuture()
+                    .get(requestTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return new Outcome.RetryLater(e.getClass().getSimpleName(), java.util.Optional.empty());
+        }
+    }
+
+    private void recordDelivery(Job job) {
+        try {
+            ledger.record(job.notificationId(), channel.name());
+        } catch (IllegalStateException e) {
+            // Delivered all the same; only a redelivery of this notification could now repeat it.
+            LOG.errorf("%s: delivered %s but could not record it: %s", channel.name(), job.notificationId(),
+                    e.getMessage());
+        }
+    }
+
+    /** Spaces sends by the channel's minimum interval; the wait happens on this channel's thread only. */
+    private void awaitRateSlot() throws InterruptedException {
+        long wait = nextSendNanos - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        nextSendNanos = System.nanoTime() + minInterval.toNanos();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,186 @@
+package io.mcpbridge.dr.notifier.ledger;
+
+import io.mcpbridge.dr.events.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The durable record of what was delivered, one key per (notification id, channel), on a compacted Kafka
+ * topic of the notifier's own (never in the MCP Bridge Redis). Every instance reads the whole topic before
+ * it delivers anything, then keeps following it, so a restart or a partition moving to another instance
+ * does not deliver again what was delivered before.
+ *
+ * <p>The one window left: the peer accepted a message but the process died before the ledger write was
+ * acknowledged. The notification is then redelivered by Kafka and sent once more.
+ */
+@ApplicationScoped
+public class DeliveryLedger {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
+    private static final Duration RETENTION = Duration.ofDays(7);
+    private static final int PARTITIONS = 3;
+
+    private final Map<String, Object> kafkaConfig;
+    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread follower;
+
+    public DeliveryLedger(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    void start(@Observes StartupEvent event) {
+        producer = new KafkaProducer<>(clientConfig(ProducerConfig.configNames(), Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(clientConfig(ConsumerConfig.configNames(), Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
+        follower = new Thread(this::follow, "delivery-ledger");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    /** Whether this (notification, channel) was delivered, here or by any other instance. */
+    public boolean delivered(String notificationId, String channel) {
+        return delivered.contains(key(notificationId, channel));
+    }
+
+    /**
+     * Records a delivery and waits (bounded) for Kafka's acknowledgement.
+     *
+     * @throws IllegalStateException when Kafka did not acknowledge
+     */
+    public void record(String notificationId, String channel) {
+        String key = key(notificationId, channel);
+        delivered.add(key);
+        try {
+            producer.send(new ProducerRecord<>(Topics.NOTIFIER_DELIVERIES, key,
+                    Instant.now().toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a delivery", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("delivery ledger write not acknowledged: " + e, e);
+        }
+    }
+
+    /** Blocks (bounded) until everything recorded before this instance started is known. */
+    public boolean awaitLoaded(Duration atMost) throws InterruptedException {
+        return loaded.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int size() {
+        return delivered.size();
+    }
+
+    private void follow() {
+        try {
+            List<TopicPartition> partitions = ensureTopic();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (running) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> delivered.add(record.key()));
+                if (loaded.getCount() > 0 && end.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    LOG.infof("delivery ledger loaded: %d deliveries known", delivered.size());
+                    loaded.countDown();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // shutdown
+        } catch (RuntimeException e) {
+            LOG.errorf("delivery ledger stopped following %s: %s", Topics.NOTIFIER_DELIVERIES, e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Creates the ledger topic (compacted, expiring after a week) if it is missing; retries until Kafka answers. */
+    private List<TopicPartition> ensureTopic() {
+        while (running) {
+            try (Admin admin = Admin.create(clientConfig(AdminClientConfig.configNames(), Map.of()))) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(Topics.NOTIFIER_DELIVERIES, PARTITIONS, (short) -1)
+                            .configs(Map.of("cleanup.policy", "compact,delete",
+                                    "retention.ms", Long.toString(RETENTION.toMillis())))))
+                            .all().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+                int count = admin.describeTopics(List.of(Topics.NOTIFIER_DELIVERIES)).allTopicNames()
+                        .get(10, TimeUnit.SECONDS).get(Topics.NOTIFIER_DELIVERIES).partitions().size();
+                return java.util.stream.IntStream.range(0, count)
+                        .mapToObj(p -> new TopicPartition(Topics.NOTIFIER_DELIVERIES, p)).toList();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("delivery ledger topic not ready yet: %s", e.toString());
+            }
+        }
+        throw new WakeupException();
+    }
+
+    private Map<String, Object> clientConfig(Set<String> known, Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((name, value) -> {
+            if (known.contains(name)) {
+                config.put(name, value);
+            }
+        });
+        config.putAll(overrides);
+        return config;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String key(String notificationId, String channel) {
+        return notificationId + "|" + channel;
+    }
+}
