@@ -4,6 +4,7 @@ import io.mcpbridge.dr.events.alert.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request to tell people something, by the plan's communication matrix. Payload of
@@ -27,6 +28,7 @@ import java.util.List;
  * @param incidentCommander who leads the response
  * @param bridgeUrl         the conference bridge
  * @param links             runbook, dashboard, postmortem links
+ * @param details           further facts worth showing, in order (RTO and RPO of a drill, a backup's size)
  * @param startedAt         when the incident started
  * @param requestedAt       when the notification was requested
  */
@@ -47,6 +49,7 @@ public record NotificationRequest(
         String incidentCommander,
         String bridgeUrl,
         List<NotificationLink> links,
+        Map<String, String> details,
         Instant startedAt,
         Instant requestedAt) {
 }

@@ -145,6 +145,9 @@ public final class NotificationView {
             fields.put("Incident Commander", incidentCommander());
             fields.put("Bridge", bridgeUrl());
         }
+        if (request.details() != null) {
+            request.details().forEach((name, value) -> fields.putIfAbsent(text(name), text(value)));
+        }
         return fields;
     }
 
