@@ -35,6 +35,7 @@ public final class LocalStack {
     static final int ROUTER_PORT = 19091;
     static final int SIMULATOR_CONTROL_PORT = 18099;
     static final int HEALTH_MONITOR_PORT = 18081;
+    static final int NOTIFIER_PORT = 18082;
 
     private final Path root;
     private final Path logs;
@@ -86,10 +87,7 @@ public final class LocalStack {
                 .awaitPort(SIMULATOR_CONTROL_PORT, Duration.ofSeconds(20));
 
         say("starting health-monitor on http://127.0.0.1:" + HEALTH_MONITOR_PORT);
-        Path healthMonitor = root.resolve("health-monitor/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(healthMonitor)) {
-            throw new IllegalStateException(healthMonitor + " is missing: build first (./mvnw -B -DskipTests package)");
-        }
+        Path healthMonitor = quarkusApp("health-monitor");
         start("health-monitor", List.of(javaBin, "-Xmx256m",
                 "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
@@ -102,8 +100,24 @@ public final class LocalStack {
                 Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken))
                 .awaitPort(HEALTH_MONITOR_PORT, Duration.ofSeconds(60));
 
+        say("starting notifier on http://127.0.0.1:" + NOTIFIER_PORT + " (console channel; its log shows the messages)");
+        start("notifier", List.of(javaBin, "-Xmx256m",
+                "-Dquarkus.http.port=" + NOTIFIER_PORT,
+                "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dquarkus.log.console.json.enabled=false",
+                "-jar", quarkusApp("notifier").toString()))
+                .awaitPort(NOTIFIER_PORT, Duration.ofSeconds(60));
+
         printUsage(webhookToken);
         tail(bootstrap);
+    }
+
+    private Path quarkusApp(String module) {
+        Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
+        }
+        return jar;
     }
 
     private void printUsage(String webhookToken) {
@@ -119,6 +133,7 @@ public final class LocalStack {
         System.out.println("       --data @health-monitor/src/test/resources/alertmanager/firing.json \\");
         System.out.println("       http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/api/v1/alertmanager");
         System.out.println("Metrics: http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/q/metrics   Readiness: /q/health/ready");
+        System.out.println("Notifications (console channel): " + logs.resolve("notifier.log"));
         System.out.println();
         System.out.println("Events:");
     }
