@@ -1,0 +1,186 @@
+package io.mcpbridge.dr.notifier;
+
+import static io.mcpbridge.dr.notifier.support.Notifications.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpbridge.dr.events.CloudEventHeaders;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
+import io.mcpbridge.dr.notifier.support.NotifierProfile;
+import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import io.mcpbridge.dr.testing.stub.PagerDutyStub;
+import io.mcpbridge.dr.testing.stub.RecordedRequest;
+import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The notifier from Kafka to the Slack and PagerDuty stubs, which check every request against the specs. */
+@QuarkusTest
+@TestProfile(NotifierProfile.class)
+class NotifierDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private TestEvents events;
+    private TopicRecorder dlq;
+    private SlackWebhookStub slack;
+    private PagerDutyStub pagerDuty;
+
+    @BeforeEach
+    void connect() {
+        events = new TestEvents(KafkaBroker.shared().bootstrapServers());
+        dlq = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.DLQ);
+        slack = ChannelStubsResource.slack();
+        pagerDuty = ChannelStubsResource.pagerDuty();
+        slack.clear();
+        pagerDuty.clear();
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+        dlq.close();
+    }
+
+    @Test
+    void aCriticalIncidentPostsAndPagesAndItsResolutionResolvesTheSameAlert() {
+        Notifications incident = notification().severity(Severity.CRITICAL);
+        NotificationRequest opened = incident.id("open-" + Instant.now().toEpochMilli())
+                .kind(NotificationKind.INCIDENT_OPENED).build();
+        NotificationRequest resolved = notification().incident(opened.incidentId()).severity(Severity.CRITICAL)
+                .kind(NotificationKind.INCIDENT_RESOLVED).build();
+
+        publish(opened);
+        publish(resolved);
+
+        List<JsonNode> pages = awaitPagerDuty(opened.incidentId(), 2);
+        assertThat(pages).extracting(p -> p.get("event_action").asText()).containsExactly("trigger", "resolve");
+        assertThat(pages).extracting(p -> p.get("routing_key").asText()).containsOnly(ChannelStubsResource.ROUTING_KEY);
+        assertThat(pages.get(0).at("/payload/severity").asText()).isEqualTo("critical");
+        List<RecordedRequest> posts = awaitSlack(opened.incidentId(), 2);
+        assertThat(posts).allSatisfy(post -> assertThat(post.violations()).isEmpty());
+        assertThat(posts.get(0).json().get("text").asText()).startsWith("INCIDENT ALERT - MCP Bridge Service Disruption");
+        assertThat(posts.get(1).json().get("text").asText()).startsWith("INCIDENT RESOLVED - MCP Bridge Service Restored");
+    }
+
+    @Test
+    void aTenThousandCharacterSummaryWithThirtyFieldsIsAValidSlackMessage() {
+        Notifications big = notification().severity(Severity.MEDIUM).summary("s".repeat(10_000));
+        IntStream.range(0, 30).forEach(i -> big.detail("Field " + i, "value " + i));
+        NotificationRequest request = big.build();
+
+        publish(request);
+
+        RecordedRequest post = awaitSlack(request.incidentId(), 1).get(0);
+        assertThat(post.violations()).isEmpty();
+        assertThat(post.status()).isEqualTo(200);
+        assertThat(post.body()).contains("Field 29").contains("(truncated)");
+    }
+
+    @Test
+    void a429IsRetriedNoSoonerThanItsRetryAfterAndDeliveredOnce() {
+        slack.rateLimitNext(2);
+        NotificationRequest request = notification().severity(Severity.MEDIUM).build();
+
+        publish(request);
+
+        awaitSlack(request.incidentId(), 1);
+        List<RecordedRequest> tries = slackRequests(request.incidentId());
+        assertThat(tries).hasSize(2);
+        assertThat(tries.get(0).status()).isEqualTo(429);
+        assertThat(Duration.between(tries.get(0).receivedAt(), tries.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(tries.stream().filter(RecordedRequest::accepted)).hasSize(1);
+    }
+
+    @Test
+    void a500ThenSuccessIsDeliveredExactlyOnce() {
+        slack.failNext(500, "rollup_error");
+        NotificationRequest request = notification().severity(Severity.HIGH).build();
+
+        publish(request);
+
+        awaitSlack(request.incidentId(), 1);
+        assertThat(slackRequests(request.incidentId())).extracting(RecordedRequest::status).containsExactly(500, 200);
+    }
+
+    @Test
+    void a400GoesToTheDeadLetterTopicWithTheReasonAndTheNextIsStillDelivered() {
+        slack.failNext(400, "invalid_payload");
+        NotificationRequest refused = notification().severity(Severity.MEDIUM).build();
+        NotificationRequest next = notification().severity(Severity.MEDIUM).build();
+
+        publish(refused);
+        publish(next);
+
+        awaitSlack(next.incidentId(), 1);
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(refused.incidentId());
+        String reason = EventRecords.header(dead.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow();
+        assertThat(reason).contains("slack: HTTP 400: invalid_payload")
+                .doesNotContain(slack.webhookUrl()).doesNotContain(ChannelStubsResource.ROUTING_KEY);
+        assertThat(slackRequests(refused.incidentId())).hasSize(1);
+    }
+
+    @Test
+    void aMalformedRequestGoesToTheDeadLetterTopicWithTheReason() {
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.COMMANDS_NOTIFY, "inc-garbage",
+                "{\"id\": 42, \"kind\": \"NOT_A_KIND\"".getBytes(StandardCharsets.UTF_8));
+        garbage.headers().add(CloudEventHeaders.TYPE, EventType.NOTIFY_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
+
+        events.send(garbage);
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter("inc-garbage");
+        assertThat(EventRecords.header(dead.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow())
+                .startsWith("not a valid NotificationRequest").contains("NOT_A_KIND");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"id\": 42");
+    }
+
+    private void publish(NotificationRequest request) {
+        events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test",
+                request.incidentId(), Instant.now(), request));
+    }
+
+    private List<RecordedRequest> slackRequests(String incidentId) {
+        return slack.requests().stream().filter(r -> r.body().contains(incidentId)).toList();
+    }
+
+    private List<RecordedRequest> awaitSlack(String incidentId, int accepted) {
+        Awaitility.await("Slack accepts " + accepted + " for " + incidentId).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> slackRequests(incidentId).stream().filter(RecordedRequest::accepted).count() >= accepted);
+        return slackRequests(incidentId).stream().filter(RecordedRequest::accepted).toList();
+    }
+
+    private List<JsonNode> awaitPagerDuty(String incidentId, int count) {
+        Awaitility.await("PagerDuty events for " + incidentId).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> pagerDuty.eventsFor(incidentId).size() >= count);
+        return pagerDuty.eventsFor(incidentId);
+    }
+
+    private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        Awaitility.await("dead letter keyed " + key).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> dlq.records().stream().anyMatch(r -> key.equals(r.key())));
+        return dlq.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,15 @@
+package io.mcpbridge.dr.notifier.support;
+
+import io.mcpbridge.dr.testing.KafkaBrokerResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+
+/** The notifier against the shared real Kafka broker and the Slack and PagerDuty stubs. */
+public class NotifierProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(KafkaBrokerResource.class),
+                new TestResourceEntry(ChannelStubsResource.class));
+    }
+}
