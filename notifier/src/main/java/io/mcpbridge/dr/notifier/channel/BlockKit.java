@@ -44,7 +44,8 @@ public final class BlockKit {
         all.add(section(view.summary()));
         all.addAll(fieldSections(view.fields()));
         ObjectNode actions = actions(view.links());
-        ObjectNode context = context("Incident " + view.incidentId() + " · " + view.severity());
+        ObjectNode context = context("Incident " + view.incidentId() + " · " + view.severity() + " · notification "
+                + view.request().id());
         // Room for the buttons and the context line, whatever the number of fields.
         int room = MAX_BLOCKS - (actions == null ? 1 : 2);
         all.stream().limit(room).forEach(blocks::add);

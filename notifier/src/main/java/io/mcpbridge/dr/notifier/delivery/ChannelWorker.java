@@ -93,9 +93,15 @@ final class ChannelWorker implements AutoCloseable {
             return DeliveryResult.delivered(name);
         }
         String lastReason = "not tried";
-        for (int attempt = 1; attempt <= maxAttempts && running; attempt++) {
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             awaitRateSlot();
+            if (!running) {
+                // Stopping: leave it unacknowledged, Kafka redelivers it.
+                return DeliveryResult.failed(name, "stopped");
+            }
             Outcome outcome = attempt(job);
+            // Spaced from the end of this attempt: the peer never sees two messages closer than the interval.
+            nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + minInterval.toNanos());
             if (outcome instanceof Outcome.Delivered) {
                 recordDelivery(job);
                 metrics.sent(name, job.view().request().requestedAt() == null ? null
@@ -141,18 +147,29 @@ final class ChannelWorker implements AutoCloseable {
         }
     }
 
-    /** Spaces sends by the channel's minimum interval; the wait happens on this channel's thread only. */
+    /** Waits for the channel's next send slot; the wait happens on this channel's thread only. */
     private void awaitRateSlot() throws InterruptedException {
-        long wait = nextSendNanos - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+        long wait;
+        while ((wait = nextSendNanos - System.nanoTime()) > 0 && running) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
         }
-        nextSendNanos = System.nanoTime() + minInterval.toNanos();
     }
 
+    /**
+     * Stops taking jobs. The attempt under way is allowed to finish and be recorded in the ledger (bounded
+     * by the request timeout), so a graceful stop never leaves a message sent but unrecorded; jobs still
+     * queued stay unacknowledged and Kafka redelivers them to whoever runs next.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        try {
+            thread.join(requestTimeout.toMillis() + 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.mcpbridge.dr.notifier.template.MessageTemplates;
 import io.mcpbridge.dr.notifier.template.NotificationView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public class Dispatcher {
 
     private final MessageTemplates templates;
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
+    private volatile boolean stopping;
 
     public Dispatcher(NotifierConfig config, MessageTemplates templates, SlackChannel slack,
             PagerDutyChannel pagerDuty, ConsoleChannel console, DeliveryLedger ledger, NotifierMetrics metrics,
@@ -78,7 +80,14 @@ public class Dispatcher {
                         .filter(r -> !r.ok()).map(DeliveryResult::failure).toList());
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        workers.values().forEach(ChannelWorker::close);
+    /** Before the ledger closes (lower priority runs first): in-flight deliveries finish and are recorded. */
+    void stop(@Observes @Priority(10) ShutdownEvent event) {
+        stopping = true;
+        workers.values().parallelStream().forEach(ChannelWorker::close);
+    }
+
+    /** Whether the service is shutting down; results then mean "not done", never "refused". */
+    public boolean stopping() {
+        return stopping;
     }
 }

@@ -48,6 +48,9 @@ public class NotifyIntake {
         }
         // Not awaited: records are acknowledged out of order as their deliveries end.
         dispatcher.dispatch(request).whenComplete((failures, error) -> {
+            if (dispatcher.stopping() && (error != null || !failures.isEmpty())) {
+                return; // not done, not refused: left unacknowledged, Kafka redelivers it after the restart
+            }
             if (error != null) {
                 message.nack(error);
             } else if (!failures.isEmpty()) {

@@ -4,6 +4,7 @@ import io.mcpbridge.dr.events.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,8 @@ public class DeliveryLedger {
         return config;
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** After the dispatcher (higher priority runs later): its last deliveries are recorded first. */
+    void stop(@Observes @Priority(20) ShutdownEvent event) {
         running = false;
         if (consumer != null) {
             consumer.wakeup();
