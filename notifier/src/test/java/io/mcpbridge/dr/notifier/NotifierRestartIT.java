@@ -1,0 +1,88 @@
+package io.mcpbridge.dr.notifier;
+
+import static io.mcpbridge.dr.notifier.support.Notifications.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.support.NotifierProcess;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.stub.RecordedRequest;
+import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged notifier stopped in the middle of a stream of 200 notifications and started again: every one
+ * is delivered, none twice (counted at the Slack stub).
+ */
+class NotifierRestartIT {
+
+    private static final Pattern NOTIFICATION_ID = Pattern.compile("notification ([0-9a-f-]{36})");
+
+    @Test
+    void aRestartMidStreamDeliversEveryNotificationExactlyOnce() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.startDedicated(); SlackWebhookStub slack = SlackWebhookStub.start()) {
+            Map<String, String> settings = Map.of(
+                    "kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "mcpdr.notifier.slack.enabled", "true",
+                    "mcpdr.notifier.slack.webhook-url", slack.webhookUrl(),
+                    "mcpdr.notifier.slack.min-interval", "25ms",
+                    "mcpdr.notifier.console.enabled", "false");
+            List<NotificationRequest> stream = IntStream.range(0, 200)
+                    .mapToObj(i -> notification().id(UUID.randomUUID().toString()).severity(Severity.MEDIUM)
+                            .kind(NotificationKind.INCIDENT_UPDATED).summary("update " + i).build())
+                    .toList();
+            try (TestEvents events = new TestEvents(broker.bootstrapServers())) {
+                stream.forEach(request -> events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED,
+                        "/mcp-dr/test", request.incidentId(), Instant.now(), request)));
+            }
+
+            try (NotifierProcess first = NotifierProcess.start("notifier-first", settings)) {
+                Awaitility.await("first instance delivering").atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(50)).until(() -> delivered(slack).size() >= 50);
+                first.stop();
+            }
+            int beforeRestart = delivered(slack).size();
+            assertThat(beforeRestart).as("stopped mid-stream").isLessThan(stream.size());
+
+            try (NotifierProcess second = NotifierProcess.start("notifier-second", settings)) {
+                Awaitility.await("all delivered after the restart").atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> delivered(slack).size() >= stream.size());
+                second.stop();
+            }
+
+            Map<String, Long> counts = delivered(slack).stream()
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(counts.keySet())
+                    .containsExactlyInAnyOrderElementsOf(stream.stream().map(NotificationRequest::id).toList());
+            assertThat(counts.values()).as("none twice").containsOnly(1L);
+        }
+    }
+
+    private static List<String> delivered(SlackWebhookStub slack) {
+        List<String> ids = new ArrayList<>();
+        for (RecordedRequest request : slack.accepted()) {
+            Matcher matcher = NOTIFICATION_ID.matcher(request.body());
+            if (matcher.find()) {
+                ids.add(matcher.group(1));
+            }
+        }
+        return ids;
+    }
+}
