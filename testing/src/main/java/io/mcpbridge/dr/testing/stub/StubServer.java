@@ -46,6 +46,14 @@ import org.awaitility.Awaitility;
  */
 public abstract class StubServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add about 40 ms to every answer, which would be the stub's latency, not the
+        // sender's. Read once, when the JDK's server configuration first loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+
     private static final int BIND_ATTEMPTS = 5;
     private static final Duration AWAIT_POLL = Duration.ofMillis(20);
     private static final ObjectMapper JSON = new ObjectMapper()
