@@ -156,6 +156,24 @@ class NotifierDeliveryTest {
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"id\": 42");
     }
 
+    @Test
+    void lowSeverityNotificationsArriveTogetherInOneDigest() {
+        String batch = "digest-" + Instant.now().toEpochMilli();
+        List<NotificationRequest> low = IntStream.range(0, 3).mapToObj(i -> notification().severity(Severity.LOW)
+                .incident(batch + "-" + i).summary("cosmetic " + i).build()).toList();
+
+        low.forEach(this::publish);
+
+        Awaitility.await("one digest with all three").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> slack.accepted().stream().anyMatch(r -> low.stream().allMatch(n -> r.body().contains(n.id()))));
+        List<RecordedRequest> carrying = slack.requests().stream().filter(r -> r.body().contains(batch)).toList();
+        assertThat(carrying).as("no message of their own, one digest for all").hasSize(1);
+        assertThat(carrying.get(0).violations()).isEmpty();
+        assertThat(carrying.get(0).json().at("/blocks/0/text/text").asText())
+                .startsWith("MCP Bridge DR digest: ");
+        assertThat(pagerDuty.events()).noneMatch(e -> e.toString().contains(batch));
+    }
+
     private void publish(NotificationRequest request) {
         events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test",
                 request.incidentId(), Instant.now(), request));

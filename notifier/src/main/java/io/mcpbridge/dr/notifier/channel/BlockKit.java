@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpbridge.dr.events.notify.NotificationLink;
 import io.mcpbridge.dr.notifier.template.NotificationView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,38 @@ public final class BlockKit {
             blocks.add(actions);
         }
         blocks.add(context);
+        return message;
+    }
+
+    /** One message for many low-severity notifications: a line each, packed into sections, never over the limits. */
+    public static ObjectNode digest(List<NotificationView> views, Duration interval) {
+        String title = "MCP Bridge DR digest: " + views.size() + " low-severity notification"
+                + (views.size() == 1 ? "" : "s");
+        List<String> lines = views.stream().map(v -> "• *" + v.request().kind() + "* " + v.component() + ": "
+                + v.summary() + " (incident " + v.incidentId() + " · notification " + v.request().id() + ")").toList();
+        ObjectNode message = JSON.objectNode();
+        message.put("text", cut(title + "\n" + String.join("\n", lines), MAX_FALLBACK));
+        ArrayNode blocks = message.putArray("blocks");
+        blocks.add(header(title));
+        StringBuilder section = new StringBuilder();
+        int shown = 0;
+        for (String line : lines) {
+            String fitted = cut(line, MAX_SECTION_TEXT);
+            if (section.length() + fitted.length() + 1 > MAX_SECTION_TEXT) {
+                if (blocks.size() == MAX_BLOCKS - 2) {
+                    break;
+                }
+                blocks.add(section(section.toString()));
+                section.setLength(0);
+            }
+            section.append(section.length() == 0 ? "" : "\n").append(fitted);
+            shown++;
+        }
+        if (section.length() > 0) {
+            blocks.add(section(section.toString()));
+        }
+        String more = shown < lines.size() ? " · " + (lines.size() - shown) + " more not shown (see the notifier's log)" : "";
+        blocks.add(context("Low-severity notifications are sent together every " + interval + more));
         return message;
     }
 

@@ -5,6 +5,8 @@ import io.mcpbridge.dr.notifier.routing.ChannelAction;
 import io.mcpbridge.dr.notifier.template.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,5 +41,13 @@ public class SlackChannel implements Channel {
             return CompletableFuture.completedFuture(new Outcome.Permanent("no Slack webhook configured"));
         }
         return sender.postJson(webhook.get(), BlockKit.message(view, plainText));
+    }
+
+    /** One digest message for many low-severity notifications. */
+    public CompletionStage<Outcome> deliverDigest(List<NotificationView> views, Duration interval) {
+        if (webhook.isEmpty()) {
+            return CompletableFuture.completedFuture(new Outcome.Permanent("no Slack webhook configured"));
+        }
+        return sender.postJson(webhook.get(), BlockKit.digest(views, interval));
     }
 }

@@ -18,6 +18,15 @@ public interface NotifierConfig {
 
     Delivery delivery();
 
+    Digest digest();
+
+    interface Digest {
+
+        /** How often LOW-severity notifications are sent to Slack, together, as one digest. Default 24 h. */
+        @WithDefault("24h")
+        Duration interval();
+    }
+
     interface Slack {
 
         /** Whether Slack gets notifications. Default false (on once a webhook URL is set). */

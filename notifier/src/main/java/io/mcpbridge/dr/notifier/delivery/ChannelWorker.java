@@ -9,10 +9,13 @@ import io.mcpbridge.dr.notifier.template.NotificationView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,8 +29,14 @@ final class ChannelWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChannelWorker.class);
     private static final Duration LEDGER_LOAD_WAIT = Duration.ofMinutes(5);
 
-    /** One notification for this channel. */
-    record Job(String notificationId, ChannelAction action, NotificationView view, String plainText,
+    /**
+     * One message for this channel: usually one notification, or a digest of several.
+     *
+     * @param notificationIds the notifications it delivers; each is recorded in the ledger once it is accepted
+     * @param requestedAt     when the (oldest) notification was requested, for the latency metric
+     * @param send            one attempt at sending it
+     */
+    record Job(List<String> notificationIds, Instant requestedAt, Function<Channel, CompletionStage<Outcome>> send,
             CompletableFuture<DeliveryResult> result) {
     }
 
@@ -65,9 +74,19 @@ final class ChannelWorker implements AutoCloseable {
 
     CompletableFuture<DeliveryResult> submit(String notificationId, ChannelAction action, NotificationView view,
             String plainText) {
+        return submit(List.of(notificationId), view.request().requestedAt(),
+                target -> target.deliver(view, plainText, action));
+    }
+
+    CompletableFuture<DeliveryResult> submit(List<String> notificationIds, Instant requestedAt,
+            Function<Channel, CompletionStage<Outcome>> send) {
         CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
-        queue.add(new Job(notificationId, action, view, plainText, result));
+        queue.add(new Job(notificationIds, requestedAt, send, result));
         return result;
+    }
+
+    String channelName() {
+        return channel.name();
     }
 
     private void run() {
@@ -88,7 +107,7 @@ final class ChannelWorker implements AutoCloseable {
 
     private DeliveryResult deliver(Job job) throws InterruptedException {
         String name = channel.name();
-        if (ledger.delivered(job.notificationId(), name)) {
+        if (job.notificationIds().stream().allMatch(id -> ledger.delivered(id, name))) {
             metrics.skipped(name);
             return DeliveryResult.delivered(name);
         }
@@ -104,13 +123,13 @@ final class ChannelWorker implements AutoCloseable {
             nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + minInterval.toNanos());
             if (outcome instanceof Outcome.Delivered) {
                 recordDelivery(job);
-                metrics.sent(name, job.view().request().requestedAt() == null ? null
-                        : Duration.between(job.view().request().requestedAt(), Instant.now(clock)));
+                metrics.sent(name, job.requestedAt() == null ? null
+                        : Duration.between(job.requestedAt(), Instant.now(clock)));
                 return DeliveryResult.delivered(name);
             }
             if (outcome instanceof Outcome.Permanent permanent) {
                 metrics.failed(name);
-                LOG.warnf("%s: notification %s refused for good: %s", name, job.notificationId(), permanent.reason());
+                LOG.warnf("%s: notification %s refused for good: %s", name, job.notificationIds(), permanent.reason());
                 return DeliveryResult.failed(name, name + ": " + permanent.reason());
             }
             Outcome.RetryLater retry = (Outcome.RetryLater) outcome;
@@ -118,7 +137,7 @@ final class ChannelWorker implements AutoCloseable {
             if (attempt < maxAttempts) {
                 Duration delay = backoff.delay(attempt, retry.retryAfter());
                 metrics.retried(name);
-                LOG.infof("%s: notification %s not delivered (%s), retry %d in %d ms", name, job.notificationId(),
+                LOG.infof("%s: notification %s not delivered (%s), retry %d in %d ms", name, job.notificationIds(),
                         retry.reason(), attempt, delay.toMillis());
                 // The peer asked for a pause (or is failing): the whole channel waits, in order.
                 nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + delay.toNanos());
@@ -130,7 +149,7 @@ final class ChannelWorker implements AutoCloseable {
 
     private Outcome attempt(Job job) throws InterruptedException {
         try {
-            return channel.deliver(job.view(), job.plainText(), job.action()).toCompletableFuture()
+            return job.send().apply(channel).toCompletableFuture()
                     .get(requestTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return new Outcome.RetryLater(e.getClass().getSimpleName(), java.util.Optional.empty());
@@ -139,10 +158,10 @@ final class ChannelWorker implements AutoCloseable {
 
     private void recordDelivery(Job job) {
         try {
-            ledger.record(job.notificationId(), channel.name());
+            job.notificationIds().forEach(id -> ledger.record(id, channel.name()));
         } catch (IllegalStateException e) {
             // Delivered all the same; only a redelivery of this notification could now repeat it.
-            LOG.errorf("%s: delivered %s but could not record it: %s", channel.name(), job.notificationId(),
+            LOG.errorf("%s: delivered %s but could not record it: %s", channel.name(), job.notificationIds(),
                     e.getMessage());
         }
     }

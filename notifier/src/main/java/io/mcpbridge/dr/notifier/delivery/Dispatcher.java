@@ -38,6 +38,7 @@ public class Dispatcher {
 
     private final MessageTemplates templates;
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
+    private final SlackDigest digest;
     private volatile boolean stopping;
 
     public Dispatcher(NotifierConfig config, MessageTemplates templates, SlackChannel slack,
@@ -49,6 +50,9 @@ public class Dispatcher {
         add(console, Duration.ZERO, delivery, backoff, ledger, metrics, clock);
         add(slack, config.slack().minInterval(), delivery, backoff, ledger, metrics, clock);
         add(pagerDuty, config.pagerduty().minInterval(), delivery, backoff, ledger, metrics, clock);
+        ChannelWorker slackWorker = workers.get(slack.name());
+        this.digest = slackWorker == null ? null
+                : new SlackDigest(slackWorker, slack, ledger, config.digest().interval());
     }
 
     private void add(Channel channel, Duration minInterval, NotifierConfig.Delivery delivery, Backoff backoff,
@@ -61,6 +65,9 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent event) {
         workers.values().forEach(ChannelWorker::start);
+        if (digest != null) {
+            digest.start();
+        }
         LOG.infof("notifying through %s", workers.keySet());
     }
 
@@ -71,9 +78,12 @@ public class Dispatcher {
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
         for (ChannelAction action : CommunicationMatrix.actions(request)) {
             ChannelWorker worker = workers.get(action.channel());
-            if (worker != null) {
-                results.add(worker.submit(request.id(), action, view, text));
+            if (worker == null) {
+                continue;
             }
+            results.add(action == ChannelAction.SLACK_DIGEST
+                    ? digest.add(view)
+                    : worker.submit(request.id(), action, view, text));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> results.stream().map(CompletableFuture::join)
@@ -83,6 +93,9 @@ public class Dispatcher {
     /** Before the ledger closes (lower priority runs first): in-flight deliveries finish and are recorded. */
     void stop(@Observes @Priority(10) ShutdownEvent event) {
         stopping = true;
+        if (digest != null) {
+            digest.close();
+        }
         workers.values().parallelStream().forEach(ChannelWorker::close);
     }
 

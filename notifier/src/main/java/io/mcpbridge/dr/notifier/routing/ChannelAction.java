@@ -6,6 +6,8 @@ public enum ChannelAction {
     CONSOLE("console"),
     /** Post a Block Kit message to the Slack webhook. */
     SLACK_POST("slack"),
+    /** Hold for the next Slack digest (LOW severity: at most one message per digest interval). */
+    SLACK_DIGEST("slack"),
     /** Open (or re-open) a PagerDuty alert, dedup_key = incident id: this pages someone. */
     PAGERDUTY_TRIGGER("pagerduty"),
     /** Resolve the PagerDuty alert of the incident. */

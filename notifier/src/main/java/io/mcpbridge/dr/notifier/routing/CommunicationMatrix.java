@@ -14,7 +14,7 @@ import java.util.Set;
  *       storm of updates pages once per incident);</li>
  *   <li>HIGH: post at once, page only on escalation;</li>
  *   <li>MEDIUM: post;</li>
- *   <li>LOW: no immediate post (the daily digest's business);</li>
+ *   <li>LOW: no immediate post, but a line in the next Slack digest (at most one a day by default);</li>
  *   <li>a resolution resolves the page of CRITICAL and HIGH incidents (a resolve for an alert never
  *       triggered is harmless);</li>
  *   <li>backups, restores and drills are PagerDuty change events, which page no one.</li>
@@ -30,9 +30,7 @@ public final class CommunicationMatrix {
         Set<ChannelAction> actions = EnumSet.of(ChannelAction.CONSOLE);
         Severity severity = request.severity();
         NotificationKind kind = request.kind();
-        if (severity != Severity.LOW) {
-            actions.add(ChannelAction.SLACK_POST);
-        }
+        actions.add(severity == Severity.LOW ? ChannelAction.SLACK_DIGEST : ChannelAction.SLACK_POST);
         switch (kind) {
             case INCIDENT_OPENED -> {
                 if (severity == Severity.CRITICAL) {

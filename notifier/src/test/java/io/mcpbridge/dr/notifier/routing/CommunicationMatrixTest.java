@@ -4,6 +4,7 @@ import static io.mcpbridge.dr.notifier.routing.ChannelAction.CONSOLE;
 import static io.mcpbridge.dr.notifier.routing.ChannelAction.PAGERDUTY_CHANGE;
 import static io.mcpbridge.dr.notifier.routing.ChannelAction.PAGERDUTY_RESOLVE;
 import static io.mcpbridge.dr.notifier.routing.ChannelAction.PAGERDUTY_TRIGGER;
+import static io.mcpbridge.dr.notifier.routing.ChannelAction.SLACK_DIGEST;
 import static io.mcpbridge.dr.notifier.routing.ChannelAction.SLACK_POST;
 import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +32,9 @@ class CommunicationMatrixTest {
                 row(Severity.HIGH, NotificationKind.INCIDENT_RESOLVED, CONSOLE, SLACK_POST, PAGERDUTY_RESOLVE),
                 row(Severity.MEDIUM, NotificationKind.INCIDENT_OPENED, CONSOLE, SLACK_POST),
                 row(Severity.MEDIUM, NotificationKind.INCIDENT_ESCALATED, CONSOLE, SLACK_POST),
-                row(Severity.LOW, NotificationKind.INCIDENT_OPENED, CONSOLE),
+                row(Severity.LOW, NotificationKind.INCIDENT_OPENED, CONSOLE, SLACK_DIGEST),
                 row(Severity.HIGH, NotificationKind.BACKUP_FAILED, CONSOLE, SLACK_POST, PAGERDUTY_CHANGE),
-                row(Severity.LOW, NotificationKind.DRILL_REPORT, CONSOLE, PAGERDUTY_CHANGE));
+                row(Severity.LOW, NotificationKind.DRILL_REPORT, CONSOLE, SLACK_DIGEST, PAGERDUTY_CHANGE));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

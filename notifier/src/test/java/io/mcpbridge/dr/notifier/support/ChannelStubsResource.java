@@ -53,7 +53,8 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("mcpdr.notifier.delivery.initial-backoff", "100ms"),
                 Map.entry("mcpdr.notifier.delivery.max-backoff", "5s"),
                 Map.entry("mcpdr.notifier.delivery.max-attempts", "5"),
-                Map.entry("mcpdr.notifier.delivery.request-timeout", "2s"));
+                Map.entry("mcpdr.notifier.delivery.request-timeout", "2s"),
+                Map.entry("mcpdr.notifier.digest.interval", "2s"));
     }
 
     @Override
