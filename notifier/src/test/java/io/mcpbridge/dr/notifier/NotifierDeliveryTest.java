@@ -42,6 +42,9 @@ class NotifierDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    @jakarta.inject.Inject
+    io.mcpbridge.dr.notifier.template.MessageTemplates templates;
+
     private TestEvents events;
     private TopicRecorder dlq;
     private SlackWebhookStub slack;
@@ -182,6 +185,48 @@ class NotifierDeliveryTest {
             assertThat(carrying.stream().filter(r -> r.body().contains(n.id()))).as("once: " + n.id()).hasSize(1);
         }
         assertThat(pagerDuty.events()).noneMatch(e -> e.toString().contains(batch));
+    }
+
+    @Test
+    void pagerDuty500Then202IsOneAlert() {
+        pagerDuty.failNext(500, "{\"status\":\"error\"}");
+        NotificationRequest opened = notification().severity(Severity.CRITICAL).build();
+
+        publish(opened);
+
+        awaitPagerDuty(opened.incidentId(), 1);
+        List<RecordedRequest> tries = pagerDuty.requests().stream().filter(r -> r.body().contains(opened.incidentId()))
+                .toList();
+        assertThat(tries).extracting(RecordedRequest::status).containsExactly(500, 202);
+        assertThat(pagerDuty.eventsFor(opened.incidentId())).hasSize(1);
+    }
+
+    @Test
+    void aSlowSlackNeverDelaysPagerDuty() {
+        slack.delayNext(Duration.ofSeconds(4));
+        NotificationRequest opened = notification().severity(Severity.CRITICAL).build();
+
+        publish(opened);
+
+        awaitPagerDuty(opened.incidentId(), 1);
+        List<RecordedRequest> posts = slackRequests(opened.incidentId());
+        RecordedRequest page = pagerDuty.requests().stream().filter(r -> r.body().contains(opened.incidentId()))
+                .findFirst().orElseThrow();
+        // Paged while Slack was still sitting on its answer.
+        assertThat(posts).hasSize(1);
+        assertThat(page.receivedAt()).isBefore(posts.get(0).receivedAt().plus(Duration.ofSeconds(4)));
+        awaitSlack(opened.incidentId(), 1);
+    }
+
+    @Test
+    void aRequestWithOnlyTheRequiredFieldsRendersUnknownNeverTemplateSyntax() {
+        NotificationRequest sparse = notification().sparse().severity(Severity.MEDIUM).build();
+
+        String text = templates.plainText(new io.mcpbridge.dr.notifier.template.NotificationView(sparse));
+
+        assertThat(text).startsWith("INCIDENT ALERT - MCP Bridge Service Disruption")
+                .contains("Customer Impact: unknown").contains("Bridge: unknown")
+                .doesNotContain("{").doesNotContain("null");
     }
 
     private void publish(NotificationRequest request) {

@@ -1,10 +1,12 @@
 package io.mcpbridge.dr.notifier.config;
 
+import io.mcpbridge.dr.events.alert.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** Everything the notifier can be told. Secrets (webhook URL, routing key) come from the environment or a Secret. */
 @ConfigMapping(prefix = "mcpdr.notifier")
@@ -19,6 +21,28 @@ public interface NotifierConfig {
     Delivery delivery();
 
     Digest digest();
+
+    Routing routing();
+
+    /** The communication matrix; the defaults are the plan's. */
+    interface Routing {
+
+        /** Severities posted to Slack at once. Default CRITICAL, HIGH, MEDIUM. */
+        @WithDefault("CRITICAL,HIGH,MEDIUM")
+        Set<Severity> post();
+
+        /** Severities that go into the Slack digest instead. Default LOW. */
+        @WithDefault("LOW")
+        Set<Severity> digest();
+
+        /** Severities that page when an incident opens. Default CRITICAL. */
+        @WithDefault("CRITICAL")
+        Set<Severity> pageOnOpen();
+
+        /** Severities that page when an incident is escalated to a human. Default CRITICAL, HIGH. */
+        @WithDefault("CRITICAL,HIGH")
+        Set<Severity> pageOnEscalation();
+    }
 
     interface Digest {
 

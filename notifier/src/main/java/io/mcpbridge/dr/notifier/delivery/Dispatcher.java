@@ -39,12 +39,16 @@ public class Dispatcher {
     private final MessageTemplates templates;
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
     private final SlackDigest digest;
+    private final CommunicationMatrix matrix;
     private volatile boolean stopping;
 
     public Dispatcher(NotifierConfig config, MessageTemplates templates, SlackChannel slack,
             PagerDutyChannel pagerDuty, ConsoleChannel console, DeliveryLedger ledger, NotifierMetrics metrics,
             Clock clock) {
         this.templates = templates;
+        NotifierConfig.Routing routing = config.routing();
+        this.matrix = new CommunicationMatrix(routing.post(), routing.digest(), routing.pageOnOpen(),
+                routing.pageOnEscalation());
         NotifierConfig.Delivery delivery = config.delivery();
         Backoff backoff = new Backoff(delivery.initialBackoff(), delivery.maxBackoff());
         add(console, Duration.ZERO, delivery, backoff, ledger, metrics, clock);
@@ -76,7 +80,7 @@ public class Dispatcher {
         NotificationView view = new NotificationView(request);
         String text = templates.plainText(view);
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
-        for (ChannelAction action : CommunicationMatrix.actions(request)) {
+        for (ChannelAction action : matrix.actions(request)) {
             ChannelWorker worker = workers.get(action.channel());
             if (worker == null) {
                 continue;

@@ -1,7 +1,6 @@
 package io.mcpbridge.dr.notifier.routing;
 
 import io.mcpbridge.dr.events.alert.Severity;
-import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,21 +18,40 @@ import java.util.Set;
  *       triggered is harmless);</li>
  *   <li>backups, restores and drills are PagerDuty change events, which page no one.</li>
  * </ul>
- * The console hears of everything. Disabled channels are filtered out by the caller.
+ * The console hears of everything. Disabled channels are filtered out by the caller. Each severity set is
+ * configurable ({@code mcpdr.notifier.routing.*}); the defaults are the plan's.
  */
 public final class CommunicationMatrix {
 
-    private CommunicationMatrix() {
+    /** The plan's matrix. */
+    public static final CommunicationMatrix PLAN = new CommunicationMatrix(
+            EnumSet.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM), EnumSet.of(Severity.LOW),
+            EnumSet.of(Severity.CRITICAL), EnumSet.of(Severity.CRITICAL, Severity.HIGH));
+
+    private final Set<Severity> post;
+    private final Set<Severity> digest;
+    private final Set<Severity> pageOnOpen;
+    private final Set<Severity> pageOnEscalation;
+
+    public CommunicationMatrix(Set<Severity> post, Set<Severity> digest, Set<Severity> pageOnOpen,
+            Set<Severity> pageOnEscalation) {
+        this.post = Set.copyOf(post);
+        this.digest = Set.copyOf(digest);
+        this.pageOnOpen = Set.copyOf(pageOnOpen);
+        this.pageOnEscalation = Set.copyOf(pageOnEscalation);
     }
 
-    public static Set<ChannelAction> actions(NotificationRequest request) {
+    public Set<ChannelAction> actions(NotificationRequest request) {
         Set<ChannelAction> actions = EnumSet.of(ChannelAction.CONSOLE);
         Severity severity = request.severity();
-        NotificationKind kind = request.kind();
-        actions.add(severity == Severity.LOW ? ChannelAction.SLACK_DIGEST : ChannelAction.SLACK_POST);
-        switch (kind) {
+        if (post.contains(severity)) {
+            actions.add(ChannelAction.SLACK_POST);
+        } else if (digest.contains(severity)) {
+            actions.add(ChannelAction.SLACK_DIGEST);
+        }
+        switch (request.kind()) {
             case INCIDENT_OPENED -> {
-                if (severity == Severity.CRITICAL) {
+                if (pageOnOpen.contains(severity)) {
                     actions.add(ChannelAction.PAGERDUTY_TRIGGER);
                 }
             }
@@ -41,12 +59,13 @@ public final class CommunicationMatrix {
                 // posted only: the page already went out when the incident opened
             }
             case INCIDENT_ESCALATED -> {
-                if (severity == Severity.CRITICAL || severity == Severity.HIGH) {
+                if (pageOnEscalation.contains(severity)) {
                     actions.add(ChannelAction.PAGERDUTY_TRIGGER);
                 }
             }
             case INCIDENT_RESOLVED -> {
-                if (severity == Severity.CRITICAL || severity == Severity.HIGH) {
+                // Resolve whatever could have paged; a resolve for an alert never triggered is harmless.
+                if (pageOnOpen.contains(severity) || pageOnEscalation.contains(severity)) {
                     actions.add(ChannelAction.PAGERDUTY_RESOLVE);
                 }
             }
