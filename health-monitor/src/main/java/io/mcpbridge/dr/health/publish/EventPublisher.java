@@ -2,16 +2,15 @@ package io.mcpbridge.dr.health.publish;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -84,15 +83,7 @@ public class EventPublisher {
     }
 
     static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig) {
-        Set<String> known = ProducerConfig.configNames();
-        Map<String, Object> config = new HashMap<>(DEFAULTS);
-        kafkaConfig.forEach((name, value) -> {
-            if (known.contains(name)) {
-                config.put(name, value);
-            }
-        });
-        config.putAll(FORCED);
-        return config;
+        return KafkaClientConfigs.forClient(kafkaConfig, ProducerConfig.configNames(), DEFAULTS, FORCED);
     }
 
     /** Sends the event; the future completes when the broker acknowledged it, or fails. */

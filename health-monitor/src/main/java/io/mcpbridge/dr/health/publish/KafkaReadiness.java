@@ -1,12 +1,11 @@
 package io.mcpbridge.dr.health.publish;
 
+import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,17 +29,10 @@ public class KafkaReadiness implements HealthCheck {
     private final Admin admin;
 
     public KafkaReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        Set<String> known = AdminClientConfig.configNames();
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((name, value) -> {
-            if (known.contains(name)) {
-                config.put(name, value);
-            }
-        });
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-monitor-readiness");
-        this.admin = Admin.create(config);
+        this.admin = Admin.create(KafkaClientConfigs.forClient(kafkaConfig, AdminClientConfig.configNames(), Map.of(),
+                Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                        AdminClientConfig.CLIENT_ID_CONFIG, "health-monitor-readiness")));
     }
 
     @Override

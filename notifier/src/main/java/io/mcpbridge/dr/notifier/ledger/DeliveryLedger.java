@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.notifier.ledger;
 
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,14 +161,7 @@ public class DeliveryLedger {
     }
 
     private Map<String, Object> clientConfig(Set<String> known, Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((name, value) -> {
-            if (known.contains(name)) {
-                config.put(name, value);
-            }
-        });
-        config.putAll(overrides);
-        return config;
+        return KafkaClientConfigs.forClient(kafkaConfig, known, Map.of(), overrides);
     }
 
     /** After the dispatcher (higher priority runs later): its last deliveries are recorded first. */
