@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** POSTs JSON and turns whatever happens into an {@link Outcome}; shared by Slack and PagerDuty. */
@@ -21,13 +22,18 @@ final class HttpSender {
     }
 
     CompletionStage<Outcome> postJson(URI url, JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "mcp-dr-notifier")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(body)))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        return post(url, body, Map.of())
                 .handle((response, failure) -> failure != null ? HttpOutcomes.of(failure) : HttpOutcomes.of(response));
+    }
+
+    /** The raw exchange, for APIs whose answer body decides (Slack's Web API answers errors with 200). */
+    CompletionStage<HttpResponse<String>> post(URI url, JsonNode body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "mcp-dr-notifier")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(body)));
+        headers.forEach(request::header);
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

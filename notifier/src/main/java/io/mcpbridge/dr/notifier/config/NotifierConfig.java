@@ -63,6 +63,19 @@ public interface NotifierConfig {
         /** At most one message per this interval (Slack allows about one a second per webhook). Default 1 s. */
         @WithDefault("1s")
         Duration minInterval();
+
+        /**
+         * A bot token ({@code xoxb-...}): a secret. With it (and {@code channel}), messages go through
+         * {@code chat.postMessage} and an incident's updates and resolution thread under its first message.
+         */
+        Optional<String> botToken();
+
+        /** The channel id bot-token mode posts to. */
+        Optional<String> channel();
+
+        /** Slack's Web API base URL. Default https://slack.com/api. */
+        @WithDefault("https://slack.com/api")
+        URI apiUrl();
     }
 
     interface PagerDuty {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * The durable record of what was delivered, one key per (notification id, channel), on a compacted Kafka
+ * The durable record of what was delivered, one key per (notification id, channel), plus the few facts
+ * delivery needs to remember (an incident's Slack thread), on a compacted Kafka
  * topic of the notifier's own (never in the MCP Bridge Redis). Every instance reads the whole topic before
  * it delivers anything, then keeps following it, so a restart or a partition moving to another instance
  * does not deliver again what was delivered before.
@@ -53,7 +55,8 @@ public class DeliveryLedger {
     private static final int PARTITIONS = 3;
 
     private final Map<String, Object> kafkaConfig;
-    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    /** Every key of the topic with its latest value: deliveries (value: when) and remembered facts. */
+    private final Map<String, String> entries = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
     private volatile boolean running = true;
     private KafkaProducer<String, byte[]> producer;
@@ -78,7 +81,7 @@ public class DeliveryLedger {
 
     /** Whether this (notification, channel) was delivered, here or by any other instance. */
     public boolean delivered(String notificationId, String channel) {
-        return delivered.contains(key(notificationId, channel));
+        return entries.containsKey(key(notificationId, channel));
     }
 
     /**
@@ -87,11 +90,24 @@ public class DeliveryLedger {
      * @throws IllegalStateException when Kafka did not acknowledge
      */
     public void record(String notificationId, String channel) {
-        String key = key(notificationId, channel);
-        delivered.add(key);
+        remember(key(notificationId, channel), Instant.now().toString());
+    }
+
+    /** A fact about a delivery worth keeping across restarts, e.g. the Slack thread of an incident. */
+    public Optional<String> recall(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /**
+     * Keeps a fact durably and waits (bounded) for Kafka's acknowledgement.
+     *
+     * @throws IllegalStateException when Kafka did not acknowledge
+     */
+    public void remember(String key, String value) {
+        entries.put(key, value);
         try {
             producer.send(new ProducerRecord<>(Topics.NOTIFIER_DELIVERIES, key,
-                    Instant.now().toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+                    value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording a delivery", e);
@@ -106,7 +122,7 @@ public class DeliveryLedger {
     }
 
     public int size() {
-        return delivered.size();
+        return entries.size();
     }
 
     private void follow() {
@@ -116,10 +132,11 @@ public class DeliveryLedger {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (running) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> delivered.add(record.key()));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> entries.put(record.key(),
+                        record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
                 if (loaded.getCount() > 0 && end.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    LOG.infof("delivery ledger loaded: %d deliveries known", delivered.size());
+                    LOG.infof("delivery ledger loaded: %d entries known", entries.size());
                     loaded.countDown();
                 }
             }

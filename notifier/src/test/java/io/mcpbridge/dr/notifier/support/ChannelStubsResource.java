@@ -17,7 +17,13 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
     /** Init argument: the channels' minimum interval between messages (default 100 ms for Slack). */
     public static final String MIN_INTERVAL = "min-interval";
 
+    /** Init argument: "true" puts Slack in bot-token mode (chat.postMessage, threads). */
+    public static final String BOT_MODE = "bot-mode";
+    /** The bot token in bot-token mode; a secret as far as the notifier knows. */
+    public static final String BOT_TOKEN = "xoxb-0000-test-token";
+
     private static volatile SlackWebhookStub slack;
+    private boolean botMode;
     private String slackInterval = "100ms";
     private String pagerDutyInterval = "50ms";
     private static volatile PagerDutyStub pagerDuty;
@@ -32,6 +38,7 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
+        botMode = Boolean.parseBoolean(initArgs.getOrDefault(BOT_MODE, "false"));
         if (initArgs.containsKey(MIN_INTERVAL)) {
             slackInterval = initArgs.get(MIN_INTERVAL);
             pagerDutyInterval = initArgs.get(MIN_INTERVAL);
@@ -42,7 +49,7 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         slack = SlackWebhookStub.start();
         pagerDuty = PagerDutyStub.start();
-        return Map.ofEntries(
+        Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("mcpdr.notifier.slack.enabled", "true"),
                 Map.entry("mcpdr.notifier.slack.webhook-url", slack.webhookUrl()),
                 Map.entry("mcpdr.notifier.slack.min-interval", slackInterval),
@@ -54,7 +61,13 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("mcpdr.notifier.delivery.max-backoff", "5s"),
                 Map.entry("mcpdr.notifier.delivery.max-attempts", "5"),
                 Map.entry("mcpdr.notifier.delivery.request-timeout", "2s"),
-                Map.entry("mcpdr.notifier.digest.interval", "2s"));
+                Map.entry("mcpdr.notifier.digest.interval", "2s")));
+        if (botMode) {
+            config.put("mcpdr.notifier.slack.bot-token", BOT_TOKEN);
+            config.put("mcpdr.notifier.slack.channel", "C0INCIDENTS");
+            config.put("mcpdr.notifier.slack.api-url", slack.baseUrl() + "/api");
+        }
+        return config;
     }
 
     @Override

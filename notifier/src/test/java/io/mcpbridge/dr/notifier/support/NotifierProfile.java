@@ -22,4 +22,14 @@ public class NotifierProfile implements QuarkusTestProfile {
                             java.util.Map.of(ChannelStubsResource.MIN_INTERVAL, "20ms")));
         }
     }
+
+    /** Slack in bot-token mode: chat.postMessage, an incident's messages in one thread. */
+    public static class SlackBot implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KafkaBrokerResource.class),
+                    new TestResourceEntry(ChannelStubsResource.class,
+                            java.util.Map.of(ChannelStubsResource.BOT_MODE, "true")));
+        }
+    }
 }
