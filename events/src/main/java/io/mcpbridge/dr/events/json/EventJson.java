@@ -57,7 +57,11 @@ public final class EventJson {
             throw new MalformedEventException("empty payload, expected " + type.getSimpleName());
         }
         try {
-            return MAPPER.readValue(json, type);
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new MalformedEventException("payload is JSON null, expected " + type.getSimpleName());
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(
                     "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);

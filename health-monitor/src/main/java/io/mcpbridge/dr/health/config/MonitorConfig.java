@@ -133,8 +133,11 @@ public interface MonitorConfig {
         @WithDefault("1M")
         MemorySize maxBodySize();
 
-        /** A repeat of the same fingerprint and status within this window is not published again. Default 4 h. */
-        @WithDefault("4h")
+        /**
+         * A repeat of the same alert and status is not published again while repeats keep coming within this
+         * window. Default 5 h: longer than Alertmanager's default repeat_interval (4 h).
+         */
+        @WithDefault("5h")
         Duration dedupWindow();
 
         /** How many fingerprints the repeat filter remembers. Default 100000. */

@@ -102,7 +102,7 @@ final class TargetMonitor {
             metrics.targetState(target, hysteresis.state());
             change = hysteresis.state() == lastPublished
                     ? Optional.empty()
-                    : Optional.of(envelope(EventType.HEALTH_CHANGED, lastPublished, UUID.randomUUID().toString()));
+                    : Optional.of(envelope(EventType.HEALTH_CHANGED, lastPublished, transitionId()));
         }
         if (change.isEmpty()) {
             return CompletableFuture.completedFuture(null);
@@ -120,6 +120,14 @@ final class TargetMonitor {
             }
             return null;
         });
+    }
+
+    /**
+     * The same for every publication of one transition, so that a retry after a lost acknowledgement is a
+     * redelivery consumers can drop, not a second transition.
+     */
+    private String transitionId() {
+        return target + ":" + hysteresis.state().name().toLowerCase() + ":" + hysteresis.since().toEpochMilli();
     }
 
     /** The current state as a snapshot event; empty before the first probe finished. */

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.health.publish;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ import org.jboss.logging.Logger;
  * from a timer, until the delivery deadline. The normal path is one {@code send} on the caller's thread
  * with no hand-off, which matters: thread wake-ups dominate the cost of a small request.
  */
+@Startup // built at start, never lazily on an event loop by the first request
 @ApplicationScoped
 public class EventPublisher {
 
@@ -158,7 +160,8 @@ public class EventPublisher {
 
     @PreDestroy
     public void close() {
-        retries.shutdownNow();
+        // Sends waiting for a retry get one last try; whatever cannot start now fails its future.
+        retries.shutdownNow().forEach(Runnable::run);
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -42,11 +42,11 @@ public final class BlockKit {
         ArrayNode blocks = message.putArray("blocks");
         List<ObjectNode> all = new ArrayList<>();
         all.add(header(view.title()));
-        all.add(section(view.summary()));
+        all.add(section(escape(view.summary())));
         all.addAll(fieldSections(view.fields()));
         ObjectNode actions = actions(view.links());
-        ObjectNode context = context("Incident " + view.incidentId() + " · " + view.severity() + " · notification "
-                + view.request().id());
+        ObjectNode context = context("Incident " + escape(view.incidentId()) + " · " + view.severity()
+                + " · notification " + escape(view.request().id()));
         // Room for the buttons and the context line, whatever the number of fields.
         int room = MAX_BLOCKS - (actions == null ? 1 : 2);
         all.stream().limit(room).forEach(blocks::add);
@@ -61,8 +61,9 @@ public final class BlockKit {
     public static ObjectNode digest(List<NotificationView> views, Duration interval) {
         String title = "MCP Bridge DR digest: " + views.size() + " low-severity notification"
                 + (views.size() == 1 ? "" : "s");
-        List<String> lines = views.stream().map(v -> "• *" + v.request().kind() + "* " + v.component() + ": "
-                + v.summary() + " (incident " + v.incidentId() + " · notification " + v.request().id() + ")").toList();
+        List<String> lines = views.stream().map(v -> "• *" + v.request().kind() + "* " + escape(v.component()) + ": "
+                + escape(v.summary()) + " (incident " + escape(v.incidentId()) + " · notification "
+                + escape(v.request().id()) + ")").toList();
         ObjectNode message = JSON.objectNode();
         message.put("text", cut(title + "\n" + String.join("\n", lines), MAX_FALLBACK));
         ArrayNode blocks = message.putArray("blocks");
@@ -71,7 +72,7 @@ public final class BlockKit {
         int shown = 0;
         for (String line : lines) {
             String fitted = cut(line, MAX_SECTION_TEXT);
-            if (section.length() + fitted.length() + 1 > MAX_SECTION_TEXT) {
+            if (section.length() > 0 && section.length() + fitted.length() + 1 > MAX_SECTION_TEXT) {
                 if (blocks.size() == MAX_BLOCKS - 2) {
                     break;
                 }
@@ -111,7 +112,7 @@ public final class BlockKit {
                 sections.add(section);
             }
             current.addObject().put("type", "mrkdwn")
-                    .put("text", cut("*" + field.getKey() + "*\n" + field.getValue(), MAX_FIELD_TEXT));
+                    .put("text", cut("*" + escape(field.getKey()) + "*\n" + escape(field.getValue()), MAX_FIELD_TEXT));
         }
         return sections;
     }
@@ -137,6 +138,14 @@ public final class BlockKit {
         ObjectNode block = JSON.objectNode().put("type", "context");
         block.putArray("elements").addObject().put("type", "mrkdwn").put("text", cut(text, MAX_SECTION_TEXT));
         return block;
+    }
+
+    /**
+     * Slack's mrkdwn control characters escaped, as Slack asks: text from alerts must not ping
+     * {@code <!channel>} or hide a link behind other words.
+     */
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The text within {@code max} characters, ending in a visible marker when it had to be cut. */

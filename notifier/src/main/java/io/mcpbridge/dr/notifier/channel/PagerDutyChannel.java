@@ -22,10 +22,14 @@ public class PagerDutyChannel implements Channel {
 
     public PagerDutyChannel(NotifierConfig config, HttpClients clients) {
         this.routingKey = config.pagerduty().routingKey().filter(k -> !k.isBlank());
-        this.enabled = config.pagerduty().enabled() && routingKey.isPresent();
-        URI base = config.pagerduty().baseUrl();
-        this.enqueue = base.resolve("/v2/enqueue");
-        this.changeEnqueue = base.resolve("/v2/change/enqueue");
+        this.enabled = config.pagerduty().enabled();
+        if (enabled && routingKey.isEmpty()) {
+            throw new IllegalStateException("mcpdr.notifier.pagerduty.enabled=true needs mcpdr.notifier.pagerduty.routing-key");
+        }
+        // Appended, not resolved: a base URL with a path prefix (a proxy) keeps it.
+        String base = config.pagerduty().baseUrl().toString().replaceAll("/+$", "");
+        this.enqueue = URI.create(base + "/v2/enqueue");
+        this.changeEnqueue = URI.create(base + "/v2/change/enqueue");
         this.sender = new HttpSender(clients.client(), config.delivery().requestTimeout());
     }
 

@@ -44,7 +44,11 @@ public class SlackChannel implements Channel {
         this.botToken = slack.botToken().filter(t -> !t.isBlank());
         this.slackChannel = slack.channel().filter(c -> !c.isBlank());
         this.postMessage = URI.create(slack.apiUrl().toString().replaceAll("/+$", "") + "/chat.postMessage");
-        this.enabled = slack.enabled() && (webhook.isPresent() || botMode());
+        this.enabled = slack.enabled();
+        if (enabled && webhook.isEmpty() && !botMode()) {
+            throw new IllegalStateException("mcpdr.notifier.slack.enabled=true needs mcpdr.notifier.slack.webhook-url"
+                    + " (or slack.bot-token and slack.channel)");
+        }
         this.sender = new HttpSender(clients.client(), config.delivery().requestTimeout());
         this.ledger = ledger;
     }

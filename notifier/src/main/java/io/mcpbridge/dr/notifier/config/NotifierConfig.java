@@ -53,7 +53,7 @@ public interface NotifierConfig {
 
     interface Slack {
 
-        /** Whether Slack gets notifications. Default false (on once a webhook URL is set). */
+        /** Whether Slack gets notifications; on, it needs a webhook URL or a bot token and channel. Default false. */
         @WithDefault("false")
         boolean enabled();
 
@@ -80,7 +80,7 @@ public interface NotifierConfig {
 
     interface PagerDuty {
 
-        /** Whether PagerDuty gets events. Default false. */
+        /** Whether PagerDuty gets events; on, it needs a routing key. Default false. */
         @WithDefault("false")
         boolean enabled();
 
@@ -113,7 +113,7 @@ public interface NotifierConfig {
         @WithDefault("1s")
         Duration initialBackoff();
 
-        /** Longest retry delay (and longest Retry-After honoured without question). Default 60 s. */
+        /** Longest retry delay, and the longest a peer's Retry-After may hold the channel. Default 60 s. */
         @WithDefault("60s")
         Duration maxBackoff();
 

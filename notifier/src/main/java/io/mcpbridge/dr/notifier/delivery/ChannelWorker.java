@@ -96,8 +96,17 @@ final class ChannelWorker implements AutoCloseable {
             }
             while (running) {
                 Job job = queue.poll(500, TimeUnit.MILLISECONDS);
-                if (job != null) {
+                if (job == null) {
+                    continue;
+                }
+                try {
                     job.result().complete(deliver(job));
+                } catch (RuntimeException e) {
+                    // Never let one message end the channel's thread: it fails alone, to the dead letter topic.
+                    LOG.errorf("%s: delivering %s failed unexpectedly: %s", channel.name(), job.notificationIds(),
+                            e.getClass().getSimpleName());
+                    job.result().complete(DeliveryResult.failed(channel.name(),
+                            channel.name() + ": " + e.getClass().getSimpleName()));
                 }
             }
         } catch (InterruptedException e) {
@@ -112,11 +121,17 @@ final class ChannelWorker implements AutoCloseable {
             return DeliveryResult.delivered(name);
         }
         String lastReason = "not tried";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        int failures = 0;
+        while (failures < maxAttempts) {
             awaitRateSlot();
             if (!running) {
                 // Stopping: leave it unacknowledged, Kafka redelivers it.
                 return DeliveryResult.failed(name, "stopped");
+            }
+            if (job.notificationIds().stream().allMatch(id -> ledger.delivered(id, name))) {
+                // Delivered meanwhile by another instance (its partition moved): sending again could reopen an alert.
+                metrics.skipped(name);
+                return DeliveryResult.delivered(name);
             }
             Outcome outcome = attempt(job);
             // Spaced from the end of this attempt: the peer never sees two messages closer than the interval.
@@ -134,11 +149,15 @@ final class ChannelWorker implements AutoCloseable {
             }
             Outcome.RetryLater retry = (Outcome.RetryLater) outcome;
             lastReason = retry.reason();
-            if (attempt < maxAttempts) {
-                Duration delay = backoff.delay(attempt, retry.retryAfter());
+            // A peer that names its pause is rate limiting, not failing: waiting it out queues, never drops.
+            if (retry.retryAfter().isEmpty()) {
+                failures++;
+            }
+            if (failures < maxAttempts) {
+                Duration delay = backoff.delay(failures + 1, retry.retryAfter());
                 metrics.retried(name);
-                LOG.infof("%s: notification %s not delivered (%s), retry %d in %d ms", name, job.notificationIds(),
-                        retry.reason(), attempt, delay.toMillis());
+                LOG.infof("%s: notification %s not delivered (%s), retry in %d ms", name, job.notificationIds(),
+                        retry.reason(), delay.toMillis());
                 // The peer asked for a pause (or is failing): the whole channel waits, in order.
                 nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + delay.toNanos());
             }
@@ -153,6 +172,10 @@ final class ChannelWorker implements AutoCloseable {
                     .get(requestTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return new Outcome.RetryLater(e.getClass().getSimpleName(), java.util.Optional.empty());
+        } catch (RuntimeException e) {
+            // A request that cannot even be built (a bad URL) will never work; the class, never the message,
+            // because the message of such an error can quote the URL.
+            return new Outcome.Permanent(e.getClass().getSimpleName());
         }
     }
 

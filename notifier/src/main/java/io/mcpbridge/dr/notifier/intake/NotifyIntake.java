@@ -44,19 +44,42 @@ public class NotifyIntake {
             request = parse(EventRecords.fromParts(metadata.getKey(), message.getPayload(), metadata.getHeaders()));
         } catch (MalformedEventException e) {
             LOG.warnf("notification request refused: %s", e.getMessage());
-            return message.nack(e);
+            return nack(message, e);
+        } catch (RuntimeException e) {
+            LOG.warnf("notification request unreadable: %s", e.getClass().getSimpleName());
+            return nack(message, new MalformedEventException("unreadable request: " + e.getClass().getSimpleName()));
+        }
+        CompletableFuture<java.util.List<String>> delivered;
+        try {
+            delivered = dispatcher.dispatch(request);
+        } catch (RuntimeException e) {
+            LOG.errorf("notification %s could not be dispatched: %s", request.id(), e.toString());
+            return nack(message, e);
         }
         // Not awaited: records are acknowledged out of order as their deliveries end.
-        dispatcher.dispatch(request).whenComplete((failures, error) -> {
+        delivered.whenComplete((failures, error) -> {
             if (dispatcher.stopping() && (error != null || !failures.isEmpty())) {
                 return; // not done, not refused: left unacknowledged, Kafka redelivers it after the restart
             }
             if (error != null) {
-                message.nack(error);
+                nack(message, error);
             } else if (!failures.isEmpty()) {
-                message.nack(new UndeliverableException(String.join("; ", failures)));
+                nack(message, new UndeliverableException(String.join("; ", failures)));
             } else {
                 message.ack();
+            }
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Sends the record to the dead letter topic. Never fails the stream: if even that write fails, the record
+     * stays unacknowledged and comes back after a restart.
+     */
+    private static CompletionStage<Void> nack(Message<byte[]> message, Throwable reason) {
+        message.nack(reason).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.errorf("dead letter not written, the record stays pending: %s", failure.getClass().getSimpleName());
             }
         });
         return CompletableFuture.completedFuture(null);

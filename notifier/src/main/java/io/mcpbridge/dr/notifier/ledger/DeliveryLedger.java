@@ -60,7 +60,7 @@ public class DeliveryLedger {
     private final CountDownLatch loaded = new CountDownLatch(1);
     private volatile boolean running = true;
     private KafkaProducer<String, byte[]> producer;
-    private KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread follower;
 
     public DeliveryLedger(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -72,8 +72,6 @@ public class DeliveryLedger {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(clientConfig(ConsumerConfig.configNames(), Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
         follower = new Thread(this::follow, "delivery-ledger");
         follower.setDaemon(true);
         follower.start();
@@ -125,27 +123,40 @@ public class DeliveryLedger {
         return entries.size();
     }
 
+    /** Reads the topic from the start, then follows it; starts over (after a pause) if anything breaks. */
     private void follow() {
-        try {
-            List<TopicPartition> partitions = ensureTopic();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (running) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> entries.put(record.key(),
-                        record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
-                if (loaded.getCount() > 0 && end.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    LOG.infof("delivery ledger loaded: %d entries known", entries.size());
-                    loaded.countDown();
+        while (running) {
+            try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clientConfig(ConsumerConfig.configNames(),
+                    Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer = reader;
+                List<TopicPartition> partitions = ensureTopic();
+                reader.assign(partitions);
+                reader.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+                while (running) {
+                    reader.poll(Duration.ofMillis(200)).forEach(record -> entries.put(record.key(),
+                            record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
+                    if (loaded.getCount() > 0 && end.entrySet().stream()
+                            .allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                        LOG.infof("delivery ledger loaded: %d entries known", entries.size());
+                        loaded.countDown();
+                    }
+                }
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.errorf("delivery ledger stopped following %s, starting over: %s", Topics.NOTIFIER_DELIVERIES,
+                        e.toString());
+                try {
+                    pause();
+                } catch (WakeupException interrupted) {
+                    return;
                 }
             }
-        } catch (WakeupException stopping) {
-            // shutdown
-        } catch (RuntimeException e) {
-            LOG.errorf("delivery ledger stopped following %s: %s", Topics.NOTIFIER_DELIVERIES, e.toString());
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 
@@ -172,9 +183,19 @@ public class DeliveryLedger {
                 throw new WakeupException();
             } catch (ExecutionException | TimeoutException e) {
                 LOG.warnf("delivery ledger topic not ready yet: %s", e.toString());
+                pause();
             }
         }
         throw new WakeupException();
+    }
+
+    private void pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
     }
 
     private Map<String, Object> clientConfig(Set<String> known, Map<String, Object> overrides) {
@@ -184,8 +205,9 @@ public class DeliveryLedger {
     /** After the dispatcher (higher priority runs later): its last deliveries are recorded first. */
     void stop(@Observes @Priority(20) ShutdownEvent event) {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        KafkaConsumer<String, byte[]> reader = consumer;
+        if (reader != null) {
+            reader.wakeup();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));

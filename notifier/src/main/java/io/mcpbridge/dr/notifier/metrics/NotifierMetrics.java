@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.notifier.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,10 @@ public class NotifierMetrics {
     }
 
     public void queueDepth(String channel, Supplier<Number> depth) {
-        registry.gauge("mcpdr.notifications.queue.depth", io.micrometer.core.instrument.Tags.of("channel", channel),
-                depth, d -> d.get().doubleValue());
+        // Held strongly: the supplier is referenced nowhere else, and a weak gauge would read NaN after a GC.
+        Gauge.builder("mcpdr.notifications.queue.depth", depth, d -> d.get().doubleValue())
+                .description("Messages waiting for the channel")
+                .tag("channel", channel).strongReference(true).register(registry);
     }
 
     public void sent(String channel, Duration sinceRequested) {

@@ -14,8 +14,8 @@ import java.util.Set;
  *   <li>HIGH: post at once, page only on escalation;</li>
  *   <li>MEDIUM: post;</li>
  *   <li>LOW: no immediate post, but a line in the next Slack digest (at most one a day by default);</li>
- *   <li>a resolution resolves the page of CRITICAL and HIGH incidents (a resolve for an alert never
- *       triggered is harmless);</li>
+ *   <li>a resolution always resolves the incident's page (a resolve for an alert never triggered is
+ *       harmless, and the incident may have paged at a higher severity);</li>
  *   <li>backups, restores and drills are PagerDuty change events, which page no one.</li>
  * </ul>
  * The console hears of everything. Disabled channels are filtered out by the caller. Each severity set is
@@ -64,10 +64,9 @@ public final class CommunicationMatrix {
                 }
             }
             case INCIDENT_RESOLVED -> {
-                // Resolve whatever could have paged; a resolve for an alert never triggered is harmless.
-                if (pageOnOpen.contains(severity) || pageOnEscalation.contains(severity)) {
-                    actions.add(ChannelAction.PAGERDUTY_RESOLVE);
-                }
+                // Always: the incident may have paged at a higher severity than it resolves with, and a
+                // resolve for an alert never triggered is harmless.
+                actions.add(ChannelAction.PAGERDUTY_RESOLVE);
             }
             case BACKUP_FAILED, RESTORE_COMPLETED, DRILL_REPORT -> actions.add(ChannelAction.PAGERDUTY_CHANGE);
         }

@@ -57,6 +57,15 @@ class BlockKitTest {
     }
 
     @Test
+    void slackControlCharactersFromAlertsAreEscaped() {
+        NotificationView view = new NotificationView(notification().summary("<!channel> & <http://evil|docs>").build());
+
+        String text = BlockKit.message(view, "plain").toString();
+
+        assertThat(text).contains("&lt;!channel&gt; &amp; &lt;http://evil|docs&gt;").doesNotContain("<!channel>");
+    }
+
+    @Test
     void missingValuesShowAsUnknown() {
         NotificationView view = new NotificationView(notification().sparse().build());
 

@@ -32,6 +32,7 @@ class CommunicationMatrixTest {
                 row(Severity.HIGH, NotificationKind.INCIDENT_RESOLVED, CONSOLE, SLACK_POST, PAGERDUTY_RESOLVE),
                 row(Severity.MEDIUM, NotificationKind.INCIDENT_OPENED, CONSOLE, SLACK_POST),
                 row(Severity.MEDIUM, NotificationKind.INCIDENT_ESCALATED, CONSOLE, SLACK_POST),
+                row(Severity.MEDIUM, NotificationKind.INCIDENT_RESOLVED, CONSOLE, SLACK_POST, PAGERDUTY_RESOLVE),
                 row(Severity.LOW, NotificationKind.INCIDENT_OPENED, CONSOLE, SLACK_DIGEST),
                 row(Severity.HIGH, NotificationKind.BACKUP_FAILED, CONSOLE, SLACK_POST, PAGERDUTY_CHANGE),
                 row(Severity.LOW, NotificationKind.DRILL_REPORT, CONSOLE, SLACK_DIGEST, PAGERDUTY_CHANGE));
