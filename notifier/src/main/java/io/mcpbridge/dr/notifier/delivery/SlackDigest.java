@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Collects LOW-severity notifications and sends them to Slack as one digest per interval (the plan's
- * "Daily" for low severity). Durable without a store of its own: each notification's record stays
+ * Collects LOW-severity notifications and sends them to Slack together, at most one digest per interval (the
+ * plan's "Daily" for low severity). Durable without a store of its own: each notification's record stays
  * unacknowledged until the digest that carries it was accepted, so after a restart Kafka hands the pending
  * ones back and they join the next digest; the ledger keeps those already sent out of it.
  */
@@ -23,7 +23,7 @@ final class SlackDigest implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SlackDigest.class);
 
-    private record Entry(NotificationView view, CompletableFuture<DeliveryResult> result) {
+    private record Entry(NotificationView view, Instant since, CompletableFuture<DeliveryResult> result) {
     }
 
     private final ChannelWorker slackWorker;
@@ -44,14 +44,39 @@ final class SlackDigest implements AutoCloseable {
         this.interval = interval;
     }
 
+    private static final Duration MAX_CHECK = Duration.ofMinutes(1);
+
+    /**
+     * A digest goes out when its oldest notification has waited one interval: at most one digest per
+     * interval, and no notification waits longer, whatever the restarts (a redelivered notification keeps
+     * its request time, so it is not pushed back by the restart).
+     */
     void start() {
-        timer.scheduleAtFixedRate(this::flush, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        long check = Math.min(interval.toMillis(), MAX_CHECK.toMillis());
+        timer.scheduleWithFixedDelay(this::flushIfDue, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    private void flushIfDue() {
+        try {
+            Instant oldest;
+            synchronized (this) {
+                oldest = pending.stream().map(Entry::since).min(Instant::compareTo).orElse(null);
+            }
+            if (oldest != null && !Instant.now().isBefore(oldest.plus(interval)) && ledger.awaitLoaded(Duration.ZERO)) {
+                flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf("Slack digest not sent this time: %s", e.toString());
+        }
     }
 
     /** Holds the notification for the next digest; the future completes when that digest was delivered. */
     synchronized CompletableFuture<DeliveryResult> add(NotificationView view) {
         CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
-        pending.add(new Entry(view, result));
+        Instant requested = view.request().requestedAt();
+        pending.add(new Entry(view, requested == null ? Instant.now() : requested, result));
         return result;
     }
 
