@@ -2,7 +2,9 @@ package io.mcpbridge.dr.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
@@ -58,6 +60,11 @@ class ProbeFlowTest {
         assertThat(down.component()).isEqualTo("gateway");
         assertThat(down.kind()).isEqualTo(ProbeKind.HTTP);
         assertThat(down.lastError()).contains("HTTP 503").contains("healthy is false");
+        assertThat(health.records()).filteredOn(r -> r.key().equals("gateway")
+                        && EventRecords.header(r.headers(), CloudEventHeaders.TYPE).orElse("").equals("mcpdr.health.changed.v1"))
+                .extracting(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElseThrow())
+                .as("a transition's id is stable, so a republished copy can be dropped")
+                .contains("gateway:down:" + down.since().toEpochMilli());
 
         // Still broken for a while: no second DOWN however many more probes fail.
         awaitSnapshot("gateway", HealthState.DOWN);
