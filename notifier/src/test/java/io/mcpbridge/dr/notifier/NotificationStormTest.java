@@ -3,29 +3,25 @@ package io.mcpbridge.dr.notifier;
 import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
 import io.mcpbridge.dr.notifier.support.NotifierProfile;
+import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.SlackDeliveries;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.stub.PagerDutyStub;
-import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -38,8 +34,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(NotifierProfile.Storm.class)
 class NotificationStormTest {
-
-    private static final Pattern NOTIFICATION_ID = Pattern.compile("notification ([0-9a-f-]{36})");
 
     @Test
     void aThousandNotificationsForTenIncidentsDrainWithinTheRateAndPageOncePerIncident() {
@@ -60,8 +54,7 @@ class NotificationStormTest {
         }
 
         try (TestEvents events = new TestEvents(KafkaBroker.shared().bootstrapServers())) {
-            storm.forEach(request -> events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED,
-                    "/mcp-dr/test", request.incidentId(), Instant.now(), request)));
+            storm.forEach(request -> events.publish(Notifications.envelope(request)));
         }
 
         Awaitility.await("every storm notification on Slack").atMost(Duration.ofSeconds(120))
@@ -81,13 +74,6 @@ class NotificationStormTest {
     }
 
     private static List<String> delivered(SlackWebhookStub slack) {
-        List<String> ids = new ArrayList<>();
-        for (RecordedRequest request : slack.accepted()) {
-            Matcher matcher = NOTIFICATION_ID.matcher(request.body());
-            if (matcher.find() && request.body().contains("storm-")) {
-                ids.add(matcher.group(1));
-            }
-        }
-        return ids;
+        return SlackDeliveries.notificationIds(slack, "storm-");
     }
 }

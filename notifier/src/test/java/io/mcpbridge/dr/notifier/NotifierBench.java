@@ -2,12 +2,11 @@ package io.mcpbridge.dr.notifier;
 
 import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 
-import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.NotifierProcess;
+import io.mcpbridge.dr.notifier.support.Notifications;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.stub.RecordedRequest;
@@ -118,8 +117,7 @@ class NotifierBench {
     }
 
     private static void publish(TestEvents events, NotificationRequest request) {
-        events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/bench",
-                request.incidentId(), Instant.now(), request));
+        events.publish(Notifications.envelope(request));
     }
 
     private static void awaitDelivered(SlackWebhookStub slack, String marker, int count, Duration atMost) {

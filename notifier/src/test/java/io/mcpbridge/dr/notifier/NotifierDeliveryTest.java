@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpbridge.dr.events.CloudEventHeaders;
-import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
@@ -230,8 +229,7 @@ class NotifierDeliveryTest {
     }
 
     private void publish(NotificationRequest request) {
-        events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test",
-                request.incidentId(), Instant.now(), request));
+        events.publish(Notifications.envelope(request));
     }
 
     private List<RecordedRequest> slackRequests(String incidentId) {

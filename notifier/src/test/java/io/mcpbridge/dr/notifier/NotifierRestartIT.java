@@ -3,25 +3,20 @@ package io.mcpbridge.dr.notifier;
 import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.NotifierProcess;
+import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.SlackDeliveries;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
-import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -32,8 +27,6 @@ import org.junit.jupiter.api.Test;
  * is delivered, none twice (counted at the Slack stub).
  */
 class NotifierRestartIT {
-
-    private static final Pattern NOTIFICATION_ID = Pattern.compile("notification ([0-9a-f-]{36})");
 
     @Test
     void aRestartMidStreamDeliversEveryNotificationExactlyOnce() throws Exception {
@@ -49,8 +42,7 @@ class NotifierRestartIT {
                             .kind(NotificationKind.INCIDENT_UPDATED).summary("update " + i).build())
                     .toList();
             try (TestEvents events = new TestEvents(broker.bootstrapServers())) {
-                stream.forEach(request -> events.publish(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED,
-                        "/mcp-dr/test", request.incidentId(), Instant.now(), request)));
+                stream.forEach(request -> events.publish(Notifications.envelope(request)));
             }
 
             try (NotifierProcess first = NotifierProcess.start("notifier-first", settings)) {
@@ -76,13 +68,6 @@ class NotifierRestartIT {
     }
 
     private static List<String> delivered(SlackWebhookStub slack) {
-        List<String> ids = new ArrayList<>();
-        for (RecordedRequest request : slack.accepted()) {
-            Matcher matcher = NOTIFICATION_ID.matcher(request.body());
-            if (matcher.find()) {
-                ids.add(matcher.group(1));
-            }
-        }
-        return ids;
+        return SlackDeliveries.notificationIds(slack, "");
     }
 }

@@ -3,13 +3,12 @@ package io.mcpbridge.dr.notifier;
 import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
 import io.mcpbridge.dr.notifier.support.NotifierProfile;
+import io.mcpbridge.dr.notifier.support.Notifications;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
@@ -36,8 +35,7 @@ class SlackThreadingTest {
                 notification().incident(incident).severity(Severity.MEDIUM).kind(NotificationKind.INCIDENT_RESOLVED).build());
 
         try (TestEvents events = new TestEvents(KafkaBroker.shared().bootstrapServers())) {
-            story.forEach(n -> events.publish(new EventEnvelope(n.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test",
-                    n.incidentId(), Instant.now(), n)));
+            story.forEach(n -> events.publish(Notifications.envelope(n)));
         }
 
         Awaitility.await("three messages posted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.notifier.support;
 
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationLink;
@@ -22,6 +24,12 @@ public final class Notifications {
     private final Map<String, String> details = new LinkedHashMap<>();
     private List<NotificationLink> links = List.of(new NotificationLink("Runbook", "https://runbooks.example.com/sf"));
     private boolean sparse;
+
+    /** The request as the coordinator publishes it on mcp-dr.commands.notify. */
+    public static EventEnvelope envelope(NotificationRequest request) {
+        return new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test", request.incidentId(),
+                Instant.now(), request);
+    }
 
     public static Notifications notification() {
         return new Notifications();
