@@ -5,7 +5,6 @@ import io.mcpbridge.dr.events.health.ProbeKind;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,8 +66,11 @@ public interface MonitorConfig {
         @WithDefault("2s")
         Duration timeout();
 
-        /** http: the URL to GET; redis: {@code redis://[:password@]host:port[/db]}. */
-        Optional<URI> url();
+        /**
+         * http: the URL to GET; redis: {@code redis://[:password@]host:port[/db]}. Text, parsed by the probe,
+         * so that a malformed value (it may hold a password) is never quoted in an error.
+         */
+        Optional<String> url();
 
         /** http: the status a healthy target answers. Default 200. */
         @WithDefault("200")

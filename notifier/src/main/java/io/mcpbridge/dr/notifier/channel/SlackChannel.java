@@ -10,6 +10,7 @@ import io.mcpbridge.dr.notifier.template.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ public class SlackChannel implements Channel {
 
     public SlackChannel(NotifierConfig config, HttpClients clients, DeliveryLedger ledger) {
         NotifierConfig.Slack slack = config.slack();
-        this.webhook = slack.webhookUrl();
+        this.webhook = slack.webhookUrl().filter(u -> !u.isBlank()).map(SlackChannel::webhookUri);
         this.botToken = slack.botToken().filter(t -> !t.isBlank());
         this.slackChannel = slack.channel().filter(c -> !c.isBlank());
         this.postMessage = URI.create(slack.apiUrl().toString().replaceAll("/+$", "") + "/chat.postMessage");
@@ -51,6 +52,19 @@ public class SlackChannel implements Channel {
         }
         this.sender = new HttpSender(clients.client(), config.delivery().requestTimeout());
         this.ledger = ledger;
+    }
+
+    static URI webhookUri(String text) {
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException("(redacted)", "needs a scheme and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            // Never the value: the webhook URL is the secret.
+            throw new IllegalStateException("mcpdr.notifier.slack.webhook-url is not a valid URL (" + e.getReason() + ")");
+        }
     }
 
     @Override

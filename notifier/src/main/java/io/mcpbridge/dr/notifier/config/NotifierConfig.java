@@ -57,8 +57,8 @@ public interface NotifierConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** The incoming webhook URL: a secret, never logged. */
-        Optional<URI> webhookUrl();
+        /** The incoming webhook URL: a secret, never logged; text, so a malformed one is never quoted in an error. */
+        Optional<String> webhookUrl();
 
         /** At most one message per this interval (Slack allows about one a second per webhook). Default 1 s. */
         @WithDefault("1s")
