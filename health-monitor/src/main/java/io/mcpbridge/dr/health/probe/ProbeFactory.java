@@ -1,9 +1,9 @@
 package io.mcpbridge.dr.health.probe;
 
+import io.mcpbridge.dr.events.config.SecretUrls;
 import io.mcpbridge.dr.health.config.MonitorConfig;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,17 +43,7 @@ final class ProbeFactory {
     private static URI url(String name, MonitorConfig.Target target) {
         String text = target.url().orElseThrow(() -> new IllegalArgumentException(
                 "target " + name + " (" + target.type() + ") needs mcpdr.probes.targets." + name + ".url"));
-        try {
-            URI url = new URI(text.strip());
-            if (url.getScheme() == null || url.getHost() == null) {
-                throw new URISyntaxException("(redacted)", "needs a scheme and a host");
-            }
-            return url;
-        } catch (URISyntaxException e) {
-            // Never the value: a Redis URL can carry a password.
-            throw new IllegalArgumentException("target " + name + ": mcpdr.probes.targets." + name
-                    + ".url is not a valid URL (" + e.getReason() + ")");
-        }
+        return SecretUrls.parse(text, "mcpdr.probes.targets." + name + ".url");
     }
 
     private static String address(String name, MonitorConfig.Target target) {

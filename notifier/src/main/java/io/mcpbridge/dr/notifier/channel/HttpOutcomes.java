@@ -27,10 +27,7 @@ final class HttpOutcomes {
             return new Outcome.Delivered();
         }
         String reason = "HTTP " + status + body(response.body());
-        if (status == 429) {
-            return new Outcome.RetryLater(reason, retryAfter(response.headers().firstValue("Retry-After")));
-        }
-        if (status >= 500) {
+        if (status == 429 || status >= 500) {
             return new Outcome.RetryLater(reason, retryAfter(response.headers().firstValue("Retry-After")));
         }
         return new Outcome.Permanent(reason);

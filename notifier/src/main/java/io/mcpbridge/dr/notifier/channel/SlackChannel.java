@@ -2,6 +2,7 @@ package io.mcpbridge.dr.notifier.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpbridge.dr.events.config.SecretUrls;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.notifier.config.NotifierConfig;
 import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
@@ -10,7 +11,6 @@ import io.mcpbridge.dr.notifier.template.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -56,14 +56,9 @@ public class SlackChannel implements Channel {
 
     static URI webhookUri(String text) {
         try {
-            URI uri = new URI(text.strip());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException("(redacted)", "needs a scheme and a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            // Never the value: the webhook URL is the secret.
-            throw new IllegalStateException("mcpdr.notifier.slack.webhook-url is not a valid URL (" + e.getReason() + ")");
+            return SecretUrls.parse(text, "mcpdr.notifier.slack.webhook-url");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
         }
     }
 
