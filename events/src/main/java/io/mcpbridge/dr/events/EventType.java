@@ -1,6 +1,8 @@
 package io.mcpbridge.dr.events;
 
 import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.util.Arrays;
@@ -19,7 +21,11 @@ public enum EventType {
     /** One alert of an Alertmanager webhook notification, firing or resolved. */
     ALERT_RECEIVED("mcpdr.alert.received.v1", Topics.ALERTS, AlertEvent.class),
     /** A request to notify people (Slack, PagerDuty, console) by the communication matrix. */
-    NOTIFY_REQUESTED("mcpdr.notify.requested.v1", Topics.COMMANDS_NOTIFY, NotificationRequest.class);
+    NOTIFY_REQUESTED("mcpdr.notify.requested.v1", Topics.COMMANDS_NOTIFY, NotificationRequest.class),
+    /** A command for backup-service: backup, verify, restore or prune. */
+    BACKUP_REQUESTED("mcpdr.backup.requested.v1", Topics.COMMANDS_BACKUP, BackupCommand.class),
+    /** Progress or outcome of a backup-service command. */
+    BACKUP_RESULT("mcpdr.backup.result.v1", Topics.BACKUP_RESULTS, BackupResult.class);
 
     private final String typeName;
     private final String topic;

@@ -1,0 +1,143 @@
+package io.mcpbridge.dr.backup.config;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.backup.crypto.ArchiveCipher;
+import io.mcpbridge.dr.backup.crypto.ArchiveKey;
+import io.mcpbridge.dr.backup.operation.BackupContext;
+import io.mcpbridge.dr.backup.operation.Sources;
+import io.mcpbridge.dr.backup.operation.Tuning;
+import io.mcpbridge.dr.backup.redis.KeyPatterns;
+import io.mcpbridge.dr.backup.redis.RedisEndpoint;
+import io.mcpbridge.dr.backup.store.BackupCatalog;
+import io.mcpbridge.dr.backup.store.BucketLayout;
+import io.mcpbridge.dr.backup.store.DirectoryObjectStore;
+import io.mcpbridge.dr.backup.store.ObjectStore;
+import io.mcpbridge.dr.backup.store.RetentionPolicy;
+import io.mcpbridge.dr.backup.store.S3ObjectStore;
+import io.quarkus.arc.DefaultBean;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Builds the store, the cipher and the operations' context from {@link BackupConfig}, failing fast. */
+public class BackupBeans {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ArchiveCipher cipher(BackupConfig config) {
+        return new ArchiveCipher(key(config));
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    ObjectStore store(BackupConfig config) {
+        BackupConfig.Store store = config.store();
+        if (store.kind() == BackupConfig.Store.Kind.DIRECTORY) {
+            try {
+                return new DirectoryObjectStore(store.directory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the backup directory cannot be created", e);
+            }
+        }
+        return new S3ObjectStore(s3(store), store.bucket(), store.prefix(), store.partMib() * 1024 * 1024,
+                store.partsInFlight());
+    }
+
+    void closeStore(@Disposes ObjectStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Produces
+    @Singleton
+    RetentionPolicy retention(BackupConfig config) {
+        return new RetentionPolicy(config.retention().maxAge(), config.retention().keepVerified());
+    }
+
+    @Produces
+    @Singleton
+    BackupContext context(BackupConfig config, ObjectStore store, ArchiveCipher cipher, Clock clock, Vertx vertx,
+            Instance<KubernetesClient> kubernetes) {
+        BucketLayout layout = new BucketLayout(config.store().kind() == BackupConfig.Store.Kind.S3
+                ? config.store().prefix() : "");
+        Sources sources = new Sources(config.configs().directory(), config.certs().directory(),
+                RedisEndpoint.parse(config.redis().url(), config.redis().password(), "mcpdr.backup.redis.url"),
+                config.kubernetes().namespace(), config.configs().versionFile());
+        Tuning tuning = new Tuning(config.chunkMib() * 1024 * 1024, config.redis().scanCount(),
+                config.redis().restoreBatch(), config.redis().restoreBatchesInFlight(), config.redis().timeout(),
+                new KeyPatterns(config.redis().skipPatterns()), config.redis().password(),
+                config.verify().redisServer(), config.verify().sampleSize());
+        return new BackupContext(store, layout, new BackupCatalog(store, layout), cipher, clock, vertx,
+                kubernetes::get, sources, tuning);
+    }
+
+    private static ArchiveKey key(BackupConfig config) {
+        if (config.key().isPresent() && config.keyFile().isPresent()) {
+            throw new IllegalStateException("set mcpdr.backup.key or mcpdr.backup.key-file, not both");
+        }
+        if (config.keyFile().isPresent()) {
+            try {
+                return ArchiveKey.fromBase64(Files.readString(config.keyFile().get(), StandardCharsets.US_ASCII),
+                        "mcpdr.backup.key-file");
+            } catch (IOException e) {
+                throw new IllegalStateException("mcpdr.backup.key-file cannot be read: " + e.getClass().getSimpleName());
+            }
+        }
+        return ArchiveKey.fromBase64(config.key().orElse(null), "mcpdr.backup.key (MCPDR_BACKUP_KEY)");
+    }
+
+    private static S3Client s3(BackupConfig.Store store) {
+        AwsCredentialsProvider credentials;
+        if (store.accessKeyId().isPresent() != store.secretAccessKey().isPresent()) {
+            throw new IllegalStateException("set both mcpdr.backup.store.access-key-id and secret-access-key, or"
+                    + " neither (the AWS default credentials chain)");
+        }
+        credentials = store.accessKeyId().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(store.accessKeyId().get(),
+                        store.secretAccessKey().get()))
+                : DefaultCredentialsProvider.builder().build();
+        var builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .region(Region.of(store.region()))
+                .forcePathStyle(store.pathStyle())
+                .credentialsProvider(credentials)
+                // Checksums only where S3 requires them: many S3-compatible servers reject the newer trailers,
+                // and the archive carries its own authentication and SHA-256.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        store.endpoint().ifPresent(endpoint -> {
+            try {
+                builder.endpointOverride(URI.create(endpoint));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("mcpdr.backup.store.endpoint is not a URL");
+            }
+        });
+        return builder.build();
+    }
+}

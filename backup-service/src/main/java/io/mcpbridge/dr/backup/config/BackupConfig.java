@@ -1,0 +1,173 @@
+package io.mcpbridge.dr.backup.config;
+
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** backup-service settings, under {@code mcpdr.backup}. Secrets come from the environment or files. */
+@ConfigMapping(prefix = "mcpdr.backup")
+public interface BackupConfig {
+
+    /**
+     * The archive key, base64 of 32 random bytes ({@code MCPDR_BACKUP_KEY}, from a Secret). Either this or
+     * {@link #keyFile()}; without a key the service refuses to start.
+     */
+    Optional<String> key();
+
+    /** A file holding the base64 key (a mounted Secret). */
+    Optional<Path> keyFile();
+
+    /** The scopes a backup takes when a command names none. */
+    @WithDefault("configs,certs,redis,kubernetes")
+    List<BackupScope> scopes();
+
+    Store store();
+
+    Configs configs();
+
+    Certs certs();
+
+    Redis redis();
+
+    Kubernetes kubernetes();
+
+    Retention retention();
+
+    Schedule schedule();
+
+    Verify verify();
+
+    /** How often a running operation publishes PROGRESS. */
+    @WithDefault("2s")
+    Duration progressInterval();
+
+    /** Redis keys are archived in chunk entries of about this size. */
+    @WithDefault("4")
+    int chunkMib();
+
+    interface Store {
+        /** {@code s3} (any S3-compatible server) or {@code directory} (a local folder). */
+        @WithDefault("directory")
+        Kind kind();
+
+        /** The bucket (S3). */
+        @WithDefault("mcp-backups")
+        String bucket();
+
+        /** A key prefix inside the bucket, for several installations in one bucket. */
+        @WithDefault("mcp-bridge/")
+        String prefix();
+
+        /** An S3-compatible endpoint; absent for AWS itself. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Path-style addressing, which most S3-compatible servers need. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** Static credentials (a Secret); absent: the AWS default chain (IRSA, instance profile, env). */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** The folder of the directory store. */
+        @WithDefault(".local/backups")
+        Path directory();
+
+        /** Multipart part size; memory is about part size x (parts in flight + 1). */
+        @WithDefault("16")
+        int partMib();
+
+        @WithDefault("2")
+        int partsInFlight();
+
+        enum Kind { S3, DIRECTORY }
+    }
+
+    interface Configs {
+        /** The MCP Bridge configuration tree. */
+        @WithDefault("/etc/mcp-bridge")
+        Path directory();
+
+        /** The MCP Bridge version file recorded in manifests; default {@code VERSION} in the configs tree. */
+        Optional<Path> versionFile();
+    }
+
+    interface Certs {
+        @WithDefault("/etc/mcp-bridge/certs")
+        Path directory();
+    }
+
+    interface Redis {
+        /** The session store, {@code redis://host:port/db}, without credentials. */
+        @WithDefault("redis://localhost:6379")
+        String url();
+
+        /** Its password (a Secret), used for restore targets too. */
+        Optional<String> password();
+
+        /** Keys left out of backups: short-lived rate-limit counters by default. */
+        @WithDefault("ratelimit:*")
+        List<String> skipPatterns();
+
+        @WithDefault("1000")
+        int scanCount();
+
+        @WithDefault("1000")
+        int restoreBatch();
+
+        @WithDefault("4")
+        int restoreBatchesInFlight();
+
+        /** Bound on each round trip. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
+    interface Kubernetes {
+        /** The namespace backed up and, by default, restored into. */
+        @WithDefault("mcp-system")
+        String namespace();
+    }
+
+    interface Retention {
+        /** Backups older than this are deleted... */
+        @WithDefault("P30D")
+        Duration maxAge();
+
+        /** ...except the newest this many verified-good ones. */
+        @WithDefault("3")
+        int keepVerified();
+    }
+
+    interface Schedule {
+        /** Quartz cron for backups ({@code off} to disable): every 6 hours, the plan's CronJob. */
+        @WithDefault("0 0 */6 * * ?")
+        String backup();
+
+        /** Quartz cron for verifying the latest backup: daily. */
+        @WithDefault("0 30 3 * * ?")
+        String verify();
+
+        /** Quartz cron for retention: daily. */
+        @WithDefault("0 45 3 * * ?")
+        String prune();
+    }
+
+    interface Verify {
+        /** The redis-server binary verification test-restores into (a scratch instance of its own). */
+        @WithDefault("redis-server")
+        String redisServer();
+
+        /** Keys whose values are compared after the test restore. */
+        @WithDefault("100")
+        int sampleSize();
+    }
+}

@@ -1,0 +1,113 @@
+package io.mcpbridge.dr.backup.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Restores a directory tree without ever leaving it half-written: files go to a staging directory beside
+ * the target; only when every file is there is the target swapped for it (two renames on one file system),
+ * and the replaced tree is removed. If anything fails first, the staging directory is removed and the
+ * target is as it was.
+ */
+public final class DirectoryRestore implements AutoCloseable {
+
+    private final Path target;
+    private final Path staging;
+    private final String scopePrefix;
+    private boolean swapped;
+    private long files;
+
+    /**
+     * @param target      the directory to replace (created if missing)
+     * @param scopePrefix the archive prefix whose entries belong here ({@code configs/})
+     * @param tag         a unique tag for the staging directory's name (the backup id)
+     */
+    public DirectoryRestore(Path target, String scopePrefix, String tag) throws IOException {
+        this.target = target.toAbsolutePath().normalize();
+        this.scopePrefix = scopePrefix;
+        Path parent = this.target.getParent();
+        Files.createDirectories(parent);
+        this.staging = parent.resolve("." + this.target.getFileName() + ".restore-" + tag);
+        deleteTree(staging);
+        Files.createDirectories(staging);
+    }
+
+    /** Writes one archive entry into the staging directory with its mode. */
+    public void write(String entryName, int mode, InputStream content) throws IOException {
+        String relative = entryName.substring(scopePrefix.length());
+        Path file = staging.resolve(relative).normalize();
+        if (relative.isEmpty() || !file.startsWith(staging) || file.equals(staging)) {
+            throw new IOException("archive entry " + entryName + " points outside its directory");
+        }
+        Files.createDirectories(file.getParent());
+        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(file, permissions(mode));
+        files++;
+    }
+
+    /** Swaps the staged tree in. */
+    public long commit() throws IOException {
+        Path replaced = target.resolveSibling("." + target.getFileName() + ".replaced-" + staging.getFileName());
+        boolean hadTarget = Files.exists(target);
+        if (hadTarget) {
+            Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (hadTarget) {
+                Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        swapped = true;
+        if (hadTarget) {
+            deleteTree(replaced);
+        }
+        return files;
+    }
+
+    /** Removes the staging directory unless it was swapped in. */
+    @Override
+    public void close() throws IOException {
+        if (!swapped) {
+            deleteTree(staging);
+        }
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission permission : PosixFilePermission.values()) {
+            if ((mode & (1 << (8 - permission.ordinal()))) != 0) {
+                permissions.add(permission);
+            }
+        }
+        return permissions;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.mcpbridge.dr.backup.intake;
+
+import io.mcpbridge.dr.backup.archive.ArchiveIntegrityException;
+import io.mcpbridge.dr.backup.archive.Progress;
+import io.mcpbridge.dr.backup.config.BackupConfig;
+import io.mcpbridge.dr.backup.metrics.BackupMetrics;
+import io.mcpbridge.dr.backup.operation.BackupContext;
+import io.mcpbridge.dr.backup.operation.BackupPruner;
+import io.mcpbridge.dr.backup.operation.BackupRequest;
+import io.mcpbridge.dr.backup.operation.BackupRestore;
+import io.mcpbridge.dr.backup.operation.BackupTaker;
+import io.mcpbridge.dr.backup.operation.BackupVerifier;
+import io.mcpbridge.dr.backup.operation.OperationFailedException;
+import io.mcpbridge.dr.backup.operation.Outcome;
+import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.backup.store.RetentionPolicy;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.json.EventJson;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one command at a time and tells the world: STARTED, PROGRESS at a steady pace, then SUCCEEDED or
+ * FAILED. The terminal result is also kept in the store under the command's id, so a command delivered
+ * again (a restart before the offset was committed) is answered from that record, not run twice.
+ */
+@ApplicationScoped
+public class CommandRunner {
+
+    private static final Logger LOG = Logger.getLogger(CommandRunner.class);
+    static final String SOURCE = "/mcp-dr/backup-service";
+
+    private final BackupContext context;
+    private final RetentionPolicy retention;
+    private final BackupConfig config;
+    private final EventSender sender;
+    private final BackupMetrics metrics;
+    private final Clock clock;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "backup-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public CommandRunner(BackupContext context, RetentionPolicy retention, BackupConfig config, EventSender sender,
+            BackupMetrics metrics, Clock clock) {
+        this.context = context;
+        this.retention = retention;
+        this.config = config;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Runs the command (blocking) and returns its terminal result. */
+    public synchronized BackupResult run(BackupCommand command) {
+        Optional<BackupResult> earlier = recorded(command.id());
+        if (earlier.isPresent()) {
+            LOG.infof("command %s was already done (%s); its result is published again", command.id(),
+                    earlier.get().phase());
+            publish(earlier.get(), "again");
+            return earlier.get();
+        }
+        List<BackupScope> scopes = command.action() == BackupAction.BACKUP && command.scopes().isEmpty()
+                ? config.scopes() : command.scopes();
+        Instant started = clock.instant();
+        String knownId = command.action() == BackupAction.BACKUP || command.action() == BackupAction.PRUNE
+                ? null : command.backupId();
+        publish(result(command, BackupPhase.STARTED, knownId, scopes, new Progress(), started, null, null), null);
+
+        Progress progress = new Progress();
+        AtomicLong sequence = new AtomicLong();
+        ScheduledFuture<?> reporting = ticker.scheduleAtFixedRate(
+                () -> publish(result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, null),
+                        String.valueOf(sequence.incrementAndGet())),
+                config.progressInterval().toMillis(), config.progressInterval().toMillis(), TimeUnit.MILLISECONDS);
+        BackupResult terminal;
+        try {
+            Outcome outcome = execute(command, scopes, progress);
+            terminal = result(command, BackupPhase.SUCCEEDED, outcome.backupId(), outcome.scopes(), progress, started,
+                    outcome, null);
+            if (command.action() == BackupAction.BACKUP) {
+                metrics.backedUp(outcome.scopes(), clock.instant(), outcome.sizeBytes());
+            }
+        } catch (Exception e) {
+            String reason = reason(e);
+            LOG.warnf("%s %s failed: %s", command.action(), command.id(), reason);
+            terminal = result(command, BackupPhase.FAILED, knownId, scopes, progress, started, null, reason);
+        } finally {
+            reporting.cancel(false);
+        }
+        metrics.operation(command.action(), terminal.phase() == BackupPhase.SUCCEEDED,
+                Duration.between(started, clock.instant()));
+        record(terminal);
+        publish(terminal, null);
+        return terminal;
+    }
+
+    private Outcome execute(BackupCommand command, List<BackupScope> scopes, Progress progress) throws IOException {
+        return switch (command.action()) {
+            case BACKUP -> new BackupTaker(context).take(new BackupRequest(scopes, context.sources(),
+                    "schedule".equals(command.requestedBy()) ? BackupIndex.Purpose.SCHEDULED : BackupIndex.Purpose.MANUAL,
+                    false, command.reason(), command.requestedBy()), progress);
+            case VERIFY -> new BackupVerifier(context).verify(command.backupId(), progress);
+            case RESTORE -> new BackupRestore(context).restore(command.backupId(), scopes, command.targets(),
+                    command.reason(), command.requestedBy(), progress);
+            case PRUNE -> new BackupPruner(context, retention).prune();
+        };
+    }
+
+    /** A reason fit for the result: what went wrong, without stack traces or configuration values. */
+    static String reason(Exception e) {
+        if (e instanceof OperationFailedException || e instanceof ArchiveIntegrityException
+                || e instanceof IllegalArgumentException || e instanceof MalformedEventException) {
+            return e.getMessage();
+        }
+        if (e instanceof IOException) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private BackupResult result(BackupCommand command, BackupPhase phase, String backupId, List<BackupScope> scopes,
+            Progress progress, Instant started, Outcome outcome, String reason) {
+        Instant now = clock.instant();
+        return new BackupResult(command.id(), command.action(), phase, backupId, scopes, progress.bytes(),
+                progress.entries(), outcome == null ? null : outcome.sizeBytes(),
+                Duration.between(started, now).toMillis(), outcome == null ? Map.of() : outcome.counts(),
+                outcome == null ? null : outcome.ciphertextSha256(), outcome == null ? null : outcome.forensicBackupId(),
+                reason, now);
+    }
+
+    private void publish(BackupResult result, String suffix) {
+        String id = result.commandId() + ":" + result.phase().name().toLowerCase() + (suffix == null ? "" : ":" + suffix);
+        String key = result.backupId() != null ? result.backupId() : result.commandId();
+        sender.send(new EventEnvelope(id, EventType.BACKUP_RESULT, SOURCE, key, result.time(), result));
+    }
+
+    private Optional<BackupResult> recorded(String commandId) {
+        try {
+            return context.store().get(context.layout().commandKey(commandId))
+                    .map(bytes -> EventJson.fromBytes(bytes, BackupResult.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("whether command %s was done before cannot be read: %s", commandId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void record(BackupResult terminal) {
+        try {
+            context.store().put(context.layout().commandKey(terminal.commandId()), EventJson.toBytes(terminal));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("the result of command %s could not be recorded: %s", terminal.commandId(), e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+    }
+}

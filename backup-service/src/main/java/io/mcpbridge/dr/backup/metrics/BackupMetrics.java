@@ -1,0 +1,68 @@
+package io.mcpbridge.dr.backup.metrics;
+
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prometheus families of backup-service:
+ * <ul>
+ * <li>{@code mcpdr_backup_operation_seconds{operation,outcome}}: duration and count of backups, verifications,
+ * restores and prunes, by success or failure;
+ * <li>{@code mcpdr_backup_last_success_timestamp_seconds{scope}}: when each scope was last backed up; now
+ * minus this is the recovery point, the plan's RPO, to alert on;
+ * <li>{@code mcpdr_backup_last_size_bytes}: the stored size of the last backup.
+ * </ul>
+ */
+@ApplicationScoped
+public class BackupMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<BackupScope, AtomicLong> lastSuccess = new EnumMap<>(BackupScope.class);
+    private final AtomicLong lastSize = new AtomicLong();
+
+    public BackupMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (BackupScope scope : BackupScope.values()) {
+            AtomicLong seconds = new AtomicLong();
+            lastSuccess.put(scope, seconds);
+            Gauge.builder("mcpdr_backup_last_success_timestamp_seconds", seconds, AtomicLong::doubleValue)
+                    .description("When the scope was last backed up successfully (Unix seconds); 0 if never")
+                    .tag("scope", scope.wireName())
+                    .strongReference(true)
+                    .register(registry);
+        }
+        Gauge.builder("mcpdr_backup_last_size_bytes", lastSize, AtomicLong::doubleValue)
+                .description("Stored size of the last successful backup")
+                .baseUnit("bytes")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    public void operation(BackupAction action, boolean succeeded, Duration duration) {
+        Timer.builder("mcpdr_backup_operation_seconds")
+                .description("Backups, verifications, restores and prunes, by outcome")
+                .tag("operation", action.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", succeeded ? "success" : "failure")
+                .register(registry)
+                .record(duration);
+    }
+
+    /** A backup of these scopes completed at {@code at}; gauges only move forward. */
+    public void backedUp(List<BackupScope> scopes, Instant at, long sizeBytes) {
+        for (BackupScope scope : scopes) {
+            lastSuccess.get(scope).accumulateAndGet(at.getEpochSecond(), Math::max);
+        }
+        lastSize.set(sizeBytes);
+    }
+}

@@ -1,0 +1,230 @@
+package io.mcpbridge.dr.backup.operation;
+
+import io.mcpbridge.dr.backup.archive.ArchiveWriter;
+import io.mcpbridge.dr.backup.archive.CertificateInfo;
+import io.mcpbridge.dr.backup.archive.Manifest;
+import io.mcpbridge.dr.backup.archive.Progress;
+import io.mcpbridge.dr.backup.files.CertificateInspector;
+import io.mcpbridge.dr.backup.files.FileTree;
+import io.mcpbridge.dr.backup.kubernetes.KubernetesSnapshot;
+import io.mcpbridge.dr.backup.redis.KeyChunk;
+import io.mcpbridge.dr.backup.redis.RedisSession;
+import io.mcpbridge.dr.backup.redis.RedisSnapshot;
+import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.backup.store.BucketLayout;
+import io.mcpbridge.dr.backup.store.ObjectStore;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes one backup as a single stream into the store. Redis is read on its own thread while this one
+ * writes: whenever a chunk of keys is ready it goes into the archive, and in between the next config file
+ * does, so reading Redis and compressing files overlap. The archive becomes visible only when complete;
+ * its index object follows. A failure aborts the upload and records a FAILED index, which never counts as
+ * a good backup.
+ */
+public final class BackupTaker {
+
+    private static final Logger LOG = Logger.getLogger(BackupTaker.class);
+    private static final KeyChunk END = new KeyChunk(new byte[0], 0, 0);
+    private static final int MAX_VERSION_LENGTH = 100;
+
+    private final BackupContext context;
+
+    public BackupTaker(BackupContext context) {
+        this.context = context;
+    }
+
+    public Outcome take(BackupRequest request, Progress progress) throws IOException {
+        Instant started = context.clock().instant();
+        String id = BucketLayout.newBackupId(started);
+        ObjectStore.Upload upload = context.store().upload(context.layout().archiveKey(id));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try {
+            ArchiveWriter.Written written;
+            try (ArchiveWriter writer = new ArchiveWriter(upload, context.cipher(), id, progress)) {
+                List<CertificateInfo> certificates = new ArrayList<>();
+                writeScopes(request, writer, counts, certificates);
+                Manifest header = new Manifest(Manifest.FORMAT_VERSION, id, started,
+                        bridgeVersion(request.sources()).orElse(null), request.scopes(), context.cipher().keyId(),
+                        null, null, counts, certificates, List.of());
+                written = writer.finish(header);
+            }
+            upload.commit();
+            BackupIndex index = new BackupIndex(id, request.purpose(), BackupIndex.Status.COMPLETE, started,
+                    context.clock().instant(), request.scopes(), written.ciphertextBytes(), progress.bytes(),
+                    written.ciphertextSha256(), context.cipher().keyId(), written.manifest().compression(),
+                    written.manifest().encryption(), counts, written.manifest().bridgeVersion(), null, null, null,
+                    null, request.reason(), request.requestedBy());
+            saveIndexOrRemoveArchive(index);
+            return new Outcome(id, request.scopes(), counts, written.ciphertextBytes(), written.ciphertextSha256(),
+                    null);
+        } catch (IOException | RuntimeException e) {
+            upload.abort();
+            recordFailure(id, request, started, counts, e);
+            throw e;
+        }
+    }
+
+    private void writeScopes(BackupRequest request, ArchiveWriter writer, Map<String, Long> counts,
+            List<CertificateInfo> certificates) throws IOException {
+        Sources sources = request.sources();
+        if (request.scopes().contains(BackupScope.KUBERNETES)) {
+            List<KubernetesSnapshot.Document> documents =
+                    new KubernetesSnapshot(context.kubernetes().get()).read(sources.namespace());
+            for (KubernetesSnapshot.Document document : documents) {
+                writer.addBytes(document.entryName(), document.json(), document.json().length, 0600,
+                        context.clock().instant());
+            }
+            counts.put("kubernetesResources", (long) documents.size());
+        }
+        if (request.scopes().contains(BackupScope.CERTS)) {
+            List<FileTree.File> files = files(sources.certs(), "certs", null, request.missingOk());
+            for (FileTree.File file : files) {
+                writer.addFile(file.name(), file.path());
+                certificates.addAll(CertificateInspector.inspect(file.name(), file.path()));
+            }
+            counts.put("certs", (long) files.size());
+            counts.put("certificates", (long) certificates.size());
+        }
+        List<FileTree.File> configFiles = request.scopes().contains(BackupScope.CONFIGS)
+                ? files(sources.configs(), "configs", sources.certs(), request.missingOk())
+                : List.of();
+        if (request.scopes().contains(BackupScope.CONFIGS)) {
+            counts.put("configs", (long) configFiles.size());
+        }
+        if (request.scopes().contains(BackupScope.REDIS)) {
+            RedisSnapshot.Counts keys = writeInterleaved(sources, configFiles.iterator(), writer);
+            counts.put("redisKeys", keys.keys());
+            counts.put("redisKeysSkipped", keys.skipped());
+        } else {
+            for (FileTree.File file : configFiles) {
+                writer.addFile(file.name(), file.path());
+            }
+        }
+    }
+
+    /** Config files and Redis chunks into one archive, whichever is ready; Redis on a thread of its own. */
+    private RedisSnapshot.Counts writeInterleaved(Sources sources, Iterator<FileTree.File> files, ArchiveWriter writer)
+            throws IOException {
+        BlockingQueue<KeyChunk> chunks = new ArrayBlockingQueue<>(2);
+        RedisSession session = RedisSession.open(context.vertx(), sources.redis(), context.tuning().redisTimeout());
+        CompletableFuture<RedisSnapshot.Counts> reading = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                RedisSnapshot.Counts counts = new RedisSnapshot(session, context.tuning().skip(),
+                        context.tuning().scanCount(), context.clock()).stream(context.tuning().chunkBytes(), chunks::put);
+                chunks.put(END);
+                reading.complete(counts);
+            } catch (Throwable e) {
+                reading.completeExceptionally(e);
+            }
+        }, "redis-snapshot");
+        reader.setDaemon(true);
+        reader.start();
+        int chunkNumber = 0;
+        try {
+            boolean redisOpen = true;
+            while (redisOpen || files.hasNext()) {
+                KeyChunk chunk = null;
+                if (redisOpen) {
+                    chunk = files.hasNext() ? chunks.poll() : chunks.poll(200, TimeUnit.MILLISECONDS);
+                }
+                if (chunk == END) {
+                    redisOpen = false;
+                } else if (chunk != null) {
+                    writer.addBytes(String.format("redis/keys-%06d.bin", ++chunkNumber), chunk.data(), chunk.length(),
+                            0600, context.clock().instant());
+                } else if (files.hasNext()) {
+                    FileTree.File file = files.next();
+                    writer.addFile(file.name(), file.path());
+                } else if (reading.isCompletedExceptionally()) {
+                    reading.join(); // throws the reader's failure
+                }
+            }
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("backup interrupted");
+        } catch (ExecutionException | java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io
+                    : new IOException("reading Redis failed: " + cause.getMessage(), cause);
+        } finally {
+            reader.interrupt();
+            session.close();
+        }
+    }
+
+    private static List<FileTree.File> files(Path root, String scope, Path exclude, boolean missingOk)
+            throws IOException {
+        if (missingOk && !Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<FileTree.File> files = FileTree.list(root, scope);
+        if (exclude == null) {
+            return files;
+        }
+        Path excluded = exclude.toAbsolutePath().normalize();
+        // The certificate tree often sits inside the config tree (/etc/mcp-bridge/certs): archived once.
+        return files.stream().filter(file -> !file.path().toAbsolutePath().normalize().startsWith(excluded)).toList();
+    }
+
+    private static Optional<String> bridgeVersion(Sources sources) {
+        Path file = sources.versionFile().orElse(sources.configs().resolve("VERSION"));
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) <= 4096) {
+                String version = Files.readString(file, StandardCharsets.UTF_8).strip();
+                return version.isEmpty() ? Optional.empty()
+                        : Optional.of(version.length() > MAX_VERSION_LENGTH ? version.substring(0, MAX_VERSION_LENGTH)
+                                : version);
+            }
+        } catch (IOException e) {
+            LOG.debugf("no MCP Bridge version: %s", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private void saveIndexOrRemoveArchive(BackupIndex index) throws IOException {
+        try {
+            context.catalog().save(index);
+        } catch (IOException e) {
+            // An archive without an index is invisible to listing and retention: do not leave it behind.
+            try {
+                context.store().delete(List.of(context.layout().archiveKey(index.id())));
+            } catch (IOException ignored) {
+                LOG.warnf("archive %s has no index and could not be removed", index.id());
+            }
+            throw e;
+        }
+    }
+
+    private void recordFailure(String id, BackupRequest request, Instant started, Map<String, Long> counts,
+            Exception failure) {
+        BackupIndex failed = new BackupIndex(id, request.purpose(), BackupIndex.Status.FAILED, started,
+                context.clock().instant(), request.scopes(), 0, 0, null, context.cipher().keyId(), null, null, counts,
+                null, null, null, null, String.valueOf(failure.getMessage()), request.reason(), request.requestedBy());
+        try {
+            context.catalog().save(failed);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("the failure of backup %s could not be recorded: %s", id, e.getMessage());
+        }
+    }
+}

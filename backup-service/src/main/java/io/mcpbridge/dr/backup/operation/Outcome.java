@@ -1,0 +1,24 @@
+package io.mcpbridge.dr.backup.operation;
+
+import io.mcpbridge.dr.events.backup.BackupScope;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a finished operation reports.
+ *
+ * @param backupId         the backup concerned (null for prune)
+ * @param scopes           the scopes involved
+ * @param counts           what was handled, by kind
+ * @param sizeBytes        the stored archive's size, when one is concerned
+ * @param ciphertextSha256 its SHA-256
+ * @param forensicBackupId for restores, the backup of what was overwritten
+ */
+public record Outcome(
+        String backupId,
+        List<BackupScope> scopes,
+        Map<String, Long> counts,
+        Long sizeBytes,
+        String ciphertextSha256,
+        String forensicBackupId) {
+}

@@ -1,0 +1,96 @@
+package io.mcpbridge.dr.backup.store;
+
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.json.EventJson;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** The backups in the store, read from their index objects. */
+public final class BackupCatalog {
+
+    private static final Logger LOG = Logger.getLogger(BackupCatalog.class);
+
+    private final ObjectStore store;
+    private final BucketLayout layout;
+
+    public BackupCatalog(ObjectStore store, BucketLayout layout) {
+        this.store = store;
+        this.layout = layout;
+    }
+
+    public void save(BackupIndex index) throws IOException {
+        store.put(layout.indexKey(index.id()), EventJson.toBytes(index));
+    }
+
+    public Optional<BackupIndex> find(String backupId) throws IOException {
+        if (!BucketLayout.isBackupId(backupId)) {
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = store.get(layout.indexKey(backupId));
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(parse(backupId, bytes.get()));
+    }
+
+    /** Every backup, oldest first. Index objects that cannot be read are logged and left out. */
+    public List<BackupIndex> all() throws IOException {
+        List<BackupIndex> all = new ArrayList<>();
+        for (String key : store.list(layout.indexPrefix())) {
+            Optional<String> id = layout.backupIdOfIndexKey(key);
+            if (id.isEmpty()) {
+                continue;
+            }
+            Optional<byte[]> bytes = store.get(key);
+            if (bytes.isEmpty()) {
+                continue; // deleted meanwhile
+            }
+            try {
+                all.add(parse(id.get(), bytes.get()));
+            } catch (MalformedEventException e) {
+                LOG.warnf("index object %s is unreadable and ignored: %s", key, e.getMessage());
+            }
+        }
+        all.sort(Comparator.comparing(BackupIndex::createdAt).thenComparing(BackupIndex::id));
+        return all;
+    }
+
+    /**
+     * Resolves {@code id} or {@code latest}: the newest usable backup that holds every requested scope and
+     * is not a forensic backup (restoring "latest" must never bring back what a restore replaced).
+     *
+     * @throws IllegalArgumentException when there is no such backup, with what was looked for
+     */
+    public BackupIndex resolve(String idOrLatest, Collection<BackupScope> scopes) throws IOException {
+        String wanted = idOrLatest == null || idOrLatest.isBlank() ? BackupCommand.LATEST : idOrLatest.strip();
+        if (BackupCommand.LATEST.equalsIgnoreCase(wanted)) {
+            List<BackupIndex> all = all();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                BackupIndex index = all.get(i);
+                if (index.usable() && index.purpose() != BackupIndex.Purpose.FORENSIC
+                        && index.scopes().containsAll(scopes)) {
+                    return index;
+                }
+            }
+            throw new IllegalArgumentException("no usable backup holds " + (scopes.isEmpty() ? "any scope"
+                    : scopes.stream().map(BackupScope::wireName).toList()) + " in " + store.describe());
+        }
+        if (!BucketLayout.isBackupId(wanted)) {
+            throw new IllegalArgumentException("'" + wanted + "' is neither a backup id nor 'latest'");
+        }
+        return find(wanted).orElseThrow(() -> new IllegalArgumentException("no backup " + wanted + " in "
+                + store.describe()));
+    }
+
+    private static BackupIndex parse(String id, byte[] bytes) {
+        BackupIndex index = EventJson.fromBytes(bytes, BackupIndex.class);
+        if (!id.equals(index.id())) {
+            throw new MalformedEventException("index object of " + id + " names " + index.id());
+        }
+        return index;
+    }
+}

@@ -1,0 +1,35 @@
+package io.mcpbridge.dr.events.backup;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A command for backup-service on {@code mcp-dr.commands.backup}. Its {@code id} is the idempotency key
+ * ({@code ce_id}) and is echoed in every result it causes.
+ *
+ * @param id          unique per command
+ * @param action      what to do
+ * @param scopes      which parts; empty or absent means every scope the service is configured for
+ * @param backupId    for verify and restore: a backup id or {@code latest} (the newest good backup)
+ * @param targets     for restore: where to write instead of the original places
+ * @param reason      why, for the record ("scheduled", "incident inc-...", "drill")
+ * @param requestedBy who asked (an engineer, {@code recovery-coordinator}, {@code schedule})
+ * @param requestedAt when
+ */
+public record BackupCommand(
+        String id,
+        BackupAction action,
+        List<BackupScope> scopes,
+        String backupId,
+        RestoreTargets targets,
+        String reason,
+        String requestedBy,
+        Instant requestedAt) {
+
+    /** The word for the newest backup that is complete and not known to be bad. */
+    public static final String LATEST = "latest";
+
+    public BackupCommand {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+}
