@@ -13,6 +13,7 @@ import io.mcpbridge.dr.backup.store.BucketLayout;
 import io.mcpbridge.dr.backup.store.DirectoryObjectStore;
 import io.mcpbridge.dr.backup.store.ObjectStore;
 import io.mcpbridge.dr.backup.store.RetentionPolicy;
+import io.mcpbridge.dr.backup.store.S3Clients;
 import io.mcpbridge.dr.backup.store.S3ObjectStore;
 import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Vertx;
@@ -26,14 +27,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the store, the cipher and the operations' context from {@link BackupConfig}, failing fast. */
@@ -122,22 +120,12 @@ public class BackupBeans {
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(store.accessKeyId().get(),
                         store.secretAccessKey().get()))
                 : DefaultCredentialsProvider.builder().build();
-        var builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                .region(Region.of(store.region()))
-                .forcePathStyle(store.pathStyle())
-                .credentialsProvider(credentials)
-                // Checksums only where S3 requires them: many S3-compatible servers reject the newer trailers,
-                // and the archive carries its own authentication and SHA-256.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        store.endpoint().ifPresent(endpoint -> {
-            try {
-                builder.endpointOverride(URI.create(endpoint));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("mcpdr.backup.store.endpoint is not a URL");
-            }
-        });
-        return builder.build();
+        Optional<URI> endpoint;
+        try {
+            endpoint = store.endpoint().map(URI::create);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("mcpdr.backup.store.endpoint is not a URL");
+        }
+        return S3Clients.create(endpoint, store.region(), store.pathStyle(), credentials);
     }
 }
