@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -23,6 +24,7 @@ public final class DirectoryRestore implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final String scopePrefix;
+    private final List<Path> carriedOver;
     private boolean swapped;
     private long files;
 
@@ -30,10 +32,14 @@ public final class DirectoryRestore implements AutoCloseable {
      * @param target      the directory to replace (created if missing)
      * @param scopePrefix the archive prefix whose entries belong here ({@code configs/})
      * @param tag         a unique tag for the staging directory's name (the backup id)
+     * @param carriedOver directories inside the target that belong to another scope (the certificate tree
+     *                    inside the config tree): moved from the old tree into the new one as they are
      */
-    public DirectoryRestore(Path target, String scopePrefix, String tag) throws IOException {
+    public DirectoryRestore(Path target, String scopePrefix, String tag, List<Path> carriedOver) throws IOException {
         this.target = target.toAbsolutePath().normalize();
         this.scopePrefix = scopePrefix;
+        this.carriedOver = carriedOver.stream().map(path -> path.toAbsolutePath().normalize())
+                .filter(path -> path.startsWith(this.target) && !path.equals(this.target)).toList();
         Path parent = this.target.getParent();
         Files.createDirectories(parent);
         this.staging = parent.resolve("." + this.target.getFileName() + ".restore-" + tag);
@@ -58,6 +64,13 @@ public final class DirectoryRestore implements AutoCloseable {
     public long commit() throws IOException {
         Path replaced = target.resolveSibling("." + target.getFileName() + ".replaced-" + staging.getFileName());
         boolean hadTarget = Files.exists(target);
+        for (Path other : carriedOver) {
+            Path staged = staging.resolve(target.relativize(other));
+            if (hadTarget && Files.exists(other) && !Files.exists(staged)) {
+                Files.createDirectories(staged.getParent());
+                Files.move(other, staged, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
         if (hadTarget) {
             Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -67,9 +67,9 @@ public final class BackupRestore {
         RedisSession session = scopes.contains(BackupScope.REDIS)
                 ? RedisSession.open(context.vertx(), into.redis(), context.tuning().redisTimeout()) : null;
         try (DirectoryRestore configs = scopes.contains(BackupScope.CONFIGS)
-                        ? new DirectoryRestore(into.configs(), "configs/", index.id()) : null;
+                        ? new DirectoryRestore(into.configs(), "configs/", index.id(), List.of(into.certs())) : null;
                 DirectoryRestore certs = scopes.contains(BackupScope.CERTS)
-                        ? new DirectoryRestore(into.certs(), "certs/", index.id()) : null) {
+                        ? new DirectoryRestore(into.certs(), "certs/", index.id(), List.of()) : null) {
             RedisRestorer redis = session == null ? null : new RedisRestorer(session, context.tuning().restoreBatch(),
                     context.tuning().restoreBatchesInFlight(), context.clock());
             KubernetesRestore kubernetes = scopes.contains(BackupScope.KUBERNETES)
@@ -95,11 +95,12 @@ public final class BackupRestore {
                 counts.put("redisKeys", restored.restored());
                 counts.put("redisKeysExpired", restored.expired());
             }
-            if (configs != null) {
-                counts.put("configs", configs.commit());
-            }
+            // Certificates first: their tree may sit inside the config tree, whose swap then carries it over.
             if (certs != null) {
                 counts.put("certs", certs.commit());
+            }
+            if (configs != null) {
+                counts.put("configs", configs.commit());
             }
             if (kubernetes != null) {
                 counts.put("kubernetesResources", (long) kubernetes.apply());
