@@ -1,0 +1,23 @@
+package io.mcpbridge.dr.backup.config;
+
+import io.mcpbridge.dr.backup.archive.CertificateInfo;
+import io.mcpbridge.dr.backup.archive.Manifest;
+import io.mcpbridge.dr.backup.archive.ManifestEntry;
+import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Records this service reads and writes with Jackson outside the REST layer, registered for native images. */
+@RegisterForReflection(targets = {BackupCommand.class, BackupResult.class, RestoreTargets.class, BackupAction.class,
+    BackupPhase.class, BackupScope.class, BackupIndex.class, BackupIndex.Status.class, BackupIndex.Purpose.class,
+    Manifest.class, ManifestEntry.class, CertificateInfo.class})
+public final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

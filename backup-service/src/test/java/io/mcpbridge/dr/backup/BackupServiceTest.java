@@ -1,0 +1,184 @@
+package io.mcpbridge.dr.backup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpbridge.dr.backup.support.BackupPeersResource;
+import io.mcpbridge.dr.backup.support.BackupServiceProfile;
+import io.mcpbridge.dr.events.CloudEventHeaders;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The running service: commands in on Kafka, results out, the S3 server and Redis real. */
+@QuarkusTest
+@TestProfile(BackupServiceProfile.class)
+class BackupServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private TestEvents events;
+    private TopicRecorder results;
+    private TopicRecorder dlq;
+
+    @BeforeEach
+    void connect() {
+        events = new TestEvents(KafkaBroker.shared().bootstrapServers());
+        results = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.BACKUP_RESULTS);
+        dlq = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.DLQ);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+        results.close();
+        dlq.close();
+    }
+
+    @Test
+    void aBackupCommandIsReportedStartedInProgressAndSucceeded() {
+        BackupCommand command = command(BackupAction.BACKUP, null);
+        send(command);
+
+        BackupResult done = terminal(command.id());
+        assertThat(done.phase()).isEqualTo(BackupPhase.SUCCEEDED);
+        assertThat(done.backupId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}");
+        assertThat(done.scopes()).containsExactly(BackupScope.CONFIGS, BackupScope.CERTS, BackupScope.REDIS);
+        assertThat(done.counts()).containsEntry("redisKeys", (long) BackupPeersResource.SESSIONS + 6)
+                .containsEntry("configs", 2L);
+        assertThat(done.sizeBytes()).isPositive();
+        assertThat(done.ciphertextSha256()).hasSize(64);
+        List<BackupPhase> phases = results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(command.id())).stream().map(BackupResult::phase).toList();
+        assertThat(phases.get(0)).isEqualTo(BackupPhase.STARTED);
+        assertThat(phases).contains(BackupPhase.PROGRESS).endsWith(BackupPhase.SUCCEEDED);
+        assertThat(phases.stream().filter(BackupPhase::terminal)).hasSize(1);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("mcpdr_backup_last_success_timestamp_seconds\\{scope=\"redis\"[^}]*} 1\\.[0-9]+E9")
+                .contains("mcpdr_backup_operation_seconds_count{operation=\"backup\",outcome=\"success\"");
+    }
+
+    @Test
+    void verifyAndRestoreOfTheLatestBackupSucceedAfterAForensicCopy() {
+        BackupCommand backup = command(BackupAction.BACKUP, null);
+        send(backup);
+        String backupId = terminal(backup.id()).backupId();
+
+        BackupCommand verify = command(BackupAction.VERIFY, "latest");
+        send(verify);
+        BackupResult verified = terminal(verify.id());
+        assertThat(verified.phase()).as(verified.reason()).isEqualTo(BackupPhase.SUCCEEDED);
+        assertThat(verified.backupId()).isEqualTo(backupId);
+        assertThat(verified.counts()).containsEntry("valuesCompared", 100L);
+
+        BackupCommand restore = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
+                List.of(BackupScope.REDIS), backupId, null, "drill", "test", Instant.now());
+        send(restore);
+        BackupResult restored = terminal(restore.id());
+        assertThat(restored.phase()).as(restored.reason()).isEqualTo(BackupPhase.SUCCEEDED);
+        assertThat(restored.forensicBackupId()).isNotNull().isNotEqualTo(backupId);
+        assertThat(restored.counts()).containsKey("redisKeys");
+    }
+
+    @Test
+    void aCommandDeliveredTwiceRunsOnce() {
+        BackupCommand command = command(BackupAction.BACKUP, null);
+        send(command);
+        BackupResult first = terminal(command.id());
+
+        send(command);
+
+        List<BackupResult> answers = results.awaitPayloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(command.id()) && r.phase().terminal(), 2, WAIT);
+        assertThat(answers).extracting(BackupResult::backupId).containsOnly(first.backupId());
+        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(command.id()) && r.phase() == BackupPhase.STARTED)).hasSize(1);
+    }
+
+    @Test
+    void anOperationThatCannotBeDoneIsReportedFailedWithItsReason() {
+        BackupCommand command = command(BackupAction.RESTORE, "20200101T000000Z-abcdef");
+        send(command);
+
+        BackupResult failed = terminal(command.id());
+        assertThat(failed.phase()).isEqualTo(BackupPhase.FAILED);
+        assertThat(failed.reason()).contains("no backup 20200101T000000Z-abcdef");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("mcpdr_backup_operation_seconds_count{operation=\"restore\",outcome=\"failure\"");
+    }
+
+    @Test
+    void malformedCommandsGoToTheDeadLetterTopicWithTheReason() {
+        ProducerRecord<String, byte[]> unknownScope = raw("bad-scope",
+                "{\"id\":\"bad-scope\",\"action\":\"BACKUP\",\"scopes\":[\"everything\"]}");
+        ProducerRecord<String, byte[]> idOnBackup = raw("id-on-backup",
+                "{\"id\":\"id-on-backup\",\"action\":\"BACKUP\",\"backupId\":\"latest\"}");
+        ProducerRecord<String, byte[]> notJson = raw("not-json", "restore everything please");
+
+        events.send(unknownScope);
+        events.send(idOnBackup);
+        events.send(notJson);
+
+        assertThat(reason("bad-scope")).contains("unknown backup scope 'everything'");
+        assertThat(reason("id-on-backup")).contains("BACKUP takes no backupId");
+        assertThat(reason("not-json")).startsWith("not a valid BackupCommand");
+    }
+
+    private String reason(String key) {
+        return EventRecords.header(awaitDeadLetter(key).headers(), CloudEventHeaders.DLQ_REASON).orElseThrow();
+    }
+
+    private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        org.awaitility.Awaitility.await("dead letter " + key).atMost(WAIT)
+                .until(() -> dlq.records().stream().anyMatch(r -> key.equals(r.key())));
+        return dlq.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private static ProducerRecord<String, byte[]> raw(String key, String json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS_BACKUP, key,
+                json.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, EventType.BACKUP_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.ID, key.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private BackupResult terminal(String commandId) {
+        return results.awaitPayloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(commandId) && r.phase().terminal(), 1, WAIT).get(0);
+    }
+
+    private static BackupCommand command(BackupAction action, String backupId) {
+        return new BackupCommand(action.name().toLowerCase() + "-" + UUID.randomUUID(), action, List.of(), backupId,
+                null, "test", "test", Instant.now());
+    }
+
+    private void send(BackupCommand command) {
+        events.publish(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test", "all", Instant.now(),
+                command));
+    }
+}
