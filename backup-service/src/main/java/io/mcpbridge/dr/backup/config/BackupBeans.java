@@ -47,7 +47,11 @@ public class BackupBeans {
     @Produces
     @Singleton
     ArchiveCipher cipher(BackupConfig config) {
-        return new ArchiveCipher(key(config));
+        ArchiveCipher cipher = new ArchiveCipher(key(config));
+        Thread warmUp = new Thread(ArchiveCipher::warmUp, "cipher-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return cipher;
     }
 
     @Produces

@@ -10,14 +10,24 @@ import java.util.regex.Pattern;
  */
 public final class KeyPatterns {
 
+    private final List<byte[]> prefixes;
     private final List<Pattern> patterns;
 
     public KeyPatterns(List<String> globs) {
-        this.patterns = globs.stream().filter(glob -> !glob.isBlank()).map(KeyPatterns::compile).toList();
+        List<String> used = globs.stream().filter(glob -> !glob.isBlank()).toList();
+        // "prefix*" with no other special character, the usual case, is a byte comparison: no regex per key.
+        this.prefixes = used.stream().filter(KeyPatterns::isPrefix)
+                .map(glob -> glob.substring(0, glob.length() - 1).getBytes(StandardCharsets.UTF_8)).toList();
+        this.patterns = used.stream().filter(glob -> !isPrefix(glob)).map(KeyPatterns::compile).toList();
     }
 
     /** Whether the key matches any of the patterns. */
     public boolean matches(byte[] key) {
+        for (byte[] prefix : prefixes) {
+            if (key.length >= prefix.length && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+                return true;
+            }
+        }
         if (patterns.isEmpty()) {
             return false;
         }
@@ -28,6 +38,11 @@ public final class KeyPatterns {
             }
         }
         return false;
+    }
+
+    private static boolean isPrefix(String glob) {
+        String head = glob.substring(0, glob.length() - 1);
+        return glob.endsWith("*") && head.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\');
     }
 
     static Pattern compile(String glob) {

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.redis;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -27,12 +28,15 @@ public final class RedisSession implements AutoCloseable {
 
     private final Redis client;
     private final RedisConnection connection;
+    private final Context context;
     private final Duration timeout;
     private final RedisEndpoint endpoint;
 
-    private RedisSession(Redis client, RedisConnection connection, Duration timeout, RedisEndpoint endpoint) {
+    private RedisSession(Redis client, RedisConnection connection, Duration timeout, RedisEndpoint endpoint,
+            Context context) {
         this.client = client;
         this.connection = connection;
+        this.context = context;
         this.timeout = timeout;
         this.endpoint = endpoint;
     }
@@ -48,7 +52,7 @@ public final class RedisSession implements AutoCloseable {
         try {
             RedisConnection connection = await(client.connect().toCompletionStage().toCompletableFuture(),
                     timeout, "connect to " + endpoint);
-            return new RedisSession(client, connection, timeout, endpoint);
+            return new RedisSession(client, connection, timeout, endpoint, vertx.getOrCreateContext());
         } catch (IOException e) {
             client.close();
             throw e;
@@ -65,21 +69,33 @@ public final class RedisSession implements AutoCloseable {
     }
 
     public CompletableFuture<Response> send(Request request) {
-        return toCompletable(connection.send(request));
+        return onContext(() -> connection.send(request));
     }
 
     /** Pipelines the requests; the future completes with every reply, in order. */
     public CompletableFuture<List<Response>> batch(List<Request> requests) {
-        return toCompletable(connection.batch(requests));
+        return onContext(() -> connection.batch(requests));
+    }
+
+    /**
+     * Issues a request from this session's Vert.x context. Issued from a plain thread, every request would
+     * make the client set up a fresh context, which costs more than the request itself at a million keys.
+     */
+    private <T> CompletableFuture<T> onContext(java.util.function.Supplier<Future<T>> request) {
+        CompletableFuture<T> reply = new CompletableFuture<>();
+        context.runOnContext(ignored -> request.get().onComplete(result -> {
+            if (result.succeeded()) {
+                reply.complete(result.result());
+            } else {
+                reply.completeExceptionally(result.cause());
+            }
+        }));
+        return reply;
     }
 
     /** Waits for a reply with this session's bound. */
     public <T> T await(CompletableFuture<T> reply, String what) throws IOException {
         return await(reply, timeout, what);
-    }
-
-    private static <T> CompletableFuture<T> toCompletable(Future<T> future) {
-        return future.toCompletionStage().toCompletableFuture();
     }
 
     private static <T> T await(CompletableFuture<T> reply, Duration timeout, String what) throws IOException {

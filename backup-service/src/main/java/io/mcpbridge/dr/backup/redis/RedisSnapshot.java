@@ -51,56 +51,86 @@ public final class RedisSnapshot {
     }
 
     public Counts stream(int chunkBytes, ChunkSink sink) throws IOException, InterruptedException {
-        long keys = 0;
+        Chunker chunker = new Chunker(chunkBytes, sink);
         long skipped = 0;
-        long vanished = 0;
-        ByteBuffer chunk = ByteBuffer.allocate(chunkBytes);
-        int chunkRecords = 0;
         CompletableFuture<Response> scan = session.send(scanRequest("0"));
-        while (scan != null) {
-            Response page = session.await(scan, "SCAN");
-            String cursor = page.get(0).toString();
-            List<byte[]> names = new ArrayList<>(page.get(1).size());
-            for (Response name : page.get(1)) {
-                byte[] key = name.toBytes();
-                if (skip.matches(key)) {
-                    skipped++;
-                } else {
-                    names.add(key);
+        Page previous = null;
+        while (scan != null || previous != null) {
+            Page current = null;
+            if (scan != null) {
+                Response reply = session.await(scan, "SCAN");
+                String cursor = reply.get(0).toString();
+                List<byte[]> names = new ArrayList<>(reply.get(1).size());
+                for (Response name : reply.get(1)) {
+                    byte[] key = name.toBytes();
+                    if (skip.matches(key)) {
+                        skipped++;
+                    } else {
+                        names.add(key);
+                    }
                 }
+                long sentAt = clock.millis();
+                current = new Page(names, sentAt, names.isEmpty()
+                        ? CompletableFuture.completedFuture(List.of()) : session.batch(dumpAndTtl(names)));
+                // The next SCAN goes out behind this page's batch, and the previous page is encoded while
+                // redis-server works on this one: the server is never left waiting for this thread.
+                scan = "0".equals(cursor) ? null : session.send(scanRequest(cursor));
             }
-            long sentAt = clock.millis();
-            CompletableFuture<List<Response>> replies = names.isEmpty()
-                    ? CompletableFuture.completedFuture(List.of())
-                    : session.batch(dumpAndTtl(names));
-            // The next page is requested before this one's values arrive: the round trips overlap.
-            scan = "0".equals(cursor) ? null : session.send(scanRequest(cursor));
-            List<Response> values = session.await(replies, "DUMP/PTTL");
-            for (int i = 0; i < names.size(); i++) {
+            if (previous != null) {
+                chunker.add(previous, session.await(previous.replies(), "DUMP/PTTL"));
+            }
+            previous = current;
+        }
+        chunker.flush();
+        return new Counts(chunker.keys, skipped, chunker.vanished);
+    }
+
+    /** One SCAN page whose values are on their way. */
+    private record Page(List<byte[]> names, long sentAt, CompletableFuture<List<Response>> replies) {
+    }
+
+    /** Encodes records into chunks of about the configured size and hands each full one on. */
+    private static final class Chunker {
+        private final int chunkBytes;
+        private final ChunkSink sink;
+        private ByteBuffer chunk;
+        private int records;
+        private long keys;
+        private long vanished;
+
+        Chunker(int chunkBytes, ChunkSink sink) {
+            this.chunkBytes = chunkBytes;
+            this.sink = sink;
+            this.chunk = ByteBuffer.allocate(chunkBytes);
+        }
+
+        void add(Page page, List<Response> values) throws IOException, InterruptedException {
+            for (int i = 0; i < page.names().size(); i++) {
                 Response dump = values.get(2 * i);
                 long ttl = values.get(2 * i + 1).toLong();
                 if (dump == null || dump.type() != ResponseType.BULK || ttl == -2) {
                     vanished++;
                     continue;
                 }
-                KeyRecord record = new KeyRecord(names.get(i), ttl < 0 ? KeyRecord.NO_EXPIRY : sentAt + ttl,
-                        dump.toBytes());
+                KeyRecord record = new KeyRecord(page.names().get(i),
+                        ttl < 0 ? KeyRecord.NO_EXPIRY : page.sentAt() + ttl, dump.toBytes());
                 if (record.encodedLength() > chunk.remaining()) {
-                    if (chunkRecords > 0) {
-                        sink.accept(new KeyChunk(chunk.array(), chunk.position(), chunkRecords));
-                    }
+                    flush();
                     chunk = ByteBuffer.allocate(Math.max(chunkBytes, record.encodedLength()));
-                    chunkRecords = 0;
                 }
                 record.encodeTo(chunk);
-                chunkRecords++;
+                records++;
                 keys++;
             }
         }
-        if (chunkRecords > 0) {
-            sink.accept(new KeyChunk(chunk.array(), chunk.position(), chunkRecords));
+
+        void flush() throws IOException, InterruptedException {
+            if (records > 0) {
+                sink.accept(new KeyChunk(chunk.array(), chunk.position(), records));
+                chunk = ByteBuffer.allocate(chunkBytes);
+                records = 0;
+            }
         }
-        return new Counts(keys, skipped, vanished);
     }
 
     private Request scanRequest(String cursor) {
