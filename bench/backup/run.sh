@@ -11,7 +11,8 @@ root=$(cd "$here/../.." && pwd)
 keys=${1:-1000000} mb=${2:-200} runs=${3:-3} mode=${4:-all}
 work=${BENCH_DIR:-$(mktemp -d /tmp/mcpdr-backup-bench.XXXXXX)}
 redis_port=${REDIS_PORT:-16391} restore_port=${RESTORE_PORT:-16392} s3_port=${S3_PORT:-18090}
-jvm=(-Xms64m -Xmx256m)
+# As k8s/backup-service.yaml runs it: a 256 MiB heap, the serial collector (a 1-2 CPU container's own choice).
+jvm=(-Xms256m -Xmx256m -XX:+UseSerialGC)
 s3=http://127.0.0.1:$s3_port/backups
 
 cd "$root"
@@ -37,13 +38,25 @@ echo "data: $keys keys, $mb MB of configs in $work"
 pids+=("$("$here/start-s3proxy.sh" "$s3_port" "$work/s3")")
 export BENCH_KEY=${BENCH_KEY:-$(openssl rand -base64 32)}
 
-if [ "$mode" = all ]; then
-  for run in $(seq 1 "$runs"); do
+# backup-service runs as the service does, one long-lived process: its first backup (cold: the JIT compiles
+# meanwhile) is reported apart; then each round runs the plan's pipeline and one backup-service backup, so
+# both meet the same machine state. Dirty pages are flushed before every timed step.
+coproc OURS { bench serve "$s3" "$work/data" "$redis_port" 2>"$work/ours.log"; }
+# Waits for the next result line of the backup-service process (in this shell: the coprocess's descriptors
+# do not reach subshells) into $out.
+result() { out=; local l; while read -r l <&"${OURS[0]}"; do case $l in cold*|warm*) out=$l; return;; esac; done; }
+result; echo "backup-service: $out" | tee "$work/ours.txt"
+for run in $(seq 1 "$runs"); do
+  if [ "$mode" = all ]; then
+    sync
     echo "run $run plan pipeline: $("$here/plan-pipeline.sh" "$work/data" "$redis_port" "$s3" | tr '\n' ' ')"
-  done
-fi
-# One process, as the service is: a first (cold) backup while the JIT compiles, then $runs warm ones.
-bench backup "$s3" "$work/data" "$redis_port" $((runs + 1)) | tee "$work/ours.txt" | sed 's/^/backup-service: /'
+  fi
+  sync
+  echo backup >&"${OURS[1]}"
+  result; echo "run $run backup-service: $out" | tee -a "$work/ours.txt"
+done
+exec {OURS[1]}>&-
+wait "$OURS_PID" 2>/dev/null || true
 backup_id=$(tail -1 "$work/ours.txt" | sed -E 's/.*backup_id=([^ ]+).*/\1/')
 
 start_empty_redis() {

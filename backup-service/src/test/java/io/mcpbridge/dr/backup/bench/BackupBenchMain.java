@@ -44,6 +44,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * The service's own backup and restore code, driven from the command line by {@code bench/backup/run.sh}
  * so each run is a fresh process whose peak memory can be read:
  * <pre>
+ * serve   S3_URL DIR REDIS_PORT             one cold backup, then a backup for each "backup" line read from
+ *                                           stdin, so runs can alternate with another tool's in one process
  * backup  S3_URL DIR REDIS_PORT RUNS        configs + certs + redis of make-data.sh's DIR, to the bucket
  * apply   S3_URL BACKUP_ID REDIS_PORT RUNS  the restore's apply pass: the archive streamed into an empty Redis
  * resp    REDIS_PORT FILE                   the baseline's input: RESTORE commands for every key, in RESP
@@ -65,6 +67,7 @@ public final class BackupBenchMain {
         Vertx vertx = Vertx.vertx();
         try {
             switch (args[0]) {
+                case "serve" -> serve(vertx, URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
                 case "backup" -> {
                     for (int run = 0; run < Integer.parseInt(args[4]); run++) {
                         backup(vertx, URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), label(run));
@@ -80,6 +83,16 @@ public final class BackupBenchMain {
             }
         } finally {
             vertx.close();
+        }
+    }
+
+    private static void serve(Vertx vertx, URI s3, Path dir, int redisPort) throws Exception {
+        backup(vertx, s3, dir, redisPort, "cold");
+        java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = commands.readLine()) != null && line.strip().equals("backup")) {
+            backup(vertx, s3, dir, redisPort, "warm");
         }
     }
 
@@ -109,6 +122,7 @@ public final class BackupBenchMain {
                 });
                 System.out.println();
             }
+            System.out.flush();
             System.out.printf("%s backup_id=%s seconds=%.2f jvm_cpu_seconds=%.2f stored_bytes=%d redis_keys=%d configs=%d %s%n",
                     label, outcome.backupId(), seconds, cpu, outcome.sizeBytes(), outcome.counts().get("redisKeys"),
                     outcome.counts().get("configs"), memory());
