@@ -2,6 +2,10 @@ package io.mcpbridge.dr.devstack;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
@@ -31,6 +35,8 @@ final class EventPrinter {
             case HEALTH_SNAPSHOT -> health(time, (TargetHealth) event.payload(), false);
             case ALERT_RECEIVED -> alert(time, (AlertEvent) event.payload());
             case NOTIFY_REQUESTED -> notification(time, (NotificationRequest) event.payload());
+            case BACKUP_REQUESTED -> backupCommand(time, (BackupCommand) event.payload());
+            case BACKUP_RESULT -> backupResult(time, (BackupResult) event.payload());
         };
     }
 
@@ -53,6 +59,25 @@ final class EventPrinter {
         String status = paint(alert.status().name().equals("FIRING") ? RED : GREEN, alert.status().name());
         return time + "  alert     " + pad(alert.component()) + " " + status + " " + alert.severity() + " "
                 + alert.alertname() + ": " + alert.summary();
+    }
+
+    private String backupCommand(String time, BackupCommand command) {
+        return time + "  backup    " + pad(command.action().name().toLowerCase()) + " requested by "
+                + command.requestedBy() + (command.backupId() == null ? "" : " (" + command.backupId() + ")")
+                + (command.scopes().isEmpty() ? "" : " " + command.scopes().stream().map(BackupScope::wireName).toList());
+    }
+
+    private String backupResult(String time, BackupResult result) {
+        String action = pad(result.action().name().toLowerCase());
+        return switch (result.phase()) {
+            case STARTED -> paint(DIM, time + "  backup    " + action + " started (" + result.commandId() + ")");
+            case PROGRESS -> paint(DIM, time + "  backup    " + action + " " + result.bytes() / (1024 * 1024) + " MiB, "
+                    + result.entries() + " entries");
+            case SUCCEEDED -> time + "  backup    " + action + " " + paint(GREEN, "succeeded")
+                    + (result.backupId() == null ? "" : " " + result.backupId()) + " in " + result.durationMillis()
+                    + " ms " + result.counts();
+            case FAILED -> time + "  backup    " + action + " " + paint(RED, "failed") + ": " + result.reason();
+        };
     }
 
     private String notification(String time, NotificationRequest request) {

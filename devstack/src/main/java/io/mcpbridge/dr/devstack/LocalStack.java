@@ -36,6 +36,7 @@ public final class LocalStack {
     static final int SIMULATOR_CONTROL_PORT = 18099;
     static final int HEALTH_MONITOR_PORT = 18081;
     static final int NOTIFIER_PORT = 18082;
+    static final int BACKUP_SERVICE_PORT = 18083;
 
     private final Path root;
     private final Path logs;
@@ -108,6 +109,25 @@ public final class LocalStack {
                 "-jar", quarkusApp("notifier").toString()))
                 .awaitPort(NOTIFIER_PORT, Duration.ofSeconds(60));
 
+        say("starting backup-service on http://127.0.0.1:" + BACKUP_SERVICE_PORT
+                + " (archives in .local/backups; a backup every 2 minutes here, every 6 hours by default)");
+        Path bridgeConfig = LocalBridgeFiles.ensure(root.resolve(".local/mcp-bridge"));
+        start("backup-service", List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
+                "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dmcpdr.backup.store.kind=directory",
+                "-Dmcpdr.backup.store.directory=" + root.resolve(".local/backups"),
+                "-Dmcpdr.backup.scopes=configs,certs,redis",
+                "-Dmcpdr.backup.configs.directory=" + bridgeConfig,
+                "-Dmcpdr.backup.certs.directory=" + bridgeConfig.resolve("certs"),
+                "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
+                "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
+                "-Dquarkus.log.console.json.enabled=false",
+                "-jar", quarkusApp("backup-service").toString()),
+                Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.archiveKey(root.resolve(".local/backup.key"))))
+                .awaitPort(BACKUP_SERVICE_PORT, Duration.ofSeconds(60));
+
         printUsage(webhookToken);
         tail(bootstrap);
     }
@@ -134,6 +154,8 @@ public final class LocalStack {
         System.out.println("       http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/api/v1/alertmanager");
         System.out.println("Metrics: http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/q/metrics   Readiness: /q/health/ready");
         System.out.println("Notifications (console channel): " + logs.resolve("notifier.log"));
+        System.out.println("Backups: " + root.resolve(".local/backups") + " (key in .local/backup.key), metrics on "
+                + "http://127.0.0.1:" + BACKUP_SERVICE_PORT + "/q/metrics");
         System.out.println();
         System.out.println("Events:");
     }

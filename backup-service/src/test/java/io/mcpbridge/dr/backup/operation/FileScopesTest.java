@@ -159,12 +159,23 @@ class FileScopesTest {
                 context.sources(), BackupIndex.Purpose.MANUAL, false, "test", "test"), new Progress());
     }
 
+    /** A self-signed certificate in PEM, made by the JDK's keytool, and a key file beside it. */
     private static void selfSignedCertificate(Path certs, String name) throws Exception {
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", certs.resolve(name + ".key").toString(), "-out", certs.resolve(name + ".pem").toString(),
-                "-days", "90", "-subj", "/CN=" + name).redirectErrorStream(true).start();
-        openssl.getInputStream().readAllBytes();
-        assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(openssl.exitValue()).isZero();
+        Path keystore = certs.getParent().getParent().resolve(name + ".p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=" + name,
+                "-validity", "90", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        run(keytool, "-exportcert", "-rfc", "-alias", name, "-keystore", keystore.toString(), "-storepass", "changeit",
+                "-file", certs.resolve(name + ".pem").toString());
+        Files.writeString(certs.resolve(name + ".key"), "-----BEGIN PRIVATE KEY-----\nnot a certificate\n"
+                + "-----END PRIVATE KEY-----\n");
+        Files.delete(keystore);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
     }
 }
