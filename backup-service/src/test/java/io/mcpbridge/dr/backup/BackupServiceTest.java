@@ -3,6 +3,7 @@ package io.mcpbridge.dr.backup;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpbridge.dr.backup.schedule.BackupSchedules;
 import io.mcpbridge.dr.backup.support.BackupPeersResource;
 import io.mcpbridge.dr.backup.support.BackupServiceProfile;
 import io.mcpbridge.dr.events.CloudEventHeaders;
@@ -20,6 +21,7 @@ import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +117,23 @@ class BackupServiceTest {
         assertThat(answers).extracting(BackupResult::backupId).containsOnly(first.backupId());
         assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
                 r -> r.commandId().equals(command.id()) && r.phase() == BackupPhase.STARTED)).hasSize(1);
+    }
+
+    @Inject
+    BackupSchedules schedules;
+
+    @Test
+    void aScheduledBackupIsQueuedAsACommandAndRunLikeAnyOther() {
+        TopicRecorder commands = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.COMMANDS_BACKUP);
+        try (commands) {
+            schedules.backup();
+
+            BackupCommand queued = commands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
+                    c -> c.action() == BackupAction.BACKUP && "schedule".equals(c.requestedBy()), 1, WAIT).get(0);
+            BackupResult done = terminal(queued.id());
+            assertThat(done.phase()).as(done.reason()).isEqualTo(BackupPhase.SUCCEEDED);
+            assertThat(done.scopes()).containsExactly(BackupScope.CONFIGS, BackupScope.CERTS, BackupScope.REDIS);
+        }
     }
 
     @Test

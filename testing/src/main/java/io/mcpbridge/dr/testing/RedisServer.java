@@ -9,28 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
  * A real {@code redis-server} of the caller's own, on a free loopback port with a scratch directory.
  * Never the machine's shared instance: tests may flush, break and stop this one.
  */
-public final class RedisServer implements AutoCloseable {
-
-    private static final int START_ATTEMPTS = 3;
-
-    private final int port;
-    private final Path dir;
-    private final Process process;
+public final class RedisServer extends PeerProcess {
 
     private RedisServer(int port, Path dir, Process process) {
-        this.port = port;
-        this.dir = dir;
-        this.process = process;
+        super(port, dir, process);
     }
 
     /** Starts a server without persistence. */
@@ -44,15 +33,7 @@ public final class RedisServer implements AutoCloseable {
      * @throws IllegalStateException when {@code redis-server} is not installed or does not come up
      */
     public static RedisServer start(List<String> extraArgs) {
-        IllegalStateException last = null;
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            try {
-                return startOnce(FreePorts.next(), extraArgs);
-            } catch (IllegalStateException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return startOnSomeFreePort(port -> startOnce(port, extraArgs));
     }
 
     private static RedisServer startOnce(int port, List<String> extraArgs) {
@@ -91,19 +72,15 @@ public final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** {@code redis://127.0.0.1:<port>}. */
+    /** {@code redis://127.0.0.1:<port()>}. */
     public String uri() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://127.0.0.1:" + port();
     }
 
     /** Sends one inline command and returns the raw RESP reply (enough for PING, CONFIG SET, DBSIZE). */
     public String command(String... words) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port()), 1000);
             socket.setSoTimeout(2000);
             StringBuilder request = new StringBuilder("*").append(words.length).append("\r\n");
             for (String word : words) {
@@ -115,12 +92,12 @@ public final class RedisServer implements AutoCloseable {
             int read = socket.getInputStream().read(buffer);
             return read <= 0 ? "" : new String(buffer, 0, read, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("redis on port " + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("redis on port " + port() + ": " + e.getMessage(), e);
         }
     }
 
     public boolean isRunning() {
-        return process.isAlive();
+        return process().isAlive();
     }
 
     private boolean answersPing() {
@@ -133,27 +110,9 @@ public final class RedisServer implements AutoCloseable {
 
     private String log() {
         try {
-            return Files.readString(dir.resolve("redis.log"));
+            return Files.readString(dir().resolve("redis.log"));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    /** Stops the server and removes its directory. */
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a temp directory left behind harms nothing.
         }
     }
 }

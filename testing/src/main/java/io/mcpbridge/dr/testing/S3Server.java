@@ -7,10 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -18,22 +15,14 @@ import org.awaitility.Awaitility;
  * port, with one bucket. It runs from the jar named by the {@code s3proxy.jar} system property (the build
  * copies it there), off the test classpath.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server extends PeerProcess {
 
     public static final String ACCESS_KEY = "test-ak";
     public static final String SECRET_KEY = "test-sk";
     public static final String BUCKET = "backups";
 
-    private static final int START_ATTEMPTS = 3;
-
-    private final int port;
-    private final Path dir;
-    private final Process process;
-
     private S3Server(int port, Path dir, Process process) {
-        this.port = port;
-        this.dir = dir;
-        this.process = process;
+        super(port, dir, process);
     }
 
     public static S3Server start() {
@@ -42,15 +31,7 @@ public final class S3Server implements AutoCloseable {
             throw new IllegalStateException("no s3proxy jar at system property s3proxy.jar (" + jar + "): run the"
                     + " tests through Maven, which copies it");
         }
-        IllegalStateException last = null;
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            try {
-                return startOnce(Path.of(jar), FreePorts.next());
-            } catch (IllegalStateException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return startOnSomeFreePort(port -> startOnce(Path.of(jar), port));
     }
 
     private static S3Server startOnce(Path jar, int port) {
@@ -94,14 +75,9 @@ public final class S3Server implements AutoCloseable {
         return server;
     }
 
-    /** {@code http://127.0.0.1:<port>}, for path-style access. */
+    /** {@code http://127.0.0.1:<port()>}, for path-style access. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    /** Where the bucket's objects lie on disk, one file per key. */
-    public Path bucketDirectory() {
-        return dir.resolve("store").resolve(BUCKET);
+        return URI.create("http://127.0.0.1:" + port());
     }
 
     private boolean answers() {
@@ -114,23 +90,6 @@ public final class S3Server implements AutoCloseable {
             return status > 0;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a temp directory left behind harms nothing.
         }
     }
 }

@@ -33,19 +33,19 @@ public class BackupSchedules {
 
     @Scheduled(identity = "backup", cron = "${mcpdr.backup.schedule.backup}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void backup() {
+    public void backup() {
         request(BackupAction.BACKUP, null);
     }
 
     @Scheduled(identity = "verify", cron = "${mcpdr.backup.schedule.verify}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void verify() {
+    public void verify() {
         request(BackupAction.VERIFY, BackupCommand.LATEST);
     }
 
     @Scheduled(identity = "prune", cron = "${mcpdr.backup.schedule.prune}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void prune() {
+    public void prune() {
         request(BackupAction.PRUNE, null);
     }
 

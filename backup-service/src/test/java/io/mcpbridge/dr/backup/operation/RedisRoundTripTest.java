@@ -143,6 +143,29 @@ class RedisRoundTripTest {
         }
     }
 
+    @Test
+    void keysWhoseTimeHasPassedAreNotRestored() throws Exception {
+        io.mcpbridge.dr.backup.support.MutableClock clock =
+                new io.mcpbridge.dr.backup.support.MutableClock(java.time.Instant.now());
+        BackupContext context = Contexts.context(store, Contexts.randomKey(), clock, vertx, Contexts.noKubernetes(),
+                Contexts.sources(files, files, redis.uri(), "mcp-system"));
+        Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(),
+                BackupIndex.Purpose.MANUAL, false, "old backup", "test"), new Progress());
+        clock.advance(Duration.ofDays(2)); // every session (TTL at most 24 h) has expired since
+
+        try (RedisServer other = RedisServer.start();
+                RedisSession otherSession = RedisSession.open(vertx, endpoint(other), Duration.ofSeconds(30))) {
+            Outcome restore = new BackupRestore(context).restore(backup.backupId(), List.of(), new RestoreTargets(
+                    "127.0.0.1:" + other.port(), null, null), "late restore", "test", new Progress());
+
+            long withoutTtl = 5; // user:42, tenants, leaderboard, events, binary key; audit:queue had a TTL
+            assertThat(restore.counts()).containsEntry("redisKeys", withoutTtl)
+                    .containsEntry("redisKeysExpired", backup.counts().get("redisKeys") - withoutTtl);
+            assertThat(otherSession.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(withoutTtl);
+            assertThat(otherSession.call(Request.cmd(Command.EXISTS).arg("user:42")).toLong()).isOne();
+        }
+    }
+
     private static Map<String, RedisData.KeyState> withoutRateLimits(Map<String, RedisData.KeyState> keys) {
         Map<String, RedisData.KeyState> kept = new TreeMap<>(keys);
         kept.keySet().removeIf(key -> key.startsWith("ratelimit:"));
