@@ -8,6 +8,9 @@ import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +40,8 @@ final class EventPrinter {
             case NOTIFY_REQUESTED -> notification(time, (NotificationRequest) event.payload());
             case BACKUP_REQUESTED -> backupCommand(time, (BackupCommand) event.payload());
             case BACKUP_RESULT -> backupResult(time, (BackupResult) event.payload());
+            case RECOVERY_REQUESTED -> recoveryCommand(time, (RecoveryCommand) event.payload());
+            case INCIDENT_UPDATED -> incident(time, (Incident) event.payload());
         };
     }
 
@@ -78,6 +83,19 @@ final class EventPrinter {
                     + " ms " + result.counts();
             case FAILED -> time + "  backup    " + action + " " + paint(RED, "failed") + ": " + result.reason();
         };
+    }
+
+    private String recoveryCommand(String time, RecoveryCommand command) {
+        return time + "  command   " + pad(command.component()) + " " + command.action()
+                + (command.dryRun() ? " (dry run)" : "") + " by " + command.requestedBy() + ": " + command.reason();
+    }
+
+    private String incident(String time, Incident incident) {
+        String colour = incident.state() == IncidentState.RESOLVED ? GREEN
+                : incident.state() == IncidentState.ESCALATED ? RED : YELLOW;
+        var last = incident.timeline().isEmpty() ? null : incident.timeline().get(incident.timeline().size() - 1);
+        return time + "  incident  " + pad(incident.component()) + " " + paint(colour, incident.state().name()) + " "
+                + incident.id() + (last == null ? "" : "  " + last.step() + " " + last.outcome() + ": " + last.detail());
     }
 
     private String notification(String time, NotificationRequest request) {

@@ -4,6 +4,8 @@ import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +27,11 @@ public enum EventType {
     /** A command for backup-service: backup, verify, restore or prune. */
     BACKUP_REQUESTED("mcpdr.backup.requested.v1", Topics.COMMANDS_BACKUP, BackupCommand.class),
     /** Progress or outcome of a backup-service command. */
-    BACKUP_RESULT("mcpdr.backup.result.v1", Topics.BACKUP_RESULTS, BackupResult.class);
+    BACKUP_RESULT("mcpdr.backup.result.v1", Topics.BACKUP_RESULTS, BackupResult.class),
+    /** An engineer's or a drill's recovery command for the coordinator; signed. */
+    RECOVERY_REQUESTED("mcpdr.recovery.requested.v1", Topics.COMMANDS_RECOVERY, RecoveryCommand.class),
+    /** The whole current state of an incident, at each change. */
+    INCIDENT_UPDATED("mcpdr.incident.updated.v1", Topics.INCIDENTS, Incident.class);
 
     private final String typeName;
     private final String topic;

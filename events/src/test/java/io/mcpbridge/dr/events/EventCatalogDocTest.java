@@ -48,7 +48,8 @@ class EventCatalogDocTest {
 
         Object parsed = STRICT.readValue(examples.get(type.typeName()), type.payloadType());
 
-        assertThat(parsed).hasNoNullFieldsOrPropertiesExcept("endsAt", "lastError", "forensicBackupId", "reason");
+        assertThat(parsed).hasNoNullFieldsOrPropertiesExcept("endsAt", "lastError", "forensicBackupId", "reason",
+                "escalatedAt", "maintenanceFor");
         // Round trip through the shared mapper keeps every value.
         assertThat(EventJson.fromBytes(EventJson.toBytes(parsed), type.payloadType())).isEqualTo(parsed);
     }

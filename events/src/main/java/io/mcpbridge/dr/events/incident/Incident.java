@@ -1,0 +1,57 @@
+package io.mcpbridge.dr.events.incident;
+
+import io.mcpbridge.dr.events.alert.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The whole current state of one incident, published to the compacted {@code mcp-dr.incidents} at every
+ * change, keyed by its id: the last record of an id is the incident.
+ *
+ * @param id                 {@code inc-<component>-<UTC start>}, unique
+ * @param component          what failed ({@code gateway}, {@code router}, {@code redis})
+ * @param scenario           the runbook it runs ({@code service-failure}, ...)
+ * @param severity           by the plan's component table, or the alert's
+ * @param state              where it is
+ * @param summary            one line for people
+ * @param detectedAt         when the first signal said so
+ * @param recoveryStartedAt  when the first action started
+ * @param recoveredAt        when verification saw it healthy
+ * @param escalatedAt        when it was handed to people
+ * @param resolvedAt         when it was closed
+ * @param rto                detected to recovered (or to now while open)
+ * @param rtoTarget          the plan's target for its severity
+ * @param rpo                the age of the last successful backup of the affected data when it was detected
+ * @param lastBackupId       that backup
+ * @param automatedActions   when each automated action ran, for the action budget
+ * @param timeline           every transition, step, signal and command, in order
+ * @param postmortem         on resolution, a draft in the plan's template, filled from the timeline
+ * @param version            1 for the first record, one more at each change
+ */
+public record Incident(
+        String id,
+        String component,
+        String scenario,
+        Severity severity,
+        IncidentState state,
+        String summary,
+        Instant detectedAt,
+        Instant recoveryStartedAt,
+        Instant recoveredAt,
+        Instant escalatedAt,
+        Instant resolvedAt,
+        Duration rto,
+        Duration rtoTarget,
+        Duration rpo,
+        String lastBackupId,
+        List<Instant> automatedActions,
+        List<TimelineEntry> timeline,
+        String postmortem,
+        long version) {
+
+    public Incident {
+        automatedActions = automatedActions == null ? List.of() : List.copyOf(automatedActions);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+}
