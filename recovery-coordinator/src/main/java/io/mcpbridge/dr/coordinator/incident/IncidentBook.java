@@ -1,0 +1,158 @@
+package io.mcpbridge.dr.coordinator.incident;
+
+import io.mcpbridge.dr.coordinator.runbook.StrategySelector;
+import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.alert.AlertStatus;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The incidents of the components this coordinator owns: at most one current incident per component, into
+ * which every later signal folds. Opening follows the safety rails: only a DOWN transition or a firing
+ * alert of severity CRITICAL or HIGH opens one; UP transitions and resolved alerts are recorded in an open
+ * incident and never act; under a maintenance window the incident is SUPPRESSED. It keeps the latest
+ * health of every component too, for the master script's choice of runbook.
+ */
+public final class IncidentBook {
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The plan's component table: gateway and router are critical, the session store high. */
+    private static final Map<String, Severity> COMPONENT_SEVERITY = Map.of(
+            StrategySelector.GATEWAY, Severity.CRITICAL,
+            StrategySelector.ROUTER, Severity.CRITICAL,
+            StrategySelector.REDIS, Severity.HIGH);
+
+    /**
+     * What a signal did.
+     *
+     * @param incident the incident it opened or changed, if any
+     * @param opened   whether it opened the incident
+     * @param ignored  why nothing happened, when nothing did
+     */
+    public record Change(Optional<Incident> incident, boolean opened, String ignored) {
+
+        static Change ignored(String why) {
+            return new Change(Optional.empty(), false, why);
+        }
+    }
+
+    private final Clock clock;
+    private final MaintenanceWindows maintenance;
+    private final Map<String, Incident> current = new ConcurrentHashMap<>();
+    private final Map<String, HealthState> health = new ConcurrentHashMap<>();
+
+    public IncidentBook(Clock clock, MaintenanceWindows maintenance) {
+        this.clock = clock;
+        this.maintenance = maintenance;
+    }
+
+    /** Takes an incident read back from the incidents topic (start-up, partition assignment). */
+    public void restore(Incident incident) {
+        current.compute(incident.component(), (component, known) -> {
+            if (known != null && !known.id().equals(incident.id()) && known.detectedAt().isAfter(incident.detectedAt())) {
+                return known; // an older incident's late record
+            }
+            if (known != null && known.id().equals(incident.id()) && known.version() >= incident.version()) {
+                return known;
+            }
+            return incident.state().open() || incident.state() == IncidentState.SUPPRESSED ? incident : null;
+        });
+    }
+
+    /** Records the latest version of an incident this book handed out and someone changed. */
+    public void update(Incident incident) {
+        restore(incident);
+    }
+
+    public Optional<Incident> current(String component) {
+        return Optional.ofNullable(current.get(component));
+    }
+
+    public Map<String, HealthState> health() {
+        return Map.copyOf(health);
+    }
+
+    public Change onHealth(TargetHealth signal, boolean transition) {
+        health.put(signal.component(), signal.state());
+        if (!transition) {
+            return Change.ignored("a snapshot opens nothing");
+        }
+        String detail = signal.target() + " " + signal.previousState() + " -> " + signal.state()
+                + (signal.lastError() == null ? "" : ": " + signal.lastError());
+        if (signal.state() == HealthState.DOWN) {
+            return openOrFold(signal.component(), severityOf(signal.component()),
+                    signal.component() + " DOWN" + (signal.lastError() == null ? "" : ": " + signal.lastError()),
+                    detail, signal.since());
+        }
+        return fold(signal.component(), detail);
+    }
+
+    public Change onAlert(AlertEvent alert) {
+        String detail = "alert " + alert.alertname() + " " + alert.status() + " (" + alert.severity() + "): "
+                + alert.summary();
+        if (alert.status() == AlertStatus.RESOLVED) {
+            return fold(alert.component(), detail);
+        }
+        if (alert.severity() != Severity.CRITICAL && alert.severity() != Severity.HIGH) {
+            Change folded = fold(alert.component(), detail);
+            return folded.incident().isPresent() ? folded
+                    : Change.ignored("a " + alert.severity() + " alert opens no incident");
+        }
+        return openOrFold(alert.component(), alert.severity(), alert.alertname() + ": " + alert.summary(), detail,
+                alert.startsAt());
+    }
+
+    private Change openOrFold(String component, Severity severity, String summary, String detail, Instant since) {
+        Instant now = clock.instant();
+        Incident known = current.get(component);
+        if (known != null && (known.state().open() || stillSuppressed(known, now))) {
+            return fold(component, detail);
+        }
+        Optional<MaintenanceWindows.Window> window = maintenance.active(component, now);
+        IncidentState state = window.isPresent() ? IncidentState.SUPPRESSED : IncidentState.DETECTED;
+        String first = window.map(w -> detail + "; suppressed: maintenance by " + w.setBy() + " until " + w.until()
+                + " (" + w.reason() + ")").orElse(detail);
+        Instant detectedAt = since != null && since.isBefore(now) ? since : now;
+        Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(detectedAt), component,
+                StrategySelector.select(health).fileName(), severity, state, summary, detectedAt, null, null, null,
+                null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
+                List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
+        current.put(component, incident);
+        return new Change(Optional.of(incident), true, null);
+    }
+
+    private Change fold(String component, String detail) {
+        Incident known = current.get(component);
+        Instant now = clock.instant();
+        if (known == null || !(known.state().open() || stillSuppressed(known, now))) {
+            return Change.ignored("no open incident for " + component);
+        }
+        Incident folded = Incidents.note(known, new TimelineEntry(now, "signal", "info", detail));
+        current.put(component, folded);
+        return new Change(Optional.of(folded), false, null);
+    }
+
+    private boolean stillSuppressed(Incident incident, Instant now) {
+        return incident.state() == IncidentState.SUPPRESSED
+                && maintenance.active(incident.component(), now).isPresent();
+    }
+
+    private static Severity severityOf(String component) {
+        return COMPONENT_SEVERITY.getOrDefault(component, Severity.HIGH);
+    }
+}

@@ -1,0 +1,142 @@
+package io.mcpbridge.dr.coordinator.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.alert.AlertStatus;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.ProbeKind;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One incident per component, opened only by what the safety rails allow. */
+class IncidentBookTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final MaintenanceWindows maintenance = new MaintenanceWindows();
+    private final IncidentBook book = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance);
+
+    @Test
+    void aDownTransitionOpensACriticalServiceFailureAndLaterSignalsFoldIntoIt() {
+        book.onHealth(health("redis", HealthState.UP, HealthState.UP), false);
+
+        IncidentBook.Change opened = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true);
+
+        assertThat(opened.opened()).isTrue();
+        Incident incident = opened.incident().orElseThrow();
+        assertThat(incident.state()).isEqualTo(IncidentState.DETECTED);
+        assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(incident.rtoTarget()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(incident.scenario()).isEqualTo("service-failure");
+        assertThat(incident.id()).startsWith("inc-gateway-20261126T");
+
+        IncidentBook.Change again = book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true);
+        IncidentBook.Change alert = book.onAlert(alert("gateway", Severity.CRITICAL, AlertStatus.FIRING));
+
+        assertThat(again.opened()).isFalse();
+        assertThat(alert.opened()).isFalse();
+        Incident folded = alert.incident().orElseThrow();
+        assertThat(folded.id()).isEqualTo(incident.id());
+        assertThat(folded.version()).isEqualTo(3);
+        assertThat(folded.timeline()).extracting(TimelineEntry::step).containsExactly("detected", "signal", "signal");
+    }
+
+    @Test
+    void recoveriesAndResolvedAlertsNeverOpenAnIncident() {
+        assertThat(book.onHealth(health("router", HealthState.DOWN, HealthState.UP), true).incident()).isEmpty();
+        assertThat(book.onAlert(alert("router", Severity.CRITICAL, AlertStatus.RESOLVED)).incident()).isEmpty();
+        assertThat(book.onAlert(alert("router", Severity.MEDIUM, AlertStatus.FIRING)).ignored())
+                .contains("MEDIUM alert opens no incident");
+        assertThat(book.onHealth(health("router", HealthState.UP, HealthState.DOWN), false).incident())
+                .as("a snapshot is not a transition").isEmpty();
+        assertThat(book.current("router")).isEmpty();
+    }
+
+    @Test
+    void aFiringHighAlertOpensOne() {
+        Incident incident = book.onAlert(alert("redis", Severity.HIGH, AlertStatus.FIRING)).incident().orElseThrow();
+
+        assertThat(incident.severity()).isEqualTo(Severity.HIGH);
+        assertThat(incident.summary()).contains("RedisDown");
+    }
+
+    @Test
+    void underMaintenanceTheIncidentIsSuppressedAndSignalsFoldIntoIt() {
+        maintenance.start(new MaintenanceWindows.Window("gateway", NOW.plus(Duration.ofHours(1)), "alice", "upgrade"));
+
+        Incident incident = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
+                .orElseThrow();
+        IncidentBook.Change again = book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true);
+
+        assertThat(incident.state()).isEqualTo(IncidentState.SUPPRESSED);
+        assertThat(incident.timeline().get(0).detail()).contains("maintenance by alice");
+        assertThat(again.opened()).isFalse();
+        assertThat(again.incident().orElseThrow().id()).isEqualTo(incident.id());
+    }
+
+    @Test
+    void afterResolutionTheNextDownOpensANewIncident() {
+        Incident first = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
+                .orElseThrow();
+        book.update(Incidents.advance(first, IncidentState.RESOLVED,
+                new TimelineEntry(NOW, "verify", "succeeded", "healthy")));
+
+        IncidentBook.Change next = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true);
+
+        assertThat(next.opened()).isTrue();
+        assertThat(next.incident().orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void incidentsReadBackFromTheTopicResumeAndOlderRecordsDoNotWin() {
+        Incident open = book.onHealth(health("router", HealthState.UP, HealthState.DOWN), true).incident().orElseThrow();
+        Incident newer = Incidents.note(open, new TimelineEntry(NOW, "signal", "info", "x"));
+        IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance);
+
+        restarted.restore(newer);
+        restarted.restore(open);
+
+        assertThat(restarted.current("router")).contains(newer);
+        assertThat(restarted.onHealth(health("router", HealthState.DOWN, HealthState.DOWN), true).opened()).isFalse();
+    }
+
+    @Test
+    void theRtoRunsFromDetectionToRecovery() {
+        Incident incident = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
+                .orElseThrow();
+        Incident acting = Incidents.actionStarted(incident, new TimelineEntry(NOW.plusSeconds(1), "restart",
+                "started", "rollout restart"));
+        Incident resolved = Incidents.advance(acting, IncidentState.RESOLVED,
+                new TimelineEntry(NOW.plusSeconds(52), "verify-restart", "succeeded", "UP"));
+
+        assertThat(acting.state()).isEqualTo(IncidentState.RECOVERING);
+        assertThat(acting.recoveryStartedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(acting.automatedActions()).containsExactly(NOW.plusSeconds(1));
+        assertThat(resolved.recoveredAt()).isEqualTo(NOW.plusSeconds(52));
+        assertThat(resolved.rto()).isEqualTo(Duration.ofSeconds(52));
+        assertThat(resolved.timeline()).extracting(TimelineEntry::step)
+                .containsExactly("detected", "state", "restart", "state", "verify-restart");
+    }
+
+    private static TargetHealth health(String component, HealthState previous, HealthState state) {
+        return new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component + ":8080/health", state,
+                previous, NOW, 3, 12, state == HealthState.DOWN ? "HTTP 503" : null, NOW);
+    }
+
+    private static AlertEvent alert(String component, Severity severity, AlertStatus status) {
+        String name = component.equals("redis") ? "RedisDown" : "McpGatewayUnhealthy";
+        return new AlertEvent(component, severity, status, name, "4f1e2c3b", name + " fired", Map.of(), Map.of(), NOW,
+                status == AlertStatus.RESOLVED ? NOW : null, null, null, "mcp-dr", null, NOW);
+    }
+}
