@@ -1,0 +1,28 @@
+package io.mcpbridge.dr.coordinator.runner;
+
+import io.mcpbridge.dr.events.health.TargetHealth;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the runner knows when it moves an incident on.
+ *
+ * @param latestHealth   the latest health event of each component (transition or snapshot)
+ * @param recentActions  when automated actions ran on this component, across its incidents (the budget)
+ * @param confirmed      a confirmed, authenticated manual command started or confirmed this incident
+ * @param dryRun         record everything, change nothing
+ * @param now            the time of this move
+ */
+public record RunContext(
+        Map<String, TargetHealth> latestHealth,
+        List<Instant> recentActions,
+        boolean confirmed,
+        boolean dryRun,
+        Instant now) {
+
+    Optional<TargetHealth> health(String component) {
+        return Optional.ofNullable(latestHealth.get(component));
+    }
+}

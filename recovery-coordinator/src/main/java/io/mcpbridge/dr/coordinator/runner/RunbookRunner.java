@@ -1,0 +1,216 @@
+package io.mcpbridge.dr.coordinator.runner;
+
+import io.mcpbridge.dr.coordinator.action.ActionResult;
+import io.mcpbridge.dr.coordinator.incident.Incidents;
+import io.mcpbridge.dr.coordinator.runbook.Action;
+import io.mcpbridge.dr.coordinator.runbook.OnFailure;
+import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
+import io.mcpbridge.dr.coordinator.runbook.Runbook;
+import io.mcpbridge.dr.coordinator.runbook.Step;
+import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Moves an incident through its runbook, as far as it can go now; called again on every health event and
+ * on a timer. Where it is comes from the incident's own timeline (the last step entry), so any instance
+ * can pick an incident up from {@code mcp-dr.incidents}. Crash safety: a step is published as
+ * {@code started} before it runs and as {@code succeeded}/{@code failed} after; an instance that finds a
+ * step started but not ended checks whether it took effect (a restart leaves its annotation) and records
+ * that instead of running it again; where that cannot be told, the step counts as failed and the runbook's
+ * fallback or escalation follows. Safety rails, in order, before any action: the action budget (cooldown,
+ * at most N per hour, then escalate), confirmation of destructive steps, a health re-check (a component
+ * healthy again is not acted on), dry run.
+ */
+public final class RunbookRunner {
+
+    static final String STARTED = "started";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+
+    private final StepExecutor executor;
+    private final ActionBudget budget;
+    private final UnaryOperator<Incident> publish;
+
+    /**
+     * @param publish publishes an incident version durably and returns it; throws when it cannot, and the
+     *                runner stops there (the next call resumes from what was published)
+     */
+    public RunbookRunner(StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish) {
+        this.executor = executor;
+        this.budget = budget;
+        this.publish = publish;
+    }
+
+    /** Runs what can run now; returns the incident as last published. */
+    public Incident advance(Incident incident, Runbook runbook, RunContext context) {
+        Incident current = incident;
+        for (int guard = 0; guard < runbook.steps().size() * 3 + 3 && current.state().automated(); guard++) {
+            Position position = Position.of(current, runbook);
+            Incident next = move(current, runbook, position, context);
+            if (next == current) {
+                return current; // waiting: verification in progress, or a cooldown
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private Incident move(Incident incident, Runbook runbook, Position position, RunContext context) {
+        Instant now = context.now();
+        if (position.index() >= runbook.steps().size()) {
+            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED,
+                    new TimelineEntry(now, "runbook", "info", "every step done")));
+        }
+        Step step = runbook.steps().get(position.index());
+        return switch (position.phase()) {
+            case TODO -> start(incident, step, context);
+            case RUNNING -> step.action() == Action.VERIFY ? verify(incident, step, position.at(), context)
+                    : resume(incident, step, position.at(), context);
+            case DONE -> afterSuccess(incident, step, now);
+            case FAILED -> afterFailure(incident, step, now);
+        };
+    }
+
+    private Incident start(Incident incident, Step step, RunContext context) {
+        Instant now = context.now();
+        if (step.action() == Action.VERIFY) {
+            return publish.apply(Incidents.advance(incident, IncidentState.VERIFYING, entry(now, step, STARTED,
+                    "waiting for " + incident.component() + " to be healthy: " + step.parameters().get("attempts")
+                            + " x " + step.parameters().get("interval"))));
+        }
+        if (step.action() == Action.ESCALATE) {
+            return escalate(incident, now, "the runbook escalates at " + step.name());
+        }
+        if (step.needsConfirmation() && !context.confirmed()) {
+            return escalate(Incidents.note(incident, entry(now, step, "refused", step.action().fileName()
+                    + " is destructive and needs a confirmed manual command")), now, "confirmation needed for "
+                    + step.name());
+        }
+        ActionBudget.Decision decision = budget.check(context.recentActions(), now);
+        if (decision.verdict() == ActionBudget.Verdict.EXHAUSTED) {
+            return escalate(incident, now, decision.reason());
+        }
+        if (decision.verdict() == ActionBudget.Verdict.COOLING_DOWN) {
+            return incident;
+        }
+        Optional<TargetHealth> health = context.health(incident.component());
+        if (health.isPresent() && health.get().state() == HealthState.UP && health.get().observedAt()
+                .isAfter(incident.detectedAt())) {
+            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED, entry(now, step, "skipped",
+                    incident.component() + " is healthy again: nothing done")));
+        }
+        if (context.dryRun()) {
+            return publish.apply(Incidents.note(incident, entry(now, step, SUCCEEDED, "dry run: would "
+                    + step.action().fileName() + " " + step.parameters())));
+        }
+        Incident started = publish.apply(Incidents.actionStarted(incident, entry(now, step, STARTED,
+                step.action().fileName() + " " + step.parameters())));
+        ActionResult result = executor.execute(step, started);
+        return publish.apply(Incidents.note(started, entry(context.now(), step,
+                result.succeeded() ? SUCCEEDED : FAILED, result.detail())));
+    }
+
+    private Incident verify(Incident incident, Step step, Instant since, RunContext context) {
+        Optional<TargetHealth> health = context.health(incident.component());
+        if (health.isPresent() && health.get().state() == HealthState.UP && !health.get().observedAt().isBefore(since)) {
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED,
+                    incident.component() + " UP at " + health.get().observedAt())));
+        }
+        Duration window = Duration.parse(step.parameters().get("interval"))
+                .multipliedBy(Long.parseLong(step.parameters().get("attempts")));
+        if (!context.now().isBefore(since.plus(window))) {
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
+                    incident.component() + " not healthy within " + window.toSeconds() + " s")));
+        }
+        return incident;
+    }
+
+    /**
+     * A step found started but not ended: this instance took over from one that stopped mid-step. Done:
+     * recorded, not repeated. Known not done: run now. Unknown: counted as failed, never repeated blindly.
+     */
+    private Incident resume(Incident incident, Step step, Instant startedAt, RunContext context) {
+        Optional<Boolean> tookEffect = executor.tookEffect(step, incident, startedAt);
+        if (tookEffect.isEmpty()) {
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
+                    "outcome unknown after the coordinator restarted; not repeated blindly")));
+        }
+        if (tookEffect.get()) {
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED,
+                    "found done after the coordinator restarted; not repeated")));
+        }
+        ActionResult result = executor.execute(step, incident);
+        return publish.apply(Incidents.note(incident, entry(context.now(), step,
+                result.succeeded() ? SUCCEEDED : FAILED, "found not done after the coordinator restarted, so run: "
+                        + result.detail())));
+    }
+
+    private Incident afterSuccess(Incident incident, Step step, Instant now) {
+        if (step.onSuccess() == OnSuccess.RESOLVE) {
+            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED,
+                    new TimelineEntry(now, step.name(), "resolved", incident.component() + " recovered")));
+        }
+        return publish.apply(Incidents.advance(incident, IncidentState.RECOVERING,
+                new TimelineEntry(now, step.name(), "next", "on to the next step")));
+    }
+
+    private Incident afterFailure(Incident incident, Step step, Instant now) {
+        if (step.onFailure() == OnFailure.NEXT) {
+            return publish.apply(Incidents.advance(incident, IncidentState.RECOVERING,
+                    new TimelineEntry(now, step.name(), "next", "falling back to the next step")));
+        }
+        return escalate(incident, now, step.name() + " failed");
+    }
+
+    private Incident escalate(Incident incident, Instant now, String reason) {
+        return publish.apply(Incidents.advance(incident, IncidentState.ESCALATED,
+                new TimelineEntry(now, "escalate", "info", reason)));
+    }
+
+    private static TimelineEntry entry(Instant now, Step step, String outcome, String detail) {
+        return new TimelineEntry(now, step.name(), outcome, detail);
+    }
+
+    /** Where an incident is in its runbook, read from its timeline. */
+    record Position(int index, Phase phase, Instant at) {
+
+        enum Phase { TODO, RUNNING, DONE, FAILED }
+
+        static Position of(Incident incident, Runbook runbook) {
+            List<TimelineEntry> timeline = incident.timeline();
+            for (int i = timeline.size() - 1; i >= 0; i--) {
+                TimelineEntry entry = timeline.get(i);
+                int index = indexOf(runbook, entry.step());
+                if (index < 0) {
+                    continue;
+                }
+                return switch (entry.outcome()) {
+                    case STARTED -> new Position(index, Phase.RUNNING, entry.time());
+                    case SUCCEEDED -> new Position(index, Phase.DONE, entry.time());
+                    case FAILED -> new Position(index, Phase.FAILED, entry.time());
+                    case "next", "skipped", "refused", "resolved" -> new Position(index + 1, Phase.TODO, entry.time());
+                    default -> new Position(index, Phase.TODO, entry.time());
+                };
+            }
+            return new Position(0, Phase.TODO, incident.detectedAt());
+        }
+
+        private static int indexOf(Runbook runbook, String name) {
+            for (int i = 0; i < runbook.steps().size(); i++) {
+                if (runbook.steps().get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.mcpbridge.dr.coordinator.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.runbook.Runbook;
+import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
+import io.mcpbridge.dr.coordinator.runbook.Scenario;
+import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.ProbeKind;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plan's service-failure runbook run against a Kubernetes API (the fabric8 mock server in CRUD mode):
+ * one restart, a rollback when that does not help, escalation when nothing does, and no step repeated when
+ * another instance takes over mid-way.
+ */
+@EnableKubernetesMockClient(crud = true)
+class RunbookRunnerTest {
+
+    private static final String NS = "mcp-system";
+    private static final Map<String, String> LABELS = Map.of("app", "mcp-gateway");
+
+    static KubernetesClient client;
+
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final List<Incident> published = new ArrayList<>();
+    private RunbookCatalog catalog;
+    private KubernetesActions actions;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        catalog = RunbookCatalog.load(Optional.empty());
+        actions = new KubernetesActions(client);
+        client.apps().deployments().inNamespace(NS).withName("mcp-gateway").delete();
+        client.apps().replicaSets().inNamespace(NS).delete();
+        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata()
+                .withName("mcp-gateway").addToAnnotations("deployment.kubernetes.io/revision", "2").endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(LABELS).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
+                .withNewSpec().addNewContainer().withName("gateway").withImage("mcp-bridge/gateway:1.1.0").endContainer()
+                .endSpec().endTemplate().endSpec().build()).create();
+        replicaSet("mcp-gateway-1", "1", "mcp-bridge/gateway:1.0.0");
+        replicaSet("mcp-gateway-2", "2", "mcp-bridge/gateway:1.1.0");
+    }
+
+    @Test
+    void gatewayDownGetsExactlyOneRestartThenResolvesWhenHealthy() {
+        Incident incident = openGatewayIncident();
+
+        Incident waiting = runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now));
+
+        assertThat(waiting.state()).isEqualTo(IncidentState.VERIFYING);
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
+        Incident resolved = runner().advance(waiting, serviceFailure(),
+                context(now.plusSeconds(40), HealthState.UP, now.plusSeconds(40)));
+
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(resolved.rto()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(started(resolved, "restart")).isEqualTo(1);
+        assertThat(started(resolved, "roll-back")).isZero();
+        assertThat(image()).isEqualTo("mcp-bridge/gateway:1.1.0");
+        assertThat(published).extracting(Incident::version).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRestartThatDoesNotHelpIsRolledBackAndThenEscalated() {
+        Incident incident = openGatewayIncident();
+        Incident afterRestart = runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now));
+
+        Incident afterUndo = runner().advance(afterRestart, serviceFailure(),
+                context(now.plusSeconds(301), HealthState.DOWN, now.plusSeconds(300), afterRestart.automatedActions()));
+
+        assertThat(image()).as("rolled back").isEqualTo("mcp-bridge/gateway:1.0.0");
+        assertThat(afterUndo.state()).isEqualTo(IncidentState.VERIFYING);
+        Incident escalated = runner().advance(afterUndo, serviceFailure(),
+                context(now.plusSeconds(602), HealthState.DOWN, now.plusSeconds(600), afterUndo.automatedActions()));
+
+        assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
+        assertThat(escalated.escalatedAt()).isNotNull();
+        assertThat(started(escalated, "restart")).isOne();
+        assertThat(started(escalated, "roll-back")).isOne();
+    }
+
+    @Test
+    void anInstanceTakingOverBetweenRestartAndVerificationDoesNotRestartAgain() {
+        Incident incident = openGatewayIncident();
+        runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now));
+        Incident lastSeen = published.stream()
+                .filter(i -> last(i).step().equals("restart") && last(i).outcome().equals("started"))
+                .findFirst().orElseThrow(); // what the topic held when the first instance died
+        Instant restartedAt = actions.restartedAt(NS, "mcp-gateway").orElseThrow();
+
+        Incident resolved = runner().advance(lastSeen, serviceFailure(),
+                context(now.plusSeconds(30), HealthState.UP, now.plusSeconds(30)));
+
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).contains(restartedAt);
+        assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail()).contains("not repeated"));
+    }
+
+    @Test
+    void anExhaustedBudgetEscalatesInsteadOfActing() {
+        Incident incident = openGatewayIncident();
+        List<Instant> earlier = List.of(now.minusSeconds(3000), now.minusSeconds(2000), now.minusSeconds(1000));
+
+        Incident escalated = runner().advance(incident, serviceFailure(),
+                context(now, HealthState.DOWN, now, earlier));
+
+        assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
+        assertThat(last(escalated).detail()).contains("3 automated actions within 60 min");
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).isEmpty();
+    }
+
+    @Test
+    void aComponentHealthyAgainIsNotActedOn() {
+        Incident incident = openGatewayIncident();
+
+        Incident resolved = runner().advance(incident, serviceFailure(),
+                context(now.plusSeconds(5), HealthState.UP, now.plusSeconds(5)));
+
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).isEmpty();
+    }
+
+    @Test
+    void aDryRunChangesNothing() {
+        Incident incident = openGatewayIncident();
+
+        Incident after = runner().advance(incident, serviceFailure(),
+                new RunContext(Map.of("gateway", health(HealthState.DOWN, now)), List.of(), false, true, now));
+
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).isEmpty();
+        assertThat(after.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rollout-restart"));
+    }
+
+    @Test
+    void aSecurityBreachWithoutConfirmationIsRefusedAndTouchesNoSecret() {
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
+                .endMetadata().withData(Map.of("token", "b2xk")).build()).create();
+        Incident incident = openGatewayIncident();
+        Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
+
+        Incident refused = runner().advance(incident, breach, context(now, HealthState.DOWN, now));
+
+        assertThat(refused.state()).isEqualTo(IncidentState.ESCALATED);
+        assertThat(refused.timeline()).anySatisfy(entry -> {
+            assertThat(entry.step()).isEqualTo("revoke-sessions");
+            assertThat(entry.outcome()).isEqualTo("refused");
+        });
+        assertThat(client.secrets().inNamespace(NS).withName("mcp-credentials").get().getData())
+                .containsEntry("token", "b2xk");
+    }
+
+    private RunbookRunner runner() {
+        return new RunbookRunner(new StepExecutor(actions, NS), ActionBudget.defaults(), incident -> {
+            published.add(incident);
+            return incident;
+        });
+    }
+
+    private Runbook serviceFailure() {
+        return catalog.runbook(Scenario.SERVICE_FAILURE);
+    }
+
+    private Incident openGatewayIncident() {
+        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows());
+        return book.onHealth(new TargetHealth("gateway", "gateway", ProbeKind.HTTP, "http://gateway:8080/health",
+                HealthState.DOWN, HealthState.UP, now, 3, 10, "HTTP 503", now), true).incident().orElseThrow();
+    }
+
+    private RunContext context(Instant at, HealthState gateway, Instant observedAt) {
+        return context(at, gateway, observedAt, List.of());
+    }
+
+    private RunContext context(Instant at, HealthState gateway, Instant observedAt, List<Instant> actions) {
+        return new RunContext(Map.of("gateway", health(gateway, observedAt)), actions, false, false, at);
+    }
+
+    private static TargetHealth health(HealthState state, Instant observedAt) {
+        return new TargetHealth("gateway", "gateway", ProbeKind.HTTP, "http://gateway:8080/health", state,
+                state, observedAt, 1, 10, null, observedAt);
+    }
+
+    private static long started(Incident incident, String step) {
+        return incident.timeline().stream().filter(e -> e.step().equals(step) && e.outcome().equals("started")).count();
+    }
+
+    private static TimelineEntry last(Incident incident) {
+        return incident.timeline().get(incident.timeline().size() - 1);
+    }
+
+    private String image() {
+        return client.apps().deployments().inNamespace(NS).withName("mcp-gateway").get().getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getImage();
+    }
+
+    private static void replicaSet(String name, String revision, String image) {
+        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder().withNewMetadata().withName(name)
+                .withLabels(LABELS).addToAnnotations("deployment.kubernetes.io/revision", revision).endMetadata()
+                .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(LABELS).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
+                .withNewSpec().addNewContainer().withName("gateway").withImage(image).endContainer().endSpec()
+                .endTemplate().endSpec().build()).create();
+    }
+}
