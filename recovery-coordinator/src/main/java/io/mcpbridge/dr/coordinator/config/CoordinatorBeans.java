@@ -1,0 +1,78 @@
+package io.mcpbridge.dr.coordinator.config;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.command.CommandSignature;
+import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
+import io.mcpbridge.dr.coordinator.runner.StepExecutor;
+import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The coordinator's parts, built from {@link CoordinatorConfig}; a bad runbook file stops the start. */
+public class CoordinatorBeans {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    RunbookCatalog runbooks(CoordinatorConfig config) {
+        try {
+            return RunbookCatalog.load(config.runbooksFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the runbook file cannot be read", e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    ActionBudget budget(CoordinatorConfig config) {
+        return new ActionBudget(config.budget().maxActions(), config.budget().window(), config.budget().cooldown());
+    }
+
+    @Produces
+    @Singleton
+    MaintenanceWindows maintenance() {
+        return new MaintenanceWindows();
+    }
+
+    @Produces
+    @Singleton
+    IncidentBook incidents(Clock clock, MaintenanceWindows maintenance) {
+        return new IncidentBook(clock, maintenance);
+    }
+
+    @Produces
+    @Singleton
+    StepExecutor executor(KubernetesClient client, CoordinatorConfig config) {
+        return new StepExecutor(new KubernetesActions(client), config.namespace());
+    }
+
+    /** Empty without a configured key: then every command is refused, and the log says why once. */
+    @Produces
+    @Singleton
+    Optional<CommandSignature> commandSignature(CoordinatorConfig config) {
+        return config.commandKey().map(key -> {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(key.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("mcpdr.coordinator.command-key is not base64");
+            }
+            return new CommandSignature(bytes, config.commandMaxSkew());
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package io.mcpbridge.dr.coordinator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** recovery-coordinator settings, under {@code mcpdr.coordinator}. The command key is a secret. */
+@ConfigMapping(prefix = "mcpdr.coordinator")
+public interface CoordinatorConfig {
+
+    /** The MCP Bridge namespace actions apply to. */
+    @WithDefault("mcp-system")
+    String namespace();
+
+    /** A runbook file replacing the defaults of the scenarios it names. */
+    Optional<Path> runbooksFile();
+
+    /**
+     * The key that signs manual commands, base64 of at least 32 bytes ({@code MCPDR_COORDINATOR_COMMAND_KEY},
+     * from a Secret). Without it every command is refused.
+     */
+    Optional<String> commandKey();
+
+    /** How far a command's time may be from now. */
+    @WithDefault("5m")
+    Duration commandMaxSkew();
+
+    /** Record everything, change nothing. */
+    @WithDefault("false")
+    boolean dryRun();
+
+    /** How often open incidents are moved on without a new event (verification deadlines, cooldowns). */
+    @WithDefault("1s")
+    Duration tick();
+
+    Budget budget();
+
+    interface Budget {
+        @WithDefault("3")
+        int maxActions();
+
+        @WithDefault("1h")
+        Duration window();
+
+        @WithDefault("1m")
+        Duration cooldown();
+    }
+}

@@ -1,0 +1,126 @@
+package io.mcpbridge.dr.coordinator.intake;
+
+import io.mcpbridge.dr.coordinator.command.CommandSignature;
+import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.coordinator.service.Coordinator;
+import io.mcpbridge.dr.coordinator.service.EventSender;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Engineers' commands. Nothing runs unless the command is signed with the command key, unaltered and
+ * recent; a refused command goes to the dead letter topic with the reason and a notification says so.
+ * Handled so far: maintenance on and off, acknowledge, escalate, resolve, and confirming the current
+ * incident of a component (a RECOVER with {@code confirmed}), which lets its destructive steps run.
+ */
+@ApplicationScoped
+public class RecoveryCommandIntake {
+
+    private static final Logger LOG = Logger.getLogger(RecoveryCommandIntake.class);
+
+    private final Coordinator coordinator;
+    private final Optional<CommandSignature> signature;
+    private final MaintenanceWindows maintenance;
+    private final EventSender sender;
+    private final Clock clock;
+
+    public RecoveryCommandIntake(Coordinator coordinator, Optional<CommandSignature> signature,
+            MaintenanceWindows maintenance, EventSender sender, Clock clock) {
+        this.coordinator = coordinator;
+        this.signature = signature;
+        this.maintenance = maintenance;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    @Incoming(Topics.COMMANDS_RECOVERY)
+    @Blocking(ordered = true)
+    @SuppressWarnings("unchecked")
+    public CompletionStage<Void> receive(Message<byte[]> message) {
+        IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow();
+        RecoveryCommand command;
+        EventEnvelope event;
+        try {
+            event = SignalIntake.read(message);
+            if (event.type() != EventType.RECOVERY_REQUESTED) {
+                throw new MalformedEventException("unexpected " + event.type().typeName() + " on "
+                        + Topics.COMMANDS_RECOVERY);
+            }
+            command = (RecoveryCommand) event.payload();
+            if (signature.isEmpty()) {
+                throw new CommandSignature.UnauthenticatedCommandException(
+                        "no command key is configured (mcpdr.coordinator.command-key): every command is refused");
+            }
+            signature.get().verify(event.id(), event.time(), message.getPayload(),
+                    EventRecords.header(metadata.getHeaders(), CommandSignature.HEADER).orElse(null), clock.instant());
+        } catch (MalformedEventException | CommandSignature.UnauthenticatedCommandException e) {
+            LOG.warnf("recovery command refused: %s", e.getMessage());
+            refusedNotice(metadata.getKey(), e.getMessage());
+            return message.nack(e);
+        }
+        handle(command);
+        return message.ack();
+    }
+
+    private void handle(RecoveryCommand command) {
+        Instant now = clock.instant();
+        String who = command.requestedBy() + (command.reason() == null ? "" : ": " + command.reason());
+        switch (command.action()) {
+            case MAINTENANCE_ON -> maintenance.start(new MaintenanceWindows.Window(command.component(),
+                    now.plus(command.maintenanceFor() == null ? Duration.ofHours(1) : command.maintenanceFor()),
+                    command.requestedBy(), String.valueOf(command.reason())));
+            case MAINTENANCE_OFF -> maintenance.end(command.component());
+            case ACKNOWLEDGE -> coordinator.change(command.component(),
+                    incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));
+            case ESCALATE -> coordinator.change(command.component(),
+                    incident -> io.mcpbridge.dr.coordinator.incident.Incidents.advance(incident, IncidentState.ESCALATED,
+                            new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", "info", "escalated by " + who)));
+            case RESOLVE -> coordinator.change(command.component(),
+                    incident -> io.mcpbridge.dr.coordinator.incident.Incidents.advance(incident, IncidentState.RESOLVED,
+                            new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", "info", "resolved by " + who)));
+            case RECOVER -> {
+                if (command.confirmed()) {
+                    coordinator.change(command.component(),
+                            incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
+                }
+            }
+            default -> LOG.warnf("recovery command %s (%s) is not handled by this version", command.id(),
+                    command.action());
+        }
+    }
+
+    private static io.mcpbridge.dr.events.incident.Incident noteOf(io.mcpbridge.dr.events.incident.Incident incident,
+            Instant now, String outcome, String detail) {
+        return io.mcpbridge.dr.coordinator.incident.Incidents.note(incident,
+                new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", outcome, detail));
+    }
+
+    private void refusedNotice(String component, String reason) {
+        Instant now = clock.instant();
+        var request = io.mcpbridge.dr.coordinator.service.Notices.refusedCommand(
+                Long.toHexString(now.toEpochMilli()), component == null ? "unknown" : component, reason, now);
+        try {
+            sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/recovery-coordinator",
+                    request.incidentId(), now, request));
+        } catch (IllegalStateException e) {
+            LOG.errorf("the refusal could not be notified: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.mcpbridge.dr.coordinator.service;
+
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The notification requests an incident's changes call for: the plan's initial alert when it opens, a page
+ * when it escalates, recovery complete when it resolves. Ids are the incident id and the occasion, so a
+ * repeat after a restart is one notification (the notifier delivers each id once per channel).
+ */
+public final class Notices {
+
+    private Notices() {
+    }
+
+    static Optional<NotificationRequest> forChange(Incident before, Incident after, Instant now) {
+        if (before == null || !before.id().equals(after.id())) {
+            return Optional.of(request(after, NotificationKind.INCIDENT_OPENED, "opened", "Investigating", now));
+        }
+        if (before.state() != after.state() && after.state() == IncidentState.ESCALATED) {
+            return Optional.of(request(after, NotificationKind.INCIDENT_ESCALATED, "escalated",
+                    "Escalated: automated recovery stopped", now));
+        }
+        if (before.state() != after.state() && after.state() == IncidentState.RESOLVED) {
+            return Optional.of(request(after, NotificationKind.INCIDENT_RESOLVED, "resolved", "Resolved", now));
+        }
+        return Optional.empty();
+    }
+
+    /** A command that was refused: people should know someone tried. */
+    public static NotificationRequest refusedCommand(String commandId, String component, String reason, Instant now) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("Reason", reason);
+        return new NotificationRequest("command-refused:" + commandId, "commands-" + component,
+                NotificationKind.INCIDENT_UPDATED, Severity.HIGH, component,
+                "A recovery command was refused: " + reason, List.of(), "None", "Refused", null, null, null, null,
+                "mcp-dr automation", null, List.of(), details, now, now);
+    }
+
+    private static NotificationRequest request(Incident incident, NotificationKind kind, String occasion,
+            String status, Instant now) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("Scenario", incident.scenario());
+        details.put("RTO target", incident.rtoTarget().toMinutes() + " min");
+        if (incident.state() == IncidentState.RESOLVED) {
+            details.put("RTO", incident.rto().toSeconds() + " s");
+            details.put("RTO met", String.valueOf(incident.rto().compareTo(incident.rtoTarget()) <= 0));
+        }
+        if (incident.rpo() != null) {
+            details.put("RPO", incident.rpo().toMinutes() + " min");
+        }
+        String last = incident.timeline().isEmpty() ? "" : incident.timeline().get(incident.timeline().size() - 1).detail();
+        return new NotificationRequest(incident.id() + ":" + occasion, incident.id(), kind, incident.severity(),
+                incident.component(), incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
+                List.of(incident.component()), incident.severity() == Severity.CRITICAL ? "Severe" : "Degraded",
+                status, null, incident.rto(), null, null, "mcp-dr automation", null, List.of(), details,
+                incident.detectedAt(), now);
+    }
+}

@@ -1,0 +1,168 @@
+package io.mcpbridge.dr.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.command.CommandSignature;
+import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.events.CloudEventHeaders;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.ProbeKind;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.RecoveryAction;
+import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.json.EventJson;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The running coordinator over a real Kafka broker and a Kubernetes API (the mock server): a gateway that
+ * goes DOWN is restarted once, verified by a health snapshot and resolved, with the open and resolved
+ * notifications requested; an unsigned or tampered command goes to the dead letter topic and nothing runs.
+ */
+@QuarkusTest
+@TestProfile(CoordinatorProfile.class)
+@WithKubernetesTestServer(crud = true)
+class CoordinatorServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Map<String, String> LABELS = Map.of("app", "mcp-gateway");
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    @Inject
+    KubernetesClient client;
+
+    private TestEvents events;
+    private TopicRecorder incidents;
+    private TopicRecorder notifications;
+    private TopicRecorder dlq;
+
+    @BeforeEach
+    void connect() {
+        String bootstrap = KafkaBroker.shared().bootstrapServers();
+        events = new TestEvents(bootstrap);
+        incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
+        notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY);
+        dlq = TopicRecorder.fromNow(bootstrap, Topics.DLQ);
+        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
+                .withName("mcp-gateway").endMetadata().withNewSpec().withReplicas(2).withNewSelector()
+                .withMatchLabels(LABELS).endSelector().withNewTemplate().withNewMetadata().withLabels(LABELS)
+                .endMetadata().withNewSpec().addNewContainer().withName("gateway").withImage("mcp-bridge/gateway:1.0.0")
+                .endContainer().endSpec().endTemplate().endSpec().build()).createOr(d -> d.update());
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+        incidents.close();
+        notifications.close();
+        dlq.close();
+    }
+
+    @Test
+    void aGatewayDownIsRestartedOnceVerifiedAndResolved() {
+        Instant start = Instant.now();
+        publishHealth("router", HealthState.UP, HealthState.UP, false);
+        publishHealth("redis", HealthState.UP, HealthState.UP, false);
+        publishHealth("gateway", HealthState.UP, HealthState.DOWN, true);
+
+        Incident verifying = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("gateway") && i.state() == IncidentState.VERIFYING, 1, WAIT).get(0);
+        assertThat(new KubernetesActions(client).restartedAt("mcp-system", "mcp-gateway")).isPresent();
+        NotificationRequest opened = notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+                n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_OPENED, 1, WAIT)
+                .get(0);
+        assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
+
+        publishHealth("gateway", HealthState.UP, HealthState.UP, false);
+
+        Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+        assertThat(resolved.rto()).isPositive().isLessThan(Duration.between(start, Instant.now()).plusSeconds(1));
+        assertThat(resolved.timeline().stream()
+                .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))).hasSize(1);
+        notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+                n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_RESOLVED, 1, WAIT);
+        List<Incident> versions = incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.id().equals(verifying.id()));
+        assertThat(versions).extracting(Incident::version).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anUnsignedOrTamperedCommandGoesToTheDeadLetterTopicAndNothingRuns() {
+        RecoveryCommand command = new RecoveryCommand("cmd-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
+                "router", null, null, List.of(), "test", "mallory", true, false, Duration.ofHours(1), Instant.now());
+        ProducerRecord<String, byte[]> unsigned = EventRecords.toRecord(new EventEnvelope(command.id(),
+                EventType.RECOVERY_REQUESTED, "/test", "router", command.requestedAt(), command));
+        ProducerRecord<String, byte[]> tampered = EventRecords.toRecord(new EventEnvelope(command.id() + "-t",
+                EventType.RECOVERY_REQUESTED, "/test", "router", command.requestedAt(), command));
+        CommandSignature signature = new CommandSignature(Base64.getDecoder().decode(CoordinatorProfile.COMMAND_KEY),
+                Duration.ofMinutes(5));
+        tampered.headers().add(CommandSignature.HEADER, signature.sign(command.id() + "-t", command.requestedAt(),
+                EventJson.toBytes(new RecoveryCommand(command.id() + "-t", RecoveryAction.ACKNOWLEDGE, "router", null,
+                        null, List.of(), "test", "mallory", false, false, null, command.requestedAt())))
+                .getBytes(StandardCharsets.UTF_8));
+
+        events.send(unsigned);
+        events.send(tampered);
+
+        Awaitility.await("two dead letters").atMost(WAIT).until(() -> dlq.records().stream()
+                .filter(r -> "router".equals(r.key())).count() >= 2);
+        List<String> reasons = dlq.records().stream().filter(r -> "router".equals(r.key()))
+                .map(r -> EventRecords.header(r.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow()).toList();
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("is not signed"))
+                .anySatisfy(reason -> assertThat(reason).contains("wrong signature"));
+        notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+                n -> n.summary().startsWith("A recovery command was refused"), 2, WAIT);
+
+        // Had the maintenance window been set, this DOWN would open a SUPPRESSED incident.
+        publishHealth("router", HealthState.UP, HealthState.DOWN, true);
+        Incident router = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("router"), 1, WAIT).get(0);
+        assertThat(router.state()).isNotEqualTo(IncidentState.SUPPRESSED);
+    }
+
+    private void publishHealth(String component, HealthState previous, HealthState state, boolean transition) {
+        Instant now = Instant.now();
+        TargetHealth health = new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component + "/health",
+                state, previous, now, 3, 5, state == HealthState.DOWN ? "HTTP 503" : null, now);
+        events.publish(new EventEnvelope(component + ":" + state + ":" + now.toEpochMilli(),
+                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/test", component, now, health));
+    }
+
+    @SuppressWarnings("unused")
+    private static String keyOf(ConsumerRecord<String, byte[]> record) {
+        return record.key();
+    }
+}

@@ -1,0 +1,23 @@
+package io.mcpbridge.dr.coordinator.support;
+
+import io.mcpbridge.dr.testing.KafkaBrokerResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/** The coordinator against the shared real Kafka broker, with a command key of its own. */
+public class CoordinatorProfile implements QuarkusTestProfile {
+
+    /** Base64 of 32 bytes: the key tests sign commands with. */
+    public static final String COMMAND_KEY = "q3P8c0m9k2V1d4N6b7X5z8A1s2D3f4G5h6J7k8L9m0Q=";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("mcpdr.coordinator.command-key", COMMAND_KEY);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(KafkaBrokerResource.class));
+    }
+}
