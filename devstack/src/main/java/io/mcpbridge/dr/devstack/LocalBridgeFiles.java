@@ -35,8 +35,33 @@ final class LocalBridgeFiles {
         return etc;
     }
 
-    /** The local archive key: 32 random bytes, base64, made on first use and readable by the owner only. */
-    static String archiveKey(Path file) throws IOException {
+    /**
+     * The local run's runbook for service failures: the simulated MCP Bridge is restarted through its control
+     * API by a host command, as {@code systemctl restart} would on a VM, then verified by its health.
+     */
+    static Path localRunbooks(Path dir, int simulatorControlPort) throws IOException {
+        Path file = dir.resolve("coordinator-runbooks.yaml");
+        Files.createDirectories(dir);
+        Files.writeString(file, """
+                runbooks:
+                  - scenario: service-failure
+                    description: The local run's simulated MCP Bridge, restarted through its control API.
+                    manualOnly: false
+                    steps:
+                      - name: restart
+                        action: shell
+                        parameters: {command: "curl -fsS -X POST http://127.0.0.1:%d/sim/${component}/restart"}
+                        timeout: PT10S
+                      - name: verify-restart
+                        action: verify
+                        parameters: {attempts: "12", interval: PT5S}
+                        onSuccess: resolve
+                """.formatted(simulatorControlPort));
+        return file;
+    }
+
+    /** A local secret key (archive, command signing): 32 random bytes, base64, made once, owner-only. */
+    static String randomKey(Path file) throws IOException {
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

@@ -37,6 +37,7 @@ public final class LocalStack {
     static final int HEALTH_MONITOR_PORT = 18081;
     static final int NOTIFIER_PORT = 18082;
     static final int BACKUP_SERVICE_PORT = 18083;
+    static final int COORDINATOR_PORT = 18084;
 
     private final Path root;
     private final Path logs;
@@ -125,8 +126,20 @@ public final class LocalStack {
                 "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
                 "-Dquarkus.log.console.json.enabled=false",
                 "-jar", quarkusApp("backup-service").toString()),
-                Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.archiveKey(root.resolve(".local/backup.key"))))
+                Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))))
                 .awaitPort(BACKUP_SERVICE_PORT, Duration.ofSeconds(60));
+
+        say("starting recovery-coordinator on http://127.0.0.1:" + COORDINATOR_PORT
+                + " (service failures restart the simulated MCP Bridge through its control API)");
+        start("recovery-coordinator", List.of(javaBin, "-Xmx256m",
+                "-Dquarkus.http.port=" + COORDINATOR_PORT,
+                "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dmcpdr.coordinator.runbooks-file=" + LocalBridgeFiles.localRunbooks(root.resolve(".local"),
+                        SIMULATOR_CONTROL_PORT),
+                "-Dquarkus.log.console.json.enabled=false",
+                "-jar", quarkusApp("recovery-coordinator").toString()),
+                Map.of("MCPDR_COORDINATOR_COMMAND_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/command.key"))))
+                .awaitPort(COORDINATOR_PORT, Duration.ofSeconds(60));
 
         printUsage(webhookToken);
         tail(bootstrap);
@@ -145,7 +158,7 @@ public final class LocalStack {
         System.out.println();
         System.out.println("Everything is up. Logs: " + logs + ". Ctrl-C stops it all.");
         System.out.println("Break and heal the simulated MCP Bridge:");
-        System.out.println("  curl -X POST " + control + "/gateway/unhealthy     # 503, healthy=false");
+        System.out.println("  curl -X POST " + control + "/gateway/unhealthy     # 503, healthy=false: detected, restarted, resolved");
         System.out.println("  curl -X POST " + control + "/router/down           # connection refused");
         System.out.println("  curl -X POST " + control + "/gateway/healthy");
         System.out.println("Send an Alertmanager notification:");
@@ -169,7 +182,8 @@ public final class LocalStack {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Topics.ALL);
+            // The notifier's ledger is its own state, not events: left out.
+            consumer.subscribe(Topics.ALL.stream().filter(topic -> !topic.equals(Topics.NOTIFIER_DELIVERIES)).toList());
             while (running.get()) {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     try {
