@@ -83,6 +83,11 @@ public final class IncidentBook {
         return Optional.ofNullable(current.get(component));
     }
 
+    /** The components that have a current incident. */
+    public java.util.Set<String> components() {
+        return java.util.Set.copyOf(current.keySet());
+    }
+
     public Map<String, HealthState> health() {
         return Map.copyOf(health);
     }

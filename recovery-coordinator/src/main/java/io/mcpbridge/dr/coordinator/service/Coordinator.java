@@ -21,6 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,8 @@ public class Coordinator {
     });
 
     public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
-            EventSender sender, Clock clock, CoordinatorConfig config) {
+            EventSender sender, Clock clock, CoordinatorConfig config,
+            @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
         this.runbooks = runbooks;
         this.budget = budget;
@@ -70,6 +72,18 @@ public class Coordinator {
         this.clock = clock;
         this.dryRun = config.dryRun();
         this.runner = new RunbookRunner(executor, budget, this::publish);
+        // First task of the loop, before any event: what is open, which steps ran, which actions count.
+        loop.submit(() -> {
+            try {
+                int read = IncidentHistory.load(kafkaConfig, Duration.ofMinutes(2), incident -> {
+                    book.restore(incident);
+                    remember(incident);
+                });
+                LOG.infof("%d incidents read back from %s", read, io.mcpbridge.dr.events.Topics.INCIDENTS);
+            } catch (RuntimeException e) {
+                LOG.errorf("incidents could not be read back, open ones are not resumed: %s", e.getMessage());
+            }
+        });
     }
 
     public void onHealth(TargetHealth health, boolean transition) {
@@ -109,7 +123,7 @@ public class Coordinator {
     /** Moves every open incident on: verification deadlines, cooldowns. */
     @Scheduled(every = "${mcpdr.coordinator.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        for (String component : List.copyOf(latestHealth.keySet())) {
+        for (String component : components()) {
             onLoop(() -> {
                 book.current(component).ifPresent(this::run);
                 return null;
@@ -119,6 +133,13 @@ public class Coordinator {
 
     public java.util.Optional<Incident> current(String component) {
         return book.current(component);
+    }
+
+    /** Open incidents are moved on by ticks too, also those read back from the topic. */
+    private java.util.Set<String> components() {
+        java.util.Set<String> all = new java.util.HashSet<>(latestHealth.keySet());
+        all.addAll(book.components());
+        return all;
     }
 
     private void run(Incident incident) {

@@ -1,0 +1,87 @@
+package io.mcpbridge.dr.coordinator.service;
+
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code mcp-dr.incidents} (compacted) from the beginning to its current end: the last version of
+ * every incident, which is how a starting coordinator learns what is open, which steps ran and which
+ * actions count against the budget. Records that cannot be read are skipped with a warning.
+ */
+public final class IncidentHistory {
+
+    private static final Logger LOG = Logger.getLogger(IncidentHistory.class);
+    private static final Map<String, Object> FORCED = Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+
+    private IncidentHistory() {
+    }
+
+    /**
+     * Hands every incident's latest version to {@code restore}.
+     *
+     * @return how many incidents were read
+     * @throws IllegalStateException when the topic cannot be read to its end within {@code timeout}
+     */
+    public static int load(Map<String, Object> kafkaConfig, Duration timeout, Consumer<Incident> restore) {
+        Map<String, Object> config = KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "recovery-coordinator-history"), FORCED);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Map<String, Incident> latest = new HashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENTS, timeout).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(Topics.INCIDENTS + " could not be read to its end within "
+                            + timeout.toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read(record, latest);
+                }
+            }
+        }
+        latest.values().forEach(restore);
+        return latest.size();
+    }
+
+    private static void read(ConsumerRecord<String, byte[]> record, Map<String, Incident> latest) {
+        if (record.value() == null) {
+            latest.remove(record.key()); // a tombstone
+            return;
+        }
+        try {
+            EventEnvelope event = EventRecords.fromRecord(record);
+            if (event.type() == EventType.INCIDENT_UPDATED) {
+                Incident incident = (Incident) event.payload();
+                latest.merge(incident.id(), incident, (known, next) -> next.version() >= known.version() ? next : known);
+            }
+        } catch (MalformedEventException e) {
+            LOG.warnf("unreadable record at %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+}
