@@ -8,7 +8,37 @@ import java.net.ServerSocket;
 /** Free loopback ports for peers started by tests. */
 public final class FreePorts {
 
+    private static final int BIND_ATTEMPTS = 3;
+
     private FreePorts() {
+    }
+
+    /**
+     * Starts something on ports from {@link #next()}, again with new ports when a port was taken meanwhile
+     * (a {@link java.net.BindException} anywhere in the failure).
+     */
+    public static <T> T retryOnBindFailure(java.util.function.Supplier<T> start) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+            try {
+                return start.get();
+            } catch (RuntimeException e) {
+                if (!causedByBind(e)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static boolean causedByBind(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -24,7 +24,8 @@ class HttpProbeTest {
 
     @BeforeAll
     static void startBridge() {
-        bridge = BridgeSimulator.start(FreePorts.next(), FreePorts.next(), FreePorts.next());
+        bridge = FreePorts.retryOnBindFailure(
+                () -> BridgeSimulator.start(FreePorts.next(), FreePorts.next(), FreePorts.next()));
     }
 
     @AfterAll

@@ -22,7 +22,8 @@ public class BridgeStackResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        bridge = BridgeSimulator.start(FreePorts.next(), FreePorts.next(), FreePorts.next());
+        bridge = FreePorts.retryOnBindFailure(
+                () -> BridgeSimulator.start(FreePorts.next(), FreePorts.next(), FreePorts.next()));
         redis = RedisServer.start(List.of("--appendonly", "yes"));
         return Map.of(
                 "mcpdr.probes.interval", "200ms",
