@@ -20,4 +20,13 @@ public class CoordinatorProfile implements QuarkusTestProfile {
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(KafkaBrokerResource.class));
     }
+
+    /** Verification that gives up after a second: escalation without a five-minute wait. */
+    public static class ShortVerification extends CoordinatorProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcpdr.coordinator.command-key", COMMAND_KEY,
+                    "mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml");
+        }
+    }
 }

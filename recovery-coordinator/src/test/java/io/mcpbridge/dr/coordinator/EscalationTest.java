@@ -1,0 +1,76 @@
+package io.mcpbridge.dr.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.ProbeKind;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A restart that does not bring the router back: the incident is escalated and the page requested. */
+@QuarkusTest
+@TestProfile(CoordinatorProfile.ShortVerification.class)
+@WithKubernetesTestServer(crud = true)
+class EscalationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void aRouterThatStaysDownIsEscalatedAndPaged() {
+        Map<String, String> labels = Map.of("app", "mcp-router");
+        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
+                .withName("mcp-router").endMetadata().withNewSpec().withReplicas(1).withNewSelector()
+                .withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata().withLabels(labels)
+                .endMetadata().withNewSpec().addNewContainer().withName("router").withImage("mcp-bridge/router:1.0.0")
+                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        String bootstrap = KafkaBroker.shared().bootstrapServers();
+        try (TestEvents events = new TestEvents(bootstrap);
+                TopicRecorder incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
+                TopicRecorder notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY)) {
+            Instant now = Instant.now();
+            TargetHealth down = new TargetHealth("router", "router", ProbeKind.HTTP, "http://router/health",
+                    HealthState.DOWN, HealthState.UP, now, 3, 5, "connection refused", now);
+            events.publish(new EventEnvelope("router:DOWN:" + now.toEpochMilli(), EventType.HEALTH_CHANGED, "/test",
+                    "router", now, down));
+
+            Incident escalated = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                    i -> i.component().equals("router") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+            NotificationRequest page = notifications.awaitPayloads(EventType.NOTIFY_REQUESTED,
+                    NotificationRequest.class, n -> n.incidentId().equals(escalated.id())
+                            && n.kind() == NotificationKind.INCIDENT_ESCALATED, 1, WAIT).get(0);
+
+            assertThat(escalated.escalatedAt()).isNotNull();
+            assertThat(escalated.timeline()).anySatisfy(entry -> {
+                assertThat(entry.step()).isEqualTo("verify-restart");
+                assertThat(entry.outcome()).isEqualTo("failed");
+            });
+            assertThat(page.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(escalated.timeline().stream().filter(e -> e.outcome().equals("started")
+                    && e.step().equals("restart"))).hasSize(1);
+        }
+    }
+}
