@@ -117,6 +117,11 @@ class CoordinatorServiceTest {
         List<Incident> versions = incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()));
         assertThat(versions).extracting(Incident::version).isSorted().doesNotHaveDuplicates();
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("mcpdr_incident_rto_seconds_count{component=\"gateway\",met=\"true\",severity=\"critical\"}")
+                .contains("mcpdr_incidents_opened_total{component=\"gateway\",severity=\"critical\"}")
+                .contains("mcpdr_coordinator_steps_total{outcome=\"succeeded\",step=\"restart\"}");
     }
 
     @Test

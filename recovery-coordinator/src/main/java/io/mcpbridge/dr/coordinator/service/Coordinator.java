@@ -3,6 +3,7 @@ package io.mcpbridge.dr.coordinator.service;
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
+import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
@@ -54,6 +55,7 @@ public class Coordinator {
     private final EventSender sender;
     private final Clock clock;
     private final boolean dryRun;
+    private final CoordinatorMetrics metrics;
     private final Map<String, TargetHealth> latestHealth = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> actionsByComponent = new ConcurrentHashMap<>();
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
@@ -63,7 +65,7 @@ public class Coordinator {
     });
 
     public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
-            EventSender sender, Clock clock, CoordinatorConfig config,
+            EventSender sender, Clock clock, CoordinatorConfig config, CoordinatorMetrics metrics,
             @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
         this.runbooks = runbooks;
@@ -71,6 +73,7 @@ public class Coordinator {
         this.sender = sender;
         this.clock = clock;
         this.dryRun = config.dryRun();
+        this.metrics = metrics;
         this.runner = new RunbookRunner(executor, budget, this::publish);
         // First task of the loop, before any event: what is open, which steps ran, which actions count.
         loop.submit(() -> {
@@ -166,6 +169,7 @@ public class Coordinator {
                 incident.id(), clock.instant(), incident));
         book.update(incident);
         remember(incident);
+        metrics.changed(before, incident);
         Notices.forChange(before, incident, clock.instant())
                 .ifPresent(request -> sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, SOURCE,
                         request.incidentId(), request.requestedAt(), request)));

@@ -1,0 +1,63 @@
+package io.mcpbridge.dr.coordinator.metrics;
+
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Prometheus families of the coordinator:
+ * <ul>
+ * <li>{@code mcpdr_incidents_opened_total{component,severity}} and {@code mcpdr_incidents_escalated_total{component}};
+ * <li>{@code mcpdr_incident_rto_seconds{component,severity,met}}: detection to recovery of each resolved incident,
+ * and whether it met the plan's target for its severity;
+ * <li>{@code mcpdr_coordinator_steps_total{action_step,outcome}}: each runbook step's outcome.
+ * </ul>
+ */
+@ApplicationScoped
+public class CoordinatorMetrics {
+
+    private static final Set<String> OUTCOMES = Set.of("succeeded", "failed", "refused", "skipped");
+
+    private final MeterRegistry registry;
+
+    public CoordinatorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Counts what changed between two versions of an incident ({@code before} null when it opened). */
+    public void changed(Incident before, Incident after) {
+        if (before == null) {
+            Counter.builder("mcpdr_incidents_opened_total").description("Incidents opened")
+                    .tag("component", after.component()).tag("severity", lower(after.severity().name()))
+                    .register(registry).increment();
+        }
+        if (after.timeline().size() > (before == null ? 0 : before.timeline().size())) {
+            TimelineEntry last = after.timeline().get(after.timeline().size() - 1);
+            if (OUTCOMES.contains(last.outcome())) {
+                Counter.builder("mcpdr_coordinator_steps_total").description("Runbook step outcomes")
+                        .tag("step", last.step()).tag("outcome", last.outcome()).register(registry).increment();
+            }
+        }
+        IncidentState previous = before == null ? null : before.state();
+        if (previous != after.state() && after.state() == IncidentState.ESCALATED) {
+            Counter.builder("mcpdr_incidents_escalated_total").description("Incidents handed to people")
+                    .tag("component", after.component()).register(registry).increment();
+        }
+        if (previous != after.state() && after.state() == IncidentState.RESOLVED && after.rto() != null) {
+            Timer.builder("mcpdr_incident_rto_seconds").description("Detection to recovery of resolved incidents")
+                    .tag("component", after.component()).tag("severity", lower(after.severity().name()))
+                    .tag("met", String.valueOf(after.rto().compareTo(after.rtoTarget()) <= 0))
+                    .register(registry).record(after.rto());
+        }
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}
