@@ -133,8 +133,11 @@ public final class IncidentBook {
         String first = window.map(w -> detail + "; suppressed: maintenance by " + w.setBy() + " until " + w.until()
                 + " (" + w.reason() + ")").orElse(detail);
         Instant detectedAt = since != null && since.isBefore(now) ? since : now;
+        // The signal says this component is failing, whatever its last probe said.
+        Map<String, HealthState> view = new java.util.HashMap<>(health);
+        view.put(component, HealthState.DOWN);
         Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(detectedAt), component,
-                StrategySelector.select(health).fileName(), severity, state, summary, detectedAt, null, null, null,
+                StrategySelector.select(view).fileName(), severity, state, summary, detectedAt, null, null, null,
                 null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
                 List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
         current.put(component, incident);

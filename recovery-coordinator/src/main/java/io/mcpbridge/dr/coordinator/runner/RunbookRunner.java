@@ -39,15 +39,18 @@ public final class RunbookRunner {
     private final StepExecutor executor;
     private final ActionBudget budget;
     private final UnaryOperator<Incident> publish;
+    private final java.time.Clock clock;
 
     /**
      * @param publish publishes an incident version durably and returns it; throws when it cannot, and the
      *                runner stops there (the next call resumes from what was published)
      */
-    public RunbookRunner(StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish) {
+    public RunbookRunner(StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish,
+            java.time.Clock clock) {
         this.executor = executor;
         this.budget = budget;
         this.publish = publish;
+        this.clock = clock;
     }
 
     /** Runs what can run now; returns the incident as last published. */
@@ -115,7 +118,7 @@ public final class RunbookRunner {
         Incident started = publish.apply(Incidents.actionStarted(incident, entry(now, step, STARTED,
                 step.action().fileName() + " " + step.parameters())));
         ActionResult result = executor.execute(step, started);
-        return publish.apply(Incidents.note(started, entry(context.now(), step,
+        return publish.apply(Incidents.note(started, entry(afterAction(context), step,
                 result.succeeded() ? SUCCEEDED : FAILED, result.detail())));
     }
 
@@ -152,6 +155,12 @@ public final class RunbookRunner {
         return publish.apply(Incidents.note(incident, entry(context.now(), step,
                 result.succeeded() ? SUCCEEDED : FAILED, "found not done after the coordinator restarted, so run: "
                         + result.detail())));
+    }
+
+    /** When an action ended: it took time, and the timeline shows how much. */
+    private Instant afterAction(RunContext context) {
+        Instant now = clock.instant();
+        return now.isAfter(context.now()) ? now : context.now();
     }
 
     private Incident afterSuccess(Incident incident, Step step, Instant now) {

@@ -74,7 +74,7 @@ public class Coordinator {
         this.clock = clock;
         this.dryRun = config.dryRun();
         this.metrics = metrics;
-        this.runner = new RunbookRunner(executor, budget, this::publish);
+        this.runner = new RunbookRunner(executor, budget, this::publish, clock);
         // First task of the loop, before any event: what is open, which steps ran, which actions count.
         loop.submit(() -> {
             try {

@@ -72,6 +72,16 @@ class IncidentBookTest {
     }
 
     @Test
+    void anAlertAboutAComponentCountsItAsFailingWhateverItsLastProbeSaid() {
+        book.onHealth(health("gateway", HealthState.DOWN, HealthState.UP), false);
+        book.onHealth(health("router", HealthState.DOWN, HealthState.UP), false);
+
+        Incident incident = book.onAlert(alert("router", Severity.CRITICAL, AlertStatus.FIRING)).incident().orElseThrow();
+
+        assertThat(incident.scenario()).isEqualTo("service-failure");
+    }
+
+    @Test
     void underMaintenanceTheIncidentIsSuppressedAndSignalsFoldIntoIt() {
         maintenance.start(new MaintenanceWindows.Window("gateway", NOW.plus(Duration.ofHours(1)), "alice", "upgrade"));
 

@@ -178,7 +178,7 @@ class RunbookRunnerTest {
         return new RunbookRunner(new StepExecutor(actions, NS), ActionBudget.defaults(), incident -> {
             published.add(incident);
             return incident;
-        });
+        }, Clock.systemUTC());
     }
 
     private Runbook serviceFailure() {

@@ -21,6 +21,17 @@ public class CoordinatorProfile implements QuarkusTestProfile {
         return List.of(new TestResourceEntry(KafkaBrokerResource.class));
     }
 
+    /** For measuring reactions: no action budget in the way, verification within two seconds. */
+    public static class Bench extends CoordinatorProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcpdr.coordinator.command-key", COMMAND_KEY,
+                    "mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml",
+                    "mcpdr.coordinator.budget.max-actions", "100000",
+                    "mcpdr.coordinator.budget.cooldown", "0s");
+        }
+    }
+
     /** Verification that gives up after a second: escalation without a five-minute wait. */
     public static class ShortVerification extends CoordinatorProfile {
         @Override
