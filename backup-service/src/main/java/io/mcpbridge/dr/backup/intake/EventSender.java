@@ -6,10 +6,8 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /** Publishes results and scheduled commands durably ({@link EventProducer}), waiting for the broker. */
@@ -17,7 +15,7 @@ import org.jboss.logging.Logger;
 public class EventSender {
 
     private static final Logger LOG = Logger.getLogger(EventSender.class);
-    private static final long ACK_TIMEOUT_SECONDS = 15;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
     private final EventProducer producer;
 
@@ -29,14 +27,10 @@ public class EventSender {
     /** Sends and waits for the acknowledgement; returns whether it was acknowledged. */
     public boolean send(EventEnvelope event) {
         try {
-            producer.publish(event).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            producer.publishAndWait(event, ACK_TIMEOUT);
             return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("event %s (%s) was not acknowledged: %s", event.id(), event.type().typeName(),
-                    e instanceof ExecutionException ? e.getCause().getMessage() : "timed out");
+        } catch (IllegalStateException e) {
+            LOG.warnf("%s (%s)", e.getMessage(), event.type().typeName());
             return false;
         }
     }

@@ -88,6 +88,27 @@ public final class EventProducer implements AutoCloseable {
     }
 
     /**
+     * Sends the event and waits for the broker's acknowledgement, for callers that may act only once the
+     * event is durable (a step recorded before it runs, a result before its command is acknowledged).
+     *
+     * @throws IllegalStateException when it was not acknowledged within {@code timeout}, with the reason
+     */
+    public RecordMetadata publishAndWait(EventEnvelope event, java.time.Duration timeout) {
+        try {
+            return publish(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted publishing " + event.id());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("event " + event.id() + " was not acknowledged: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("event " + event.id() + " was not acknowledged within "
+                    + timeout.toSeconds() + " s");
+        }
+    }
+
+    /**
      * Sends the events in order.
      *
      * @return one future per event, in the same order

@@ -6,10 +6,8 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes durably and waits for the broker: an incident version must be on its topic before the step
@@ -18,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class EventSender {
 
-    private static final long ACK_TIMEOUT_SECONDS = 15;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
     private final EventProducer producer;
 
@@ -29,15 +27,7 @@ public class EventSender {
 
     /** @throws IllegalStateException when the broker did not acknowledge in time */
     public void send(EventEnvelope event) {
-        try {
-            producer.publish(event).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted publishing " + event.id());
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("event " + event.id() + " was not acknowledged: "
-                    + (e instanceof ExecutionException ? e.getCause().getMessage() : "timed out"));
-        }
+        producer.publishAndWait(event, ACK_TIMEOUT);
     }
 
     @PreDestroy

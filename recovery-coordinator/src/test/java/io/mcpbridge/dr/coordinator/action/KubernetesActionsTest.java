@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Instant;
 import java.util.Map;
@@ -45,8 +45,8 @@ class KubernetesActionsTest {
 
     @Test
     void aRolloutUndoGoesBackToThePreviousReplicaSet() {
-        replicaSet("mcp-gateway-v1", "1", "mcp-bridge/gateway:1.0.0");
-        replicaSet("mcp-gateway-v2", "2", "mcp-bridge/gateway:1.1.0");
+        ClusterFixtures.replicaSet(client, NS, "mcp-gateway-v1", "1", LABELS, "gateway", "mcp-bridge/gateway:1.0.0");
+        ClusterFixtures.replicaSet(client, NS, "mcp-gateway-v2", "2", LABELS, "gateway", "mcp-bridge/gateway:1.1.0");
 
         ActionResult result = actions.rolloutUndo(NS, "mcp-gateway");
 
@@ -107,14 +107,5 @@ class KubernetesActionsTest {
                 .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
                 .withNewSpec().addNewContainer().withName("gateway").withImage(image).endContainer().endSpec()
                 .endTemplate().endSpec().build();
-    }
-
-    private static void replicaSet(String name, String revision, String image) {
-        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder().withNewMetadata().withName(name)
-                .withLabels(LABELS).addToAnnotations("deployment.kubernetes.io/revision", revision).endMetadata()
-                .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(LABELS).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
-                .withNewSpec().addNewContainer().withName("gateway").withImage(image).endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
     }
 }

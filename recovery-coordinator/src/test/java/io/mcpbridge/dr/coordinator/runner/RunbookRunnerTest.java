@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
@@ -62,8 +62,8 @@ class RunbookRunnerTest {
                 .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
                 .withNewSpec().addNewContainer().withName("gateway").withImage("mcp-bridge/gateway:1.1.0").endContainer()
                 .endSpec().endTemplate().endSpec().build()).create();
-        replicaSet("mcp-gateway-1", "1", "mcp-bridge/gateway:1.0.0");
-        replicaSet("mcp-gateway-2", "2", "mcp-bridge/gateway:1.1.0");
+        ClusterFixtures.replicaSet(client, NS, "mcp-gateway-1", "1", LABELS, "gateway", "mcp-bridge/gateway:1.0.0");
+        ClusterFixtures.replicaSet(client, NS, "mcp-gateway-2", "2", LABELS, "gateway", "mcp-bridge/gateway:1.1.0");
     }
 
     @Test
@@ -215,14 +215,5 @@ class RunbookRunnerTest {
     private String image() {
         return client.apps().deployments().inNamespace(NS).withName("mcp-gateway").get().getSpec().getTemplate()
                 .getSpec().getContainers().get(0).getImage();
-    }
-
-    private static void replicaSet(String name, String revision, String image) {
-        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder().withNewMetadata().withName(name)
-                .withLabels(LABELS).addToAnnotations("deployment.kubernetes.io/revision", revision).endMetadata()
-                .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(LABELS).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
-                .withNewSpec().addNewContainer().withName("gateway").withImage(image).endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
     }
 }
