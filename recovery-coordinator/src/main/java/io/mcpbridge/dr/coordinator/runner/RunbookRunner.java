@@ -75,7 +75,7 @@ public final class RunbookRunner {
         }
         Step step = runbook.steps().get(position.index());
         return switch (position.phase()) {
-            case TODO -> start(incident, step, context);
+            case PENDING -> start(incident, step, context);
             case RUNNING -> step.action() == Action.VERIFY ? verify(incident, step, position.at(), context)
                     : resume(incident, step, position.at(), context);
             case DONE -> afterSuccess(incident, step, now);
@@ -192,7 +192,7 @@ public final class RunbookRunner {
     /** Where an incident is in its runbook, read from its timeline. */
     record Position(int index, Phase phase, Instant at) {
 
-        enum Phase { TODO, RUNNING, DONE, FAILED }
+        enum Phase { PENDING, RUNNING, DONE, FAILED }
 
         static Position of(Incident incident, Runbook runbook) {
             List<TimelineEntry> timeline = incident.timeline();
@@ -206,11 +206,11 @@ public final class RunbookRunner {
                     case STARTED -> new Position(index, Phase.RUNNING, entry.time());
                     case SUCCEEDED -> new Position(index, Phase.DONE, entry.time());
                     case FAILED -> new Position(index, Phase.FAILED, entry.time());
-                    case "next", "skipped", "refused", "resolved" -> new Position(index + 1, Phase.TODO, entry.time());
-                    default -> new Position(index, Phase.TODO, entry.time());
+                    case "next", "skipped", "refused", "resolved" -> new Position(index + 1, Phase.PENDING, entry.time());
+                    default -> new Position(index, Phase.PENDING, entry.time());
                 };
             }
-            return new Position(0, Phase.TODO, incident.detectedAt());
+            return new Position(0, Phase.PENDING, incident.detectedAt());
         }
 
         private static int indexOf(Runbook runbook, String name) {
