@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator.config;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
@@ -57,8 +58,13 @@ public class CoordinatorBeans {
 
     @Produces
     @Singleton
-    StepExecutor executor(KubernetesClient client, CoordinatorConfig config) {
-        return new StepExecutor(new KubernetesActions(client), config.namespace());
+    StepExecutor executor(KubernetesClient client, CoordinatorConfig config, io.vertx.core.Vertx vertx) {
+        Optional<SessionRevoker> sessions = config.redis().url().map(url -> {
+            io.vertx.redis.client.RedisOptions options = new io.vertx.redis.client.RedisOptions().setConnectionString(url);
+            config.redis().password().ifPresent(options::setPassword);
+            return new SessionRevoker(io.vertx.redis.client.Redis.createClient(vertx, options));
+        });
+        return new StepExecutor(new KubernetesActions(client), config.namespace(), sessions);
     }
 
     /** Empty without a configured key: then every command is refused, and the log says why once. */

@@ -37,6 +37,17 @@ public interface CoordinatorConfig {
 
     Budget budget();
 
+    /** The MCP Bridge session store, for revoking sessions. Without a URL, revocation steps fail. */
+    Redis redis();
+
+    interface Redis {
+        /** {@code redis://host:port/db}, without credentials. */
+        Optional<String> url();
+
+        /** Its password (a Secret). */
+        Optional<String> password();
+    }
+
     interface Budget {
         @WithDefault("3")
         int maxActions();

@@ -25,14 +25,18 @@ public final class StepExecutor {
 
     private final KubernetesActions kubernetes;
     private final String namespace;
+    private final Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions;
 
     /**
      * @param kubernetes the cluster's actions
      * @param namespace  the MCP Bridge namespace
+     * @param sessions   the session store's revoker, when one is configured
      */
-    public StepExecutor(KubernetesActions kubernetes, String namespace) {
+    public StepExecutor(KubernetesActions kubernetes, String namespace,
+            Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
         this.kubernetes = kubernetes;
         this.namespace = namespace;
+        this.sessions = sessions;
     }
 
     public ActionResult execute(Step step, Incident incident) {
@@ -53,7 +57,9 @@ public final class StepExecutor {
                     .map(word -> fill(word, incident)).toList(), step.timeout());
             case ESCALATE -> ActionResult.ok("escalation requested by the runbook");
             case VERIFY -> throw new IllegalArgumentException("verification is not an action");
-            case FORENSIC_SNAPSHOT, RESTORE_BACKUP, REVOKE_SESSIONS, FAIL_OVER, NOTIFY ->
+            case REVOKE_SESSIONS -> sessions.map(revoker -> revoker.revoke(p.get("pattern")))
+                    .orElse(ActionResult.failed("no session store is configured (mcpdr.coordinator.redis.url)"));
+            case FORENSIC_SNAPSHOT, RESTORE_BACKUP, FAIL_OVER, NOTIFY ->
                     ActionResult.failed(step.action().fileName() + " is not available in this version of the coordinator");
         };
     }

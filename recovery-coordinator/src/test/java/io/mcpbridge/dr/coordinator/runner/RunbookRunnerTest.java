@@ -20,6 +20,7 @@ import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.mcpbridge.dr.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,6 +159,7 @@ class RunbookRunnerTest {
 
     @Test
     void aSecurityBreachWithoutConfirmationIsRefusedAndTouchesNoSecret() {
+        client.secrets().inNamespace(NS).withName("mcp-credentials").delete();
         client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
                 .endMetadata().withData(Map.of("token", "b2xk")).build()).create();
         Incident incident = openGatewayIncident();
@@ -174,8 +176,53 @@ class RunbookRunnerTest {
                 .containsEntry("token", "b2xk");
     }
 
+    @Test
+    void aConfirmedSecurityBreachRemovesOnlySessionsRotatesTheSecretAndRestartsEveryDeployment() {
+        client.secrets().inNamespace(NS).withName("mcp-credentials").delete();
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
+                .endMetadata().withData(Map.of("token", "b2xk")).build()).create();
+        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata()
+                .withName("mcp-router").endMetadata().withNewSpec().withReplicas(1).withNewSelector()
+                .withMatchLabels(Map.of("app", "mcp-router")).endSelector().withNewTemplate().withNewMetadata()
+                .withLabels(Map.of("app", "mcp-router")).endMetadata().withNewSpec().addNewContainer().withName("router")
+                .withImage("mcp-bridge/router:1.0.0").endContainer().endSpec().endTemplate().endSpec().build())
+                .createOr(existing -> existing.update());
+        try (RedisServer redis = RedisServer.start()) {
+            redis.command("SET", "session:0123456789abcdef0123456789abcdef", "{}");
+            redis.command("SET", "ratelimit:client-1:29000000", "3");
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            try {
+                RunbookRunner runner = new RunbookRunner(new StepExecutor(actions, NS, Optional.of(
+                        new io.mcpbridge.dr.coordinator.action.SessionRevoker(
+                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri())))),
+                        ActionBudget.defaults(), incident -> {
+                            published.add(incident);
+                            return incident;
+                        }, Clock.systemUTC());
+                Incident incident = openGatewayIncident();
+                Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
+
+                Incident verifying = runner.advance(incident, breach, new RunContext(
+                        Map.of("gateway", health(HealthState.DOWN, now)), List.of(), true, false, now));
+                Incident done = runner.advance(verifying, breach, new RunContext(
+                        Map.of("gateway", health(HealthState.UP, now.plusSeconds(20))), List.of(), true, false,
+                        now.plusSeconds(20)));
+
+                assertThat(redis.command("EXISTS", "session:0123456789abcdef0123456789abcdef")).isEqualTo(":0");
+                assertThat(redis.command("EXISTS", "ratelimit:client-1:29000000")).isEqualTo(":1");
+                assertThat(client.secrets().inNamespace(NS).withName("mcp-credentials").get().getData().get("token"))
+                        .isNotEqualTo("b2xk");
+                assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
+                assertThat(actions.restartedAt(NS, "mcp-router")).isPresent();
+                assertThat(done.state()).isEqualTo(IncidentState.RESOLVED);
+            } finally {
+                vertx.close();
+            }
+        }
+    }
+
     private RunbookRunner runner() {
-        return new RunbookRunner(new StepExecutor(actions, NS), ActionBudget.defaults(), incident -> {
+        return new RunbookRunner(new StepExecutor(actions, NS, Optional.empty()), ActionBudget.defaults(), incident -> {
             published.add(incident);
             return incident;
         }, Clock.systemUTC());
