@@ -158,6 +158,34 @@ class CoordinatorServiceTest {
         assertThat(router.state()).isNotEqualTo(IncidentState.SUPPRESSED);
     }
 
+    @Test
+    void aSignedSecurityBreachWithoutConfirmationIsRefusedBeforeAnySessionOrSecretIsTouched() {
+        client.secrets().inNamespace("mcp-system").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("mcp-credentials").endMetadata().withData(Map.of("token", "b2xk")).build())
+                .createOr(existing -> existing.update());
+        RecoveryCommand command = new RecoveryCommand("cmd-breach-" + System.nanoTime(), RecoveryAction.RECOVER, "edge",
+                "security-breach", null, List.of(), "tokens leaked", "alice", false, false, null, Instant.now());
+        ProducerRecord<String, byte[]> record = EventRecords.toRecord(new EventEnvelope(command.id(),
+                EventType.RECOVERY_REQUESTED, "/test", "edge", command.requestedAt(), command));
+        CommandSignature signature = new CommandSignature(Base64.getDecoder().decode(CoordinatorProfile.COMMAND_KEY),
+                Duration.ofMinutes(5));
+        record.headers().add(CommandSignature.HEADER, signature.sign(command.id(), command.requestedAt(),
+                record.value()).getBytes(StandardCharsets.UTF_8));
+
+        events.send(record);
+
+        Incident refused = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("edge") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        assertThat(refused.scenario()).isEqualTo("security-breach");
+        assertThat(refused.timeline()).anySatisfy(entry -> {
+            assertThat(entry.step()).isEqualTo("revoke-sessions");
+            assertThat(entry.outcome()).isEqualTo("refused");
+        });
+        assertThat(refused.timeline()).noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
+        assertThat(client.secrets().inNamespace("mcp-system").withName("mcp-credentials").get().getData())
+                .containsEntry("token", "b2xk");
+    }
+
     private void publishHealth(String component, HealthState previous, HealthState state, boolean transition) {
         Instant now = Instant.now();
         TargetHealth health = new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component + "/health",

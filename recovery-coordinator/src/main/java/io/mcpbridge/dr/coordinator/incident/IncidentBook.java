@@ -122,6 +122,29 @@ public final class IncidentBook {
                 alert.startsAt());
     }
 
+    /**
+     * Opens an incident an engineer asked for (a RECOVER command naming a scenario) when the component has
+     * none open; a confirmed command lets its destructive steps run.
+     */
+    public Change openManual(String component, io.mcpbridge.dr.coordinator.runbook.Scenario scenario,
+            Severity severity, String summary, String requestedBy, boolean confirmed) {
+        Instant now = clock.instant();
+        Incident known = current.get(component);
+        if (known != null && known.state().open()) {
+            return Change.ignored("an incident is already open for " + component + ": " + known.id());
+        }
+        List<TimelineEntry> timeline = new java.util.ArrayList<>();
+        timeline.add(new TimelineEntry(now, "detected", "info", "requested by " + requestedBy + ": " + summary));
+        if (confirmed) {
+            timeline.add(new TimelineEntry(now, "command", "confirmed", "destructive steps confirmed by " + requestedBy));
+        }
+        Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,
+                scenario.fileName(), severity, IncidentState.DETECTED, summary, now, null, null, null, null,
+                java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(), timeline, null, 1);
+        current.put(component, incident);
+        return new Change(Optional.of(incident), true, null);
+    }
+
     private Change openOrFold(String component, Severity severity, String summary, String detail, Instant since) {
         Instant now = clock.instant();
         Incident known = current.get(component);

@@ -95,14 +95,31 @@ public class RecoveryCommandIntake {
             case RESOLVE -> coordinator.change(command.component(),
                     incident -> io.mcpbridge.dr.coordinator.incident.Incidents.advance(incident, IncidentState.RESOLVED,
                             new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", "info", "resolved by " + who)));
-            case RECOVER -> {
-                if (command.confirmed()) {
-                    coordinator.change(command.component(),
-                            incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
-                }
-            }
+            case RECOVER -> recover(command, who, now);
             default -> LOG.warnf("recovery command %s (%s) is not handled by this version", command.id(),
                     command.action());
+        }
+    }
+
+    /**
+     * With a scenario and no open incident: opens one that runs that scenario's runbook. Otherwise a
+     * confirmed RECOVER confirms the open incident's destructive steps.
+     */
+    private void recover(RecoveryCommand command, String who, Instant now) {
+        if (command.scenario() != null && coordinator.current(command.component())
+                .filter(incident -> incident.state().open()).isEmpty()) {
+            io.mcpbridge.dr.coordinator.runbook.Scenario scenario;
+            try {
+                scenario = io.mcpbridge.dr.coordinator.runbook.Scenario.ofFileName(command.scenario());
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("recovery command %s names an unknown scenario: %s", command.id(), e.getMessage());
+                return;
+            }
+            coordinator.openManual(command.component(), scenario, io.mcpbridge.dr.events.alert.Severity.CRITICAL,
+                    scenario.fileName() + " requested", who, command.confirmed());
+        } else if (command.confirmed()) {
+            coordinator.change(command.component(),
+                    incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
         }
     }
 

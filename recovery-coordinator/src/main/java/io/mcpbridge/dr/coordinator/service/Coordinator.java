@@ -112,6 +112,16 @@ public class Coordinator {
         });
     }
 
+    /** Opens an incident an engineer asked for, then runs it. */
+    public IncidentBook.Change openManual(String component, Scenario scenario, io.mcpbridge.dr.events.alert.Severity severity,
+            String summary, String requestedBy, boolean confirmed) {
+        return onLoop(() -> {
+            IncidentBook.Change change = book.openManual(component, scenario, severity, summary, requestedBy, confirmed);
+            change.incident().ifPresent(incident -> run(publish(incident)));
+            return change;
+        });
+    }
+
     /** Runs a change to an incident (a manual command) on the loop, then moves the incident on. */
     public void change(String component, java.util.function.Function<Incident, Incident> change) {
         onLoop(() -> {
