@@ -58,13 +58,19 @@ public class CoordinatorBeans {
 
     @Produces
     @Singleton
-    StepExecutor executor(KubernetesClient client, CoordinatorConfig config, io.vertx.core.Vertx vertx) {
+    StepExecutor executor(KubernetesClient client, CoordinatorConfig config, io.vertx.core.Vertx vertx,
+            io.mcpbridge.dr.coordinator.service.EventSender sender, Clock clock) {
         Optional<SessionRevoker> sessions = config.redis().url().map(url -> {
             io.vertx.redis.client.RedisOptions options = new io.vertx.redis.client.RedisOptions().setConnectionString(url);
             config.redis().password().ifPresent(options::setPassword);
             return new SessionRevoker(io.vertx.redis.client.Redis.createClient(vertx, options));
         });
-        return new StepExecutor(new KubernetesActions(client), config.namespace(), sessions);
+        return new StepExecutor(new KubernetesActions(client), config.namespace(), sessions, command -> {
+            String key = command.scopes().size() == 1 ? command.scopes().get(0).wireName() : "all";
+            sender.send(new io.mcpbridge.dr.events.EventEnvelope(command.id(),
+                    io.mcpbridge.dr.events.EventType.BACKUP_REQUESTED, "/mcp-dr/recovery-coordinator", key,
+                    clock.instant(), command));
+        });
     }
 
     /** Empty without a configured key: then every command is refused, and the log says why once. */

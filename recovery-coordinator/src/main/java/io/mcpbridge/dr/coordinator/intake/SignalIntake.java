@@ -65,6 +65,28 @@ public class SignalIntake {
         return message.ack();
     }
 
+    /** Results of backup-service commands: the terminal ones move the incidents that wait for them. */
+    @Incoming(Topics.BACKUP_RESULTS)
+    @Blocking(ordered = true)
+    public CompletionStage<Void> backupResult(Message<byte[]> message) {
+        EventEnvelope event;
+        try {
+            event = read(message);
+        } catch (MalformedEventException e) {
+            LOG.warnf("backup result refused: %s", e.getMessage());
+            return message.nack(e);
+        }
+        if (event.type() != EventType.BACKUP_RESULT) {
+            return message.nack(new MalformedEventException("unexpected " + event.type().typeName() + " on "
+                    + Topics.BACKUP_RESULTS));
+        }
+        io.mcpbridge.dr.events.backup.BackupResult result = (io.mcpbridge.dr.events.backup.BackupResult) event.payload();
+        if (result.phase().terminal()) {
+            coordinator.onBackupResult(result);
+        }
+        return message.ack();
+    }
+
     @SuppressWarnings("unchecked")
     static EventEnvelope read(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)

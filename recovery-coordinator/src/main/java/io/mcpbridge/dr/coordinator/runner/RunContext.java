@@ -14,13 +14,20 @@ import java.util.Optional;
  * @param confirmed      a confirmed, authenticated manual command started or confirmed this incident
  * @param dryRun         record everything, change nothing
  * @param now            the time of this move
+ * @param backupResults  terminal results of backup-service commands, by command id
  */
 public record RunContext(
         Map<String, TargetHealth> latestHealth,
         List<Instant> recentActions,
         boolean confirmed,
         boolean dryRun,
-        Instant now) {
+        Instant now,
+        Map<String, io.mcpbridge.dr.events.backup.BackupResult> backupResults) {
+
+    public RunContext(Map<String, TargetHealth> latestHealth, List<Instant> recentActions, boolean confirmed,
+            boolean dryRun, Instant now) {
+        this(latestHealth, recentActions, confirmed, dryRun, now, Map.of());
+    }
 
     Optional<TargetHealth> health(String component) {
         return Optional.ofNullable(latestHealth.get(component));

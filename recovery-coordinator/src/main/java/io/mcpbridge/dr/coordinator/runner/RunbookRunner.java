@@ -77,6 +77,7 @@ public final class RunbookRunner {
         return switch (position.phase()) {
             case PENDING -> start(incident, step, context);
             case RUNNING -> step.action() == Action.VERIFY ? verify(incident, step, position.at(), context)
+                    : awaitsResult(step) ? awaitResult(incident, step, position.at(), context)
                     : resume(incident, step, position.at(), context);
             case DONE -> afterSuccess(incident, step, now);
             case FAILED -> afterFailure(incident, step, now);
@@ -98,7 +99,8 @@ public final class RunbookRunner {
                     + " is destructive and needs a confirmed manual command")), now, "confirmation needed for "
                     + step.name());
         }
-        ActionBudget.Decision decision = budget.check(context.recentActions(), now);
+        ActionBudget.Decision decision = budget.check(context.recentActions(), now,
+                !incident.automatedActions().isEmpty());
         if (decision.verdict() == ActionBudget.Verdict.EXHAUSTED) {
             return escalate(incident, now, decision.reason());
         }
@@ -118,6 +120,10 @@ public final class RunbookRunner {
         Incident started = publish.apply(Incidents.actionStarted(incident, entry(now, step, STARTED,
                 step.action().fileName() + " " + step.parameters())));
         ActionResult result = executor.execute(step, started);
+        if (result.pending()) {
+            return publish.apply(Incidents.note(started, entry(afterAction(context), step, "requested",
+                    result.detail())));
+        }
         return publish.apply(Incidents.note(started, entry(afterAction(context), step,
                 result.succeeded() ? SUCCEEDED : FAILED, result.detail())));
     }
@@ -133,6 +139,27 @@ public final class RunbookRunner {
         if (!context.now().isBefore(since.plus(window))) {
             return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
                     incident.component() + " not healthy within " + window.toSeconds() + " s")));
+        }
+        return incident;
+    }
+
+    private static boolean awaitsResult(Step step) {
+        return step.action() == Action.RESTORE_BACKUP || step.action() == Action.FORENSIC_SNAPSHOT;
+    }
+
+    /** A step whose work backup-service does: done when its result arrives, failed when none came in time. */
+    private Incident awaitResult(Incident incident, Step step, Instant since, RunContext context) {
+        io.mcpbridge.dr.events.backup.BackupResult result =
+                context.backupResults().get(StepExecutor.backupCommandId(incident, step));
+        if (result != null) {
+            boolean ok = result.phase() == io.mcpbridge.dr.events.backup.BackupPhase.SUCCEEDED;
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, ok ? SUCCEEDED : FAILED,
+                    ok ? "backup-service: " + result.action().name().toLowerCase() + " of " + result.backupId()
+                            + " succeeded " + result.counts() : "backup-service: " + result.reason())));
+        }
+        if (!context.now().isBefore(since.plus(step.timeout()))) {
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
+                    "no result from backup-service within " + step.timeout().toMinutes() + " min")));
         }
         return incident;
     }
@@ -203,7 +230,7 @@ public final class RunbookRunner {
                     continue;
                 }
                 return switch (entry.outcome()) {
-                    case STARTED -> new Position(index, Phase.RUNNING, entry.time());
+                    case STARTED, "requested" -> new Position(index, Phase.RUNNING, entry.time());
                     case SUCCEEDED -> new Position(index, Phase.DONE, entry.time());
                     case FAILED -> new Position(index, Phase.FAILED, entry.time());
                     case "next", "skipped", "refused", "resolved" -> new Position(index + 1, Phase.PENDING, entry.time());

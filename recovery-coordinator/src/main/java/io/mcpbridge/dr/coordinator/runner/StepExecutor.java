@@ -26,17 +26,26 @@ public final class StepExecutor {
     private final KubernetesActions kubernetes;
     private final String namespace;
     private final Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions;
+    private final java.util.function.Consumer<io.mcpbridge.dr.events.backup.BackupCommand> backupRequests;
 
     /**
      * @param kubernetes the cluster's actions
      * @param namespace  the MCP Bridge namespace
      * @param sessions   the session store's revoker, when one is configured
+     * @param backupRequests publishes a command to backup-service (durably; throws when it cannot)
      */
     public StepExecutor(KubernetesActions kubernetes, String namespace,
-            Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
+            Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions,
+            java.util.function.Consumer<io.mcpbridge.dr.events.backup.BackupCommand> backupRequests) {
         this.kubernetes = kubernetes;
         this.namespace = namespace;
         this.sessions = sessions;
+        this.backupRequests = backupRequests;
+    }
+
+    /** The id of the backup-service command a step issues: the incident and the step, so a retry is the same command. */
+    public static String backupCommandId(Incident incident, Step step) {
+        return incident.id() + ":" + step.name();
     }
 
     public ActionResult execute(Step step, Incident incident) {
@@ -59,9 +68,30 @@ public final class StepExecutor {
             case VERIFY -> throw new IllegalArgumentException("verification is not an action");
             case REVOKE_SESSIONS -> sessions.map(revoker -> revoker.revoke(p.get("pattern")))
                     .orElse(ActionResult.failed("no session store is configured (mcpdr.coordinator.redis.url)"));
-            case FORENSIC_SNAPSHOT, RESTORE_BACKUP, FAIL_OVER, NOTIFY ->
+            case RESTORE_BACKUP -> requestBackup(step, incident, io.mcpbridge.dr.events.backup.BackupAction.RESTORE,
+                    p.getOrDefault("backup", "latest"));
+            case FORENSIC_SNAPSHOT -> requestBackup(step, incident, io.mcpbridge.dr.events.backup.BackupAction.BACKUP,
+                    null);
+            case FAIL_OVER, NOTIFY ->
                     ActionResult.failed(step.action().fileName() + " is not available in this version of the coordinator");
         };
+    }
+
+    private ActionResult requestBackup(Step step, Incident incident, io.mcpbridge.dr.events.backup.BackupAction action,
+            String backupId) {
+        List<io.mcpbridge.dr.events.backup.BackupScope> scopes = Arrays.stream(step.parameters().get("scopes").split(","))
+                .map(String::strip).filter(scope -> !scope.isEmpty())
+                .map(io.mcpbridge.dr.events.backup.BackupScope::of).toList();
+        io.mcpbridge.dr.events.backup.BackupCommand command = new io.mcpbridge.dr.events.backup.BackupCommand(
+                backupCommandId(incident, step), action, scopes, backupId, null,
+                "incident " + incident.id() + ": " + step.name(), "recovery-coordinator", java.time.Instant.now());
+        try {
+            backupRequests.accept(command);
+        } catch (RuntimeException e) {
+            return ActionResult.failed("backup-service could not be asked: " + e.getMessage());
+        }
+        return ActionResult.pending(action.name().toLowerCase() + " " + scopes + " requested from backup-service as "
+                + command.id());
     }
 
     /**

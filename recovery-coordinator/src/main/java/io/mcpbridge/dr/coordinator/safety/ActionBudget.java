@@ -29,6 +29,15 @@ public record ActionBudget(int maxActions, Duration window, Duration cooldown) {
 
     /** What may happen now, given when this component's automated actions were taken. */
     public Decision check(List<Instant> actionTimes, Instant now) {
+        return check(actionTimes, now, false);
+    }
+
+    /**
+     * As {@link #check(List, Instant)}; {@code nextStepOfARunbook} skips the cooldown for the next step of an
+     * incident already being worked (a rollback after a failed restart, a restore after a failed verification):
+     * the runbook spaces its own steps with verifications, and the hourly limit still holds.
+     */
+    public Decision check(List<Instant> actionTimes, Instant now, boolean nextStepOfARunbook) {
         Instant last = null;
         int inWindow = 0;
         Instant windowStart = now.minus(window);
@@ -44,7 +53,7 @@ public record ActionBudget(int maxActions, Duration window, Duration cooldown) {
             return new Decision(Verdict.EXHAUSTED, null, inWindow + " automated actions within " + window.toMinutes()
                     + " min: escalating instead of acting again");
         }
-        if (last != null && now.isBefore(last.plus(cooldown))) {
+        if (!nextStepOfARunbook && last != null && now.isBefore(last.plus(cooldown))) {
             return new Decision(Verdict.COOLING_DOWN, last.plus(cooldown), "cooling down after the last action");
         }
         return new Decision(Verdict.ALLOWED, null, null);

@@ -58,6 +58,7 @@ public class Coordinator {
     private final CoordinatorMetrics metrics;
     private final Map<String, TargetHealth> latestHealth = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> actionsByComponent = new ConcurrentHashMap<>();
+    private final Map<String, io.mcpbridge.dr.events.backup.BackupResult> backupResults = new ConcurrentHashMap<>();
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coordinator");
         thread.setDaemon(true);
@@ -108,6 +109,25 @@ public class Coordinator {
                 publish(change.incident().get());
                 book.current(alert.component()).ifPresent(this::run);
             }
+            return null;
+        });
+    }
+
+    /**
+     * A terminal result of a backup-service command this coordinator issued ({@code <incident id>:<step>}):
+     * the incident waiting for it moves on.
+     */
+    public void onBackupResult(io.mcpbridge.dr.events.backup.BackupResult result) {
+        String commandId = result.commandId();
+        int stepAt = commandId.lastIndexOf(':');
+        if (!commandId.startsWith("inc-") || stepAt < 0) {
+            return; // not one of ours
+        }
+        String incidentId = commandId.substring(0, stepAt);
+        onLoop(() -> {
+            backupResults.put(commandId, result);
+            book.components().stream().map(book::current).flatMap(java.util.Optional::stream)
+                    .filter(incident -> incident.id().equals(incidentId)).findFirst().ifPresent(this::run);
             return null;
         });
     }
@@ -164,7 +184,7 @@ public class Coordinator {
                 .anyMatch(entry -> entry.step().equals("command") && entry.outcome().equals("confirmed"));
         try {
             runner.advance(incident, runbook, new RunContext(Map.copyOf(latestHealth),
-                    recentActions(incident.component()), confirmed, dryRun, clock.instant()));
+                    recentActions(incident.component()), confirmed, dryRun, clock.instant(), Map.copyOf(backupResults)));
         } catch (IllegalStateException e) {
             LOG.errorf("incident %s could not be moved on: %s", incident.id(), e.getMessage());
         }

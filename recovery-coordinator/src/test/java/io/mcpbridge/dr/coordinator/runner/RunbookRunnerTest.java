@@ -194,7 +194,7 @@ class RunbookRunnerTest {
             try {
                 RunbookRunner runner = new RunbookRunner(new StepExecutor(actions, NS, Optional.of(
                         new io.mcpbridge.dr.coordinator.action.SessionRevoker(
-                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri())))),
+                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri()))), command -> { }),
                         ActionBudget.defaults(), incident -> {
                             published.add(incident);
                             return incident;
@@ -222,7 +222,7 @@ class RunbookRunnerTest {
     }
 
     private RunbookRunner runner() {
-        return new RunbookRunner(new StepExecutor(actions, NS, Optional.empty()), ActionBudget.defaults(), incident -> {
+        return new RunbookRunner(new StepExecutor(actions, NS, Optional.empty(), command -> { }), ActionBudget.defaults(), incident -> {
             published.add(incident);
             return incident;
         }, Clock.systemUTC());

@@ -54,4 +54,14 @@ class ActionBudgetTest {
         assertThat(budget.check(List.of(START), START.plus(Duration.ofMinutes(2))).verdict())
                 .isEqualTo(ActionBudget.Verdict.ALLOWED);
     }
+
+    @Test
+    void theNextStepOfARunbookSkipsTheCooldownButNotTheHourlyLimit() {
+        ActionBudget budget = new ActionBudget(3, Duration.ofHours(1), Duration.ofMinutes(2));
+
+        assertThat(budget.check(List.of(START), START.plusSeconds(30), true).verdict())
+                .isEqualTo(ActionBudget.Verdict.ALLOWED);
+        assertThat(budget.check(List.of(START, START.plusSeconds(10), START.plusSeconds(20)), START.plusSeconds(30),
+                true).verdict()).isEqualTo(ActionBudget.Verdict.EXHAUSTED);
+    }
 }

@@ -1,0 +1,102 @@
+package io.mcpbridge.dr.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.ProbeKind;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis down and its sessions gone: the restart does not help, so the latest backup's Redis scope is
+ * requested from backup-service on its topic, awaited, and verified. The test answers as backup-service does,
+ * by the topic contract.
+ */
+@QuarkusTest
+@TestProfile(CoordinatorProfile.ShortVerification.class)
+@WithKubernetesTestServer(crud = true)
+class RedisRecoveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void aRestoreOfTheLatestBackupIsRequestedAwaitedAndVerified() {
+        Map<String, String> labels = Map.of("app", "redis");
+        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
+                .withName("redis").endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels)
+                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
+                .addNewContainer().withName("redis").withImage("redis:7").endContainer().endSpec().endTemplate()
+                .endSpec().build()).createOr(existing -> existing.update());
+        String bootstrap = KafkaBroker.shared().bootstrapServers();
+        try (TestEvents events = new TestEvents(bootstrap);
+                TopicRecorder incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
+                TopicRecorder backupCommands = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_BACKUP)) {
+            health(events, HealthState.DOWN, true);
+
+            BackupCommand restore = backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
+                    c -> c.action() == BackupAction.RESTORE, 1, WAIT).get(0);
+            assertThat(restore.scopes()).containsExactly(BackupScope.REDIS);
+            assertThat(restore.backupId()).isEqualTo("latest");
+            assertThat(restore.requestedBy()).isEqualTo("recovery-coordinator");
+            Incident waiting = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                    i -> i.component().equals("redis") && i.timeline().stream().anyMatch(
+                            e -> e.step().equals("restore-sessions") && e.outcome().equals("requested")), 1, WAIT).get(0);
+            assertThat(waiting.scenario()).isEqualTo("redis-failure");
+
+            Instant now = Instant.now();
+            BackupResult done = new BackupResult(restore.id(), BackupAction.RESTORE, BackupPhase.SUCCEEDED,
+                    "20261126T120000Z-abc123", List.of(BackupScope.REDIS), 1000, 1, 5000L, 900,
+                    Map.of("redisKeys", 1000L), "ab".repeat(32), "20261126T160000Z-def456", null, now);
+            events.publish(new EventEnvelope(restore.id() + ":succeeded", EventType.BACKUP_RESULT, "/test",
+                    done.backupId(), now, done));
+            incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                    i -> i.id().equals(waiting.id()) && i.timeline().stream().anyMatch(
+                            e -> e.step().equals("verify-restore") && e.outcome().equals("started")), 1, WAIT);
+            health(events, HealthState.UP, false);
+
+            Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                    i -> i.id().equals(waiting.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+            assertThat(resolved.timeline()).anySatisfy(entry -> {
+                assertThat(entry.step()).isEqualTo("restore-sessions");
+                assertThat(entry.outcome()).isEqualTo("succeeded");
+                assertThat(entry.detail()).contains("20261126T120000Z-abc123");
+            });
+        }
+    }
+
+    private static void health(TestEvents events, HealthState state, boolean transition) {
+        Instant now = Instant.now();
+        TargetHealth health = new TargetHealth("redis", "redis", ProbeKind.REDIS, "redis://redis:6379", state,
+                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN, now, 3, 1,
+                state == HealthState.DOWN ? "connection refused" : null, now);
+        events.publish(new EventEnvelope("redis:" + state + ":" + now.toEpochMilli(),
+                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/test", "redis", now, health));
+    }
+}
