@@ -110,6 +110,8 @@ class CoordinatorServiceTest {
         Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
         assertThat(resolved.rto()).isPositive().isLessThan(Duration.between(start, Instant.now()).plusSeconds(1));
+        assertThat(resolved.postmortem()).startsWith("# Incident Postmortem: " + resolved.id())
+                .contains("restart succeeded");
         assertThat(resolved.timeline().stream()
                 .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))).hasSize(1);
         notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,

@@ -51,9 +51,17 @@ public final class Incidents {
         Instant resolvedAt = incident.resolvedAt() == null && state == IncidentState.RESOLVED
                 ? now : incident.resolvedAt();
         Instant rtoEnd = recoveredAt != null ? recoveredAt : resolvedAt != null ? resolvedAt : now;
-        return new Incident(incident.id(), incident.component(), incident.scenario(), incident.severity(), state,
-                incident.summary(), incident.detectedAt(), recoveryStartedAt, recoveredAt, escalatedAt, resolvedAt,
-                Duration.between(incident.detectedAt(), rtoEnd), incident.rtoTarget(), incident.rpo(),
+        Incident next = new Incident(incident.id(), incident.component(), incident.scenario(), incident.severity(),
+                state, incident.summary(), incident.detectedAt(), recoveryStartedAt, recoveredAt, escalatedAt,
+                resolvedAt, Duration.between(incident.detectedAt(), rtoEnd), incident.rtoTarget(), incident.rpo(),
                 incident.lastBackupId(), actions, timeline, incident.postmortem(), incident.version() + 1);
+        if (state == IncidentState.RESOLVED && incident.state() != IncidentState.RESOLVED) {
+            // On resolution the incident carries its postmortem draft, in the plan's template.
+            return new Incident(next.id(), next.component(), next.scenario(), next.severity(), next.state(),
+                    next.summary(), next.detectedAt(), next.recoveryStartedAt(), next.recoveredAt(), next.escalatedAt(),
+                    next.resolvedAt(), next.rto(), next.rtoTarget(), next.rpo(), next.lastBackupId(),
+                    next.automatedActions(), next.timeline(), PostmortemDraft.render(next), next.version());
+        }
+        return next;
     }
 }

@@ -137,6 +137,14 @@ class IncidentBookTest {
         assertThat(resolved.rto()).isEqualTo(Duration.ofSeconds(52));
         assertThat(resolved.timeline()).extracting(TimelineEntry::step)
                 .containsExactly("detected", "state", "restart", "state", "verify-restart");
+        assertThat(resolved.postmortem())
+                .startsWith("# Incident Postmortem: " + incident.id())
+                .contains("- **Date**: 2026-11-26", "- **Duration**: 52 s", "- **Severity**: CRITICAL",
+                        "- **RTO**: 52 s against a target of 15 min: met", "## Timeline",
+                        "10:00:01 UTC restart started: rollout restart", "## Root Cause", "*To be completed.*",
+                        "## What Went Well", "Detected automatically at 10:00:00 UTC", "## Action Items",
+                        "| Review the service-failure runbook against this timeline |", "## Lessons Learned");
+        assertThat(acting.postmortem()).as("only a resolved incident carries one").isNull();
     }
 
     private static TargetHealth health(String component, HealthState previous, HealthState state) {
