@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -194,10 +193,5 @@ class CoordinatorServiceTest {
                 state, previous, now, 3, 5, state == HealthState.DOWN ? "HTTP 503" : null, now);
         events.publish(new EventEnvelope(component + ":" + state + ":" + now.toEpochMilli(),
                 transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/test", component, now, health));
-    }
-
-    @SuppressWarnings("unused")
-    private static String keyOf(ConsumerRecord<String, byte[]> record) {
-        return record.key();
     }
 }

@@ -88,10 +88,6 @@ public final class IncidentBook {
         return java.util.Set.copyOf(current.keySet());
     }
 
-    public Map<String, HealthState> health() {
-        return Map.copyOf(health);
-    }
-
     public Change onHealth(TargetHealth signal, boolean transition) {
         health.put(signal.component(), signal.state());
         if (!transition) {

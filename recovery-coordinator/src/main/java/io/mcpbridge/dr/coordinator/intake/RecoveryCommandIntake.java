@@ -1,14 +1,20 @@
 package io.mcpbridge.dr.coordinator.intake;
 
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
+import io.mcpbridge.dr.coordinator.incident.Incidents;
+import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.coordinator.service.Coordinator;
 import io.mcpbridge.dr.coordinator.service.EventSender;
+import io.mcpbridge.dr.coordinator.service.Notices;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -90,11 +96,11 @@ public class RecoveryCommandIntake {
             case ACKNOWLEDGE -> coordinator.change(command.component(),
                     incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));
             case ESCALATE -> coordinator.change(command.component(),
-                    incident -> io.mcpbridge.dr.coordinator.incident.Incidents.advance(incident, IncidentState.ESCALATED,
-                            new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", "info", "escalated by " + who)));
+                    incident -> Incidents.advance(incident, IncidentState.ESCALATED,
+                            new TimelineEntry(now, "command", "info", "escalated by " + who)));
             case RESOLVE -> coordinator.change(command.component(),
-                    incident -> io.mcpbridge.dr.coordinator.incident.Incidents.advance(incident, IncidentState.RESOLVED,
-                            new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", "info", "resolved by " + who)));
+                    incident -> Incidents.advance(incident, IncidentState.RESOLVED,
+                            new TimelineEntry(now, "command", "info", "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
             default -> LOG.warnf("recovery command %s (%s) is not handled by this version", command.id(),
                     command.action());
@@ -108,14 +114,14 @@ public class RecoveryCommandIntake {
     private void recover(RecoveryCommand command, String who, Instant now) {
         if (command.scenario() != null && coordinator.current(command.component())
                 .filter(incident -> incident.state().open()).isEmpty()) {
-            io.mcpbridge.dr.coordinator.runbook.Scenario scenario;
+            Scenario scenario;
             try {
-                scenario = io.mcpbridge.dr.coordinator.runbook.Scenario.ofFileName(command.scenario());
+                scenario = Scenario.ofFileName(command.scenario());
             } catch (IllegalArgumentException e) {
                 LOG.warnf("recovery command %s names an unknown scenario: %s", command.id(), e.getMessage());
                 return;
             }
-            coordinator.openManual(command.component(), scenario, io.mcpbridge.dr.events.alert.Severity.CRITICAL,
+            coordinator.openManual(command.component(), scenario, Severity.CRITICAL,
                     scenario.fileName() + " requested", who, command.confirmed());
         } else if (command.confirmed()) {
             coordinator.change(command.component(),
@@ -123,15 +129,15 @@ public class RecoveryCommandIntake {
         }
     }
 
-    private static io.mcpbridge.dr.events.incident.Incident noteOf(io.mcpbridge.dr.events.incident.Incident incident,
+    private static Incident noteOf(Incident incident,
             Instant now, String outcome, String detail) {
-        return io.mcpbridge.dr.coordinator.incident.Incidents.note(incident,
-                new io.mcpbridge.dr.events.incident.TimelineEntry(now, "command", outcome, detail));
+        return Incidents.note(incident,
+                new TimelineEntry(now, "command", outcome, detail));
     }
 
     private void refusedNotice(String component, String reason) {
         Instant now = clock.instant();
-        var request = io.mcpbridge.dr.coordinator.service.Notices.refusedCommand(
+        var request = Notices.refusedCommand(
                 Long.toHexString(now.toEpochMilli()), component == null ? "unknown" : component, reason, now);
         try {
             sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/recovery-coordinator",

@@ -2,7 +2,6 @@ package io.mcpbridge.dr.coordinator.service;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
-import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
@@ -16,8 +15,6 @@ import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
-import io.mcpbridge.dr.events.incident.IncidentState;
-import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -232,15 +229,6 @@ public class Coordinator {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the coordinator loop is stuck");
         }
-    }
-
-    /** A note on an incident's timeline, for commands. */
-    static Incident note(Incident incident, Instant now, String step, String outcome, String detail) {
-        return Incidents.note(incident, new TimelineEntry(now, step, outcome, detail));
-    }
-
-    static Incident advance(Incident incident, IncidentState state, Instant now, String detail) {
-        return Incidents.advance(incident, state, new TimelineEntry(now, "command", "info", detail));
     }
 
     @PreDestroy
