@@ -123,11 +123,6 @@ public final class ArchiveWriter implements Closeable {
         return new Written(manifest, ciphertext.count(), ciphertext.sha256());
     }
 
-    /** Entries written so far. */
-    public int entryCount() {
-        return entries.size();
-    }
-
     /** Abandons an unfinished archive; the caller aborts the upload. */
     @Override
     public void close() throws IOException {

@@ -30,15 +30,12 @@ public final class RedisSession implements AutoCloseable {
     private final RedisConnection connection;
     private final Context context;
     private final Duration timeout;
-    private final RedisEndpoint endpoint;
 
-    private RedisSession(Redis client, RedisConnection connection, Duration timeout, RedisEndpoint endpoint,
-            Context context) {
+    private RedisSession(Redis client, RedisConnection connection, Duration timeout, Context context) {
         this.client = client;
         this.connection = connection;
         this.context = context;
         this.timeout = timeout;
-        this.endpoint = endpoint;
     }
 
     public static RedisSession open(Vertx vertx, RedisEndpoint endpoint, Duration timeout) throws IOException {
@@ -52,15 +49,11 @@ public final class RedisSession implements AutoCloseable {
         try {
             RedisConnection connection = await(client.connect().toCompletionStage().toCompletableFuture(),
                     timeout, "connect to " + endpoint);
-            return new RedisSession(client, connection, timeout, endpoint, vertx.getOrCreateContext());
+            return new RedisSession(client, connection, timeout, vertx.getOrCreateContext());
         } catch (IOException e) {
             client.close();
             throw e;
         }
-    }
-
-    public RedisEndpoint endpoint() {
-        return endpoint;
     }
 
     /** Sends one command and waits for its reply. */
