@@ -8,6 +8,7 @@ import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.notifier.support.Notifications;
 import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
@@ -43,7 +44,7 @@ class NotifierBench {
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
                     + System.getProperty("java.version"));
 
-            try (NotifierProcess notifier = NotifierProcess.start("notifier-bench-latency",
+            try (ServiceProcess notifier = NotifierProcess.start("notifier-bench-latency",
                     settings(broker, slack, Duration.ZERO))) {
                 warmUp(events, slack);
                 Map<String, Instant> published = new HashMap<>();
@@ -69,7 +70,7 @@ class NotifierBench {
             }
 
             slack.clear();
-            try (NotifierProcess notifier = NotifierProcess.start("notifier-bench-storm",
+            try (ServiceProcess notifier = NotifierProcess.start("notifier-bench-storm",
                     settings(broker, slack, STORM_INTERVAL))) {
                 warmUp(events, slack);
                 slack.clear();

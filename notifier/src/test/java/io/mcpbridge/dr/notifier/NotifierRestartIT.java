@@ -10,6 +10,7 @@ import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.notifier.support.Notifications;
 import io.mcpbridge.dr.notifier.support.SlackDeliveries;
 import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class NotifierRestartIT {
                 stream.forEach(request -> events.publish(Notifications.envelope(request)));
             }
 
-            try (NotifierProcess first = NotifierProcess.start("notifier-first", settings)) {
+            try (ServiceProcess first = NotifierProcess.start("notifier-first", settings)) {
                 Awaitility.await("first instance delivering").atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofMillis(50)).until(() -> delivered(slack).size() >= 50);
                 first.stop();
@@ -53,7 +54,7 @@ class NotifierRestartIT {
             int beforeRestart = delivered(slack).size();
             assertThat(beforeRestart).as("stopped mid-stream").isLessThan(stream.size());
 
-            try (NotifierProcess second = NotifierProcess.start("notifier-second", settings)) {
+            try (ServiceProcess second = NotifierProcess.start("notifier-second", settings)) {
                 Awaitility.await("all delivered after the restart").atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(200)).until(() -> delivered(slack).size() >= stream.size());
                 second.stop();

@@ -11,6 +11,10 @@ import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -92,6 +96,14 @@ class CoordinatorServiceTest {
     @Test
     void aGatewayDownIsRestartedOnceVerifiedAndResolved() {
         Instant start = Instant.now();
+        String backupId = "bk-configs-" + start.toEpochMilli();
+        events.publish(new EventEnvelope("result-" + backupId, EventType.BACKUP_RESULT, "/test", backupId,
+                start.minus(Duration.ofMinutes(5)), new BackupResult("cmd-" + backupId, BackupAction.BACKUP,
+                        BackupPhase.SUCCEEDED, backupId, List.of(BackupScope.CONFIGS), 1024, 3, 512L, 60_000, Map.of(),
+                        null, null, null, start.minus(Duration.ofMinutes(5)))));
+        Awaitility.await("the backup seen").atMost(WAIT).until(() -> io.restassured.RestAssured.given().get("/q/metrics")
+                .asString().lines().anyMatch(line -> line.startsWith("mcpdr_recovery_point_timestamp_seconds{scope=\"configs\"}")
+                        && !line.endsWith("NaN")));
         publishHealth("router", HealthState.UP, HealthState.UP, false);
         publishHealth("redis", HealthState.UP, HealthState.UP, false);
         publishHealth("gateway", HealthState.UP, HealthState.DOWN, true);
@@ -103,6 +115,10 @@ class CoordinatorServiceTest {
                 n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_OPENED, 1, WAIT)
                 .get(0);
         assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
+        // RPO: the configuration backup started six minutes before the failure.
+        assertThat(verifying.lastBackupId()).isEqualTo(backupId);
+        assertThat(verifying.rpo()).isBetween(Duration.ofMinutes(6), Duration.ofMinutes(7));
+        assertThat(opened.details()).containsEntry("RPO", "6 min (last backup " + backupId + ")");
 
         publishHealth("gateway", HealthState.UP, HealthState.UP, false);
 
@@ -122,7 +138,8 @@ class CoordinatorServiceTest {
         assertThat(metrics)
                 .contains("mcpdr_incident_rto_seconds_count{component=\"gateway\",met=\"true\",severity=\"critical\"}")
                 .contains("mcpdr_incidents_opened_total{component=\"gateway\",severity=\"critical\"}")
-                .contains("mcpdr_coordinator_steps_total{outcome=\"succeeded\",step=\"restart\"}");
+                .contains("mcpdr_coordinator_steps_total{outcome=\"succeeded\",step=\"restart\"}")
+                .contains("mcpdr_incident_rpo_seconds_count{component=\"gateway\"}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
@@ -52,8 +53,14 @@ public class CoordinatorBeans {
 
     @Produces
     @Singleton
-    IncidentBook incidents(Clock clock, MaintenanceWindows maintenance) {
-        return new IncidentBook(clock, maintenance);
+    RecoveryPoints recoveryPoints() {
+        return new RecoveryPoints();
+    }
+
+    @Produces
+    @Singleton
+    IncidentBook incidents(Clock clock, MaintenanceWindows maintenance, RecoveryPoints recoveryPoints) {
+        return new IncidentBook(clock, maintenance, recoveryPoints);
     }
 
     @Produces

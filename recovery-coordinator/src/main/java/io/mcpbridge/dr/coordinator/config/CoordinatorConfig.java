@@ -35,6 +35,20 @@ public interface CoordinatorConfig {
     @WithDefault("1s")
     Duration tick();
 
+    /**
+     * How long reading the open incidents back from {@code mcp-dr.incidents} may take at a partition
+     * assignment; past it the signal channel fails, and the instance is restarted rather than act blind.
+     */
+    @WithDefault("1m")
+    Duration historyTimeout();
+
+    /**
+     * How far back {@code mcp-dr.backup.results} is read at start: long enough to hold the last successful
+     * backup of every scope (the RPO) and any result an incident still waits for.
+     */
+    @WithDefault("2d")
+    Duration backupResultsLookback();
+
     Budget budget();
 
     /** The MCP Bridge session store, for revoking sessions. Without a URL, revocation steps fail. */

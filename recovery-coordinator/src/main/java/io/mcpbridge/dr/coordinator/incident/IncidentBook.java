@@ -49,16 +49,24 @@ public final class IncidentBook {
         static Change ignored(String why) {
             return new Change(Optional.empty(), false, why);
         }
+
+        /** The component belongs to another instance's partitions. */
+        public static Change notOwned(String component) {
+            return ignored(component + " is handled by another instance");
+        }
     }
 
     private final Clock clock;
     private final MaintenanceWindows maintenance;
+    private final RecoveryPoints recoveryPoints;
     private final Map<String, Incident> current = new ConcurrentHashMap<>();
     private final Map<String, HealthState> health = new ConcurrentHashMap<>();
 
-    public IncidentBook(Clock clock, MaintenanceWindows maintenance) {
+    /** @param recoveryPoints the last good backups, for the RPO stamped on every incident it opens */
+    public IncidentBook(Clock clock, MaintenanceWindows maintenance, RecoveryPoints recoveryPoints) {
         this.clock = clock;
         this.maintenance = maintenance;
+        this.recoveryPoints = recoveryPoints;
     }
 
     /** Takes an incident read back from the incidents topic (start-up, partition assignment). */
@@ -81,6 +89,12 @@ public final class IncidentBook {
 
     public Optional<Incident> current(String component) {
         return Optional.ofNullable(current.get(component));
+    }
+
+    /** Forgets the components {@code owned} no longer accepts (partitions moved to another instance). */
+    public void retain(java.util.function.Predicate<String> owned) {
+        current.keySet().removeIf(owned.negate());
+        health.keySet().removeIf(owned.negate());
     }
 
     /** The components that have a current incident. */
@@ -137,8 +151,9 @@ public final class IncidentBook {
         Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,
                 scenario.fileName(), severity, IncidentState.DETECTED, summary, now, null, null, null, null,
                 java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(), timeline, null, 1);
-        current.put(component, incident);
-        return new Change(Optional.of(incident), true, null);
+        Incident stamped = recoveryPoints.stamp(incident);
+        current.put(component, stamped);
+        return new Change(Optional.of(stamped), true, null);
     }
 
     private Change openOrFold(String component, Severity severity, String summary, String detail, Instant since) {
@@ -159,8 +174,9 @@ public final class IncidentBook {
                 StrategySelector.select(view).fileName(), severity, state, summary, detectedAt, null, null, null,
                 null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
                 List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
-        current.put(component, incident);
-        return new Change(Optional.of(incident), true, null);
+        Incident stamped = recoveryPoints.stamp(incident);
+        current.put(component, stamped);
+        return new Change(Optional.of(stamped), true, null);
     }
 
     private Change fold(String component, String detail) {

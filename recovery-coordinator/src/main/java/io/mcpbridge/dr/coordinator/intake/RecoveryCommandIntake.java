@@ -17,7 +17,6 @@ import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -55,8 +53,7 @@ public class RecoveryCommandIntake {
         this.clock = clock;
     }
 
-    @Incoming(Topics.COMMANDS_RECOVERY)
-    @Blocking(ordered = true)
+    /** A record of {@code mcp-dr.commands.recovery}, from the signal channel. */
     @SuppressWarnings("unchecked")
     public CompletionStage<Void> receive(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)

@@ -17,72 +17,49 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Health events and alerts, in order per component (the key), handed to the coordinator's loop; acknowledged
- * once handled. What cannot be read goes to the dead letter topic with the reason.
+ * Everything keyed by component, as one channel ({@value #CHANNEL}: health events, alerts and engineers'
+ * commands), so that the partitions of all three go to the same instance together (see
+ * {@link io.mcpbridge.dr.coordinator.ownership.OwnershipListener}). In order per component, handed to the
+ * coordinator's loop, acknowledged once handled. What cannot be read goes to the dead letter topic with the
+ * reason.
  */
 @ApplicationScoped
 public class SignalIntake {
 
+    public static final String CHANNEL = "signals";
+
     private static final Logger LOG = Logger.getLogger(SignalIntake.class);
 
     private final Coordinator coordinator;
+    private final RecoveryCommandIntake commands;
 
-    public SignalIntake(Coordinator coordinator) {
+    public SignalIntake(Coordinator coordinator, RecoveryCommandIntake commands) {
         this.coordinator = coordinator;
+        this.commands = commands;
     }
 
-    @Incoming(Topics.HEALTH)
+    @Incoming(CHANNEL)
     @Blocking(ordered = true)
-    public CompletionStage<Void> health(Message<byte[]> message) {
+    public CompletionStage<Void> receive(Message<byte[]> message) {
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse("");
+        if (topic.equals(Topics.COMMANDS_RECOVERY)) {
+            return commands.receive(message);
+        }
         EventEnvelope event;
         try {
             event = read(message);
+            if (topic.equals(Topics.HEALTH) && (event.type() == EventType.HEALTH_CHANGED
+                    || event.type() == EventType.HEALTH_SNAPSHOT)) {
+                coordinator.onHealth((TargetHealth) event.payload(), event.type() == EventType.HEALTH_CHANGED);
+            } else if (topic.equals(Topics.ALERTS) && event.type() == EventType.ALERT_RECEIVED) {
+                coordinator.onAlert((AlertEvent) event.payload());
+            } else {
+                throw new MalformedEventException("unexpected " + event.type().typeName() + " on " + topic);
+            }
         } catch (MalformedEventException e) {
-            LOG.warnf("health event refused: %s", e.getMessage());
+            LOG.warnf("event on %s refused: %s", topic, e.getMessage());
             return message.nack(e);
-        }
-        if (event.type() != EventType.HEALTH_CHANGED && event.type() != EventType.HEALTH_SNAPSHOT) {
-            return message.nack(new MalformedEventException("unexpected " + event.type().typeName() + " on " + Topics.HEALTH));
-        }
-        coordinator.onHealth((TargetHealth) event.payload(), event.type() == EventType.HEALTH_CHANGED);
-        return message.ack();
-    }
-
-    @Incoming(Topics.ALERTS)
-    @Blocking(ordered = true)
-    public CompletionStage<Void> alert(Message<byte[]> message) {
-        EventEnvelope event;
-        try {
-            event = read(message);
-        } catch (MalformedEventException e) {
-            LOG.warnf("alert refused: %s", e.getMessage());
-            return message.nack(e);
-        }
-        if (event.type() != EventType.ALERT_RECEIVED) {
-            return message.nack(new MalformedEventException("unexpected " + event.type().typeName() + " on " + Topics.ALERTS));
-        }
-        coordinator.onAlert((AlertEvent) event.payload());
-        return message.ack();
-    }
-
-    /** Results of backup-service commands: the terminal ones move the incidents that wait for them. */
-    @Incoming(Topics.BACKUP_RESULTS)
-    @Blocking(ordered = true)
-    public CompletionStage<Void> backupResult(Message<byte[]> message) {
-        EventEnvelope event;
-        try {
-            event = read(message);
-        } catch (MalformedEventException e) {
-            LOG.warnf("backup result refused: %s", e.getMessage());
-            return message.nack(e);
-        }
-        if (event.type() != EventType.BACKUP_RESULT) {
-            return message.nack(new MalformedEventException("unexpected " + event.type().typeName() + " on "
-                    + Topics.BACKUP_RESULTS));
-        }
-        io.mcpbridge.dr.events.backup.BackupResult result = (io.mcpbridge.dr.events.backup.BackupResult) event.payload();
-        if (result.phase().terminal()) {
-            coordinator.onBackupResult(result);
         }
         return message.ack();
     }

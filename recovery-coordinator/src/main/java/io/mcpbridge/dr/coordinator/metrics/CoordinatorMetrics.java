@@ -1,9 +1,12 @@
 package io.mcpbridge.dr.coordinator.metrics;
 
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +19,13 @@ import java.util.Set;
  * <li>{@code mcpdr_incidents_opened_total{component,severity}} and {@code mcpdr_incidents_escalated_total{component}};
  * <li>{@code mcpdr_incident_rto_seconds{component,severity,met}}: detection to recovery of each resolved incident,
  * and whether it met the plan's target for its severity;
- * <li>{@code mcpdr_coordinator_steps_total{action_step,outcome}}: each runbook step's outcome.
+ * <li>{@code mcpdr_coordinator_steps_total{action_step,outcome}}: each runbook step's outcome;
+ * <li>{@code mcpdr_incident_rpo_seconds{component}}: at detection, the age of the newest backup of the
+ * affected data;
+ * <li>{@code mcpdr_recovery_point_timestamp_seconds{scope}}: when the newest successful backup of each scope
+ * known to the coordinator was taken (absent until one is seen);
+ * <li>{@code mcpdr_coordinator_signals_total{kind}}: health events and alerts handled (by their owner, or
+ * passed over by another instance).
  * </ul>
  */
 @ApplicationScoped
@@ -32,6 +41,10 @@ public class CoordinatorMetrics {
 
     /** Counts what changed between two versions of an incident ({@code before} null when it opened). */
     public void changed(Incident before, Incident after) {
+        if (before == null && after.rpo() != null) {
+            Timer.builder("mcpdr_incident_rpo_seconds").description("Age of the newest backup of the affected data at detection")
+                    .tag("component", after.component()).register(registry).record(after.rpo());
+        }
         if (before == null) {
             Counter.builder("mcpdr_incidents_opened_total").description("Incidents opened")
                     .tag("component", after.component()).tag("severity", lower(after.severity().name()))
@@ -55,6 +68,22 @@ public class CoordinatorMetrics {
                     .tag("met", String.valueOf(after.rto().compareTo(after.rtoTarget()) <= 0))
                     .register(registry).record(after.rto());
         }
+    }
+
+    /** Exposes the recovery point of every scope. */
+    public void watch(RecoveryPoints points) {
+        for (BackupScope scope : BackupScope.values()) {
+            Gauge.builder("mcpdr_recovery_point_timestamp_seconds", points,
+                    p -> p.latest(scope).map(point -> point.at().toEpochMilli() / 1000.0).orElse(Double.NaN))
+                    .description("When the newest known successful backup of the scope was taken")
+                    .tag("scope", scope.wireName()).register(registry);
+        }
+    }
+
+    /** A health event or alert was handled. */
+    public void signal(String kind) {
+        Counter.builder("mcpdr_coordinator_signals_total").description("Signals handled").tag("kind", kind)
+                .register(registry).increment();
     }
 
     private static String lower(String value) {

@@ -2,6 +2,8 @@ package io.mcpbridge.dr.coordinator.service;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
@@ -12,6 +14,8 @@ import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -24,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,11 +40,18 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The coordinator's one loop: health events, alerts, commands and timer ticks are handled one at a time on
- * a single thread, so an incident is never moved by two hands. Each change is published to
+ * The coordinator's one loop: health events, alerts, commands, backup results and timer ticks are handled
+ * one at a time on a single thread, so an incident is never moved by two hands. Each change is published to
  * {@code mcp-dr.incidents} (and acknowledged) before anything acts on it; the notifications it calls for go
  * to {@code mcp-dr.commands.notify}.
+ *
+ * <p>Replicas split the components by partition ({@link Ownership}): an instance acts only on the
+ * components of the partitions assigned to it. On every assignment it reads their open incidents back from
+ * {@code mcp-dr.incidents} before handling any event; a revocation waits for the step in hand to end, so
+ * the next owner never finds an action half-done by a live instance.
  */
+// Started with the application: it follows backup results from the start, not from its first use.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class Coordinator {
 
@@ -55,7 +68,13 @@ public class Coordinator {
     private final CoordinatorMetrics metrics;
     private final Map<String, TargetHealth> latestHealth = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> actionsByComponent = new ConcurrentHashMap<>();
-    private final Map<String, io.mcpbridge.dr.events.backup.BackupResult> backupResults = new ConcurrentHashMap<>();
+    private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
+    private final RecoveryPoints recoveryPoints;
+    private final Map<String, Object> kafkaConfig;
+    private final Duration historyTimeout;
+    private final BackupResultsFollower backupResultsFollower;
+    private volatile Ownership ownership = Ownership.NONE;
+    private volatile boolean assigned;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coordinator");
         thread.setDaemon(true);
@@ -64,8 +83,11 @@ public class Coordinator {
 
     public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
             EventSender sender, Clock clock, CoordinatorConfig config, CoordinatorMetrics metrics,
+            RecoveryPoints recoveryPoints,
             @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
+        this.recoveryPoints = recoveryPoints;
+        metrics.watch(recoveryPoints);
         this.runbooks = runbooks;
         this.budget = budget;
         this.sender = sender;
@@ -73,48 +95,89 @@ public class Coordinator {
         this.dryRun = config.dryRun();
         this.metrics = metrics;
         this.runner = new RunbookRunner(executor, budget, this::publish, clock);
-        // First task of the loop, before any event: what is open, which steps ran, which actions count.
-        loop.submit(() -> {
-            try {
-                int read = IncidentHistory.load(kafkaConfig, Duration.ofMinutes(2), incident -> {
+        this.kafkaConfig = kafkaConfig;
+        this.historyTimeout = config.historyTimeout();
+        this.backupResultsFollower = BackupResultsFollower.start(kafkaConfig, config.backupResultsLookback(), clock,
+                this::onBackupResult);
+    }
+
+    /**
+     * The partitions assigned to this instance changed (called on the consumer's thread, before any record
+     * of them is handled): drops what it no longer owns and reads the open incidents of what it owns from
+     * {@code mcp-dr.incidents}, with the actions that count against their budgets.
+     *
+     * @throws IllegalStateException when the history cannot be read: acting without it could repeat a step,
+     *                               so the signal channel fails and the instance is restarted
+     */
+    public void own(Ownership next) {
+        onLoop(() -> {
+            book.retain(next::owns);
+            latestHealth.keySet().removeIf(component -> !next.owns(component));
+            int read = IncidentHistory.load(kafkaConfig, historyTimeout, incident -> {
+                if (next.owns(incident.component())) {
                     book.restore(incident);
                     remember(incident);
-                });
-                LOG.infof("%d incidents read back from %s", read, io.mcpbridge.dr.events.Topics.INCIDENTS);
-            } catch (RuntimeException e) {
-                LOG.errorf("incidents could not be read back, open ones are not resumed: %s", e.getMessage());
-            }
+                }
+            });
+            ownership = next;
+            assigned = true;
+            LOG.infof("partitions %s owned; %d incidents read back from %s, %d open here", next, read,
+                    Topics.INCIDENTS, book.components().size());
+            return null;
         });
+    }
+
+    /** The partitions were taken away: nothing is acted on until the next assignment. Waits for the step in hand. */
+    public void release() {
+        onLoop(() -> {
+            ownership = Ownership.NONE;
+            return null;
+        });
+    }
+
+    /** Whether this instance has its assignment and has read its incidents back: ready to act. */
+    public boolean ready() {
+        return assigned;
+    }
+
+    public Ownership ownership() {
+        return ownership;
     }
 
     public void onHealth(TargetHealth health, boolean transition) {
         onLoop(() -> {
-            latestHealth.put(health.component(), health);
-            IncidentBook.Change change = book.onHealth(health, transition);
-            if (change.incident().isPresent()) {
-                publish(change.incident().get());
-            }
-            book.current(health.component()).ifPresent(this::run);
+            if (ownership.owns(health.component())) {
+                latestHealth.put(health.component(), health);
+                IncidentBook.Change change = book.onHealth(health, transition);
+                change.incident().ifPresent(this::publish);
+                book.current(health.component()).ifPresent(this::run);
+            } // else another instance's, or a record fetched before a revocation
+            metrics.signal("health");
             return null;
         });
     }
 
     public void onAlert(AlertEvent alert) {
         onLoop(() -> {
-            IncidentBook.Change change = book.onAlert(alert);
-            if (change.incident().isPresent()) {
-                publish(change.incident().get());
-                book.current(alert.component()).ifPresent(this::run);
+            if (ownership.owns(alert.component())) {
+                IncidentBook.Change change = book.onAlert(alert);
+                if (change.incident().isPresent()) {
+                    publish(change.incident().get());
+                    book.current(alert.component()).ifPresent(this::run);
+                }
             }
+            metrics.signal("alert");
             return null;
         });
     }
 
     /**
-     * A terminal result of a backup-service command this coordinator issued ({@code <incident id>:<step>}):
-     * the incident waiting for it moves on.
+     * A terminal result from backup-service: a successful backup moves the recovery point of its scopes; a
+     * result of a command this coordinator issued ({@code <incident id>:<step>}) moves the incident waiting
+     * for it on.
      */
-    public void onBackupResult(io.mcpbridge.dr.events.backup.BackupResult result) {
+    void onBackupResult(BackupResult result) {
+        recoveryPoints.record(result);
         String commandId = result.commandId();
         int stepAt = commandId.lastIndexOf(':');
         if (!commandId.startsWith("inc-") || stepAt < 0) {
@@ -123,7 +186,7 @@ public class Coordinator {
         String incidentId = commandId.substring(0, stepAt);
         onLoop(() -> {
             backupResults.put(commandId, result);
-            book.components().stream().map(book::current).flatMap(java.util.Optional::stream)
+            book.components().stream().filter(ownership::owns).map(book::current).flatMap(Optional::stream)
                     .filter(incident -> incident.id().equals(incidentId)).findFirst().ifPresent(this::run);
             return null;
         });
@@ -133,6 +196,9 @@ public class Coordinator {
     public IncidentBook.Change openManual(String component, Scenario scenario, io.mcpbridge.dr.events.alert.Severity severity,
             String summary, String requestedBy, boolean confirmed) {
         return onLoop(() -> {
+            if (!ownership.owns(component)) {
+                return IncidentBook.Change.notOwned(component);
+            }
             IncidentBook.Change change = book.openManual(component, scenario, severity, summary, requestedBy, confirmed);
             change.incident().ifPresent(incident -> run(publish(incident)));
             return change;
@@ -142,7 +208,7 @@ public class Coordinator {
     /** Runs a change to an incident (a manual command) on the loop, then moves the incident on. */
     public void change(String component, java.util.function.Function<Incident, Incident> change) {
         onLoop(() -> {
-            book.current(component).ifPresent(incident -> {
+            book.current(component).filter(incident -> ownership.owns(component)).ifPresent(incident -> {
                 Incident changed = publish(change.apply(incident));
                 run(changed);
             });
@@ -154,6 +220,9 @@ public class Coordinator {
     @Scheduled(every = "${mcpdr.coordinator.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         for (String component : components()) {
+            if (!ownership.owns(component)) {
+                continue;
+            }
             onLoop(() -> {
                 book.current(component).ifPresent(this::run);
                 return null;
@@ -161,13 +230,13 @@ public class Coordinator {
         }
     }
 
-    public java.util.Optional<Incident> current(String component) {
+    public Optional<Incident> current(String component) {
         return book.current(component);
     }
 
     /** Open incidents are moved on by ticks too, also those read back from the topic. */
-    private java.util.Set<String> components() {
-        java.util.Set<String> all = new java.util.HashSet<>(latestHealth.keySet());
+    private Set<String> components() {
+        Set<String> all = new java.util.HashSet<>(latestHealth.keySet());
         all.addAll(book.components());
         return all;
     }
@@ -233,6 +302,7 @@ public class Coordinator {
 
     @PreDestroy
     void stop() {
+        backupResultsFollower.close();
         loop.shutdownNow();
     }
 }

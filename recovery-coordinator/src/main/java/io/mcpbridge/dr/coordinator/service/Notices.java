@@ -55,7 +55,9 @@ public final class Notices {
             details.put("RTO met", String.valueOf(incident.rto().compareTo(incident.rtoTarget()) <= 0));
         }
         if (incident.rpo() != null) {
-            details.put("RPO", incident.rpo().toMinutes() + " min");
+            details.put("RPO", incident.rpo().toMinutes() + " min (last backup " + incident.lastBackupId() + ")");
+        } else {
+            details.put("RPO", "unknown: no successful backup of the affected data seen");
         }
         String last = incident.timeline().isEmpty() ? "" : incident.timeline().get(incident.timeline().size() - 1).detail();
         return new NotificationRequest(incident.id() + ":" + occasion, incident.id(), kind, incident.severity(),

@@ -25,7 +25,7 @@ class IncidentBookTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     private final MaintenanceWindows maintenance = new MaintenanceWindows();
-    private final IncidentBook book = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance);
+    private final IncidentBook book = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
 
     @Test
     void aDownTransitionOpensACriticalServiceFailureAndLaterSignalsFoldIntoIt() {
@@ -112,7 +112,7 @@ class IncidentBookTest {
     void incidentsReadBackFromTheTopicResumeAndOlderRecordsDoNotWin() {
         Incident open = book.onHealth(health("router", HealthState.UP, HealthState.DOWN), true).incident().orElseThrow();
         Incident newer = Incidents.note(open, new TimelineEntry(NOW, "signal", "info", "x"));
-        IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance);
+        IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
 
         restarted.restore(newer);
         restarted.restore(open);

@@ -9,6 +9,7 @@ import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
@@ -233,7 +234,7 @@ class RunbookRunnerTest {
     }
 
     private Incident openGatewayIncident() {
-        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows());
+        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
         return book.onHealth(new TargetHealth("gateway", "gateway", ProbeKind.HTTP, "http://gateway:8080/health",
                 HealthState.DOWN, HealthState.UP, now, 3, 10, "HTTP 503", now), true).incident().orElseThrow();
     }

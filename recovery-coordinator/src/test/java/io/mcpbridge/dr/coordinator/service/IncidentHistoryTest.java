@@ -3,6 +3,7 @@ package io.mcpbridge.dr.coordinator.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -29,7 +30,7 @@ class IncidentHistoryTest {
     void theLatestVersionOfEveryIncidentIsReadBack() {
         Instant now = Instant.now();
         String component = "router-" + now.toEpochMilli(); // unique in the shared broker's topic
-        IncidentBook book = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows());
+        IncidentBook book = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows(), new RecoveryPoints());
         Incident opened = book.onHealth(new TargetHealth(component, component, ProbeKind.HTTP, "x", HealthState.DOWN,
                 HealthState.UP, now, 3, 1, "refused", now), true).incident().orElseThrow();
         Incident acting = Incidents.actionStarted(opened, new TimelineEntry(now, "restart", "started", "rollout"));
@@ -40,7 +41,7 @@ class IncidentHistoryTest {
             }
         }
 
-        IncidentBook restarted = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows());
+        IncidentBook restarted = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows(), new RecoveryPoints());
         int read = IncidentHistory.load(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
                 Duration.ofSeconds(30), restarted::restore);
 

@@ -32,6 +32,14 @@ public class CoordinatorProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The coordinator's time in the test's hands (the {@link SteppingClock}), defaults otherwise. */
+    public static class SteppedTime extends CoordinatorProfile {
+        @Override
+        public java.util.Set<Class<?>> getEnabledAlternatives() {
+            return java.util.Set.of(SteppingClock.class);
+        }
+    }
+
     /** Verification that gives up after a second: escalation without a five-minute wait. */
     public static class ShortVerification extends CoordinatorProfile {
         @Override

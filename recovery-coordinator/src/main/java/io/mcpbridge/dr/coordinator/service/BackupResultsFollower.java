@@ -1,0 +1,152 @@
+package io.mcpbridge.dr.coordinator.service;
+
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows {@code mcp-dr.backup.results} on every instance, without a consumer group: results are keyed by
+ * backup id, not by component, so whichever instance owns the waiting incident must see them all. It
+ * starts {@code lookback} in the past, so a restarted instance learns the last successful backups (the
+ * RPO) and the results that arrived while no instance was running. Terminal results only are handed on.
+ */
+final class BackupResultsFollower implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BackupResultsFollower.class);
+    private static final Map<String, Object> FORCED = Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Duration lookback;
+    private final Clock clock;
+    private final Consumer<BackupResult> results;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private BackupResultsFollower(Map<String, Object> kafkaConfig, Duration lookback, Clock clock,
+            Consumer<BackupResult> results) {
+        Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "recovery-coordinator-backup-results"), FORCED));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumer = new KafkaConsumer<>(config);
+        this.lookback = lookback;
+        this.clock = clock;
+        this.results = results;
+        this.thread = new Thread(this::follow, "backup-results");
+        this.thread.setDaemon(true);
+    }
+
+    static BackupResultsFollower start(Map<String, Object> kafkaConfig, Duration lookback, Clock clock,
+            Consumer<BackupResult> results) {
+        BackupResultsFollower follower = new BackupResultsFollower(kafkaConfig, lookback, clock, results);
+        follower.thread.start();
+        return follower;
+    }
+
+    private void follow() {
+        long nextPartitionCheck = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() - nextPartitionCheck >= 0) {
+                    assignNewPartitions();
+                    nextPartitionCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
+                }
+                if (consumer.assignment().isEmpty()) {
+                    nextPartitionCheck = System.nanoTime(); // the topic does not exist yet
+                    sleepBriefly();
+                    continue;
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    read(record);
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("reading %s failed, retrying: %s", Topics.BACKUP_RESULTS, e.getMessage());
+                nextPartitionCheck = 0;
+                sleepBriefly();
+            }
+        }
+    }
+
+    /** Partitions not yet followed (all of them at start; new ones when the topic grows) start at the lookback. */
+    private void assignNewPartitions() {
+        List<TopicPartition> all = consumer.partitionsFor(Topics.BACKUP_RESULTS, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        if (all.isEmpty() || consumer.assignment().containsAll(all)) {
+            return;
+        }
+        List<TopicPartition> fresh = all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
+        consumer.assign(all);
+        long since = clock.millis() - lookback.toMillis();
+        Map<TopicPartition, Long> query = new HashMap<>();
+        fresh.forEach(partition -> query.put(partition, since));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query, Duration.ofSeconds(10));
+        for (TopicPartition partition : fresh) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            if (offset == null) {
+                consumer.seekToEnd(List.of(partition)); // nothing that recent
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        }
+    }
+
+    private void read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            EventEnvelope event = EventRecords.fromRecord(record);
+            if (event.type() == EventType.BACKUP_RESULT && ((BackupResult) event.payload()).phase().terminal()) {
+                results.accept((BackupResult) event.payload());
+            }
+        } catch (MalformedEventException e) {
+            LOG.warnf("unreadable backup result at %s-%d@%d skipped: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close(Duration.ofSeconds(2));
+    }
+}

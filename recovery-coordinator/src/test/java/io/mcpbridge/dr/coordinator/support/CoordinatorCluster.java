@@ -1,0 +1,111 @@
+package io.mcpbridge.dr.coordinator.support;
+
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.ServiceProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * What packaged coordinators run against in the integration tests: a Kafka broker of their own with the
+ * signal topics created at a chosen partition count, and a Kubernetes API (the mock server in CRUD mode)
+ * holding one Deployment per component. It records every API request, so a test can count restarts at
+ * the API itself.
+ */
+public final class CoordinatorCluster implements AutoCloseable {
+
+    public static final String NAMESPACE = "mcp-system";
+
+    private final KafkaBroker broker;
+    private final KubernetesMockServer kubernetes;
+    private final KubernetesClient client;
+    private final ApiRequests requests;
+    private final List<ServiceProcess> coordinators = new ArrayList<>();
+
+    private CoordinatorCluster(KafkaBroker broker, KubernetesMockServer kubernetes) throws InterruptedException {
+        this.broker = broker;
+        this.kubernetes = kubernetes;
+        this.client = kubernetes.createClient();
+        this.requests = new ApiRequests(kubernetes);
+    }
+
+    public static CoordinatorCluster start(int partitions, List<String> components) throws Exception {
+        KafkaBroker broker = KafkaBroker.startDedicated();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.HEALTH, partitions, (short) 1),
+                    new NewTopic(Topics.ALERTS, partitions, (short) 1),
+                    new NewTopic(Topics.COMMANDS_RECOVERY, partitions, (short) 1),
+                    new NewTopic(Topics.INCIDENTS, partitions, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        } catch (ExecutionException e) {
+            broker.close();
+            throw e;
+        }
+        KubernetesMockServer kubernetes = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        kubernetes.init();
+        CoordinatorCluster cluster = new CoordinatorCluster(broker, kubernetes);
+        components.forEach(cluster::deployment);
+        return cluster;
+    }
+
+    private void deployment(String component) {
+        Map<String, String> labels = Map.of("app", "mcp-" + component);
+        client.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
+                .withName("mcp-" + component).endMetadata().withNewSpec().withReplicas(2).withNewSelector()
+                .withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata().withLabels(labels)
+                .endMetadata().withNewSpec().addNewContainer().withName(component).withImage("mcp-bridge/" + component
+                        + ":1.0.0").endContainer().endSpec().endTemplate().endSpec().build()).create();
+    }
+
+    /** Starts a packaged coordinator (system property {@code coordinator.jar}) against this cluster. */
+    public ServiceProcess startCoordinator(String name) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        // The tests publish as soon as an instance is ready: nothing published before its first position is lost.
+        settings.put("mp.messaging.connector.smallrye-kafka.auto.offset.reset", "earliest");
+        settings.put("quarkus.kubernetes-client.api-server-url", client.getMasterUrl().toString());
+        settings.put("quarkus.kubernetes-client.trust-certs", "true");
+        settings.put("quarkus.kubernetes-client.namespace", NAMESPACE);
+        settings.put("mcpdr.coordinator.namespace", NAMESPACE);
+        settings.put("mcpdr.coordinator.command-key", CoordinatorProfile.COMMAND_KEY);
+        ServiceProcess process = ServiceProcess.start(
+                Path.of(System.getProperty("coordinator.jar", "target/quarkus-app/quarkus-run.jar")), name, settings);
+        coordinators.add(process);
+        return process;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** How many PATCH requests reached a Deployment so far (a rollout restart is one). */
+    public long patches(String deployment) throws InterruptedException {
+        return requests.patches(NAMESPACE, deployment);
+    }
+
+    @Override
+    public void close() {
+        coordinators.forEach(ServiceProcess::close);
+        client.close();
+        kubernetes.destroy();
+        broker.close();
+    }
+}
