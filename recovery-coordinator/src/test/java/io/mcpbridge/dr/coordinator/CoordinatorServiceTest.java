@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.coordinator.support.HealthSignals;
+import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -16,8 +18,6 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
-import io.mcpbridge.dr.events.health.ProbeKind;
-import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
@@ -183,14 +183,7 @@ class CoordinatorServiceTest {
                 .createOr(existing -> existing.update());
         RecoveryCommand command = new RecoveryCommand("cmd-breach-" + System.nanoTime(), RecoveryAction.RECOVER, "edge",
                 "security-breach", null, List.of(), "tokens leaked", "alice", false, false, null, Instant.now());
-        ProducerRecord<String, byte[]> record = EventRecords.toRecord(new EventEnvelope(command.id(),
-                EventType.RECOVERY_REQUESTED, "/test", "edge", command.requestedAt(), command));
-        CommandSignature signature = new CommandSignature(Base64.getDecoder().decode(CoordinatorProfile.COMMAND_KEY),
-                Duration.ofMinutes(5));
-        record.headers().add(CommandSignature.HEADER, signature.sign(command.id(), command.requestedAt(),
-                record.value()).getBytes(StandardCharsets.UTF_8));
-
-        events.send(record);
+        events.send(SignedCommands.signed(command));
 
         Incident refused = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("edge") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
@@ -205,10 +198,6 @@ class CoordinatorServiceTest {
     }
 
     private void publishHealth(String component, HealthState previous, HealthState state, boolean transition) {
-        Instant now = Instant.now();
-        TargetHealth health = new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component + "/health",
-                state, previous, now, 3, 5, state == HealthState.DOWN ? "HTTP 503" : null, now);
-        events.publish(new EventEnvelope(component + ":" + state + ":" + now.toEpochMilli(),
-                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/test", component, now, health));
+        events.publish(HealthSignals.health(component, previous, state, transition, Instant.now()));
     }
 }

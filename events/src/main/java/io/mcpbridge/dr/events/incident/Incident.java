@@ -4,6 +4,7 @@ import io.mcpbridge.dr.events.alert.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole current state of one incident, published to the compacted {@code mcp-dr.incidents} at every
@@ -12,6 +13,8 @@ import java.util.List;
  * @param id                 {@code inc-<component>-<UTC start>}, unique
  * @param component          what failed ({@code gateway}, {@code router}, {@code redis})
  * @param scenario           the runbook it runs ({@code service-failure}, ...)
+ * @param parameters         what the command that opened it set for its runbook ({@code backup},
+ *                           {@code scopes}, ...); empty for an incident opened by a signal
  * @param severity           by the plan's component table, or the alert's
  * @param state              where it is
  * @param summary            one line for people
@@ -33,6 +36,7 @@ public record Incident(
         String id,
         String component,
         String scenario,
+        Map<String, String> parameters,
         Severity severity,
         IncidentState state,
         String summary,
@@ -51,6 +55,7 @@ public record Incident(
         long version) {
 
     public Incident {
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         automatedActions = automatedActions == null ? List.of() : List.copyOf(automatedActions);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The plan's {@code kubectl} steps through the API: rollout restart (the {@code restartedAt} template
- * annotation, as kubectl does), rollout undo (back to the previous ReplicaSet), scale, delete pods, and
- * credential rotation (a Secret key set to a fresh random value). Each reports what it did; none throws
+ * annotation, as kubectl does), rollout undo (back to the previous ReplicaSet), scale, delete pods,
+ * credential rotation (a Secret key set to a fresh random value), and fail-over (a Service pointed at a
+ * standby Deployment's pods). Each reports what it did; none throws
  * for an API refusal, which becomes a failed result with the server's reason.
  */
 public final class KubernetesActions {
@@ -37,6 +38,43 @@ public final class KubernetesActions {
         } catch (KubernetesClientException e) {
             return failed("rollout restart deployment/" + deployment, e);
         }
+    }
+
+    /**
+     * Points a Service at a standby: its selector becomes the standby Deployment's pod selector, so traffic
+     * moves as soon as the endpoints follow. Kubernetes has no notion of a primary, so this is the switch.
+     */
+    public ActionResult failOver(String namespace, String service, String standby) {
+        try {
+            Deployment target = client.apps().deployments().inNamespace(namespace).withName(standby).get();
+            if (target == null || target.getSpec().getSelector() == null
+                    || target.getSpec().getSelector().getMatchLabels() == null) {
+                return ActionResult.failed("fail over service/" + service + ": deployment/" + standby + " not found in "
+                        + namespace + " or it selects no labels");
+            }
+            Map<String, String> labels = target.getSpec().getSelector().getMatchLabels();
+            java.util.concurrent.atomic.AtomicReference<Map<String, String>> before = new java.util.concurrent.atomic.AtomicReference<>();
+            if (client.services().inNamespace(namespace).withName(service).get() == null) {
+                return ActionResult.failed("fail over service/" + service + ": not found in " + namespace);
+            }
+            client.services().inNamespace(namespace).withName(service).edit(current -> {
+                before.set(current.getSpec().getSelector());
+                current.getSpec().setSelector(new java.util.LinkedHashMap<>(labels));
+                return current;
+            });
+            return ActionResult.ok("service/" + service + " in " + namespace + " now selects " + labels + " (deployment/"
+                    + standby + "), was " + before.get());
+        } catch (KubernetesClientException e) {
+            return failed("fail over service/" + service, e);
+        }
+    }
+
+    /** Whether a Service already selects the standby's pods (a fail-over happened). */
+    public boolean selects(String namespace, String service, String standby) {
+        var current = client.services().inNamespace(namespace).withName(service).get();
+        Deployment target = client.apps().deployments().inNamespace(namespace).withName(standby).get();
+        return current != null && target != null && target.getSpec().getSelector() != null
+                && java.util.Objects.equals(current.getSpec().getSelector(), target.getSpec().getSelector().getMatchLabels());
     }
 
     /** When the Deployment's pods were last restarted by a rollout restart, if ever. */

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.coordinator.config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
+import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
@@ -10,7 +11,14 @@ import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.coordinator.service.Coordinator;
+import io.mcpbridge.dr.coordinator.service.EventSender;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
 import io.quarkus.arc.DefaultBean;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -65,19 +73,23 @@ public class CoordinatorBeans {
 
     @Produces
     @Singleton
-    StepExecutor executor(KubernetesClient client, CoordinatorConfig config, io.vertx.core.Vertx vertx,
-            io.mcpbridge.dr.coordinator.service.EventSender sender, Clock clock) {
+    StepExecutor executor(KubernetesClient client, CoordinatorConfig config, Vertx vertx, EventSender sender,
+            Clock clock) {
         Optional<SessionRevoker> sessions = config.redis().url().map(url -> {
-            io.vertx.redis.client.RedisOptions options = new io.vertx.redis.client.RedisOptions().setConnectionString(url);
+            RedisOptions options = new RedisOptions().setConnectionString(url);
             config.redis().password().ifPresent(options::setPassword);
-            return new SessionRevoker(io.vertx.redis.client.Redis.createClient(vertx, options));
+            return new SessionRevoker(Redis.createClient(vertx, options));
         });
-        return new StepExecutor(new KubernetesActions(client), config.namespace(), sessions, command -> {
-            String key = command.scopes().size() == 1 ? command.scopes().get(0).wireName() : "all";
-            sender.send(new io.mcpbridge.dr.events.EventEnvelope(command.id(),
-                    io.mcpbridge.dr.events.EventType.BACKUP_REQUESTED, "/mcp-dr/recovery-coordinator", key,
-                    clock.instant(), command));
-        });
+        StepExecutor.Peers peers = new StepExecutor.Peers(sessions,
+                Optional.of(new StandbyPromoter(vertx, config.redis().password())),
+                command -> {
+                    String key = command.scopes().size() == 1 ? command.scopes().get(0).wireName() : "all";
+                    sender.send(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, Coordinator.SOURCE, key,
+                            clock.instant(), command));
+                },
+                request -> sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE,
+                        request.incidentId(), clock.instant(), request)));
+        return new StepExecutor(new KubernetesActions(client), config.namespace(), config.variables(), peers, clock);
     }
 
     /** Empty without a configured key: then every command is refused, and the log says why once. */

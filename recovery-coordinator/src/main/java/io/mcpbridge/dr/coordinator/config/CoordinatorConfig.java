@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** recovery-coordinator settings, under {@code mcpdr.coordinator}. The command key is a secret. */
@@ -13,6 +14,13 @@ public interface CoordinatorConfig {
     /** The MCP Bridge namespace actions apply to. */
     @WithDefault("mcp-system")
     String namespace();
+
+    /**
+     * What runbooks refer to as {@code ${name}} beyond {@code component} and {@code namespace}: the DR
+     * namespace and Redis ({@code drNamespace}, {@code drRedis}), the DR site ({@code drSite}), a Redis standby
+     * ({@code redisStandby}, {@code redisStandbyUrl}). Never secrets: they are written into timelines.
+     */
+    Map<String, String> variables();
 
     /** A runbook file replacing the defaults of the scenarios it names. */
     Optional<Path> runbooksFile();

@@ -133,26 +133,37 @@ public final class IncidentBook {
     }
 
     /**
-     * Opens an incident an engineer asked for (a RECOVER command naming a scenario) when the component has
-     * none open; a confirmed command lets its destructive steps run.
+     * Starts a runbook an engineer asked for. No open incident: one is opened for it. An ESCALATED one (people
+     * own it): they take it on with this runbook, from its first step. One that automation is still working
+     * on: refused, so that two hands never move it; escalate it first.
      */
-    public Change openManual(String component, io.mcpbridge.dr.coordinator.runbook.Scenario scenario,
-            Severity severity, String summary, String requestedBy, boolean confirmed) {
+    public Change openManual(ManualRun run) {
         Instant now = clock.instant();
-        Incident known = current.get(component);
+        Incident known = current.get(run.component());
+        if (known != null && known.state() == IncidentState.ESCALATED) {
+            Incident handedOver = Incidents.handOver(known, run.scenario().fileName(), run.parameters(),
+                    new TimelineEntry(now, "runbook", "started", run.scenario().fileName() + " started by "
+                            + run.requestedBy()));
+            for (TimelineEntry entry : run.commandEntries(now)) {
+                handedOver = Incidents.note(handedOver, entry);
+            }
+            current.put(run.component(), handedOver);
+            return new Change(Optional.of(handedOver), false, null);
+        }
         if (known != null && known.state().open()) {
-            return Change.ignored("an incident is already open for " + component + ": " + known.id());
+            return Change.ignored("automation is working on " + known.id() + " (" + known.state()
+                    + "): escalate it first to take it on");
         }
         List<TimelineEntry> timeline = new java.util.ArrayList<>();
-        timeline.add(new TimelineEntry(now, "detected", "info", "requested by " + requestedBy + ": " + summary));
-        if (confirmed) {
-            timeline.add(new TimelineEntry(now, "command", "confirmed", "destructive steps confirmed by " + requestedBy));
-        }
-        Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,
-                scenario.fileName(), severity, IncidentState.DETECTED, summary, now, null, null, null, null,
-                java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(), timeline, null, 1);
+        timeline.add(new TimelineEntry(now, "detected", "info", "requested by " + run.requestedBy() + ": "
+                + run.summary()));
+        timeline.addAll(run.commandEntries(now));
+        Incident incident = new Incident("inc-" + run.component() + "-" + ID_TIME.format(now), run.component(),
+                run.scenario().fileName(), run.parameters(), run.severity(), IncidentState.DETECTED, run.summary(), now,
+                null, null, null, null, java.time.Duration.ZERO, run.severity().targetRto(), null, null, List.of(),
+                timeline, null, 1);
         Incident stamped = recoveryPoints.stamp(incident);
-        current.put(component, stamped);
+        current.put(run.component(), stamped);
         return new Change(Optional.of(stamped), true, null);
     }
 
@@ -171,7 +182,7 @@ public final class IncidentBook {
         Map<String, HealthState> view = new java.util.HashMap<>(health);
         view.put(component, HealthState.DOWN);
         Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(detectedAt), component,
-                StrategySelector.select(view).fileName(), severity, state, summary, detectedAt, null, null, null,
+                StrategySelector.select(view).fileName(), Map.of(), severity, state, summary, detectedAt, null, null, null,
                 null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
                 List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
         Incident stamped = recoveryPoints.stamp(incident);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The only ways an incident changes: each returns the next version, with the change on its timeline and
@@ -35,6 +36,21 @@ public final class Incidents {
         return next(incident, state, entry, incident.automatedActions());
     }
 
+    /**
+     * An engineer takes an escalated incident on with a runbook of their own (a RESTORE, a FAIL_OVER command):
+     * automation resumes for that runbook only, from its first step. The entry ({@code runbook started})
+     * marks where the new runbook's steps begin on the timeline.
+     */
+    public static Incident handOver(Incident incident, String scenario, Map<String, String> parameters,
+            TimelineEntry entry) {
+        Incident switched = new Incident(incident.id(), incident.component(), scenario, parameters,
+                incident.severity(), incident.state(), incident.summary(), incident.detectedAt(),
+                incident.recoveryStartedAt(), incident.recoveredAt(), incident.escalatedAt(), incident.resolvedAt(),
+                incident.rto(), incident.rtoTarget(), incident.rpo(), incident.lastBackupId(),
+                incident.automatedActions(), incident.timeline(), incident.postmortem(), incident.version());
+        return next(switched, IncidentState.RECOVERING, entry, incident.automatedActions());
+    }
+
     private static Incident next(Incident incident, IncidentState state, TimelineEntry entry, List<Instant> actions) {
         Instant now = entry.time();
         List<TimelineEntry> timeline = new ArrayList<>(incident.timeline());
@@ -51,13 +67,13 @@ public final class Incidents {
         Instant resolvedAt = incident.resolvedAt() == null && state == IncidentState.RESOLVED
                 ? now : incident.resolvedAt();
         Instant rtoEnd = recoveredAt != null ? recoveredAt : resolvedAt != null ? resolvedAt : now;
-        Incident next = new Incident(incident.id(), incident.component(), incident.scenario(), incident.severity(),
-                state, incident.summary(), incident.detectedAt(), recoveryStartedAt, recoveredAt, escalatedAt,
+        Incident next = new Incident(incident.id(), incident.component(), incident.scenario(), incident.parameters(),
+                incident.severity(), state, incident.summary(), incident.detectedAt(), recoveryStartedAt, recoveredAt, escalatedAt,
                 resolvedAt, Duration.between(incident.detectedAt(), rtoEnd), incident.rtoTarget(), incident.rpo(),
                 incident.lastBackupId(), actions, timeline, incident.postmortem(), incident.version() + 1);
         if (state == IncidentState.RESOLVED && incident.state() != IncidentState.RESOLVED) {
             // On resolution the incident carries its postmortem draft, in the plan's template.
-            return new Incident(next.id(), next.component(), next.scenario(), next.severity(), next.state(),
+            return new Incident(next.id(), next.component(), next.scenario(), next.parameters(), next.severity(), next.state(),
                     next.summary(), next.detectedAt(), next.recoveryStartedAt(), next.recoveredAt(), next.escalatedAt(),
                     next.resolvedAt(), next.rto(), next.rtoTarget(), next.rpo(), next.lastBackupId(),
                     next.automatedActions(), next.timeline(), PostmortemDraft.render(next), next.version());

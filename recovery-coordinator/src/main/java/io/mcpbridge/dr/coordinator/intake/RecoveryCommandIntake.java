@@ -1,7 +1,9 @@
 package io.mcpbridge.dr.coordinator.intake;
 
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
+import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
+import io.mcpbridge.dr.coordinator.incident.ManualRun;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.coordinator.service.Coordinator;
@@ -13,7 +15,10 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
@@ -22,6 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,8 +37,10 @@ import org.jboss.logging.Logger;
 /**
  * Engineers' commands. Nothing runs unless the command is signed with the command key, unaltered and
  * recent; a refused command goes to the dead letter topic with the reason and a notification says so.
- * Handled so far: maintenance on and off, acknowledge, escalate, resolve, and confirming the current
- * incident of a component (a RECOVER with {@code confirmed}), which lets its destructive steps run.
+ * Maintenance on and off, acknowledge, escalate and resolve change the component's incident; RECOVER naming
+ * a scenario, and the single actions (RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS), start a
+ * runbook (see {@link IncidentBook#openManual}); a RECOVER with {@code confirmed} and no scenario confirms
+ * the destructive steps of the open incident. Each may be a dry run.
  */
 @ApplicationScoped
 public class RecoveryCommandIntake {
@@ -99,8 +108,29 @@ public class RecoveryCommandIntake {
                     incident -> Incidents.advance(incident, IncidentState.RESOLVED,
                             new TimelineEntry(now, "command", "info", "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
-            default -> LOG.warnf("recovery command %s (%s) is not handled by this version", command.id(),
-                    command.action());
+            case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> start(command, Scenario.forCommand(
+                    command.action()).orElseThrow(), singleActionParameters(command), who);
+        }
+    }
+
+    /** What a single-action command sets for its runbook: the backup and scopes of a RESTORE. */
+    private static Map<String, String> singleActionParameters(RecoveryCommand command) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (command.action() == RecoveryAction.RESTORE) {
+            parameters.put("backup", command.backupId() == null ? BackupCommand.LATEST : command.backupId());
+            parameters.put("scopes", String.join(",", command.scopes()));
+        }
+        return parameters;
+    }
+
+    private void start(RecoveryCommand command, Scenario scenario, Map<String, String> parameters, String who) {
+        IncidentBook.Change change = coordinator.openManual(new ManualRun(command.component(), scenario, parameters,
+                Severity.HIGH, scenario.fileName() + " requested", who, command.confirmed(), command.dryRun()));
+        if (change.incident().isEmpty()) {
+            LOG.warnf("recovery command %s (%s for %s) not run: %s", command.id(), command.action(), command.component(),
+                    change.ignored());
+            notice(command.component(), Notices.unrunCommand(command.id(), command.component(),
+                    command.action() + " not run: " + change.ignored(), clock.instant()));
         }
     }
 
@@ -118,8 +148,7 @@ public class RecoveryCommandIntake {
                 LOG.warnf("recovery command %s names an unknown scenario: %s", command.id(), e.getMessage());
                 return;
             }
-            coordinator.openManual(command.component(), scenario, Severity.CRITICAL,
-                    scenario.fileName() + " requested", who, command.confirmed());
+            start(command, scenario, Map.of(), who);
         } else if (command.confirmed()) {
             coordinator.change(command.component(),
                     incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
@@ -134,13 +163,17 @@ public class RecoveryCommandIntake {
 
     private void refusedNotice(String component, String reason) {
         Instant now = clock.instant();
-        var request = Notices.refusedCommand(
-                Long.toHexString(now.toEpochMilli()), component == null ? "unknown" : component, reason, now);
+        notice(component, Notices.refusedCommand(Long.toHexString(now.toEpochMilli()),
+                component == null ? "unknown" : component, reason, now));
+    }
+
+    private void notice(String component, NotificationRequest request) {
+        Instant now = clock.instant();
         try {
-            sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/recovery-coordinator",
+            sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE,
                     request.incidentId(), now, request));
         } catch (IllegalStateException e) {
-            LOG.errorf("the refusal could not be notified: %s", e.getMessage());
+            LOG.errorf("a notice about a command for %s could not be sent: %s", component, e.getMessage());
         }
     }
 }

@@ -128,7 +128,7 @@ public final class RunbookCatalog {
             case RESTORE_BACKUP -> List.of("backup", "scopes");
             case REVOKE_SESSIONS -> List.of("pattern");
             case ROTATE_CREDENTIALS -> List.of("secret", "key");
-            case FAIL_OVER -> List.of("target");
+            case FAIL_OVER -> List.of("service", "to");
             case SHELL -> List.of("command");
             case NOTIFY -> List.of("summary");
             case ESCALATE -> List.of();

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** The plan's disaster scenarios, plus the Redis failure its master script singles out. */
+/**
+ * The plan's disaster scenarios, plus the Redis failure its master script singles out, plus the single
+ * actions engineers ask for by command (restore, fail over, revoke sessions, rotate credentials), each a
+ * runbook of its own so it is recorded, confirmed and resumed like any other.
+ */
 public enum Scenario {
     /** Scenario 1: a gateway or router crashed or does not answer. */
     SERVICE_FAILURE,
@@ -17,7 +21,26 @@ public enum Scenario {
     /** Scenario 2: the primary data center is lost. */
     DATA_CENTER_FAILURE,
     /** Scenario 5: the whole infrastructure (cluster, VMs) is lost. */
-    INFRASTRUCTURE_LOSS;
+    INFRASTRUCTURE_LOSS,
+    /** A RESTORE command: the backup and scopes it names. */
+    MANUAL_RESTORE,
+    /** A FAIL_OVER command: to the configured standby. */
+    MANUAL_FAIL_OVER,
+    /** A REVOKE_SESSIONS command. */
+    MANUAL_REVOKE_SESSIONS,
+    /** A ROTATE_CREDENTIALS command. */
+    MANUAL_ROTATE_CREDENTIALS;
+
+    /** The runbook of a single-action command; empty for the commands that are not an action. */
+    public static java.util.Optional<Scenario> forCommand(io.mcpbridge.dr.events.incident.RecoveryAction action) {
+        return java.util.Optional.ofNullable(switch (action) {
+            case RESTORE -> MANUAL_RESTORE;
+            case FAIL_OVER -> MANUAL_FAIL_OVER;
+            case REVOKE_SESSIONS -> MANUAL_REVOKE_SESSIONS;
+            case ROTATE_CREDENTIALS -> MANUAL_ROTATE_CREDENTIALS;
+            default -> null;
+        });
+    }
 
     /** In runbook files: {@code service-failure}. */
     @JsonValue

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param onSuccess   what success leads to
  * @param onFailure   what a final failure leads to
  * @param automatic   a destructive action that may run without a confirmed manual command
+ * @param when        a variable that must be set for the step to run (a standby, a DR site); without it
+ *                    the step is skipped, not failed. Absent: the step always runs
  */
 public record Step(
         String name,
@@ -24,7 +26,8 @@ public record Step(
         int retries,
         OnSuccess onSuccess,
         OnFailure onFailure,
-        boolean automatic) {
+        boolean automatic,
+        String when) {
 
     public Step {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

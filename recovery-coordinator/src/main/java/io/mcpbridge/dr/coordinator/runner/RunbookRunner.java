@@ -35,6 +35,10 @@ public final class RunbookRunner {
     static final String STARTED = "started";
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
+    static final String SKIPPED = "skipped";
+    /** The step and outcome marking where a runbook begins on a timeline (an engineer's hand-over). */
+    public static final String RUNBOOK = "runbook";
+    public static final String RUNBOOK_STARTED = "started";
 
     private final StepExecutor executor;
     private final ActionBudget budget;
@@ -75,7 +79,7 @@ public final class RunbookRunner {
         }
         Step step = runbook.steps().get(position.index());
         return switch (position.phase()) {
-            case PENDING -> start(incident, step, context);
+            case PENDING -> start(incident, runbook, step, context);
             case RUNNING -> step.action() == Action.VERIFY ? verify(incident, step, position.at(), context)
                     : awaitsResult(step) ? awaitResult(incident, step, position.at(), context)
                     : resume(incident, step, position.at(), context);
@@ -84,8 +88,12 @@ public final class RunbookRunner {
         };
     }
 
-    private Incident start(Incident incident, Step step, RunContext context) {
+    private Incident start(Incident incident, Runbook runbook, Step step, RunContext context) {
         Instant now = context.now();
+        if (!executor.shouldRun(step, incident)) {
+            return publish.apply(Incidents.note(incident, entry(now, step, SKIPPED, "${" + step.when()
+                    + "} is not set: not needed here")));
+        }
         if (step.action() == Action.VERIFY) {
             return publish.apply(Incidents.advance(incident, IncidentState.VERIFYING, entry(now, step, STARTED,
                     "waiting for " + incident.component() + " to be healthy: " + step.parameters().get("attempts")
@@ -99,18 +107,21 @@ public final class RunbookRunner {
                     + " is destructive and needs a confirmed manual command")), now, "confirmation needed for "
                     + step.name());
         }
-        ActionBudget.Decision decision = budget.check(context.recentActions(), now,
-                !incident.automatedActions().isEmpty());
+        // A runbook only people start (a confirmed command) is theirs: the automated-action budget is not.
+        ActionBudget.Decision decision = runbook.manualOnly() ? ActionBudget.Decision.ALLOWED_NOW
+                : budget.check(context.recentActions(), now, !incident.automatedActions().isEmpty());
         if (decision.verdict() == ActionBudget.Verdict.EXHAUSTED) {
             return escalate(incident, now, decision.reason());
         }
         if (decision.verdict() == ActionBudget.Verdict.COOLING_DOWN) {
             return incident;
         }
+        // A component that recovered by itself is not acted on. Not for a runbook people started (a breach is
+        // not a health failure), nor for a notification.
         Optional<TargetHealth> health = context.health(incident.component());
-        if (health.isPresent() && health.get().state() == HealthState.UP && health.get().observedAt()
-                .isAfter(incident.detectedAt())) {
-            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED, entry(now, step, "skipped",
+        if (!runbook.manualOnly() && step.action() != Action.NOTIFY && health.isPresent()
+                && health.get().state() == HealthState.UP && health.get().observedAt().isAfter(incident.detectedAt())) {
+            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED, entry(now, step, SKIPPED,
                     incident.component() + " is healthy again: nothing done")));
         }
         if (context.dryRun()) {
@@ -225,6 +236,9 @@ public final class RunbookRunner {
             List<TimelineEntry> timeline = incident.timeline();
             for (int i = timeline.size() - 1; i >= 0; i--) {
                 TimelineEntry entry = timeline.get(i);
+                if (entry.step().equals(RUNBOOK) && entry.outcome().equals(RUNBOOK_STARTED)) {
+                    return new Position(0, Phase.PENDING, entry.time()); // what came before was another runbook's
+                }
                 int index = indexOf(runbook, entry.step());
                 if (index < 0) {
                     continue;
@@ -233,7 +247,7 @@ public final class RunbookRunner {
                     case STARTED, "requested" -> new Position(index, Phase.RUNNING, entry.time());
                     case SUCCEEDED -> new Position(index, Phase.DONE, entry.time());
                     case FAILED -> new Position(index, Phase.FAILED, entry.time());
-                    case "next", "skipped", "refused", "resolved" -> new Position(index + 1, Phase.PENDING, entry.time());
+                    case "next", SKIPPED, "refused", "resolved" -> new Position(index + 1, Phase.PENDING, entry.time());
                     default -> new Position(index, Phase.PENDING, entry.time());
                 };
             }

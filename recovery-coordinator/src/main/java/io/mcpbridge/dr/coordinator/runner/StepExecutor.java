@@ -2,45 +2,68 @@ package io.mcpbridge.dr.coordinator.runner;
 
 import io.mcpbridge.dr.coordinator.action.ActionResult;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.action.ShellAction;
+import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
+import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.Step;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * Runs one step's action for an incident, with the step's parameters filled in ({@code ${component}},
- * {@code ${namespace}}), and says afterwards whether a step recorded as started actually took effect (for
- * resuming after a crash). A component name must be a plain name ({@code [a-z0-9-]}) before it goes into
- * any parameter; a host command is the runbook's words, each filled in on its own and run without a shell.
- * Actions that go through backup-service or the notifier are not wired yet and fail with that reason.
+ * Runs one step's action for an incident, with the step's parameters filled in ({@link Variables}), and says
+ * afterwards whether a step recorded as started actually took effect (for resuming after a crash). A
+ * component name must be a plain name ({@code [a-z0-9-]}) before it goes into any parameter; a host command
+ * is the runbook's words, each filled in on its own and run without a shell. Restores and forensic
+ * snapshots are commands to backup-service, answered later on its results topic; notify steps are requests
+ * to the notifier.
  */
 public final class StepExecutor {
 
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** What the executor talks to besides the cluster; each publisher is durable and throws when it cannot. */
+    public record Peers(Optional<SessionRevoker> sessions, Optional<StandbyPromoter> standby,
+            Consumer<BackupCommand> backupRequests, Consumer<NotificationRequest> notifications) {
+    }
 
     private final KubernetesActions kubernetes;
     private final String namespace;
-    private final Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions;
-    private final java.util.function.Consumer<io.mcpbridge.dr.events.backup.BackupCommand> backupRequests;
+    private final Variables configured;
+    private final Peers peers;
+    private final Clock clock;
 
     /**
      * @param kubernetes the cluster's actions
-     * @param namespace  the MCP Bridge namespace
-     * @param sessions   the session store's revoker, when one is configured
-     * @param backupRequests publishes a command to backup-service (durably; throws when it cannot)
+     * @param namespace  the MCP Bridge namespace ({@code ${namespace}})
+     * @param variables  the operator's variables ({@code mcpdr.coordinator.variables.*})
      */
-    public StepExecutor(KubernetesActions kubernetes, String namespace,
-            Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions,
-            java.util.function.Consumer<io.mcpbridge.dr.events.backup.BackupCommand> backupRequests) {
+    public StepExecutor(KubernetesActions kubernetes, String namespace, Map<String, String> variables, Peers peers,
+            Clock clock) {
         this.kubernetes = kubernetes;
         this.namespace = namespace;
-        this.sessions = sessions;
-        this.backupRequests = backupRequests;
+        Map<String, String> all = new LinkedHashMap<>(variables);
+        all.put("namespace", namespace);
+        this.configured = new Variables(all);
+        this.peers = peers;
+        this.clock = clock;
     }
 
     /** The id of the backup-service command a step issues: the incident and the step, so a retry is the same command. */
@@ -48,45 +71,95 @@ public final class StepExecutor {
         return incident.id() + ":" + step.name();
     }
 
+    /** Whether a step's {@code when} variable is set for this incident (always, for a step without one). */
+    public boolean shouldRun(Step step, Incident incident) {
+        return step.when() == null || variables(incident).isSet(step.when());
+    }
+
     public ActionResult execute(Step step, Incident incident) {
         if (!PLAIN_NAME.matcher(incident.component()).matches()) {
             return ActionResult.failed("component name '" + incident.component() + "' is not a plain name: not acted on");
         }
-        Map<String, String> p = step.parameters();
-        String ns = fill(p.getOrDefault("namespace", namespace), incident);
+        Variables variables = variables(incident);
+        try {
+            return run(step, incident, variables, parameter(step, variables));
+        } catch (Variables.UnsetVariableException e) {
+            return ActionResult.failed(step.action().fileName() + " not run: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return ActionResult.failed(step.action().fileName() + " not run, a parameter is wrong: " + e.getMessage());
+        }
+    }
+
+    private ActionResult run(Step step, Incident incident, Variables variables, Function<String, String> p) {
+        String ns = p.apply("namespace") == null ? namespace : p.apply("namespace");
         return switch (step.action()) {
-            case ROLLOUT_RESTART -> forEachDeployment(fill(p.get("deployment"), incident), ns,
+            case ROLLOUT_RESTART -> forEachDeployment(p.apply("deployment"), ns,
                     deployment -> kubernetes.rolloutRestart(ns, deployment));
-            case ROLLOUT_UNDO -> forEachDeployment(fill(p.get("deployment"), incident), ns,
+            case ROLLOUT_UNDO -> forEachDeployment(p.apply("deployment"), ns,
                     deployment -> kubernetes.rolloutUndo(ns, deployment));
-            case SCALE -> kubernetes.scale(ns, fill(p.get("deployment"), incident), Integer.parseInt(p.get("replicas")));
-            case DELETE_PODS -> kubernetes.deletePods(ns, fill(p.get("deployment"), incident));
-            case ROTATE_CREDENTIALS -> kubernetes.rotateSecret(ns, fill(p.get("secret"), incident), p.get("key"));
-            case SHELL -> ShellAction.run(Arrays.stream(p.get("command").strip().split("\\s+"))
-                    .map(word -> fill(word, incident)).toList(), step.timeout());
+            case SCALE -> kubernetes.scale(ns, p.apply("deployment"), Integer.parseInt(p.apply("replicas")));
+            case DELETE_PODS -> kubernetes.deletePods(ns, p.apply("deployment"));
+            case ROTATE_CREDENTIALS -> kubernetes.rotateSecret(ns, p.apply("secret"), p.apply("key"));
+            case SHELL -> ShellAction.run(Arrays.stream(step.parameters().get("command").strip().split("\\s+"))
+                    .map(variables::fill).toList(), step.timeout());
             case ESCALATE -> ActionResult.ok("escalation requested by the runbook");
             case VERIFY -> throw new IllegalArgumentException("verification is not an action");
-            case REVOKE_SESSIONS -> sessions.map(revoker -> revoker.revoke(p.get("pattern")))
+            case REVOKE_SESSIONS -> peers.sessions().map(revoker -> revoker.revoke(p.apply("pattern")))
                     .orElse(ActionResult.failed("no session store is configured (mcpdr.coordinator.redis.url)"));
-            case RESTORE_BACKUP -> requestBackup(step, incident, io.mcpbridge.dr.events.backup.BackupAction.RESTORE,
-                    p.getOrDefault("backup", "latest"));
-            case FORENSIC_SNAPSHOT -> requestBackup(step, incident, io.mcpbridge.dr.events.backup.BackupAction.BACKUP,
-                    null);
-            case FAIL_OVER, NOTIFY ->
-                    ActionResult.failed(step.action().fileName() + " is not available in this version of the coordinator");
+            case RESTORE_BACKUP -> requestBackup(step, incident, BackupAction.RESTORE, p.apply("backup"), p);
+            case FORENSIC_SNAPSHOT -> requestBackup(step, incident, BackupAction.BACKUP, null, p);
+            case FAIL_OVER -> failOver(ns, p);
+            case NOTIFY -> notify(step, incident, p);
         };
     }
 
-    private ActionResult requestBackup(Step step, Incident incident, io.mcpbridge.dr.events.backup.BackupAction action,
-            String backupId) {
-        List<io.mcpbridge.dr.events.backup.BackupScope> scopes = Arrays.stream(step.parameters().get("scopes").split(","))
-                .map(String::strip).filter(scope -> !scope.isEmpty())
-                .map(io.mcpbridge.dr.events.backup.BackupScope::of).toList();
-        io.mcpbridge.dr.events.backup.BackupCommand command = new io.mcpbridge.dr.events.backup.BackupCommand(
-                backupCommandId(incident, step), action, scopes, backupId, null,
-                "incident " + incident.id() + ": " + step.name(), "recovery-coordinator", java.time.Instant.now());
+    /** Promotes the standby Redis first when one is named, then points the Service at the standby's pods. */
+    private ActionResult failOver(String ns, Function<String, String> p) {
+        String promote = p.apply("promote");
+        String promoted = "";
+        if (promote != null && !promote.isEmpty()) {
+            ActionResult promotion = peers.standby().map(standby -> standby.promote(promote))
+                    .orElse(ActionResult.failed("no Redis client for promoting " + promote));
+            if (!promotion.succeeded()) {
+                return promotion;
+            }
+            promoted = promotion.detail() + "; ";
+        }
+        ActionResult switched = kubernetes.failOver(ns, p.apply("service"), p.apply("to"));
+        return switched.succeeded() ? ActionResult.ok(promoted + switched.detail())
+                : ActionResult.failed(promoted + switched.detail());
+    }
+
+    private ActionResult notify(Step step, Incident incident, Function<String, String> p) {
+        Instant now = clock.instant();
+        Map<String, String> details = new LinkedHashMap<>();
+        Optional.ofNullable(p.apply("audience")).ifPresent(audience -> details.put("Audience", audience));
+        details.put("Runbook step", incident.scenario() + " / " + step.name());
+        NotificationKind kind = p.apply("kind") == null ? NotificationKind.INCIDENT_UPDATED
+                : NotificationKind.valueOf(p.apply("kind"));
+        NotificationRequest request = new NotificationRequest(incident.id() + ":" + step.name(), incident.id(), kind,
+                Optional.ofNullable(p.apply("severity")).map(Severity::valueOf).orElse(incident.severity()),
+                incident.component(), p.apply("summary"), List.of(incident.component()), null, "Recovering", null, null,
+                null, null, "mcp-dr automation", null, List.of(), details, incident.detectedAt(), now);
         try {
-            backupRequests.accept(command);
+            peers.notifications().accept(request);
+        } catch (RuntimeException e) {
+            return ActionResult.failed("the notifier could not be asked: " + e.getMessage());
+        }
+        return ActionResult.ok("notification " + request.id() + " requested: " + request.summary());
+    }
+
+    private ActionResult requestBackup(Step step, Incident incident, BackupAction action, String backupId,
+            Function<String, String> p) {
+        List<BackupScope> scopes = Arrays.stream(p.apply("scopes").split(",")).map(String::strip)
+                .filter(scope -> !scope.isEmpty()).map(BackupScope::of).toList();
+        RestoreTargets targets = action == BackupAction.RESTORE
+                ? new RestoreTargets(p.apply("intoRedis"), p.apply("intoNamespace"), p.apply("intoDirectory")) : null;
+        BackupCommand command = new BackupCommand(backupCommandId(incident, step), action, scopes, backupId,
+                RestoreTargets.ORIGINAL.equals(targets) ? null : targets, "incident " + incident.id() + ": " + step.name(),
+                "recovery-coordinator", clock.instant());
+        try {
+            peers.backupRequests().accept(command);
         } catch (RuntimeException e) {
             return ActionResult.failed("backup-service could not be asked: " + e.getMessage());
         }
@@ -96,24 +169,37 @@ public final class StepExecutor {
 
     /**
      * Whether a step recorded as started at {@code startedAt} took effect, for the actions that leave a trace
-     * to check; empty when it cannot be told.
+     * to check; empty when it cannot be told. A notification can always be requested again: the notifier
+     * delivers each id once.
      */
     public Optional<Boolean> tookEffect(Step step, Incident incident, Instant startedAt) {
-        if (step.action() != io.mcpbridge.dr.coordinator.runbook.Action.ROLLOUT_RESTART) {
+        Variables variables = variables(incident);
+        Function<String, String> p = parameter(step, variables);
+        try {
+            String ns = p.apply("namespace") == null ? namespace : p.apply("namespace");
+            return switch (step.action()) {
+                case ROLLOUT_RESTART -> Optional.of(restartedSince(p.apply("deployment"), ns, startedAt));
+                case FAIL_OVER -> Optional.of(kubernetes.selects(ns, p.apply("service"), p.apply("to")));
+                case NOTIFY -> Optional.of(false);
+                default -> Optional.empty();
+            };
+        } catch (Variables.UnsetVariableException e) {
             return Optional.empty();
         }
-        String ns = fill(step.parameters().getOrDefault("namespace", namespace), incident);
-        for (String deployment : deployments(fill(step.parameters().get("deployment"), incident), ns)) {
+    }
+
+    private boolean restartedSince(String names, String ns, Instant startedAt) {
+        for (String deployment : deployments(names, ns)) {
             Optional<Instant> restartedAt = kubernetes.restartedAt(ns, deployment);
             // The annotation has second precision at best: a restart in the same second counts.
             if (restartedAt.isEmpty() || restartedAt.get().isBefore(startedAt.minusSeconds(1))) {
-                return Optional.of(false);
+                return false;
             }
         }
-        return Optional.of(true);
+        return true;
     }
 
-    private ActionResult forEachDeployment(String names, String ns, java.util.function.Function<String, ActionResult> action) {
+    private ActionResult forEachDeployment(String names, String ns, Function<String, ActionResult> action) {
         List<String> details = new ArrayList<>();
         for (String deployment : deployments(names, ns)) {
             ActionResult result = action.apply(deployment);
@@ -134,8 +220,17 @@ public final class StepExecutor {
         return Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
-    private String fill(String template, Incident incident) {
-        return template == null ? null
-                : template.replace("${component}", incident.component()).replace("${namespace}", namespace);
+    private Variables variables(Incident incident) {
+        Map<String, String> own = new LinkedHashMap<>(incident.parameters());
+        own.put("component", incident.component());
+        return configured.with(own);
+    }
+
+    /** A step's parameter, filled in; null when the step has none of that name; empty values count as absent. */
+    private static Function<String, String> parameter(Step step, Variables variables) {
+        return name -> {
+            String value = variables.fill(step.parameters().get(name));
+            return value == null || value.isEmpty() ? null : value;
+        };
     }
 }

@@ -56,7 +56,7 @@ public record ActionBudget(int maxActions, Duration window, Duration cooldown) {
         if (!nextStepOfARunbook && last != null && now.isBefore(last.plus(cooldown))) {
             return new Decision(Verdict.COOLING_DOWN, last.plus(cooldown), "cooling down after the last action");
         }
-        return new Decision(Verdict.ALLOWED, null, null);
+        return Decision.ALLOWED_NOW;
     }
 
     public enum Verdict {
@@ -73,5 +73,7 @@ public record ActionBudget(int maxActions, Duration window, Duration cooldown) {
      * @param reason    for the timeline
      */
     public record Decision(Verdict verdict, Instant notBefore, String reason) {
+
+        public static final Decision ALLOWED_NOW = new Decision(Verdict.ALLOWED, null, null);
     }
 }

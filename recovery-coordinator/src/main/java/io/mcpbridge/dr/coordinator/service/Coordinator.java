@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator.service;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.incident.ManualRun;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
@@ -56,7 +57,7 @@ import org.jboss.logging.Logger;
 public class Coordinator {
 
     private static final Logger LOG = Logger.getLogger(Coordinator.class);
-    static final String SOURCE = "/mcp-dr/recovery-coordinator";
+    public static final String SOURCE = "/mcp-dr/recovery-coordinator";
 
     private final IncidentBook book;
     private final RunbookCatalog runbooks;
@@ -192,14 +193,13 @@ public class Coordinator {
         });
     }
 
-    /** Opens an incident an engineer asked for, then runs it. */
-    public IncidentBook.Change openManual(String component, Scenario scenario, io.mcpbridge.dr.events.alert.Severity severity,
-            String summary, String requestedBy, boolean confirmed) {
+    /** Starts a runbook an engineer asked for (see {@link IncidentBook#openManual}), then runs it. */
+    public IncidentBook.Change openManual(ManualRun manual) {
         return onLoop(() -> {
-            if (!ownership.owns(component)) {
-                return IncidentBook.Change.notOwned(component);
+            if (!ownership.owns(manual.component())) {
+                return IncidentBook.Change.notOwned(manual.component());
             }
-            IncidentBook.Change change = book.openManual(component, scenario, severity, summary, requestedBy, confirmed);
+            IncidentBook.Change change = book.openManual(manual);
             change.incident().ifPresent(incident -> run(publish(incident)));
             return change;
         });
@@ -246,14 +246,19 @@ public class Coordinator {
             return;
         }
         Runbook runbook = runbooks.runbook(Scenario.ofFileName(incident.scenario()));
-        boolean confirmed = incident.timeline().stream()
-                .anyMatch(entry -> entry.step().equals("command") && entry.outcome().equals("confirmed"));
+        boolean confirmed = commanded(incident, "confirmed");
+        boolean dry = dryRun || commanded(incident, "dry-run");
         try {
             runner.advance(incident, runbook, new RunContext(Map.copyOf(latestHealth),
-                    recentActions(incident.component()), confirmed, dryRun, clock.instant(), Map.copyOf(backupResults)));
+                    recentActions(incident.component()), confirmed, dry, clock.instant(), Map.copyOf(backupResults)));
         } catch (IllegalStateException e) {
             LOG.errorf("incident %s could not be moved on: %s", incident.id(), e.getMessage());
         }
+    }
+
+    /** Whether a command left this mark on the incident's timeline (a confirmation, a dry run). */
+    private static boolean commanded(Incident incident, String outcome) {
+        return incident.timeline().stream().anyMatch(entry -> entry.step().equals("command") && entry.outcome().equals(outcome));
     }
 
     /** Publishes an incident version, then its notifications; only then may anything act on it. */

@@ -45,6 +45,14 @@ public final class Notices {
                 "mcp-dr automation", null, List.of(), details, now, now);
     }
 
+    /** A valid command that could not run now (another runbook is at work): the person who sent it should know. */
+    public static NotificationRequest unrunCommand(String commandId, String component, String reason, Instant now) {
+        return new NotificationRequest("command-not-run:" + commandId, "commands-" + component,
+                NotificationKind.INCIDENT_UPDATED, Severity.MEDIUM, component, "A recovery command was not run: " + reason,
+                List.of(), "None", "Not run", null, null, null, null, "mcp-dr automation", null, List.of(),
+                Map.of("Reason", reason), now, now);
+    }
+
     private static NotificationRequest request(Incident incident, NotificationKind kind, String occasion,
             String status, Instant now) {
         Map<String, String> details = new LinkedHashMap<>();

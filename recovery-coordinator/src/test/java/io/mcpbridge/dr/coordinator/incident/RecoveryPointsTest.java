@@ -66,7 +66,7 @@ class RecoveryPointsTest {
     }
 
     private static Incident incident(String component) {
-        return new Incident("inc-" + component, component, "service-failure", Severity.CRITICAL, IncidentState.DETECTED,
+        return new Incident("inc-" + component, component, "service-failure", Map.of(), Severity.CRITICAL, IncidentState.DETECTED,
                 component + " DOWN", DETECTED, null, null, null, null, Duration.ZERO, Severity.CRITICAL.targetRto(), null,
                 null, List.of(), List.of(), null, 1);
     }

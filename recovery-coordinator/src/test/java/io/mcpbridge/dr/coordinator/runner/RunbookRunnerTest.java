@@ -49,6 +49,7 @@ class RunbookRunnerTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final List<Incident> published = new ArrayList<>();
+    private final List<io.mcpbridge.dr.events.notify.NotificationRequest> notifications = new ArrayList<>();
     private RunbookCatalog catalog;
     private KubernetesActions actions;
 
@@ -193,9 +194,9 @@ class RunbookRunnerTest {
             redis.command("SET", "ratelimit:client-1:29000000", "3");
             io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
             try {
-                RunbookRunner runner = new RunbookRunner(new StepExecutor(actions, NS, Optional.of(
+                RunbookRunner runner = new RunbookRunner(executor(Optional.of(
                         new io.mcpbridge.dr.coordinator.action.SessionRevoker(
-                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri()))), command -> { }),
+                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri())))),
                         ActionBudget.defaults(), incident -> {
                             published.add(incident);
                             return incident;
@@ -216,6 +217,10 @@ class RunbookRunnerTest {
                 assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
                 assertThat(actions.restartedAt(NS, "mcp-router")).isPresent();
                 assertThat(done.state()).isEqualTo(IncidentState.RESOLVED);
+                assertThat(notifications).singleElement().satisfies(notice -> {
+                    assertThat(notice.id()).isEqualTo(done.id() + ":notify-security");
+                    assertThat(notice.details()).containsEntry("Audience", "security");
+                });
             } finally {
                 vertx.close();
             }
@@ -223,10 +228,15 @@ class RunbookRunnerTest {
     }
 
     private RunbookRunner runner() {
-        return new RunbookRunner(new StepExecutor(actions, NS, Optional.empty(), command -> { }), ActionBudget.defaults(), incident -> {
+        return new RunbookRunner(executor(Optional.empty()), ActionBudget.defaults(), incident -> {
             published.add(incident);
             return incident;
         }, Clock.systemUTC());
+    }
+
+    private StepExecutor executor(Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
+        return new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(sessions, Optional.empty(), command -> { },
+                notifications::add), Clock.systemUTC());
     }
 
     private Runbook serviceFailure() {
