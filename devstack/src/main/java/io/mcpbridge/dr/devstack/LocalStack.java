@@ -136,6 +136,8 @@ public final class LocalStack {
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dmcpdr.coordinator.runbooks-file=" + LocalBridgeFiles.localRunbooks(root.resolve(".local"),
                         SIMULATOR_CONTROL_PORT),
+                // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
+                "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
                 "-Dquarkus.log.console.json.enabled=false",
                 "-jar", quarkusApp("recovery-coordinator").toString()),
                 Map.of("MCPDR_COORDINATOR_COMMAND_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/command.key"))))
