@@ -36,6 +36,9 @@ public final class RunbookRunner {
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
     static final String SKIPPED = "skipped";
+    static final String RETRY = "retry";
+    /** How long a failed step waits before its next attempt (a step's {@code retries}). */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(10);
     /** The step and outcome marking where a runbook begins on a timeline (an engineer's hand-over). */
     public static final String RUNBOOK = "runbook";
     public static final String RUNBOOK_STARTED = "started";
@@ -83,6 +86,7 @@ public final class RunbookRunner {
             case RUNNING -> step.action() == Action.VERIFY ? verify(incident, step, position.at(), context)
                     : awaitsResult(step) ? awaitResult(incident, step, position.at(), context)
                     : resume(incident, step, position.at(), context);
+            case RETRY_WAIT -> now.isBefore(position.at().plus(RETRY_DELAY)) ? incident : start(incident, runbook, step, context);
             case DONE -> afterSuccess(incident, step, now);
             case FAILED -> afterFailure(incident, step, now);
         };
@@ -211,11 +215,29 @@ public final class RunbookRunner {
     }
 
     private Incident afterFailure(Incident incident, Step step, Instant now) {
+        long failures = failuresOfThisRun(incident, step);
+        if (failures <= step.retries()) {
+            return publish.apply(Incidents.note(incident, new TimelineEntry(now, step.name(), RETRY, "attempt "
+                    + (failures + 1) + " of " + (step.retries() + 1) + " in " + RETRY_DELAY.toSeconds() + " s")));
+        }
         if (step.onFailure() == OnFailure.NEXT) {
             return publish.apply(Incidents.advance(incident, IncidentState.RECOVERING,
                     new TimelineEntry(now, step.name(), "next", "falling back to the next step")));
         }
         return escalate(incident, now, step.name() + " failed");
+    }
+
+    /** How often the step failed since its runbook began on this incident. */
+    static long failuresOfThisRun(Incident incident, Step step) {
+        long failures = 0;
+        for (TimelineEntry entry : incident.timeline()) {
+            if (entry.step().equals(RUNBOOK) && entry.outcome().equals(RUNBOOK_STARTED)) {
+                failures = 0;
+            } else if (entry.step().equals(step.name()) && entry.outcome().equals(FAILED)) {
+                failures++;
+            }
+        }
+        return failures;
     }
 
     private Incident escalate(Incident incident, Instant now, String reason) {
@@ -230,7 +252,7 @@ public final class RunbookRunner {
     /** Where an incident is in its runbook, read from its timeline. */
     record Position(int index, Phase phase, Instant at) {
 
-        enum Phase { PENDING, RUNNING, DONE, FAILED }
+        enum Phase { PENDING, RUNNING, RETRY_WAIT, DONE, FAILED }
 
         static Position of(Incident incident, Runbook runbook) {
             List<TimelineEntry> timeline = incident.timeline();
@@ -247,6 +269,7 @@ public final class RunbookRunner {
                     case STARTED, "requested" -> new Position(index, Phase.RUNNING, entry.time());
                     case SUCCEEDED -> new Position(index, Phase.DONE, entry.time());
                     case FAILED -> new Position(index, Phase.FAILED, entry.time());
+                    case RETRY -> new Position(index, Phase.RETRY_WAIT, entry.time());
                     case "next", SKIPPED, "refused", "resolved" -> new Position(index + 1, Phase.PENDING, entry.time());
                     default -> new Position(index, Phase.PENDING, entry.time());
                 };

@@ -66,9 +66,14 @@ public final class StepExecutor {
         this.clock = clock;
     }
 
-    /** The id of the backup-service command a step issues: the incident and the step, so a retry is the same command. */
+    /**
+     * The id of the backup-service command a step issues: the incident and the step, so the same attempt
+     * sent again is the same command (backup-service answers it once); a retry after a failure is a new
+     * attempt ({@code #2}, ...).
+     */
     public static String backupCommandId(Incident incident, Step step) {
-        return incident.id() + ":" + step.name();
+        long failures = RunbookRunner.failuresOfThisRun(incident, step);
+        return incident.id() + ":" + step.name() + (failures == 0 ? "" : "#" + (failures + 1));
     }
 
     /** Whether a step's {@code when} variable is set for this incident (always, for a step without one). */

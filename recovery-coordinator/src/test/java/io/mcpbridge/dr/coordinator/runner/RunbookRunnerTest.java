@@ -10,9 +10,12 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.coordinator.runbook.Action;
+import io.mcpbridge.dr.coordinator.runbook.OnFailure;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
+import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -232,6 +235,26 @@ class RunbookRunnerTest {
             published.add(incident);
             return incident;
         }, Clock.systemUTC());
+    }
+
+    @Test
+    void aFailedStepIsTriedAgainAsOftenAsItsRetriesSayThenItsFailureRuleApplies() {
+        Runbook flaky = new Runbook(Scenario.SERVICE_FAILURE, "a restart of a Deployment that is not there", false,
+                List.of(new Step("restart", Action.ROLLOUT_RESTART, Map.of("deployment", "mcp-missing"), null, 1, null,
+                        OnFailure.ESCALATE, false, null)));
+        RunbookRunner runner = runner();
+
+        Incident waiting = runner.advance(openGatewayIncident(), flaky, context(now, HealthState.DOWN, now));
+        assertThat(last(waiting).outcome()).isEqualTo("retry");
+        assertThat(runner.advance(waiting, flaky, context(now.plusSeconds(5), HealthState.DOWN, now)))
+                .as("the retry waits").isSameAs(waiting);
+        Incident escalated = runner.advance(waiting, flaky, context(now.plusSeconds(10), HealthState.DOWN, now,
+                waiting.automatedActions()));
+
+        assertThat(started(escalated, "restart")).isEqualTo(2);
+        assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
+        assertThat(escalated.timeline()).filteredOn(e -> e.outcome().equals("retry")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("attempt 2 of 2"));
     }
 
     private StepExecutor executor(Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
