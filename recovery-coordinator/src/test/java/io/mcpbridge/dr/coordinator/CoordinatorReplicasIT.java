@@ -6,10 +6,15 @@ import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.support.CoordinatorCluster;
 import io.mcpbridge.dr.coordinator.support.HealthSignals;
+import io.mcpbridge.dr.coordinator.support.SignedCommands;
+import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.RecoveryAction;
+import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
@@ -66,6 +71,37 @@ class CoordinatorReplicasIT {
     }
 
     @Test
+    void aMaintenanceWindowOutlivesTheInstanceThatReceivedItAndAnUnsignedOneNeverCounts() throws Exception {
+        try (CoordinatorCluster cluster = CoordinatorCluster.start(3, List.of("gateway", "router"));
+                TestEvents events = new TestEvents(cluster.bootstrapServers());
+                TopicRecorder incidents = TopicRecorder.fromNow(cluster.bootstrapServers(), Topics.INCIDENTS)) {
+            ServiceProcess first = cluster.startCoordinator("coordinator-maintenance");
+            awaitOwning(first, 3);
+            RecoveryCommand gateway = maintenance("gateway");
+            RecoveryCommand router = maintenance("router");
+            events.send(SignedCommands.signed(gateway));
+            events.send(EventRecords.toRecord(new EventEnvelope(router.id(), EventType.RECOVERY_REQUESTED, "/test",
+                    "router", router.requestedAt(), router))); // not signed: refused, then and later
+            Awaitility.await("the signed command handled").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> first.get("/q/metrics").contains("mcpdr_coordinator_signals_total{kind=\"command\"} 1.0"));
+            first.kill();
+
+            ServiceProcess second = cluster.startCoordinator("coordinator-after-maintenance");
+            awaitOwning(second, 3);
+            events.publish(HealthSignals.down("gateway", Instant.now()));
+            events.publish(HealthSignals.down("router", Instant.now()));
+
+            Incident suppressed = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                    i -> i.component().equals("gateway"), 1, WAIT).get(0);
+            assertThat(suppressed.state()).isEqualTo(IncidentState.SUPPRESSED);
+            incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                    i -> i.component().equals("router") && i.state() == IncidentState.VERIFYING, 1, WAIT);
+            assertThat(cluster.patches("mcp-gateway")).as("no action under maintenance").isZero();
+            assertThat(cluster.patches("mcp-router")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void twoInstancesSplitSixComponentsAndNoneIsActedOnTwice() throws Exception {
         List<String> components = List.of("gateway", "router", "gateway-eu", "router-eu", "gateway-ap", "router-ap");
         int partitions = 6;
@@ -109,6 +145,12 @@ class CoordinatorReplicasIT {
             assertThat(resolvedBy(first)).isPositive();
             assertThat(resolvedBy(second)).isPositive();
         }
+    }
+
+    private static RecoveryCommand maintenance(String component) {
+        return new RecoveryCommand("cmd-maintenance-" + component + "-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
+                component, null, null, List.of(), "planned upgrade", "alice", false, false, Duration.ofHours(2),
+                Instant.now());
     }
 
     /** Waits until the instance is ready and owns every partition of the signal topics. */

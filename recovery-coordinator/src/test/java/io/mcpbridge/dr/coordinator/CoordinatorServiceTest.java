@@ -2,17 +2,17 @@ package io.mcpbridge.dr.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.command.CommandSignature;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.HealthSignals;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
-import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
@@ -26,9 +26,6 @@ import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
-import io.mcpbridge.dr.testing.KafkaBroker;
-import io.mcpbridge.dr.testing.TestEvents;
-import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -58,7 +55,6 @@ import org.junit.jupiter.api.Test;
 class CoordinatorServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Map<String, String> LABELS = Map.of("app", "mcp-gateway");
 
     @KubernetesTestServer
     KubernetesServer server;
@@ -66,38 +62,25 @@ class CoordinatorServiceTest {
     @Inject
     KubernetesClient client;
 
-    private TestEvents events;
-    private TopicRecorder incidents;
-    private TopicRecorder notifications;
-    private TopicRecorder dlq;
+
+    private CoordinatorTopics topics;
 
     @BeforeEach
     void connect() {
-        String bootstrap = KafkaBroker.shared().bootstrapServers();
-        events = new TestEvents(bootstrap);
-        incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
-        notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY);
-        dlq = TopicRecorder.fromNow(bootstrap, Topics.DLQ);
-        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
-                .withName("mcp-gateway").endMetadata().withNewSpec().withReplicas(2).withNewSelector()
-                .withMatchLabels(LABELS).endSelector().withNewTemplate().withNewMetadata().withLabels(LABELS)
-                .endMetadata().withNewSpec().addNewContainer().withName("gateway").withImage("mcp-bridge/gateway:1.0.0")
-                .endContainer().endSpec().endTemplate().endSpec().build()).createOr(d -> d.update());
+        topics = CoordinatorTopics.fromNow();
+        ClusterFixtures.deployment(client, "mcp-system", "mcp-gateway");
     }
 
     @AfterEach
     void disconnect() {
-        events.close();
-        incidents.close();
-        notifications.close();
-        dlq.close();
+        topics.close();
     }
 
     @Test
     void aGatewayDownIsRestartedOnceVerifiedAndResolved() {
         Instant start = Instant.now();
         String backupId = "bk-configs-" + start.toEpochMilli();
-        events.publish(new EventEnvelope("result-" + backupId, EventType.BACKUP_RESULT, "/test", backupId,
+        topics.events.publish(new EventEnvelope("result-" + backupId, EventType.BACKUP_RESULT, "/test", backupId,
                 start.minus(Duration.ofMinutes(5)), new BackupResult("cmd-" + backupId, BackupAction.BACKUP,
                         BackupPhase.SUCCEEDED, backupId, List.of(BackupScope.CONFIGS), 1024, 3, 512L, 60_000, Map.of(),
                         null, null, null, start.minus(Duration.ofMinutes(5)))));
@@ -108,10 +91,10 @@ class CoordinatorServiceTest {
         publishHealth("redis", HealthState.UP, HealthState.UP, false);
         publishHealth("gateway", HealthState.UP, HealthState.DOWN, true);
 
-        Incident verifying = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident verifying = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("gateway") && i.state() == IncidentState.VERIFYING, 1, WAIT).get(0);
         assertThat(new KubernetesActions(client).restartedAt("mcp-system", "mcp-gateway")).isPresent();
-        NotificationRequest opened = notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+        NotificationRequest opened = topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
                 n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_OPENED, 1, WAIT)
                 .get(0);
         assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
@@ -122,16 +105,16 @@ class CoordinatorServiceTest {
 
         publishHealth("gateway", HealthState.UP, HealthState.UP, false);
 
-        Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
         assertThat(resolved.rto()).isPositive().isLessThan(Duration.between(start, Instant.now()).plusSeconds(1));
         assertThat(resolved.postmortem()).startsWith("# Incident Postmortem: " + resolved.id())
                 .contains("restart succeeded");
         assertThat(resolved.timeline().stream()
                 .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))).hasSize(1);
-        notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
                 n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_RESOLVED, 1, WAIT);
-        List<Incident> versions = incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
+        List<Incident> versions = topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()));
         assertThat(versions).extracting(Incident::version).isSorted().doesNotHaveDuplicates();
         String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -157,21 +140,21 @@ class CoordinatorServiceTest {
                         null, List.of(), "test", "mallory", false, false, null, command.requestedAt())))
                 .getBytes(StandardCharsets.UTF_8));
 
-        events.send(unsigned);
-        events.send(tampered);
+        topics.events.send(unsigned);
+        topics.events.send(tampered);
 
-        Awaitility.await("two dead letters").atMost(WAIT).until(() -> dlq.records().stream()
+        Awaitility.await("two dead letters").atMost(WAIT).until(() -> topics.dlq.records().stream()
                 .filter(r -> "router".equals(r.key())).count() >= 2);
-        List<String> reasons = dlq.records().stream().filter(r -> "router".equals(r.key()))
+        List<String> reasons = topics.dlq.records().stream().filter(r -> "router".equals(r.key()))
                 .map(r -> EventRecords.header(r.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow()).toList();
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("is not signed"))
                 .anySatisfy(reason -> assertThat(reason).contains("wrong signature"));
-        notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
                 n -> n.summary().startsWith("A recovery command was refused"), 2, WAIT);
 
         // Had the maintenance window been set, this DOWN would open a SUPPRESSED incident.
         publishHealth("router", HealthState.UP, HealthState.DOWN, true);
-        Incident router = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident router = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("router"), 1, WAIT).get(0);
         assertThat(router.state()).isNotEqualTo(IncidentState.SUPPRESSED);
     }
@@ -183,9 +166,9 @@ class CoordinatorServiceTest {
                 .createOr(existing -> existing.update());
         RecoveryCommand command = new RecoveryCommand("cmd-breach-" + System.nanoTime(), RecoveryAction.RECOVER, "edge",
                 "security-breach", null, List.of(), "tokens leaked", "alice", false, false, null, Instant.now());
-        events.send(SignedCommands.signed(command));
+        topics.events.send(SignedCommands.signed(command));
 
-        Incident refused = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident refused = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("edge") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
         assertThat(refused.scenario()).isEqualTo("security-breach");
         assertThat(refused.timeline()).anySatisfy(entry -> {
@@ -198,6 +181,6 @@ class CoordinatorServiceTest {
     }
 
     private void publishHealth(String component, HealthState previous, HealthState state, boolean transition) {
-        events.publish(HealthSignals.health(component, previous, state, transition, Instant.now()));
+        topics.events.publish(HealthSignals.health(component, previous, state, transition, Instant.now()));
     }
 }

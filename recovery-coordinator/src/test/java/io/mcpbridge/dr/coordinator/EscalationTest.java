@@ -2,8 +2,8 @@ package io.mcpbridge.dr.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -25,7 +25,6 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A restart that does not bring the router back: the incident is escalated and the page requested. */
@@ -41,12 +40,7 @@ class EscalationTest {
 
     @Test
     void aRouterThatStaysDownIsEscalatedAndPaged() {
-        Map<String, String> labels = Map.of("app", "mcp-router");
-        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
-                .withName("mcp-router").endMetadata().withNewSpec().withReplicas(1).withNewSelector()
-                .withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata().withLabels(labels)
-                .endMetadata().withNewSpec().addNewContainer().withName("router").withImage("mcp-bridge/router:1.0.0")
-                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        ClusterFixtures.deployment(client, "mcp-system", "mcp-router");
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         try (TestEvents events = new TestEvents(bootstrap);
                 TopicRecorder incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);

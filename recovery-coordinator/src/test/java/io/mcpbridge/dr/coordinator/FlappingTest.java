@@ -2,15 +2,15 @@ package io.mcpbridge.dr.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.ApiRequests;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.HealthSignals;
 import io.mcpbridge.dr.coordinator.support.SteppingClock;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
-import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
@@ -18,9 +18,6 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
-import io.mcpbridge.dr.testing.KafkaBroker;
-import io.mcpbridge.dr.testing.TestEvents;
-import io.mcpbridge.dr.testing.TopicRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,29 +64,23 @@ class FlappingTest {
     @Inject
     MeterRegistry registry;
 
-    private TestEvents events;
-    private TopicRecorder incidents;
-    private TopicRecorder notifications;
+
+    private CoordinatorTopics topics;
 
     @BeforeEach
     void connect() {
-        String bootstrap = KafkaBroker.shared().bootstrapServers();
-        events = new TestEvents(bootstrap);
-        incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
-        notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY);
+        topics = CoordinatorTopics.fromNow();
     }
 
     @AfterEach
     void disconnect() {
-        events.close();
-        incidents.close();
-        notifications.close();
+        topics.close();
     }
 
     @Test
     void aGatewayFlappingEveryFiveSecondsForAnHourGetsAtMostThreeRestartsThenOneEscalation() throws Exception {
         String component = "gateway-2";
-        deployment("mcp-" + component);
+        ClusterFixtures.deployment(client, NAMESPACE, "mcp-" + component);
         ApiRequests api = new ApiRequests(server.getKubernetesMockServer());
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -97,7 +88,7 @@ class FlappingTest {
             Instant at = start.plusSeconds(5L * flap);
             EventEnvelope signal = flap % 2 == 0 ? HealthSignals.down(component, at) : HealthSignals.up(component, at);
             clock.set(at);
-            handled("health", () -> events.publish(signal));
+            handled("health", () -> topics.events.publish(signal));
         }
 
         Set<Incident> last = Set.copyOf(latestVersions(component));
@@ -111,7 +102,7 @@ class FlappingTest {
         assertThat(escalated.get(0).timeline()).anySatisfy(entry -> assertThat(entry.detail()).contains("escalating instead of acting again"));
         assertThat(last).as("no incident after the escalation")
                 .allMatch(i -> !i.detectedAt().isAfter(escalated.get(0).detectedAt()));
-        assertThat(notifications.payloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+        assertThat(topics.notifications.payloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
                 n -> n.kind() == NotificationKind.INCIDENT_ESCALATED && n.component().equals(component)))
                 .as("one page").hasSize(1);
     }
@@ -119,17 +110,17 @@ class FlappingTest {
     @Test
     void aResolvedCriticalAlertActsOnNothing() throws Exception {
         String component = "router-2";
-        deployment("mcp-" + component);
+        ClusterFixtures.deployment(client, NAMESPACE, "mcp-" + component);
         ApiRequests api = new ApiRequests(server.getKubernetesMockServer());
         Instant now = Instant.now();
         clock.set(now);
 
-        handled("alert", () -> events.publish(new EventEnvelope("alert-resolved-" + now.toEpochMilli(),
+        handled("alert", () -> topics.events.publish(new EventEnvelope("alert-resolved-" + now.toEpochMilli(),
                 EventType.ALERT_RECEIVED, "/test", component, now, new AlertEvent(component, Severity.CRITICAL,
                         AlertStatus.RESOLVED, "RouterDown", "f-" + now.toEpochMilli(), "router-2 was down",
                         Map.of(), Map.of(), now.minusSeconds(120), now, null, "{}:{}", "mcp-dr", null, now))));
 
-        assertThat(incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
+        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals(component))).isEmpty();
         assertThat(api.patches(NAMESPACE, "mcp-" + component)).isZero();
     }
@@ -147,19 +138,10 @@ class FlappingTest {
         return counter == null ? 0 : counter.count();
     }
 
-    /** The last published version of each of the component's incidents. */
+    /** The last published version of each of the component's topics.incidents. */
     private List<Incident> latestVersions(String component) {
-        return incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class, i -> i.component().equals(component))
+        return topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class, i -> i.component().equals(component))
                 .stream().collect(Collectors.toMap(Incident::id, i -> i, (a, b) -> a.version() >= b.version() ? a : b))
                 .values().stream().toList();
-    }
-
-    private void deployment(String name) {
-        Map<String, String> labels = Map.of("app", name);
-        client.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
-                .withName(name).endMetadata().withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels)
-                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
-                .addNewContainer().withName("app").withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec()
-                .endTemplate().endSpec().build()).createOr(existing -> existing.update());
     }
 }

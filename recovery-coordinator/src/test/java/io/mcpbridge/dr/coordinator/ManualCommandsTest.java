@@ -3,14 +3,14 @@ package io.mcpbridge.dr.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.HealthSignals;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
-import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
@@ -21,9 +21,6 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
-import io.mcpbridge.dr.testing.KafkaBroker;
-import io.mcpbridge.dr.testing.TestEvents;
-import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -55,46 +52,38 @@ class ManualCommandsTest {
     @Inject
     KubernetesClient client;
 
-    private TestEvents events;
-    private TopicRecorder incidents;
-    private TopicRecorder backupCommands;
-    private TopicRecorder notifications;
+
+    private CoordinatorTopics topics;
 
     @BeforeEach
     void connect() {
-        String bootstrap = KafkaBroker.shared().bootstrapServers();
-        events = new TestEvents(bootstrap);
-        incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
-        backupCommands = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_BACKUP);
-        notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY);
+        topics = CoordinatorTopics.fromNow();
     }
 
     @AfterEach
     void disconnect() {
-        events.close();
-        incidents.close();
-        backupCommands.close();
-        notifications.close();
+        topics.close();
     }
 
     @Test
     void aConfirmedRestoreAsksForTheNamedBackupAndEndsWithItsResult() {
-        events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-a", "bk-20261126T060000Z",
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-a", "bk-20261126T060000Z",
                 List.of("redis"), true, false)));
 
-        BackupCommand restore = backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
+        BackupCommand restore = topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
                 c -> c.reason().contains("inc-store-a-"), 1, WAIT).get(0);
         assertThat(restore.action()).isEqualTo(BackupAction.RESTORE);
         assertThat(restore.backupId()).isEqualTo("bk-20261126T060000Z");
         assertThat(restore.scopes()).containsExactly(BackupScope.REDIS);
         Instant now = Instant.now();
-        events.publish(new EventEnvelope("result-" + restore.id(), EventType.BACKUP_RESULT, "/test", restore.backupId(),
+        topics.events.publish(new EventEnvelope("result-" + restore.id(), EventType.BACKUP_RESULT, "/test", restore.backupId(),
                 now, new BackupResult(restore.id(), BackupAction.RESTORE, BackupPhase.SUCCEEDED, restore.backupId(),
                         restore.scopes(), 2048, 10, 1024L, 900, Map.of("redisKeys", 10L), null, "bk-forensic-1", null, now)));
 
-        Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("store-a") && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
         assertThat(resolved.scenario()).isEqualTo("manual-restore");
+        assertThat(resolved.automatedActions()).as("people's actions are not the automation's budget").isEmpty();
         assertThat(resolved.parameters()).containsEntry("backup", "bk-20261126T060000Z").containsEntry("scopes", "redis");
         assertThat(resolved.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("restore-by-command");
@@ -105,10 +94,10 @@ class ManualCommandsTest {
     @Test
     void aDestructiveCommandWithoutConfirmationIsRefusedBeforeItActs() {
         secret("store-b-token");
-        events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-b", null, List.of(), false,
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-b", null, List.of(), false,
                 false)));
 
-        Incident refused = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident refused = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("store-b") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
         assertThat(refused.timeline()).anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo("refused"))
                 .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
@@ -118,10 +107,10 @@ class ManualCommandsTest {
     @Test
     void aDryRunChangesNothing() {
         secret("store-c-token");
-        events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-c", null, List.of(), true,
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-c", null, List.of(), true,
                 true)));
 
-        Incident done = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident done = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("store-c") && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
         assertThat(done.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rotate-credentials"));
         assertThat(token()).isEqualTo("store-c-token");
@@ -129,27 +118,27 @@ class ManualCommandsTest {
 
     @Test
     void anEscalatedIncidentCanBeTakenOnByACommandOneBeingWorkedOnCannot() {
-        deployment("mcp-edge-a");
-        events.publish(HealthSignals.down("edge-a", Instant.now()));
-        Incident verifying = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        ClusterFixtures.deployment(client, NS, "mcp-edge-a");
+        topics.events.publish(HealthSignals.down("edge-a", Instant.now()));
+        Incident verifying = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("edge-a") && i.state() == IncidentState.VERIFYING, 1, WAIT).get(0);
 
-        events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true,
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true,
                 false)));
-        notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
                 n -> n.summary().startsWith("A recovery command was not run: RESTORE not run: automation is working on "
                         + verifying.id()), 1, WAIT);
 
-        events.send(SignedCommands.signed(command(RecoveryAction.ESCALATE, "edge-a", null, List.of(), false, false)));
-        incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.ESCALATE, "edge-a", null, List.of(), false, false)));
+        topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()) && i.state() == IncidentState.ESCALATED, 1, WAIT);
-        events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true,
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true,
                 false)));
 
-        BackupCommand restore = backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
+        BackupCommand restore = topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
                 c -> c.id().startsWith(verifying.id() + ":"), 1, WAIT).get(0);
         assertThat(restore.id()).isEqualTo(verifying.id() + ":restore-by-command");
-        Incident takenOn = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+        Incident takenOn = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()) && i.scenario().equals("manual-restore"), 1, WAIT).get(0);
         assertThat(takenOn.state()).isEqualTo(IncidentState.RECOVERING);
     }
@@ -169,14 +158,5 @@ class ManualCommandsTest {
     private String token() {
         return new String(Base64.getDecoder().decode(client.secrets().inNamespace(NS).withName("mcp-credentials").get()
                 .getData().get("token")), StandardCharsets.UTF_8);
-    }
-
-    private void deployment(String name) {
-        Map<String, String> labels = Map.of("app", name);
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata().withName(name)
-                .endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec().addNewContainer()
-                .withName("app").withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec().endTemplate()
-                .endSpec().build()).createOr(existing -> existing.update());
     }
 }

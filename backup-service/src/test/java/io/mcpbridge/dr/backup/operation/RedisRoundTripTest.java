@@ -145,8 +145,7 @@ class RedisRoundTripTest {
 
     @Test
     void keysWhoseTimeHasPassedAreNotRestored() throws Exception {
-        io.mcpbridge.dr.backup.support.MutableClock clock =
-                new io.mcpbridge.dr.backup.support.MutableClock(java.time.Instant.now());
+        io.mcpbridge.dr.testing.MutableClock clock = new io.mcpbridge.dr.testing.MutableClock(java.time.Instant.now());
         BackupContext context = Contexts.context(store, Contexts.randomKey(), clock, vertx, Contexts.noKubernetes(),
                 Contexts.sources(files, files, redis.uri(), "mcp-system"));
         Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(),

@@ -57,6 +57,13 @@ public interface CoordinatorConfig {
     @WithDefault("2d")
     Duration backupResultsLookback();
 
+    /**
+     * How far back maintenance commands are replayed when partitions are assigned: a window longer than
+     * this is cut short by a restart.
+     */
+    @WithDefault("7d")
+    Duration maintenanceLookback();
+
     Budget budget();
 
     /** The MCP Bridge session store, for revoking sessions. Without a URL, revocation steps fail. */

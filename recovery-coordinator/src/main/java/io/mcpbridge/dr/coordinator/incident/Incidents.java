@@ -23,10 +23,15 @@ public final class Incidents {
         return next(incident, incident.state(), entry, incident.automatedActions());
     }
 
-    /** Records that an automated action is about to run (it counts against the action budget). */
-    public static Incident actionStarted(Incident incident, TimelineEntry entry) {
+    /**
+     * Records that an action is about to run. An automated one counts against the action budget; one of a
+     * runbook people started does not (it is theirs, not the automation's).
+     */
+    public static Incident actionStarted(Incident incident, TimelineEntry entry, boolean automated) {
         List<Instant> actions = new ArrayList<>(incident.automatedActions());
-        actions.add(entry.time());
+        if (automated) {
+            actions.add(entry.time());
+        }
         IncidentState state = incident.state() == IncidentState.DETECTED ? IncidentState.RECOVERING : incident.state();
         return next(incident, state, entry, actions);
     }

@@ -4,6 +4,7 @@ import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
+import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.coordinator.service.Coordinator;
@@ -25,7 +26,6 @@ import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,9 +52,11 @@ public class RecoveryCommandIntake {
     private final MaintenanceWindows maintenance;
     private final EventSender sender;
     private final Clock clock;
+    private final CoordinatorMetrics metrics;
 
     public RecoveryCommandIntake(Coordinator coordinator, Optional<CommandSignature> signature,
-            MaintenanceWindows maintenance, EventSender sender, Clock clock) {
+            MaintenanceWindows maintenance, EventSender sender, Clock clock, CoordinatorMetrics metrics) {
+        this.metrics = metrics;
         this.coordinator = coordinator;
         this.signature = signature;
         this.maintenance = maintenance;
@@ -88,6 +90,7 @@ public class RecoveryCommandIntake {
             return message.nack(e);
         }
         handle(command);
+        metrics.signal("command");
         return message.ack();
     }
 
@@ -95,9 +98,7 @@ public class RecoveryCommandIntake {
         Instant now = clock.instant();
         String who = command.requestedBy() + (command.reason() == null ? "" : ": " + command.reason());
         switch (command.action()) {
-            case MAINTENANCE_ON -> maintenance.start(new MaintenanceWindows.Window(command.component(),
-                    now.plus(command.maintenanceFor() == null ? Duration.ofHours(1) : command.maintenanceFor()),
-                    command.requestedBy(), String.valueOf(command.reason())));
+            case MAINTENANCE_ON -> maintenance.start(MaintenanceWindows.Window.of(command));
             case MAINTENANCE_OFF -> maintenance.end(command.component());
             case ACKNOWLEDGE -> coordinator.change(command.component(),
                     incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));

@@ -24,8 +24,8 @@ import java.util.Set;
  * affected data;
  * <li>{@code mcpdr_recovery_point_timestamp_seconds{scope}}: when the newest successful backup of each scope
  * known to the coordinator was taken (absent until one is seen);
- * <li>{@code mcpdr_coordinator_signals_total{kind}}: health events and alerts handled (by their owner, or
- * passed over by another instance).
+ * <li>{@code mcpdr_coordinator_signals_total{kind}}: health events, alerts and accepted commands handled
+ * (health events and alerts by their owner, or passed over by another instance).
  * </ul>
  */
 @ApplicationScoped
@@ -80,7 +80,7 @@ public class CoordinatorMetrics {
         }
     }
 
-    /** A health event or alert was handled. */
+    /** A health event, alert or accepted command was handled. */
     public void signal(String kind) {
         Counter.builder("mcpdr_coordinator_signals_total").description("Signals handled").tag("kind", kind)
                 .register(registry).increment();

@@ -133,7 +133,7 @@ public final class RunbookRunner {
                     + step.action().fileName() + " " + step.parameters())));
         }
         Incident started = publish.apply(Incidents.actionStarted(incident, entry(now, step, STARTED,
-                step.action().fileName() + " " + step.parameters())));
+                step.action().fileName() + " " + step.parameters()), !runbook.manualOnly()));
         ActionResult result = executor.execute(step, started);
         if (result.pending()) {
             return publish.apply(Incidents.note(started, entry(afterAction(context), step, "requested",

@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.coordinator.safety;
 
+import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -8,12 +10,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Components under maintenance, set and ended by manual commands: signals about them open SUPPRESSED
  * incidents and no action runs. A window ends on its own at its end time, so a forgotten "maintenance off"
- * cannot silence a component for ever.
+ * cannot silence a component for ever. The windows are rebuilt from the commands topic whenever the
+ * coordinator's partitions change, so they outlive the instance that received them.
  */
 public final class MaintenanceWindows {
 
     /** One window: until when, who set it and why. */
     public record Window(String component, Instant until, String setBy, String reason) {
+
+        /** How long a window lasts when the command does not say. */
+        public static final Duration DEFAULT_LENGTH = Duration.ofHours(1);
+
+        /** A MAINTENANCE_ON command's window: from the command's own time, so replaying it cannot extend it. */
+        public static Window of(RecoveryCommand command) {
+            return new Window(command.component(), command.requestedAt().plus(command.maintenanceFor() == null
+                    ? DEFAULT_LENGTH : command.maintenanceFor()), command.requestedBy(), String.valueOf(command.reason()));
+        }
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -24,6 +36,11 @@ public final class MaintenanceWindows {
 
     public void end(String component) {
         windows.remove(component);
+    }
+
+    /** Forgets every window (before they are replayed from the commands of a new partition assignment). */
+    public void clear() {
+        windows.clear();
     }
 
     /** The window the component is under at {@code now}, if any. */

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.service;
 
+import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
@@ -13,6 +14,7 @@ import io.mcpbridge.dr.coordinator.runner.RunContext;
 import io.mcpbridge.dr.coordinator.runner.RunbookRunner;
 import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
@@ -71,6 +73,9 @@ public class Coordinator {
     private final Map<String, List<Instant>> actionsByComponent = new ConcurrentHashMap<>();
     private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
     private final RecoveryPoints recoveryPoints;
+    private final MaintenanceWindows maintenance;
+    private final Optional<CommandSignature> signature;
+    private final Duration maintenanceLookback;
     private final Map<String, Object> kafkaConfig;
     private final Duration historyTimeout;
     private final BackupResultsFollower backupResultsFollower;
@@ -84,9 +89,12 @@ public class Coordinator {
 
     public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
             EventSender sender, Clock clock, CoordinatorConfig config, CoordinatorMetrics metrics,
-            RecoveryPoints recoveryPoints,
+            RecoveryPoints recoveryPoints, MaintenanceWindows maintenance, Optional<CommandSignature> signature,
             @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
+        this.maintenance = maintenance;
+        this.signature = signature;
+        this.maintenanceLookback = config.maintenanceLookback();
         this.recoveryPoints = recoveryPoints;
         metrics.watch(recoveryPoints);
         this.runbooks = runbooks;
@@ -104,8 +112,9 @@ public class Coordinator {
 
     /**
      * The partitions assigned to this instance changed (called on the consumer's thread, before any record
-     * of them is handled): drops what it no longer owns and reads the open incidents of what it owns from
-     * {@code mcp-dr.incidents}, with the actions that count against their budgets.
+     * of them is handled): drops what it no longer owns, reads the open incidents of what it owns from
+     * {@code mcp-dr.incidents}, with the actions that count against their budgets, and replays their
+     * maintenance commands.
      *
      * @throws IllegalStateException when the history cannot be read: acting without it could repeat a step,
      *                               so the signal channel fails and the instance is restarted
@@ -114,6 +123,9 @@ public class Coordinator {
         onLoop(() -> {
             book.retain(next::owns);
             latestHealth.keySet().removeIf(component -> !next.owns(component));
+            maintenance.clear();
+            int windows = signature.map(key -> MaintenanceHistory.replay(kafkaConfig,
+                    clock.instant().minus(maintenanceLookback), historyTimeout, key, next::owns, maintenance)).orElse(0);
             int read = IncidentHistory.load(kafkaConfig, historyTimeout, incident -> {
                 if (next.owns(incident.component())) {
                     book.restore(incident);
@@ -122,8 +134,8 @@ public class Coordinator {
             });
             ownership = next;
             assigned = true;
-            LOG.infof("partitions %s owned; %d incidents read back from %s, %d open here", next, read,
-                    Topics.INCIDENTS, book.components().size());
+            LOG.infof("partitions %s owned; %d incidents read back from %s, %d open here; %d maintenance commands "
+                    + "replayed", next, read, Topics.INCIDENTS, book.components().size(), windows);
             return null;
         });
     }

@@ -6,18 +6,12 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
-import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,11 +22,6 @@ import org.jboss.logging.Logger;
 public final class IncidentHistory {
 
     private static final Logger LOG = Logger.getLogger(IncidentHistory.class);
-    private static final Map<String, Object> FORCED = Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-
     private IncidentHistory() {
     }
 
@@ -43,27 +32,8 @@ public final class IncidentHistory {
      * @throws IllegalStateException when the topic cannot be read to its end within {@code timeout}
      */
     public static int load(Map<String, Object> kafkaConfig, Duration timeout, Consumer<Incident> restore) {
-        Map<String, Object> config = KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
-                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "recovery-coordinator-history"), FORCED);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Map<String, Incident> latest = new HashMap<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENTS, timeout).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(Topics.INCIDENTS + " could not be read to its end within "
-                            + timeout.toSeconds() + " s");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    read(record, latest);
-                }
-            }
-        }
+        TopicReader.readToEnd(kafkaConfig, Topics.INCIDENTS, Optional.empty(), timeout, record -> read(record, latest));
         latest.values().forEach(restore);
         return latest.size();
     }

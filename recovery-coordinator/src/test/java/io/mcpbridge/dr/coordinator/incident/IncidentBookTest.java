@@ -126,7 +126,7 @@ class IncidentBookTest {
         Incident incident = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
                 .orElseThrow();
         Incident acting = Incidents.actionStarted(incident, new TimelineEntry(NOW.plusSeconds(1), "restart",
-                "started", "rollout restart"));
+                "started", "rollout restart"), true);
         Incident resolved = Incidents.advance(acting, IncidentState.RESOLVED,
                 new TimelineEntry(NOW.plusSeconds(52), "verify-restart", "succeeded", "UP"));
 

@@ -33,7 +33,7 @@ class IncidentHistoryTest {
         IncidentBook book = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows(), new RecoveryPoints());
         Incident opened = book.onHealth(new TargetHealth(component, component, ProbeKind.HTTP, "x", HealthState.DOWN,
                 HealthState.UP, now, 3, 1, "refused", now), true).incident().orElseThrow();
-        Incident acting = Incidents.actionStarted(opened, new TimelineEntry(now, "restart", "started", "rollout"));
+        Incident acting = Incidents.actionStarted(opened, new TimelineEntry(now, "restart", "started", "rollout"), true);
         try (TestEvents events = new TestEvents(KafkaBroker.shared().bootstrapServers())) {
             for (Incident version : new Incident[] {opened, acting}) {
                 events.publish(new EventEnvelope(version.id() + ":" + version.version(), EventType.INCIDENT_UPDATED,

@@ -1,16 +1,27 @@
 package io.mcpbridge.dr.coordinator.support;
 
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 
 /**
- * What a Deployment controller would have left in the mock API server, which has none: the ReplicaSets of
- * earlier revisions that a rollout undo goes back to.
+ * What the mock API server holds for a test: Deployments, and what a Deployment controller would have left,
+ * which the server has none of: the ReplicaSets of earlier revisions that a rollout undo goes back to.
  */
 public final class ClusterFixtures {
 
     private ClusterFixtures() {
+    }
+
+    /** A Deployment {@code name} whose pods are labelled {@code app: name}, created or updated. */
+    public static void deployment(KubernetesClient client, String namespace, String name) {
+        Map<String, String> labels = Map.of("app", name);
+        client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder().withNewMetadata()
+                .withName(name).endMetadata().withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels)
+                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
+                .addNewContainer().withName("app").withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec()
+                .endTemplate().endSpec().build()).createOr(existing -> existing.update());
     }
 
     public static void replicaSet(KubernetesClient client, String namespace, String name, String revision,

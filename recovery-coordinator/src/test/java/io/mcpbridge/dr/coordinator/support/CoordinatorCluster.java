@@ -1,6 +1,5 @@
 package io.mcpbridge.dr.coordinator.support;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -58,17 +57,8 @@ public final class CoordinatorCluster implements AutoCloseable {
                 new KubernetesCrudDispatcher(), false);
         kubernetes.init();
         CoordinatorCluster cluster = new CoordinatorCluster(broker, kubernetes);
-        components.forEach(cluster::deployment);
+        components.forEach(component -> ClusterFixtures.deployment(cluster.client, NAMESPACE, "mcp-" + component));
         return cluster;
-    }
-
-    private void deployment(String component) {
-        Map<String, String> labels = Map.of("app", "mcp-" + component);
-        client.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
-                .withName("mcp-" + component).endMetadata().withNewSpec().withReplicas(2).withNewSelector()
-                .withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata().withLabels(labels)
-                .endMetadata().withNewSpec().addNewContainer().withName(component).withImage("mcp-bridge/" + component
-                        + ":1.0.0").endContainer().endSpec().endTemplate().endSpec().build()).create();
     }
 
     /** Starts a packaged coordinator (system property {@code coordinator.jar}) against this cluster. */

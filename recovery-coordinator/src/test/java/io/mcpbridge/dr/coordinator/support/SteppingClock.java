@@ -1,43 +1,20 @@
 package io.mcpbridge.dr.coordinator.support;
 
+import io.mcpbridge.dr.testing.MutableClock;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
- * A clock a test moves by hand, for an hour of flapping in seconds. Enabled only by the profiles that list
- * it; the coordinator reads all its time (budget, cooldown, verification) from the {@link Clock} bean.
+ * The coordinator's {@link Clock} in a test's hands, for an hour of flapping in seconds. Enabled only by the
+ * profiles that list it; the coordinator reads all its time (budget, cooldown, verification) from the clock.
  */
 @Alternative
 @Singleton
-public class SteppingClock extends Clock {
+public class SteppingClock extends MutableClock {
 
-    private volatile Instant now = Instant.now();
-
-    public void set(Instant instant) {
-        now = instant;
-    }
-
-    public void advance(Duration by) {
-        now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the stepping clock is UTC");
+    public SteppingClock() {
+        super(Instant.now());
     }
 }

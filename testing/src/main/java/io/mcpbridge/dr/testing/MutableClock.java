@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.backup.support;
+package io.mcpbridge.dr.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
+/** A clock tests move by hand: an hour of a service's time in seconds. */
+public class MutableClock extends Clock {
 
     private volatile Instant now;
 
