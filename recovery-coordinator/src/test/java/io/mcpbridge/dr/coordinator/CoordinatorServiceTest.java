@@ -40,9 +40,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The running coordinator over a real Kafka broker and a Kubernetes API (the mock server): a gateway that
@@ -62,18 +62,12 @@ class CoordinatorServiceTest {
     @Inject
     KubernetesClient client;
 
-
-    private CoordinatorTopics topics;
+    @RegisterExtension
+    final CoordinatorTopics topics = new CoordinatorTopics();
 
     @BeforeEach
-    void connect() {
-        topics = CoordinatorTopics.fromNow();
+    void deployment() {
         ClusterFixtures.deployment(client, "mcp-system", "mcp-gateway");
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
     }
 
     @Test

@@ -34,9 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No loop, over Kafka: a gateway flapping DOWN and UP every 5 s for an hour of the coordinator's own clock
@@ -64,18 +63,8 @@ class FlappingTest {
     @Inject
     MeterRegistry registry;
 
-
-    private CoordinatorTopics topics;
-
-    @BeforeEach
-    void connect() {
-        topics = CoordinatorTopics.fromNow();
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    final CoordinatorTopics topics = new CoordinatorTopics();
 
     @Test
     void aGatewayFlappingEveryFiveSecondsForAnHourGetsAtMostThreeRestartsThenOneEscalation() throws Exception {

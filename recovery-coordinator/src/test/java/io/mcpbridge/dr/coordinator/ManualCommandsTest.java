@@ -31,9 +31,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Engineers' single-action commands over Kafka: a confirmed RESTORE asks backup-service for the backup it
@@ -52,18 +51,8 @@ class ManualCommandsTest {
     @Inject
     KubernetesClient client;
 
-
-    private CoordinatorTopics topics;
-
-    @BeforeEach
-    void connect() {
-        topics = CoordinatorTopics.fromNow();
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    final CoordinatorTopics topics = new CoordinatorTopics();
 
     @Test
     void aConfirmedRestoreAsksForTheNamedBackupAndEndsWithItsResult() {

@@ -4,20 +4,26 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What a coordinator test sends and watches on the shared broker: a producer for signals and commands, and
- * recorders, from now on, of what the coordinator publishes.
+ * What a coordinator test sends and watches on the shared broker, for each test
+ * ({@code @RegisterExtension}): a producer for signals and commands, and recorders, from the test's start,
+ * of what the coordinator publishes.
  */
-public final class CoordinatorTopics implements AutoCloseable {
+public final class CoordinatorTopics implements BeforeEachCallback, AfterEachCallback {
 
-    public final TestEvents events;
-    public final TopicRecorder incidents;
-    public final TopicRecorder notifications;
-    public final TopicRecorder backupCommands;
-    public final TopicRecorder dlq;
+    public TestEvents events;
+    public TopicRecorder incidents;
+    public TopicRecorder notifications;
+    public TopicRecorder backupCommands;
+    public TopicRecorder dlq;
 
-    private CoordinatorTopics(String bootstrap) {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        String bootstrap = KafkaBroker.shared().bootstrapServers();
         events = new TestEvents(bootstrap);
         incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
         notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY);
@@ -25,12 +31,8 @@ public final class CoordinatorTopics implements AutoCloseable {
         dlq = TopicRecorder.fromNow(bootstrap, Topics.DLQ);
     }
 
-    public static CoordinatorTopics fromNow() {
-        return new CoordinatorTopics(KafkaBroker.shared().bootstrapServers());
-    }
-
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         events.close();
         incidents.close();
         notifications.close();
