@@ -41,6 +41,17 @@ class RunbookCatalogTest {
     }
 
     @Test
+    void theVmExampleRestartsTheSystemdUnitThenRollsBack() throws Exception {
+        Runbook runbook = RunbookCatalog.load(Optional.of(Path.of("examples/vm-runbooks.yaml")))
+                .runbook(Scenario.SERVICE_FAILURE);
+
+        assertThat(runbook.steps()).extracting(Step::action).containsExactly(Action.SHELL, Action.VERIFY, Action.SHELL,
+                Action.VERIFY);
+        assertThat(runbook.steps().get(0).parameters()).containsEntry("command", "sudo -n systemctl restart mcp-${component}");
+        assertThat(runbook.steps().get(0).retries()).isEqualTo(1);
+    }
+
+    @Test
     void destructiveStepsNeedConfirmationUnlessTheRunbookAutomatesThem() throws Exception {
         RunbookCatalog catalog = RunbookCatalog.load(Optional.empty());
 
