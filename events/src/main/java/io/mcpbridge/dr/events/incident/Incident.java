@@ -13,8 +13,9 @@ import java.util.Map;
  * @param id                 {@code inc-<component>-<UTC start>}, unique
  * @param component          what failed ({@code gateway}, {@code router}, {@code redis})
  * @param scenario           the runbook it runs ({@code service-failure}, ...)
- * @param parameters         what the command that opened it set for its runbook ({@code backup},
- *                           {@code scopes}, ...); empty for an incident opened by a signal
+ * @param parameters         what opened it, for its runbook: a command's {@code backup} and {@code scopes},
+ *                           or the {@code alert} instance ({@code <fingerprint>@<startsAt>}) that opened it;
+ *                           empty for a health transition
  * @param severity           by the plan's component table, or the alert's
  * @param state              where it is
  * @param summary            one line for people

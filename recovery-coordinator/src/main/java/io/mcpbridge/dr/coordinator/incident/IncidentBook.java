@@ -28,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IncidentBook {
 
+    /** The parameter naming the alert instance (fingerprint and start) that opened an incident. */
+    public static final String ALERT = "alert";
+
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -61,6 +64,8 @@ public final class IncidentBook {
     private final RecoveryPoints recoveryPoints;
     private final Map<String, Incident> current = new ConcurrentHashMap<>();
     private final Map<String, HealthState> health = new ConcurrentHashMap<>();
+    /** The firing alerts that opened an incident ({@link #ALERT}), so a repeat of one never opens another. */
+    private final java.util.Set<String> alertsThatOpened = ConcurrentHashMap.newKeySet();
 
     /** @param recoveryPoints the last good backups, for the RPO stamped on every incident it opens */
     public IncidentBook(Clock clock, MaintenanceWindows maintenance, RecoveryPoints recoveryPoints) {
@@ -71,6 +76,7 @@ public final class IncidentBook {
 
     /** Takes an incident read back from the incidents topic (start-up, partition assignment). */
     public void restore(Incident incident) {
+        Optional.ofNullable(incident.parameters().get(ALERT)).ifPresent(alertsThatOpened::add);
         current.compute(incident.component(), (component, known) -> {
             if (known != null && !known.id().equals(incident.id()) && known.detectedAt().isAfter(incident.detectedAt())) {
                 return known; // an older incident's late record
@@ -112,7 +118,7 @@ public final class IncidentBook {
         if (signal.state() == HealthState.DOWN) {
             return openOrFold(signal.component(), severityOf(signal.component()),
                     signal.component() + " DOWN" + (signal.lastError() == null ? "" : ": " + signal.lastError()),
-                    detail, signal.since());
+                    detail, signal.since(), Map.of());
         }
         return fold(signal.component(), detail);
     }
@@ -128,8 +134,20 @@ public final class IncidentBook {
             return folded.incident().isPresent() ? folded
                     : Change.ignored("a " + alert.severity() + " alert opens no incident");
         }
-        return openOrFold(alert.component(), alert.severity(), alert.alertname() + ": " + alert.summary(), detail,
-                alert.startsAt());
+        // Alertmanager repeats a firing alert (and a second webhook replica may too): one instance of an alert,
+        // its fingerprint and start, opens at most one incident, however often it comes after that one ended.
+        String instance = alert.fingerprint() + "@" + alert.startsAt();
+        Incident known = current.get(alert.component());
+        boolean open = known != null && (known.state().open() || stillSuppressed(known, clock.instant()));
+        if (!open && alertsThatOpened.contains(instance)) {
+            return Change.ignored("alert " + alert.alertname() + " " + instance + " already had its incident");
+        }
+        Change change = openOrFold(alert.component(), alert.severity(), alert.alertname() + ": " + alert.summary(),
+                detail, alert.startsAt(), Map.of(ALERT, instance));
+        if (change.opened()) {
+            alertsThatOpened.add(instance);
+        }
+        return change;
     }
 
     /**
@@ -167,7 +185,8 @@ public final class IncidentBook {
         return new Change(Optional.of(stamped), true, null);
     }
 
-    private Change openOrFold(String component, Severity severity, String summary, String detail, Instant since) {
+    private Change openOrFold(String component, Severity severity, String summary, String detail, Instant since,
+            Map<String, String> parameters) {
         Instant now = clock.instant();
         Incident known = current.get(component);
         if (known != null && (known.state().open() || stillSuppressed(known, now))) {
@@ -181,8 +200,9 @@ public final class IncidentBook {
         // The signal says this component is failing, whatever its last probe said.
         Map<String, HealthState> view = new java.util.HashMap<>(health);
         view.put(component, HealthState.DOWN);
-        Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(detectedAt), component,
-                StrategySelector.select(view).fileName(), Map.of(), severity, state, summary, detectedAt, null, null, null,
+        // Named by when it was opened, not by the signal's own time: two alerts may share a start.
+        Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,
+                StrategySelector.select(view).fileName(), parameters, severity, state, summary, detectedAt, null, null, null,
                 null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
                 List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
         Incident stamped = recoveryPoints.stamp(incident);

@@ -109,6 +109,24 @@ class IncidentBookTest {
     }
 
     @Test
+    void aFiringAlertRepeatedAfterItsIncidentEndedOpensNoOtherEvenAfterARestart() {
+        AlertEvent firing = alert("gateway", Severity.CRITICAL, AlertStatus.FIRING);
+        Incident first = book.onAlert(firing).incident().orElseThrow();
+        Incident resolved = Incidents.advance(first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", "succeeded", "UP"));
+        book.update(resolved);
+
+        assertThat(book.onAlert(firing).ignored()).contains("already had its incident");
+        IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
+        restarted.restore(resolved);
+        assertThat(restarted.onAlert(firing).incident()).as("known from the incidents topic").isEmpty();
+
+        AlertEvent firesAgain = new AlertEvent("gateway", Severity.CRITICAL, AlertStatus.FIRING, firing.alertname(),
+                firing.fingerprint(), firing.summary(), Map.of(), Map.of(), NOW.plusSeconds(600), null, null, null,
+                "mcp-dr", null, NOW.plusSeconds(600));
+        assertThat(restarted.onAlert(firesAgain).opened()).as("a new start is a new alert instance").isTrue();
+    }
+
+    @Test
     void incidentsReadBackFromTheTopicResumeAndOlderRecordsDoNotWin() {
         Incident open = book.onHealth(health("router", HealthState.UP, HealthState.DOWN), true).incident().orElseThrow();
         Incident newer = Incidents.note(open, new TimelineEntry(NOW, "signal", "info", "x"));
