@@ -140,7 +140,7 @@ public final class RunbookCatalog {
     }
 
     /** The shape of a runbook file. */
-    record RunbookFile(List<Runbook> runbooks) {
+    public record RunbookFile(List<Runbook> runbooks) {
     }
 
     /** A runbook file that cannot be used, with what is wrong in it. */
