@@ -14,10 +14,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The incidents of the components this coordinator owns: at most one current incident per component, into
@@ -65,7 +69,7 @@ public final class IncidentBook {
     private final Map<String, Incident> current = new ConcurrentHashMap<>();
     private final Map<String, HealthState> health = new ConcurrentHashMap<>();
     /** The firing alerts that opened an incident ({@link #ALERT}), so a repeat of one never opens another. */
-    private final java.util.Set<String> alertsThatOpened = ConcurrentHashMap.newKeySet();
+    private final Set<String> alertsThatOpened = ConcurrentHashMap.newKeySet();
 
     /** @param recoveryPoints the last good backups, for the RPO stamped on every incident it opens */
     public IncidentBook(Clock clock, MaintenanceWindows maintenance, RecoveryPoints recoveryPoints) {
@@ -98,14 +102,14 @@ public final class IncidentBook {
     }
 
     /** Forgets the components {@code owned} no longer accepts (partitions moved to another instance). */
-    public void retain(java.util.function.Predicate<String> owned) {
+    public void retain(Predicate<String> owned) {
         current.keySet().removeIf(owned.negate());
         health.keySet().removeIf(owned.negate());
     }
 
     /** The components that have a current incident. */
-    public java.util.Set<String> components() {
-        return java.util.Set.copyOf(current.keySet());
+    public Set<String> components() {
+        return Set.copyOf(current.keySet());
     }
 
     public Change onHealth(TargetHealth signal, boolean transition) {
@@ -172,7 +176,7 @@ public final class IncidentBook {
             return Change.ignored("automation is working on " + known.id() + " (" + known.state()
                     + "): escalate it first to take it on");
         }
-        List<TimelineEntry> timeline = new java.util.ArrayList<>();
+        List<TimelineEntry> timeline = new ArrayList<>();
         timeline.add(new TimelineEntry(now, "detected", "info", "requested by " + run.requestedBy() + ": "
                 + run.summary()));
         timeline.addAll(run.commandEntries(now));
@@ -198,7 +202,7 @@ public final class IncidentBook {
                 + " (" + w.reason() + ")").orElse(detail);
         Instant detectedAt = since != null && since.isBefore(now) ? since : now;
         // The signal says this component is failing, whatever its last probe said.
-        Map<String, HealthState> view = new java.util.HashMap<>(health);
+        Map<String, HealthState> view = new HashMap<>(health);
         view.put(component, HealthState.DOWN);
         // Named by when it was opened, not by the signal's own time: two alerts may share a start.
         Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,

@@ -8,6 +8,8 @@ import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -164,10 +166,10 @@ public final class RunbookRunner {
 
     /** A step whose work backup-service does: done when its result arrives, failed when none came in time. */
     private Incident awaitResult(Incident incident, Step step, Instant since, RunContext context) {
-        io.mcpbridge.dr.events.backup.BackupResult result =
+        BackupResult result =
                 context.backupResults().get(StepExecutor.backupCommandId(incident, step));
         if (result != null) {
-            boolean ok = result.phase() == io.mcpbridge.dr.events.backup.BackupPhase.SUCCEEDED;
+            boolean ok = result.phase() == BackupPhase.SUCCEEDED;
             return publish.apply(Incidents.note(incident, entry(context.now(), step, ok ? SUCCEEDED : FAILED,
                     ok ? "backup-service: " + result.action().name().toLowerCase() + " of " + result.backupId()
                             + " succeeded " + result.counts() : "backup-service: " + result.reason())));

@@ -5,8 +5,8 @@ import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
-import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
+import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
@@ -18,17 +18,19 @@ import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
-import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -90,7 +94,7 @@ public class Coordinator {
     public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
             EventSender sender, Clock clock, CoordinatorConfig config, CoordinatorMetrics metrics,
             RecoveryPoints recoveryPoints, MaintenanceWindows maintenance, Optional<CommandSignature> signature,
-            @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
         this.maintenance = maintenance;
         this.signature = signature;
@@ -218,7 +222,7 @@ public class Coordinator {
     }
 
     /** Runs a change to an incident (a manual command) on the loop, then moves the incident on. */
-    public void change(String component, java.util.function.Function<Incident, Incident> change) {
+    public void change(String component, Function<Incident, Incident> change) {
         onLoop(() -> {
             book.current(component).filter(incident -> ownership.owns(component)).ifPresent(incident -> {
                 Incident changed = publish(change.apply(incident));
@@ -248,7 +252,7 @@ public class Coordinator {
 
     /** Open incidents are moved on by ticks too, also those read back from the topic. */
     private Set<String> components() {
-        Set<String> all = new java.util.HashSet<>(latestHealth.keySet());
+        Set<String> all = new HashSet<>(latestHealth.keySet());
         all.addAll(book.components());
         return all;
     }
@@ -312,7 +316,7 @@ public class Coordinator {
             throw new IllegalStateException("interrupted");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("the coordinator loop is stuck");
         }
     }
