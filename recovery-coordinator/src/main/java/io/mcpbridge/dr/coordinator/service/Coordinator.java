@@ -236,11 +236,11 @@ public class Coordinator {
     @Scheduled(every = "${mcpdr.coordinator.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         for (String component : components()) {
-            if (!ownership.owns(component)) {
-                continue;
-            }
             onLoop(() -> {
-                book.current(component).ifPresent(this::run);
+                // Checked on the loop: the partitions may have moved since the tick began.
+                if (ownership.owns(component)) {
+                    book.current(component).ifPresent(this::run);
+                }
                 return null;
             });
         }
