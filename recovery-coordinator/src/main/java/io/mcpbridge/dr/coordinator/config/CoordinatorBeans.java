@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.coordinator.config;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
@@ -19,6 +20,7 @@ import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -88,8 +90,13 @@ public class CoordinatorBeans {
                             clock.instant(), command));
                 },
                 request -> sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE,
-                        request.incidentId(), clock.instant(), request)));
+                        request.incidentId(), clock.instant(), request)),
+                new HostCommands());
         return new StepExecutor(new KubernetesActions(client), config.namespace(), config.variables(), peers, clock);
+    }
+
+    void close(@Disposes StepExecutor executor) {
+        executor.close();
     }
 
     /** Empty without a configured key: then every command is refused, and the log says why once. */

@@ -161,13 +161,17 @@ public final class RunbookRunner {
     }
 
     private static boolean awaitsResult(Step step) {
-        return step.action() == Action.RESTORE_BACKUP || step.action() == Action.FORENSIC_SNAPSHOT;
+        return step.action() == Action.RESTORE_BACKUP || step.action() == Action.FORENSIC_SNAPSHOT
+                || step.action() == Action.SHELL;
     }
 
     /** A step whose work backup-service does: done when its result arrives, failed when none came in time. */
     private Incident awaitResult(Incident incident, Step step, Instant since, RunContext context) {
+        if (step.action() == Action.SHELL) {
+            return awaitHost(incident, step, context);
+        }
         BackupResult result =
-                context.backupResults().get(StepExecutor.backupCommandId(incident, step));
+                context.backupResults().get(StepExecutor.commandId(incident, step));
         if (result != null) {
             boolean ok = result.phase() == BackupPhase.SUCCEEDED;
             return publish.apply(Incidents.note(incident, entry(context.now(), step, ok ? SUCCEEDED : FAILED,
@@ -179,6 +183,26 @@ public final class RunbookRunner {
                     "no result from backup-service within " + step.timeout().toMinutes() + " min")));
         }
         return incident;
+    }
+
+    /**
+     * A host command runs off the loop and is killed at the step's timeout, so its result always comes to the
+     * instance that started it. Another instance (after a crash or a move of the partitions) has none and
+     * cannot tell whether it ran: counted as failed, never repeated blindly.
+     */
+    private Incident awaitHost(Incident incident, Step step, RunContext context) {
+        Optional<ActionResult> result = executor.hostResult(step, incident);
+        if (result.isPresent()) {
+            Incident recorded = publish.apply(Incidents.note(incident, entry(afterAction(context), step,
+                    result.get().succeeded() ? SUCCEEDED : FAILED, result.get().detail())));
+            executor.forgetHostResult(step, incident);
+            return recorded;
+        }
+        if (!executor.ranHere(step, incident)) {
+            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
+                    "outcome unknown: the host command ran on another instance or before a restart; not repeated blindly")));
+        }
+        return incident; // still running
     }
 
     /**

@@ -3,7 +3,7 @@ package io.mcpbridge.dr.coordinator.runner;
 import io.mcpbridge.dr.coordinator.action.ActionResult;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
-import io.mcpbridge.dr.coordinator.action.ShellAction;
+import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
 import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.Step;
@@ -35,13 +35,13 @@ import java.util.regex.Pattern;
  * snapshots are commands to backup-service, answered later on its results topic; notify steps are requests
  * to the notifier.
  */
-public final class StepExecutor {
+public final class StepExecutor implements AutoCloseable {
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** What the executor talks to besides the cluster; each publisher is durable and throws when it cannot. */
     public record Peers(Optional<SessionRevoker> sessions, Optional<StandbyPromoter> standby,
-            Consumer<BackupCommand> backupRequests, Consumer<NotificationRequest> notifications) {
+            Consumer<BackupCommand> backupRequests, Consumer<NotificationRequest> notifications, HostCommands hosts) {
     }
 
     private final KubernetesActions kubernetes;
@@ -67,11 +67,11 @@ public final class StepExecutor {
     }
 
     /**
-     * The id of the backup-service command a step issues: the incident and the step, so the same attempt
-     * sent again is the same command (backup-service answers it once); a retry after a failure is a new
-     * attempt ({@code #2}, ...).
+     * The id of what a step asks another party for (a backup-service command, a host command run): the
+     * incident and the step, so the same attempt sent again is the same command (backup-service answers it
+     * once); a retry after a failure is a new attempt ({@code #2}, ...).
      */
-    public static String backupCommandId(Incident incident, Step step) {
+    public static String commandId(Incident incident, Step step) {
         long failures = RunbookRunner.failuresOfThisRun(incident, step);
         return incident.id() + ":" + step.name() + (failures == 0 ? "" : "#" + (failures + 1));
     }
@@ -105,8 +105,8 @@ public final class StepExecutor {
             case SCALE -> kubernetes.scale(ns, p.apply("deployment"), Integer.parseInt(p.apply("replicas")));
             case DELETE_PODS -> kubernetes.deletePods(ns, p.apply("deployment"));
             case ROTATE_CREDENTIALS -> kubernetes.rotateSecret(ns, p.apply("secret"), p.apply("key"));
-            case SHELL -> ShellAction.run(Arrays.stream(step.parameters().get("command").strip().split("\\s+"))
-                    .map(variables::fill).toList(), step.timeout());
+            case SHELL -> runOnHost(step, incident, Arrays.stream(step.parameters().get("command").strip()
+                    .split("\\s+")).map(variables::fill).toList());
             case ESCALATE -> ActionResult.ok("escalation requested by the runbook");
             case VERIFY -> throw new IllegalArgumentException("verification is not an action");
             case REVOKE_SESSIONS -> peers.sessions().map(revoker -> revoker.revoke(p.apply("pattern")))
@@ -116,6 +116,37 @@ public final class StepExecutor {
             case FAIL_OVER -> failOver(ns, p);
             case NOTIFY -> notify(step, incident, p);
         };
+    }
+
+    /** Starts the host command off the loop; its result comes back through {@link #hostResult}. */
+    private ActionResult runOnHost(Step step, Incident incident, List<String> command) {
+        peers.hosts().start(commandId(incident, step), command, step.timeout());
+        return ActionResult.pending(String.join(" ", command) + " started on this host");
+    }
+
+    /** The result of the step's host command, once it ended on this instance. */
+    public Optional<ActionResult> hostResult(Step step, Incident incident) {
+        return peers.hosts().result(commandId(incident, step));
+    }
+
+    /** Whether the step's host command was started by this instance (it may still run). */
+    public boolean ranHere(Step step, Incident incident) {
+        return peers.hosts().known(commandId(incident, step));
+    }
+
+    /** The step's host command result is on the incident now. */
+    public void forgetHostResult(Step step, Incident incident) {
+        peers.hosts().forget(commandId(incident, step));
+    }
+
+    /** Who is told, with the run's id ({@link #commandId}), that a host command ended. */
+    public void onHostCommandFinished(Consumer<String> listener) {
+        peers.hosts().onFinished(listener);
+    }
+
+    @Override
+    public void close() {
+        peers.hosts().close();
     }
 
     /** Promotes the standby Redis first when one is named, then points the Service at the standby's pods. */
@@ -160,7 +191,7 @@ public final class StepExecutor {
                 .filter(scope -> !scope.isEmpty()).map(BackupScope::of).toList();
         RestoreTargets targets = action == BackupAction.RESTORE
                 ? new RestoreTargets(p.apply("intoRedis"), p.apply("intoNamespace"), p.apply("intoDirectory")) : null;
-        BackupCommand command = new BackupCommand(backupCommandId(incident, step), action, scopes, backupId,
+        BackupCommand command = new BackupCommand(commandId(incident, step), action, scopes, backupId,
                 RestoreTargets.ORIGINAL.equals(targets) ? null : targets, "incident " + incident.id() + ": " + step.name(),
                 "recovery-coordinator", clock.instant());
         try {

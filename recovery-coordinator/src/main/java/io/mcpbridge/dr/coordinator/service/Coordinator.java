@@ -108,6 +108,7 @@ public class Coordinator {
         this.dryRun = config.dryRun();
         this.metrics = metrics;
         this.runner = new RunbookRunner(executor, budget, this::publish, clock);
+        executor.onHostCommandFinished(this::onHostCommandFinished);
         this.kafkaConfig = kafkaConfig;
         this.historyTimeout = config.historyTimeout();
         this.backupResultsFollower = BackupResultsFollower.start(kafkaConfig, config.backupResultsLookback(), clock,
@@ -190,23 +191,42 @@ public class Coordinator {
 
     /**
      * A terminal result from backup-service: a successful backup moves the recovery point of its scopes; a
-     * result of a command this coordinator issued ({@code <incident id>:<step>}) moves the incident waiting
-     * for it on.
+     * result of a command this coordinator issued ({@code <incident id>:<step>[#attempt]}) moves the incident
+     * waiting for it on.
      */
     void onBackupResult(BackupResult result) {
         recoveryPoints.record(result);
-        String commandId = result.commandId();
-        int stepAt = commandId.lastIndexOf(':');
-        if (!commandId.startsWith("inc-") || stepAt < 0) {
-            return; // not one of ours
+        if (isOurs(result.commandId())) {
+            onLoop(() -> {
+                backupResults.put(result.commandId(), result);
+                moveOn(result.commandId());
+                return null;
+            });
         }
-        String incidentId = commandId.substring(0, stepAt);
-        onLoop(() -> {
-            backupResults.put(commandId, result);
-            book.components().stream().filter(ownership::owns).map(book::current).flatMap(Optional::stream)
-                    .filter(incident -> incident.id().equals(incidentId)).findFirst().ifPresent(this::run);
-            return null;
-        });
+    }
+
+    /** A host command a step started ended (on its own thread): the incident waiting for it moves on. */
+    private void onHostCommandFinished(String commandId) {
+        try {
+            onLoop(() -> {
+                moveOn(commandId);
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            LOG.errorf("host command %s ended but its incident could not be moved on now: %s", commandId, e.getMessage());
+        }
+    }
+
+    /** Ours: {@code <incident id>:<step>[#attempt]}. */
+    private static boolean isOurs(String commandId) {
+        return commandId.startsWith("inc-") && commandId.lastIndexOf(':') > 0;
+    }
+
+    /** Runs the owned incident a command id belongs to; on the loop. */
+    private void moveOn(String commandId) {
+        String incidentId = commandId.substring(0, commandId.lastIndexOf(':'));
+        book.components().stream().filter(ownership::owns).map(book::current).flatMap(Optional::stream)
+                .filter(incident -> incident.id().equals(incidentId)).findFirst().ifPresent(this::run);
     }
 
     /** Starts a runbook an engineer asked for (see {@link IncidentBook#openManual}), then runs it. */

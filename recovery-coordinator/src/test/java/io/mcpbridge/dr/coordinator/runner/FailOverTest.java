@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
@@ -112,7 +113,8 @@ class FailOverTest {
 
     private RunbookRunner runner(Map<String, String> variables) {
         StepExecutor executor = new StepExecutor(actions, NS, variables, new StepExecutor.Peers(Optional.empty(),
-                Optional.of(new StandbyPromoter(vertx, Optional.empty())), command -> { }, request -> { }),
+                Optional.of(new StandbyPromoter(vertx, Optional.empty())), command -> { }, request -> { },
+                new HostCommands()),
                 Clock.systemUTC());
         return new RunbookRunner(executor, ActionBudget.defaults(), incident -> incident, Clock.systemUTC());
     }

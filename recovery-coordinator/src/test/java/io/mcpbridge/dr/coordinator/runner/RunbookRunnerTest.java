@@ -7,11 +7,14 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
+import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.OnFailure;
+import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,7 @@ class RunbookRunnerTest {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final List<Incident> published = new ArrayList<>();
     private final List<io.mcpbridge.dr.events.notify.NotificationRequest> notifications = new ArrayList<>();
+    private final HostCommands hosts = new HostCommands();
     private RunbookCatalog catalog;
     private KubernetesActions actions;
 
@@ -257,9 +262,47 @@ class RunbookRunnerTest {
                 .satisfies(e -> assertThat(e.detail()).startsWith("attempt 2 of 2"));
     }
 
+    @Test
+    void aHostCommandRunsOffTheLoopAndItsResultMovesTheIncidentOn() {
+        Runbook vm = new Runbook(Scenario.SERVICE_FAILURE, "a VM's unit restarted by a host command", false, List.of(
+                new Step("restart", Action.SHELL, Map.of("command", "sleep 1"), Duration.ofSeconds(30), 0, null,
+                        OnFailure.ESCALATE, false, null),
+                new Step("verify-restart", Action.VERIFY, Map.of("attempts", "3", "interval", "PT10S"), null, 0,
+                        OnSuccess.RESOLVE, null, false, null)));
+        RunbookRunner runner = runner();
+
+        Incident running = runner.advance(openGatewayIncident(), vm, context(now, HealthState.DOWN, now));
+
+        assertThat(last(running).outcome()).as("the runner did not wait for the command").isEqualTo("requested");
+        Awaitility.await("the command ended").atMost(Duration.ofSeconds(10))
+                .until(() -> hosts.result(StepExecutor.commandId(running, vm.steps().get(0))).isPresent());
+        Incident verifying = runner.advance(running, vm, context(now.plusSeconds(1), HealthState.DOWN, now));
+        assertThat(verifying.state()).isEqualTo(IncidentState.VERIFYING);
+        assertThat(verifying.timeline()).anySatisfy(entry -> {
+            assertThat(entry.step()).isEqualTo("restart");
+            assertThat(entry.outcome()).isEqualTo("succeeded");
+            assertThat(entry.detail()).isEqualTo("sleep 1 exited 0");
+        });
+    }
+
+    @Test
+    void aHostCommandStartedByAnotherInstanceCountsAsFailedNotRunAgain() {
+        Runbook vm = new Runbook(Scenario.SERVICE_FAILURE, "a VM's unit restarted by a host command", false, List.of(
+                new Step("restart", Action.SHELL, Map.of("command", "touch /tmp/never-run-twice"), null, 0, null,
+                        OnFailure.ESCALATE, false, null)));
+        Incident startedElsewhere = Incidents.actionStarted(openGatewayIncident(), new TimelineEntry(now, "restart",
+                "started", "shell {command=...}"), true);
+
+        Incident taken = runner().advance(startedElsewhere, vm, context(now.plusSeconds(5), HealthState.DOWN, now));
+
+        assertThat(taken.state()).isEqualTo(IncidentState.ESCALATED);
+        assertThat(taken.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("outcome unknown"));
+        assertThat(hosts.known(StepExecutor.commandId(taken, vm.steps().get(0)))).as("not run here").isFalse();
+    }
+
     private StepExecutor executor(Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
         return new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(sessions, Optional.empty(), command -> { },
-                notifications::add), Clock.systemUTC());
+                notifications::add, hosts), Clock.systemUTC());
     }
 
     private Runbook serviceFailure() {
