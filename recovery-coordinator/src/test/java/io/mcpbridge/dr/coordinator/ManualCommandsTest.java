@@ -132,6 +132,24 @@ class ManualCommandsTest {
         assertThat(takenOn.state()).isEqualTo(IncidentState.RECOVERING);
     }
 
+    @Test
+    void aRestoreWithoutScopesIsNotRunAndARecoverWithoutScenarioTakesTheMasterScriptsChoice() {
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-d", "latest", List.of(), true,
+                false)));
+        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
+                n -> n.summary().equals("A recovery command was not run: RESTORE not run: a RESTORE must name its scopes"),
+                1, WAIT);
+
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RECOVER, "store-e", null, List.of(), false,
+                false)));
+        Incident opened = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-e"), 1, WAIT).get(0);
+        assertThat(opened.scenario()).isEqualTo("service-failure");
+        assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
+        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-d"))).as("nothing opened for the refused restore").isEmpty();
+    }
+
     private static RecoveryCommand command(RecoveryAction action, String component, String backupId, List<String> scopes,
             boolean confirmed, boolean dryRun) {
         return new RecoveryCommand("cmd-" + action + "-" + component + "-" + System.nanoTime(), action, component, null,

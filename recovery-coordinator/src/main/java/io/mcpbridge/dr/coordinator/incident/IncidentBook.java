@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.incident;
 
+import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.runbook.StrategySelector;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.alert.AlertEvent;
@@ -99,6 +100,13 @@ public final class IncidentBook {
 
     public Optional<Incident> current(String component) {
         return Optional.ofNullable(current.get(component));
+    }
+
+    /** The master script's runbook for a component said to be failing, given what is known of the others. */
+    public Scenario strategyFor(String component) {
+        Map<String, HealthState> view = new HashMap<>(health);
+        view.put(component, HealthState.DOWN);
+        return StrategySelector.select(view);
     }
 
     /** Forgets the components {@code owned} no longer accepts (partitions moved to another instance). */
@@ -201,12 +209,10 @@ public final class IncidentBook {
         String first = window.map(w -> detail + "; suppressed: maintenance by " + w.setBy() + " until " + w.until()
                 + " (" + w.reason() + ")").orElse(detail);
         Instant detectedAt = since != null && since.isBefore(now) ? since : now;
-        // The signal says this component is failing, whatever its last probe said.
-        Map<String, HealthState> view = new HashMap<>(health);
-        view.put(component, HealthState.DOWN);
         // Named by when it was opened, not by the signal's own time: two alerts may share a start.
         Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,
-                StrategySelector.select(view).fileName(), parameters, severity, state, summary, detectedAt, null, null, null,
+                // The signal says this component is failing, whatever its last probe said.
+                strategyFor(component).fileName(), parameters, severity, state, summary, detectedAt, null, null, null,
                 null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
                 List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
         Incident stamped = recoveryPoints.stamp(incident);

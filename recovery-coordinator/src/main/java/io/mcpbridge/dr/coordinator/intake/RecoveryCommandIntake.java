@@ -14,15 +14,16 @@ import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
-import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
-import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -109,51 +110,75 @@ public class RecoveryCommandIntake {
                     incident -> Incidents.advance(incident, IncidentState.RESOLVED,
                             new TimelineEntry(now, "command", "info", "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
-            case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> start(command, Scenario.forCommand(
-                    command.action()).orElseThrow(), singleActionParameters(command), who);
+            case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> singleAction(command, who);
         }
     }
 
-    /** What a single-action command sets for its runbook: the backup and scopes of a RESTORE. */
+    private void singleAction(RecoveryCommand command, String who) {
+        Map<String, String> parameters;
+        try {
+            parameters = singleActionParameters(command);
+        } catch (IllegalArgumentException e) {
+            notRun(command, e.getMessage());
+            return;
+        }
+        start(command, Scenario.forCommand(command.action()).orElseThrow(), parameters, Severity.HIGH, who);
+    }
+
+    /** What a single-action command sets for its runbook: the backup and scopes of a RESTORE, checked. */
     private static Map<String, String> singleActionParameters(RecoveryCommand command) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (command.action() == RecoveryAction.RESTORE) {
+            if (command.scopes().isEmpty()) {
+                throw new IllegalArgumentException("a RESTORE must name its scopes");
+            }
+            command.scopes().forEach(BackupScope::of); // an unknown scope is refused with the known ones
             parameters.put("backup", command.backupId() == null ? BackupCommand.LATEST : command.backupId());
             parameters.put("scopes", String.join(",", command.scopes()));
         }
         return parameters;
     }
 
-    private void start(RecoveryCommand command, Scenario scenario, Map<String, String> parameters, String who) {
+    private void start(RecoveryCommand command, Scenario scenario, Map<String, String> parameters, Severity severity,
+            String who) {
         IncidentBook.Change change = coordinator.openManual(new ManualRun(command.component(), scenario, parameters,
-                Severity.HIGH, scenario.fileName() + " requested", who, command.confirmed(), command.dryRun()));
+                severity, scenario.fileName() + " requested", who, command.confirmed(), command.dryRun()));
         if (change.incident().isEmpty()) {
-            LOG.warnf("recovery command %s (%s for %s) not run: %s", command.id(), command.action(), command.component(),
-                    change.ignored());
-            notice(command.component(), Notices.unrunCommand(command.id(), command.component(),
-                    command.action() + " not run: " + change.ignored(), clock.instant()));
+            notRun(command, change.ignored());
         }
     }
 
+    private void notRun(RecoveryCommand command, String why) {
+        LOG.warnf("recovery command %s (%s for %s) not run: %s", command.id(), command.action(), command.component(), why);
+        notice(command.component(), Notices.unrunCommand(command.id(), command.component(),
+                command.action() + " not run: " + why, clock.instant()));
+    }
+
     /**
-     * With a scenario and no open incident: opens one that runs that scenario's runbook. Otherwise a
-     * confirmed RECOVER confirms the open incident's destructive steps.
+     * A scenario's runbook (the named one, or the master script's choice when none is named) for the
+     * component: opened, or taking on an escalated incident. Without a scenario, a confirmed RECOVER for a
+     * component whose incident is open confirms that incident's destructive steps.
      */
     private void recover(RecoveryCommand command, String who, Instant now) {
-        if (command.scenario() != null && coordinator.current(command.component())
-                .filter(incident -> incident.state().open()).isEmpty()) {
-            Scenario scenario;
-            try {
-                scenario = Scenario.ofFileName(command.scenario());
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("recovery command %s names an unknown scenario: %s", command.id(), e.getMessage());
-                return;
+        boolean open = coordinator.current(command.component()).filter(incident -> incident.state().open()).isPresent();
+        if (command.scenario() == null && open) {
+            if (command.confirmed()) {
+                coordinator.change(command.component(),
+                        incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
+            } else {
+                LOG.infof("recovery command %s: %s already has an open incident", command.id(), command.component());
             }
-            start(command, scenario, Map.of(), who);
-        } else if (command.confirmed()) {
-            coordinator.change(command.component(),
-                    incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
+            return;
         }
+        Scenario scenario;
+        try {
+            scenario = command.scenario() == null ? coordinator.masterScriptChoice(command.component())
+                    : Scenario.ofFileName(command.scenario());
+        } catch (IllegalArgumentException e) {
+            notRun(command, e.getMessage());
+            return;
+        }
+        start(command, scenario, Map.of(), Severity.CRITICAL, who);
     }
 
     private static Incident noteOf(Incident incident,

@@ -270,6 +270,11 @@ public class Coordinator {
         return book.current(component);
     }
 
+    /** The runbook the plan's master script picks for a component said to be failing. */
+    public Scenario masterScriptChoice(String component) {
+        return book.strategyFor(component);
+    }
+
     /** Open incidents are moved on by ticks too, also those read back from the topic. */
     private Set<String> components() {
         Set<String> all = new HashSet<>(latestHealth.keySet());
