@@ -6,21 +6,15 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
-import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,11 +26,6 @@ import org.jboss.logging.Logger;
 final class BackupResultsFollower implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BackupResultsFollower.class);
-    private static final Map<String, Object> FORCED = Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -48,10 +37,7 @@ final class BackupResultsFollower implements AutoCloseable {
 
     private BackupResultsFollower(Map<String, Object> kafkaConfig, Duration lookback, Clock clock,
             Consumer<BackupResult> results) {
-        Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
-                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "recovery-coordinator-backup-results"), FORCED));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(config);
+        this.consumer = TopicReader.groupless(kafkaConfig, "recovery-coordinator-backup-results");
         this.lookback = lookback;
         this.clock = clock;
         this.results = results;
@@ -94,25 +80,13 @@ final class BackupResultsFollower implements AutoCloseable {
 
     /** Partitions not yet followed (all of them at start; new ones when the topic grows) start at the lookback. */
     private void assignNewPartitions() {
-        List<TopicPartition> all = consumer.partitionsFor(Topics.BACKUP_RESULTS, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> all = TopicReader.partitions(consumer, Topics.BACKUP_RESULTS, Duration.ofSeconds(10));
         if (all.isEmpty() || consumer.assignment().containsAll(all)) {
             return;
         }
         List<TopicPartition> fresh = all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
         consumer.assign(all);
-        long since = clock.millis() - lookback.toMillis();
-        Map<TopicPartition, Long> query = new HashMap<>();
-        fresh.forEach(partition -> query.put(partition, since));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query, Duration.ofSeconds(10));
-        for (TopicPartition partition : fresh) {
-            OffsetAndTimestamp offset = offsets.get(partition);
-            if (offset == null) {
-                consumer.seekToEnd(List.of(partition)); // nothing that recent
-            } else {
-                consumer.seek(partition, offset.offset());
-            }
-        }
+        TopicReader.seekTo(consumer, fresh, clock.instant().minus(lookback), Duration.ofSeconds(10));
     }
 
     private void read(ConsumerRecord<String, byte[]> record) {

@@ -19,12 +19,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads a topic once, outside any consumer group, from its beginning (or from a moment) to the end it had
  * when the read began, in order per partition: how a starting or newly assigned coordinator learns what
- * its state topics say.
+ * its state topics say. Also the consumer and the seek by time that {@link BackupResultsFollower} uses to
+ * follow a topic the same way.
  */
 final class TopicReader {
 
     private static final Map<String, Object> FORCED = Map.of(
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            // Only when a position fell out of retention mid-read: read what remains rather than skip it.
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 
@@ -39,13 +42,9 @@ final class TopicReader {
      */
     static void readToEnd(Map<String, Object> kafkaConfig, String topic, Optional<Instant> since, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> reader) {
-        Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
-                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "recovery-coordinator-reader-" + topic), FORCED));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        try (KafkaConsumer<String, byte[]> consumer = groupless(kafkaConfig, "recovery-coordinator-reader-" + topic)) {
+            List<TopicPartition> partitions = partitions(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             since.ifPresent(moment -> seekTo(consumer, partitions, moment, timeout));
@@ -60,7 +59,21 @@ final class TopicReader {
         }
     }
 
-    private static void seekTo(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant moment,
+    /** A consumer of raw records that belongs to no group: positions are the caller's. */
+    static KafkaConsumer<String, byte[]> groupless(Map<String, Object> kafkaConfig, String clientId) {
+        Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId), FORCED));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(config);
+    }
+
+    static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic, Duration timeout) {
+        return consumer.partitionsFor(topic, timeout).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
+    /** Moves each partition to its first record at or after {@code moment}, or to its end when there is none. */
+    static void seekTo(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant moment,
             Duration timeout) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(partition -> query.put(partition, moment.toEpochMilli()));
