@@ -1,7 +1,7 @@
 package io.mcpbridge.dr.coordinator;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -52,8 +52,8 @@ class CoordinatorBench {
 
     @Test
     void reactionLatencies() {
-        deployment("mcp-gateway");
-        deployment("mcp-router");
+        ClusterFixtures.deployment(client, "mcp-system", "mcp-gateway");
+        ClusterFixtures.deployment(client, "mcp-system", "mcp-router");
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         List<Double> decided = new ArrayList<>();
         List<Double> called = new ArrayList<>();
@@ -133,14 +133,5 @@ class CoordinatorBench {
                 "fp-" + now.toEpochMilli(), "router down", Map.of(), Map.of(), now, null, null, null, "mcp-dr", null, now);
         events.publish(new EventEnvelope("alert:" + now.toEpochMilli() + ":" + System.nanoTime(),
                 EventType.ALERT_RECEIVED, "/bench", "router", now, alert));
-    }
-
-    private void deployment(String name) {
-        Map<String, String> labels = Map.of("app", name);
-        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
-                .withName(name).endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels)
-                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
-                .addNewContainer().withName(name).withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
     }
 }

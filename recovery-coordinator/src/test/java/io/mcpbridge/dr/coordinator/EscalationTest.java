@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
-import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.coordinator.support.HealthSignals;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
-import io.mcpbridge.dr.events.health.HealthState;
-import io.mcpbridge.dr.events.health.ProbeKind;
-import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.notify.NotificationKind;
@@ -45,11 +42,7 @@ class EscalationTest {
         try (TestEvents events = new TestEvents(bootstrap);
                 TopicRecorder incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
                 TopicRecorder notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY)) {
-            Instant now = Instant.now();
-            TargetHealth down = new TargetHealth("router", "router", ProbeKind.HTTP, "http://router/health",
-                    HealthState.DOWN, HealthState.UP, now, 3, 5, "connection refused", now);
-            events.publish(new EventEnvelope("router:DOWN:" + now.toEpochMilli(), EventType.HEALTH_CHANGED, "/test",
-                    "router", now, down));
+            events.publish(HealthSignals.down("router", Instant.now()));
 
             Incident escalated = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                     i -> i.component().equals("router") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);

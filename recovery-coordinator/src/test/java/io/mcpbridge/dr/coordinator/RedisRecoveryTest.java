@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
+import io.mcpbridge.dr.coordinator.support.HealthSignals;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
@@ -14,8 +15,6 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
-import io.mcpbridge.dr.events.health.ProbeKind;
-import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.testing.KafkaBroker;
@@ -92,11 +91,7 @@ class RedisRecoveryTest {
     }
 
     private static void health(TestEvents events, HealthState state, boolean transition) {
-        Instant now = Instant.now();
-        TargetHealth health = new TargetHealth("redis", "redis", ProbeKind.REDIS, "redis://redis:6379", state,
-                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN, now, 3, 1,
-                state == HealthState.DOWN ? "connection refused" : null, now);
-        events.publish(new EventEnvelope("redis:" + state + ":" + now.toEpochMilli(),
-                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/test", "redis", now, health));
+        events.publish(HealthSignals.health("redis", state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN, state,
+                transition, Instant.now()));
     }
 }

@@ -37,20 +37,20 @@ public final class Notices {
 
     /** A command that was refused: people should know someone tried. */
     public static NotificationRequest refusedCommand(String commandId, String component, String reason, Instant now) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("Reason", reason);
-        return new NotificationRequest("command-refused:" + commandId, "commands-" + component,
-                NotificationKind.INCIDENT_UPDATED, Severity.HIGH, component,
-                "A recovery command was refused: " + reason, List.of(), "None", "Refused", null, null, null, null,
-                "mcp-dr automation", null, List.of(), details, now, now);
+        return aboutCommand("command-refused:" + commandId, component, Severity.HIGH, "refused", "Refused", reason, now);
     }
 
     /** A valid command that could not run now (another runbook is at work): the person who sent it should know. */
     public static NotificationRequest unrunCommand(String commandId, String component, String reason, Instant now) {
-        return new NotificationRequest("command-not-run:" + commandId, "commands-" + component,
-                NotificationKind.INCIDENT_UPDATED, Severity.MEDIUM, component, "A recovery command was not run: " + reason,
-                List.of(), "None", "Not run", null, null, null, null, "mcp-dr automation", null, List.of(),
-                Map.of("Reason", reason), now, now);
+        return aboutCommand("command-not-run:" + commandId, component, Severity.MEDIUM, "not run", "Not run", reason, now);
+    }
+
+    /** A notice about a command, outside any incident: grouped per component under {@code commands-<component>}. */
+    private static NotificationRequest aboutCommand(String id, String component, Severity severity, String what,
+            String status, String reason, Instant now) {
+        return new NotificationRequest(id, "commands-" + component, NotificationKind.INCIDENT_UPDATED, severity,
+                component, "A recovery command was " + what + ": " + reason, List.of(), "None", status, null, null, null,
+                null, "mcp-dr automation", null, List.of(), Map.of("Reason", reason), now, now);
     }
 
     private static NotificationRequest request(Incident incident, NotificationKind kind, String occasion,
