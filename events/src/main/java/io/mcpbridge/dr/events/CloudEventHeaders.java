@@ -2,7 +2,8 @@ package io.mcpbridge.dr.events;
 
 /**
  * Kafka header names of CloudEvents 1.0 in binary content mode, as SmallRye Reactive Messaging reads
- * them, plus the dead-letter headers every service writes when it gives up on a record.
+ * them, plus the signature headers of commands and results, and the dead-letter headers every service
+ * writes when it gives up on a record.
  */
 public final class CloudEventHeaders {
 
@@ -16,6 +17,11 @@ public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
+
+    /** Who signed a command or result (see {@code trust.RecordSigner}). */
+    public static final String SIGNER = "mcpdr-signer";
+    /** The Ed25519 signature over the record's signed fields, {@code ed25519=<base64>}. */
+    public static final String SIGNATURE = "mcpdr-signature";
 
     /** Why a record went to the dead letter topic (same name SmallRye's dead-letter strategy uses). */
     public static final String DLQ_REASON = "dead-letter-reason";

@@ -1,6 +1,8 @@
 package io.mcpbridge.dr.events;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every Kafka topic of the system, declared once. Channel names in {@code @Incoming}/{@code @Channel},
@@ -35,6 +37,28 @@ public final class Topics {
 
     /** Topics that hold current state by key and are compacted. */
     public static final List<String> COMPACTED = List.of(INCIDENTS, NOTIFIER_DELIVERIES);
+
+    /**
+     * Commands: whoever may write here can make the system act, so every record is signed and checked, and
+     * the broker stamps each with its own time ({@code LogAppendTime}) so that a record published again is
+     * told from a fresh one.
+     */
+    public static final List<String> COMMANDS = List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP);
+
+    /** Topics whose records are signed by their sender and believed only from trusted signers. */
+    public static final List<String> SIGNED = List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS);
+
+    /** The topic-level settings a topic must be created with (compaction, broker time stamps). */
+    public static Map<String, String> settings(String topic) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (COMPACTED.contains(topic)) {
+            settings.put("cleanup.policy", "compact");
+        }
+        if (COMMANDS.contains(topic)) {
+            settings.put("message.timestamp.type", "LogAppendTime");
+        }
+        return Map.copyOf(settings);
+    }
 
     private Topics() {
     }

@@ -1,7 +1,9 @@
 package io.mcpbridge.dr.events.kafka;
 
 import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.trust.RecordSigner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,7 @@ public final class EventProducer implements AutoCloseable {
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final RecordSigner signer;
     private final long deliveryTimeoutNanos;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-send-retry");
@@ -70,6 +73,16 @@ public final class EventProducer implements AutoCloseable {
      * @param clientId    the default {@code client.id}, unless the configuration names one
      */
     public EventProducer(Map<String, Object> kafkaConfig, String clientId) {
+        this(kafkaConfig, clientId, null);
+    }
+
+    /**
+     * A producer that signs what it sends to the signed topics ({@link Topics#SIGNED}) as {@code signer}.
+     *
+     * @param signer the sending service's signer; null for a service that sends no commands or results
+     */
+    public EventProducer(Map<String, Object> kafkaConfig, String clientId, RecordSigner signer) {
+        this.signer = signer;
         Map<String, Object> config = producerConfig(kafkaConfig, clientId);
         this.producer = new KafkaProducer<>(config);
         this.deliveryTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(
@@ -119,9 +132,24 @@ public final class EventProducer implements AutoCloseable {
         for (EventEnvelope event : events) {
             CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
             acks.add(acked);
-            send(EventRecords.toRecord(event), acked, deadline);
+            try {
+                send(record(event), acked, deadline);
+            } catch (RuntimeException e) {
+                acked.completeExceptionally(e);
+            }
         }
         return acks;
+    }
+
+    private ProducerRecord<String, byte[]> record(EventEnvelope event) {
+        ProducerRecord<String, byte[]> record = EventRecords.toRecord(event);
+        if (Topics.SIGNED.contains(record.topic())) {
+            if (signer == null) {
+                throw new IllegalStateException(record.topic() + " takes signed records only, and this producer has no signer");
+            }
+            signer.sign(record);
+        }
+        return record;
     }
 
     private void send(ProducerRecord<String, byte[]> record, CompletableFuture<RecordMetadata> acked, long deadline) {
