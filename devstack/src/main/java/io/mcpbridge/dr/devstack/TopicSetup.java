@@ -1,6 +1,6 @@
 package io.mcpbridge.dr.devstack;
 
-import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.kafka.TopicDefinitions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Creates the system's topics the way production expects them: 3 partitions, and the state topics
- * ({@code mcp-dr.incidents}, the notifier's ledger) compacted. Existing topics are left alone.
+ * Creates the system's topics the way production expects them: 3 partitions, the state topics
+ * ({@code mcp-dr.incidents}, the notifier's ledger) compacted, the command topics stamped by the broker.
+ * Existing topics are left alone.
  */
 final class TopicSetup {
 
@@ -25,10 +26,8 @@ final class TopicSetup {
     static void ensureTopics(String bootstrapServers, Duration timeout) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = Topics.ALL.stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
-                            .configs(Topics.COMPACTED.contains(topic) ? Map.of("cleanup.policy", "compact") : Map.of()))
+            List<NewTopic> missing = TopicDefinitions.all(PARTITIONS, (short) 1).stream()
+                    .filter(topic -> !existing.contains(topic.name()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

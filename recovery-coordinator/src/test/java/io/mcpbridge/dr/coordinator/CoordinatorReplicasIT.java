@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -71,33 +72,46 @@ class CoordinatorReplicasIT {
     }
 
     @Test
-    void aMaintenanceWindowOutlivesTheInstanceThatReceivedItAndAnUnsignedOneNeverCounts() throws Exception {
-        try (CoordinatorCluster cluster = CoordinatorCluster.start(3, List.of("gateway", "router"));
+    void aMaintenanceWindowOutlivesTheInstanceThatReceivedItAndNoUnsignedOldOrIncompleteOneCounts() throws Exception {
+        try (CoordinatorCluster cluster = CoordinatorCluster.start(3, List.of("gateway", "router", "edge", "store"));
                 TestEvents events = new TestEvents(cluster.bootstrapServers());
                 TopicRecorder incidents = TopicRecorder.fromNow(cluster.bootstrapServers(), Topics.INCIDENTS)) {
             ServiceProcess first = cluster.startCoordinator("coordinator-maintenance");
             awaitOwning(first, 3);
-            RecoveryCommand gateway = maintenance("gateway");
-            RecoveryCommand router = maintenance("router");
+            RecoveryCommand gateway = maintenance("gateway", Instant.now());
+            RecoveryCommand router = maintenance("router", Instant.now());
             events.send(SignedCommands.signed(gateway));
-            events.send(EventRecords.toRecord(new EventEnvelope(router.id(), EventType.RECOVERY_REQUESTED, "/test",
-                    "router", router.requestedAt(), router))); // not signed: refused, then and later
-            Awaitility.await("the signed command handled").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                    .until(() -> first.get("/q/metrics").contains("mcpdr_coordinator_signals_total{kind=\"command\"} 1.0"));
+            events.send(SignedCommands.unsigned(router)); // refused, then and later
+            // A window signed ten minutes ago, published again now with its old record time: a replay.
+            Instant old = Instant.now().minus(Duration.ofMinutes(10));
+            RecoveryCommand edge = maintenance("edge", old);
+            ProducerRecord<String, byte[]> signedThen = SignedCommands.signed(edge);
+            events.send(new ProducerRecord<>(signedThen.topic(), null, old.toEpochMilli(), signedThen.key(),
+                    signedThen.value(), signedThen.headers()));
+            // Signed and fresh, but without its own time: the window counts from the signed time.
+            events.send(SignedCommands.signed(maintenance("store", null)));
+            Awaitility.await("the two valid commands handled").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> first.get("/q/metrics").contains("mcpdr_coordinator_signals_total{kind=\"command\"} 2.0"));
             first.kill();
 
             ServiceProcess second = cluster.startCoordinator("coordinator-after-maintenance");
             awaitOwning(second, 3);
-            events.publish(HealthSignals.down("gateway", Instant.now()));
-            events.publish(HealthSignals.down("router", Instant.now()));
+            for (String component : List.of("gateway", "router", "edge", "store")) {
+                events.publish(HealthSignals.down(component, Instant.now()));
+            }
 
-            Incident suppressed = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.component().equals("gateway"), 1, WAIT).get(0);
-            assertThat(suppressed.state()).isEqualTo(IncidentState.SUPPRESSED);
-            incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.component().equals("router") && i.state() == IncidentState.VERIFYING, 1, WAIT);
+            for (String component : List.of("gateway", "store")) {
+                Incident suppressed = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                        i -> i.component().equals(component), 1, WAIT).get(0);
+                assertThat(suppressed.state()).as(component).isEqualTo(IncidentState.SUPPRESSED);
+            }
+            for (String component : List.of("router", "edge")) {
+                incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                        i -> i.component().equals(component) && i.state() == IncidentState.VERIFYING, 1, WAIT);
+                assertThat(cluster.patches("mcp-" + component)).as(component).isEqualTo(1);
+            }
             assertThat(cluster.patches("mcp-gateway")).as("no action under maintenance").isZero();
-            assertThat(cluster.patches("mcp-router")).isEqualTo(1);
+            assertThat(cluster.patches("mcp-store")).as("no action under maintenance").isZero();
         }
     }
 
@@ -147,10 +161,10 @@ class CoordinatorReplicasIT {
         }
     }
 
-    private static RecoveryCommand maintenance(String component) {
+    private static RecoveryCommand maintenance(String component, Instant requestedAt) {
         return new RecoveryCommand("cmd-maintenance-" + component + "-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
                 component, null, null, List.of(), "planned upgrade", "alice", false, false, Duration.ofHours(2),
-                Instant.now());
+                requestedAt);
     }
 
     /** Waits until the instance is ready and owns every partition of the signal topics. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
-import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
@@ -22,7 +21,6 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
-import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
@@ -32,10 +30,8 @@ import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The running coordinator over a real Kafka broker and a Kubernetes API (the mock server): a gateway that
  * goes DOWN is restarted once, verified by a health snapshot and resolved, with the open and resolved
- * notifications requested; an unsigned or tampered command goes to the dead letter topic and nothing runs.
+ * notifications requested (commands that are not believed: {@link CommandTrustTest}).
  */
 @QuarkusTest
 @TestProfile(CoordinatorProfile.class)
@@ -117,40 +113,6 @@ class CoordinatorServiceTest {
                 .contains("mcpdr_incidents_opened_total{component=\"gateway\",severity=\"critical\"}")
                 .contains("mcpdr_coordinator_steps_total{outcome=\"succeeded\",step=\"restart\"}")
                 .contains("mcpdr_incident_rpo_seconds_count{component=\"gateway\"}");
-    }
-
-    @Test
-    void anUnsignedOrTamperedCommandGoesToTheDeadLetterTopicAndNothingRuns() {
-        RecoveryCommand command = new RecoveryCommand("cmd-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
-                "router", null, null, List.of(), "test", "mallory", true, false, Duration.ofHours(1), Instant.now());
-        ProducerRecord<String, byte[]> unsigned = EventRecords.toRecord(new EventEnvelope(command.id(),
-                EventType.RECOVERY_REQUESTED, "/test", "router", command.requestedAt(), command));
-        ProducerRecord<String, byte[]> tampered = EventRecords.toRecord(new EventEnvelope(command.id() + "-t",
-                EventType.RECOVERY_REQUESTED, "/test", "router", command.requestedAt(), command));
-        CommandSignature signature = new CommandSignature(Base64.getDecoder().decode(CoordinatorProfile.COMMAND_KEY),
-                Duration.ofMinutes(5));
-        tampered.headers().add(CommandSignature.HEADER, signature.sign(command.id() + "-t", command.requestedAt(),
-                EventJson.toBytes(new RecoveryCommand(command.id() + "-t", RecoveryAction.ACKNOWLEDGE, "router", null,
-                        null, List.of(), "test", "mallory", false, false, null, command.requestedAt())))
-                .getBytes(StandardCharsets.UTF_8));
-
-        topics.events.send(unsigned);
-        topics.events.send(tampered);
-
-        Awaitility.await("two dead letters").atMost(WAIT).until(() -> topics.dlq.records().stream()
-                .filter(r -> "router".equals(r.key())).count() >= 2);
-        List<String> reasons = topics.dlq.records().stream().filter(r -> "router".equals(r.key()))
-                .map(r -> EventRecords.header(r.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow()).toList();
-        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("is not signed"))
-                .anySatisfy(reason -> assertThat(reason).contains("wrong signature"));
-        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.summary().startsWith("A recovery command was refused"), 2, WAIT);
-
-        // Had the maintenance window been set, this DOWN would open a SUPPRESSED incident.
-        publishHealth("router", HealthState.UP, HealthState.DOWN, true);
-        Incident router = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("router"), 1, WAIT).get(0);
-        assertThat(router.state()).isNotEqualTo(IncidentState.SUPPRESSED);
     }
 
     @Test

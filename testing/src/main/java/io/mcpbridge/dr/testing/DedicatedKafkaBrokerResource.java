@@ -22,6 +22,7 @@ public class DedicatedKafkaBrokerResource implements QuarkusTestResourceLifecycl
     @Override
     public Map<String, String> start() {
         broker = KafkaBroker.startDedicated();
+        broker.createSystemTopics(3);
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 

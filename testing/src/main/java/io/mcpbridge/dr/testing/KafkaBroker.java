@@ -1,11 +1,21 @@
 package io.mcpbridge.dr.testing;
 
+import io.mcpbridge.dr.events.kafka.TopicDefinitions;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.jboss.logging.Logger;
 
@@ -41,6 +51,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
             shared = startDedicated();
+            shared.createSystemTopics(3);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-broker-stop"));
         }
         return shared;
@@ -100,6 +111,24 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
+    }
+
+    /**
+     * Creates every topic of the system with its settings (compaction, broker time stamps on command topics),
+     * as an operator would; topics that exist are left as they are.
+     */
+    public void createSystemTopics(int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = TopicDefinitions.all(partitions, (short) 1).stream()
+                    .filter(topic -> !existing.contains(topic.name())).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating topics");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("topics could not be created: " + e.getMessage(), e);
+        }
     }
 
     /** {@code host:port} for {@code bootstrap.servers}. */

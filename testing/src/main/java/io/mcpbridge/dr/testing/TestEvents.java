@@ -1,7 +1,9 @@
 package io.mcpbridge.dr.testing;
 
 import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.trust.RecordSigner;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +31,18 @@ public final class TestEvents implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Publishes an event as the services do (CloudEvents binary mode). */
+    /**
+     * Publishes an event as the services do (CloudEvents binary mode); on a signed topic, signed by its
+     * {@linkplain TestSigners#defaultFor default test signer}.
+     */
     public RecordMetadata publish(EventEnvelope event) {
-        return send(EventRecords.toRecord(event));
+        ProducerRecord<String, byte[]> record = EventRecords.toRecord(event);
+        return send(Topics.SIGNED.contains(record.topic()) ? TestSigners.defaultFor(record.topic()).sign(record) : record);
+    }
+
+    /** Publishes an event signed by {@code signer}, whatever its topic. */
+    public RecordMetadata publishSignedBy(RecordSigner signer, EventEnvelope event) {
+        return send(signer.sign(EventRecords.toRecord(event)));
     }
 
     /** Publishes any record, for example a malformed one a consumer must send to the dead letter topic. */

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * An engineer's (or a drill's) command on {@code mcp-dr.commands.recovery}, keyed by component. Accepted
- * only with a valid {@code mcpdr-signature} header (HMAC-SHA256 over id, time and payload); otherwise it
- * goes to the dead letter topic with the reason and nothing runs.
+ * only when signed by a trusted signer, fresh by the broker's time and not taken before (see
+ * {@code trust.RecordAuthenticator}); otherwise it goes to the dead letter topic with the reason and
+ * nothing runs.
  *
  * @param id             unique; the idempotency key ({@code ce_id})
  * @param action         what to do
@@ -17,11 +18,11 @@ import java.util.List;
  * @param backupId       for RESTORE: a backup id or {@code latest}
  * @param scopes         for RESTORE: which scopes
  * @param reason         why, for the timeline
- * @param requestedBy    who
+ * @param requestedBy    who: the coordinator replaces it with the verified signer
  * @param confirmed      the person confirms a destructive action
  * @param dryRun         run everything but the effect
  * @param maintenanceFor for MAINTENANCE_ON: how long
- * @param requestedAt    when (also signed: old commands are refused)
+ * @param requestedAt    when, as the sender's tool says (freshness counts from the signed {@code ce_time})
  */
 public record RecoveryCommand(
         String id,
@@ -39,5 +40,11 @@ public record RecoveryCommand(
 
     public RecoveryCommand {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    /** The same command, asked for by {@code who} (the verified signer). */
+    public RecoveryCommand withRequestedBy(String who) {
+        return new RecoveryCommand(id, action, component, scenario, backupId, scopes, reason, who, confirmed, dryRun,
+                maintenanceFor, requestedAt);
     }
 }

@@ -5,7 +5,6 @@ import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
-import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
@@ -16,6 +15,10 @@ import io.mcpbridge.dr.coordinator.service.Coordinator;
 import io.mcpbridge.dr.coordinator.service.EventSender;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.RecordSigner;
+import io.mcpbridge.dr.events.trust.ReplayGuard;
+import io.mcpbridge.dr.events.trust.Trust;
 import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -26,11 +29,13 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** The coordinator's parts, built from {@link CoordinatorConfig}; a bad runbook file stops the start. */
 public class CoordinatorBeans {
+
+    private static final Logger LOG = Logger.getLogger(CoordinatorBeans.class);
 
     @Produces
     @Singleton
@@ -99,18 +104,29 @@ public class CoordinatorBeans {
         executor.close();
     }
 
-    /** Empty without a configured key: then every command is refused, and the log says why once. */
+    /** Whose commands and results are believed; the trust file is read again when it changes. */
     @Produces
     @Singleton
-    Optional<CommandSignature> commandSignature(CoordinatorConfig config) {
-        return config.commandKey().map(key -> {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(key.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("mcpdr.coordinator.command-key is not base64");
-            }
-            return new CommandSignature(bytes, config.commandMaxSkew());
-        });
+    RecordAuthenticator authenticator(CoordinatorConfig config, Clock clock) {
+        return Trust.authenticator(config.trust(), clock, problem -> LOG.error(problem));
+    }
+
+    /** The command ids taken, rebuilt from the commands topic at every partition assignment. */
+    @Produces
+    @Singleton
+    ReplayGuard replays(CoordinatorConfig config) {
+        return new ReplayGuard(config.trust().maxSkew());
+    }
+
+    /** Empty without a configured key: then the steps that send backup-service commands fail, saying why. */
+    @Produces
+    @Singleton
+    Optional<RecordSigner> signer(CoordinatorConfig config) {
+        Optional<RecordSigner> signer = Trust.signer(config.trust(), "recovery-coordinator");
+        if (signer.isEmpty()) {
+            LOG.warn("no signing key (mcpdr.coordinator.trust.signing.key or key-file): backup-service cannot be asked "
+                    + "to restore or snapshot");
+        }
+        return signer;
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.config;
 
+import io.mcpbridge.dr.events.trust.TrustConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** recovery-coordinator settings, under {@code mcpdr.coordinator}. The command key is a secret. */
+/** recovery-coordinator settings, under {@code mcpdr.coordinator}. Its signing key is a secret. */
 @ConfigMapping(prefix = "mcpdr.coordinator")
 public interface CoordinatorConfig {
 
@@ -26,14 +27,15 @@ public interface CoordinatorConfig {
     Optional<Path> runbooksFile();
 
     /**
-     * The key that signs manual commands, base64 of at least 32 bytes ({@code MCPDR_COORDINATOR_COMMAND_KEY},
-     * from a Secret). Without it every command is refused.
+     * Whose commands and results are believed (engineers, drills, backup-service) and the coordinator's own
+     * signing key for the commands it sends backup-service. Without trusted signers every command is refused;
+     * without a signing key, runbook steps that call backup-service fail.
      */
-    Optional<String> commandKey();
+    TrustConfig trust();
 
-    /** How far a command's time may be from now. */
-    @WithDefault("5m")
-    Duration commandMaxSkew();
+    /** The signer whose backup results are believed: results signed by anyone else are ignored and counted. */
+    @WithDefault("backup-service")
+    String backupSigner();
 
     /** Record everything, change nothing. */
     @WithDefault("false")

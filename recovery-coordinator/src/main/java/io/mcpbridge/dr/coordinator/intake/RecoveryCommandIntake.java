@@ -1,6 +1,5 @@
 package io.mcpbridge.dr.coordinator.intake;
 
-import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
@@ -12,7 +11,6 @@ import io.mcpbridge.dr.coordinator.service.EventSender;
 import io.mcpbridge.dr.coordinator.service.Notices;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
-import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupScope;
@@ -21,23 +19,25 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
-import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.ReplayGuard;
+import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Engineers' commands. Nothing runs unless the command is signed with the command key, unaltered and
- * recent; a refused command goes to the dead letter topic with the reason and a notification says so.
+ * Engineers' commands. Nothing runs unless the command passes {@link AcceptedCommand#check}: complete, signed by
+ * a trusted signer, fresh by the broker's time, keyed by its component and not taken before. A refused command
+ * goes to the dead letter topic with the reason, and a low-severity notice (the notifier's digest) says so.
  * Maintenance on and off, acknowledge, escalate and resolve change the component's incident; RECOVER naming
  * a scenario, and the single actions (RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS), start a
  * runbook (see {@link IncidentBook#openManual}); a RECOVER with {@code confirmed} and no scenario confirms
@@ -49,17 +49,19 @@ public class RecoveryCommandIntake {
     private static final Logger LOG = Logger.getLogger(RecoveryCommandIntake.class);
 
     private final Coordinator coordinator;
-    private final Optional<CommandSignature> signature;
+    private final RecordAuthenticator authenticator;
+    private final ReplayGuard replays;
     private final MaintenanceWindows maintenance;
     private final EventSender sender;
     private final Clock clock;
     private final CoordinatorMetrics metrics;
 
-    public RecoveryCommandIntake(Coordinator coordinator, Optional<CommandSignature> signature,
+    public RecoveryCommandIntake(Coordinator coordinator, RecordAuthenticator authenticator, ReplayGuard replays,
             MaintenanceWindows maintenance, EventSender sender, Clock clock, CoordinatorMetrics metrics) {
         this.metrics = metrics;
         this.coordinator = coordinator;
-        this.signature = signature;
+        this.authenticator = authenticator;
+        this.replays = replays;
         this.maintenance = maintenance;
         this.sender = sender;
         this.clock = clock;
@@ -70,36 +72,34 @@ public class RecoveryCommandIntake {
     public CompletionStage<Void> receive(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow();
-        RecoveryCommand command;
-        EventEnvelope event;
+        AcceptedCommand accepted;
         try {
-            event = SignalIntake.read(message);
-            if (event.type() != EventType.RECOVERY_REQUESTED) {
-                throw new MalformedEventException("unexpected " + event.type().typeName() + " on "
-                        + Topics.COMMANDS_RECOVERY);
-            }
-            command = (RecoveryCommand) event.payload();
-            if (signature.isEmpty()) {
-                throw new CommandSignature.UnauthenticatedCommandException(
-                        "no command key is configured (mcpdr.coordinator.command-key): every command is refused");
-            }
-            signature.get().verify(event.id(), event.time(), message.getPayload(),
-                    EventRecords.header(metadata.getHeaders(), CommandSignature.HEADER).orElse(null), clock.instant());
-        } catch (MalformedEventException | CommandSignature.UnauthenticatedCommandException e) {
+            accepted = AcceptedCommand.check(metadata.getKey(), message.getPayload(), metadata.getHeaders(),
+                    new AcceptedCommand.Place(metadata.getTopic(), metadata.getPartition(), metadata.getOffset(),
+                            metadata.getTimestamp().toEpochMilli(), metadata.getTimestampType()),
+                    authenticator, replays);
+        } catch (MalformedEventException | UnauthenticatedRecordException e) {
             LOG.warnf("recovery command refused: %s", e.getMessage());
+            metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");
             refusedNotice(metadata.getKey(), e.getMessage());
             return message.nack(e);
+        } catch (RuntimeException e) {
+            MalformedEventException unreadable = new MalformedEventException("unreadable command: "
+                    + e.getClass().getSimpleName());
+            metrics.refusedCommand("malformed");
+            return message.nack(unreadable);
         }
-        handle(command);
+        handle(accepted);
         metrics.signal("command");
         return message.ack();
     }
 
-    private void handle(RecoveryCommand command) {
+    private void handle(AcceptedCommand accepted) {
+        RecoveryCommand command = accepted.command();
         Instant now = clock.instant();
         String who = command.requestedBy() + (command.reason() == null ? "" : ": " + command.reason());
         switch (command.action()) {
-            case MAINTENANCE_ON -> maintenance.start(MaintenanceWindows.Window.of(command));
+            case MAINTENANCE_ON -> maintenance.start(MaintenanceWindows.Window.of(accepted));
             case MAINTENANCE_OFF -> maintenance.end(command.component());
             case ACKNOWLEDGE -> coordinator.change(command.component(),
                     incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));

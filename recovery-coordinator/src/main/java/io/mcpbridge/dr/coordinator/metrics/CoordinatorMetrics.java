@@ -80,6 +80,19 @@ public class CoordinatorMetrics {
         }
     }
 
+    /** A command refused before anything ran: {@code unauthenticated} (includes replays) or {@code malformed}. */
+    public void refusedCommand(String why) {
+        Counter.builder("mcpdr_coordinator_commands_refused_total").description("Recovery commands refused")
+                .tag("reason", why).register(registry).increment();
+    }
+
+    /** A backup result not signed by backup-service: ignored. */
+    public void refusedResult() {
+        Counter.builder("mcpdr_coordinator_backup_results_refused_total")
+                .description("Backup results ignored because backup-service did not sign them").register(registry)
+                .increment();
+    }
+
     /** A health event, alert or accepted command was handled. */
     public void signal(String kind) {
         Counter.builder("mcpdr_coordinator_signals_total").description("Signals handled").tag("kind", kind)

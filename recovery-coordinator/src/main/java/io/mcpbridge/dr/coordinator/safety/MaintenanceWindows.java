@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.safety;
 
+import io.mcpbridge.dr.coordinator.intake.AcceptedCommand;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,12 @@ public final class MaintenanceWindows {
         /** How long a window lasts when the command does not say. */
         public static final Duration DEFAULT_LENGTH = Duration.ofHours(1);
 
-        /** A MAINTENANCE_ON command's window: from the command's own time, so replaying it cannot extend it. */
-        public static Window of(RecoveryCommand command) {
-            return new Window(command.component(), command.requestedAt().plus(command.maintenanceFor() == null
+        /**
+         * A MAINTENANCE_ON command's window: from the command's signed time, so replaying it cannot extend it.
+         */
+        public static Window of(AcceptedCommand accepted) {
+            RecoveryCommand command = accepted.command();
+            return new Window(command.component(), accepted.signedTime().plus(command.maintenanceFor() == null
                     ? DEFAULT_LENGTH : command.maintenanceFor()), command.requestedBy(), String.valueOf(command.reason()));
         }
     }

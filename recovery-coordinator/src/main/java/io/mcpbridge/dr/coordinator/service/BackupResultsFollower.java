@@ -6,6 +6,8 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,9 @@ import org.jboss.logging.Logger;
  * Follows {@code mcp-dr.backup.results} on every instance, without a consumer group: results are keyed by
  * backup id, not by component, so whichever instance owns the waiting incident must see them all. It
  * starts {@code lookback} in the past, so a restarted instance learns the last successful backups (the
- * RPO) and the results that arrived while no instance was running. Terminal results only are handed on.
+ * RPO) and the results that arrived while no instance was running. Terminal results only are handed on, and
+ * only those signed by backup-service: anyone else who can write to the topic could otherwise complete a
+ * waiting restore step with a forged success.
  */
 final class BackupResultsFollower implements AutoCloseable {
 
@@ -32,11 +36,20 @@ final class BackupResultsFollower implements AutoCloseable {
     private final Duration lookback;
     private final Clock clock;
     private final Consumer<BackupResult> results;
+    private final Believed believed;
     private final Thread thread;
     private volatile boolean running = true;
 
-    private BackupResultsFollower(Map<String, Object> kafkaConfig, Duration lookback, Clock clock,
+    /**
+     * Which results count: those signed by {@code signer} (backup-service) as the authenticator checks it;
+     * {@code refused} is told of every other.
+     */
+    record Believed(RecordAuthenticator authenticator, String signer, Runnable refused) {
+    }
+
+    private BackupResultsFollower(Map<String, Object> kafkaConfig, Duration lookback, Clock clock, Believed believed,
             Consumer<BackupResult> results) {
+        this.believed = believed;
         this.consumer = TopicReader.groupless(kafkaConfig, "recovery-coordinator-backup-results");
         this.lookback = lookback;
         this.clock = clock;
@@ -45,9 +58,9 @@ final class BackupResultsFollower implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static BackupResultsFollower start(Map<String, Object> kafkaConfig, Duration lookback, Clock clock,
+    static BackupResultsFollower start(Map<String, Object> kafkaConfig, Duration lookback, Clock clock, Believed believed,
             Consumer<BackupResult> results) {
-        BackupResultsFollower follower = new BackupResultsFollower(kafkaConfig, lookback, clock, results);
+        BackupResultsFollower follower = new BackupResultsFollower(kafkaConfig, lookback, clock, believed, results);
         follower.thread.start();
         return follower;
     }
@@ -96,11 +109,21 @@ final class BackupResultsFollower implements AutoCloseable {
         try {
             EventEnvelope event = EventRecords.fromRecord(record);
             if (event.type() == EventType.BACKUP_RESULT && ((BackupResult) event.payload()).phase().terminal()) {
+                String signer = believed.authenticator().verify(record.topic(), record.key(), record.headers(),
+                        record.value()).signer();
+                if (!signer.equals(believed.signer())) {
+                    throw new UnauthenticatedRecordException(event.id() + " is signed by '" + signer + "', not by "
+                            + believed.signer());
+                }
                 results.accept((BackupResult) event.payload());
             }
         } catch (MalformedEventException e) {
             LOG.warnf("unreadable backup result at %s-%d@%d skipped: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+        } catch (UnauthenticatedRecordException e) {
+            believed.refused().run();
+            LOG.warnf("backup result at %s-%d@%d ignored: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
         }
     }
 

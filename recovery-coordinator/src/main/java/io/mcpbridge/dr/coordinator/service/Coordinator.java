@@ -1,6 +1,5 @@
 package io.mcpbridge.dr.coordinator.service;
 
-import io.mcpbridge.dr.coordinator.command.CommandSignature;
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
@@ -22,6 +21,8 @@ import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -78,7 +79,8 @@ public class Coordinator {
     private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
     private final RecoveryPoints recoveryPoints;
     private final MaintenanceWindows maintenance;
-    private final Optional<CommandSignature> signature;
+    private final RecordAuthenticator authenticator;
+    private final ReplayGuard replays;
     private final Duration maintenanceLookback;
     private final Map<String, Object> kafkaConfig;
     private final Duration historyTimeout;
@@ -93,11 +95,12 @@ public class Coordinator {
 
     public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
             EventSender sender, Clock clock, CoordinatorConfig config, CoordinatorMetrics metrics,
-            RecoveryPoints recoveryPoints, MaintenanceWindows maintenance, Optional<CommandSignature> signature,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            RecoveryPoints recoveryPoints, MaintenanceWindows maintenance, RecordAuthenticator authenticator,
+            ReplayGuard replays, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
         this.maintenance = maintenance;
-        this.signature = signature;
+        this.authenticator = authenticator;
+        this.replays = replays;
         this.maintenanceLookback = config.maintenanceLookback();
         this.recoveryPoints = recoveryPoints;
         metrics.watch(recoveryPoints);
@@ -112,14 +115,15 @@ public class Coordinator {
         this.kafkaConfig = kafkaConfig;
         this.historyTimeout = config.historyTimeout();
         this.backupResultsFollower = BackupResultsFollower.start(kafkaConfig, config.backupResultsLookback(), clock,
+                new BackupResultsFollower.Believed(authenticator, config.backupSigner(), metrics::refusedResult),
                 this::onBackupResult);
     }
 
     /**
      * The partitions assigned to this instance changed (called on the consumer's thread, before any record
      * of them is handled): drops what it no longer owns, reads the open incidents of what it owns from
-     * {@code mcp-dr.incidents}, with the actions that count against their budgets, and replays their
-     * maintenance commands.
+     * {@code mcp-dr.incidents}, with the actions that count against their budgets, and reads the commands topic
+     * back for the command ids already taken and the maintenance windows still open.
      *
      * @throws IllegalStateException when the history cannot be read: acting without it could repeat a step,
      *                               so the signal channel fails and the instance is restarted
@@ -129,8 +133,9 @@ public class Coordinator {
             book.retain(next::owns);
             latestHealth.keySet().removeIf(component -> !next.owns(component));
             maintenance.clear();
-            int windows = signature.map(key -> MaintenanceHistory.replay(kafkaConfig,
-                    clock.instant().minus(maintenanceLookback), historyTimeout, key, next::owns, maintenance)).orElse(0);
+            replays.clear();
+            int windows = CommandHistory.replay(kafkaConfig, clock.instant().minus(maintenanceLookback), historyTimeout,
+                    authenticator, replays, next::owns, maintenance);
             int read = IncidentHistory.load(kafkaConfig, historyTimeout, incident -> {
                 if (next.owns(incident.component())) {
                     book.restore(incident);

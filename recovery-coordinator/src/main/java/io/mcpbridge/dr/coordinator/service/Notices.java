@@ -37,7 +37,8 @@ public final class Notices {
 
     /** A command that was refused: people should know someone tried. */
     public static NotificationRequest refusedCommand(String commandId, String component, String reason, Instant now) {
-        return aboutCommand("command-refused:" + commandId, component, Severity.HIGH, "refused", "Refused", reason, now);
+        // LOW: a flood of junk commands goes into the digest rather than bury real incident posts.
+        return aboutCommand("command-refused:" + commandId, component, Severity.LOW, "refused", "Refused", reason, now);
     }
 
     /** A valid command that could not run now (another runbook is at work): the person who sent it should know. */

@@ -43,13 +43,9 @@ public final class CoordinatorCluster implements AutoCloseable {
 
     public static CoordinatorCluster start(int partitions, List<String> components) throws Exception {
         KafkaBroker broker = KafkaBroker.startDedicated();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.HEALTH, partitions, (short) 1),
-                    new NewTopic(Topics.ALERTS, partitions, (short) 1),
-                    new NewTopic(Topics.COMMANDS_RECOVERY, partitions, (short) 1),
-                    new NewTopic(Topics.INCIDENTS, partitions, (short) 1)
-                            .configs(Map.of("cleanup.policy", "compact")))).all().get();
-        } catch (ExecutionException e) {
+        try {
+            broker.createSystemTopics(partitions);
+        } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
@@ -71,7 +67,7 @@ public final class CoordinatorCluster implements AutoCloseable {
         settings.put("quarkus.kubernetes-client.trust-certs", "true");
         settings.put("quarkus.kubernetes-client.namespace", NAMESPACE);
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
-        settings.put("mcpdr.coordinator.command-key", CoordinatorProfile.COMMAND_KEY);
+        settings.putAll(CoordinatorProfile.withTrust());
         ServiceProcess process = ServiceProcess.start(
                 Path.of(System.getProperty("coordinator.jar", "target/quarkus-app/quarkus-run.jar")), name, settings);
         coordinators.add(process);

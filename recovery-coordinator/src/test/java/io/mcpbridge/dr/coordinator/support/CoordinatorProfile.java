@@ -1,19 +1,30 @@
 package io.mcpbridge.dr.coordinator.support;
 
 import io.mcpbridge.dr.testing.KafkaBrokerResource;
+import io.mcpbridge.dr.testing.TestSigners;
+import java.util.HashMap;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
 
-/** The coordinator against the shared real Kafka broker, with a command key of its own. */
+/**
+ * The coordinator against the shared real Kafka broker, trusting the test signers and signing as
+ * {@value TestSigners#COORDINATOR}.
+ */
 public class CoordinatorProfile implements QuarkusTestProfile {
 
-    /** Base64 of 32 bytes: the key tests sign commands with. */
-    public static final String COMMAND_KEY = "q3P8c0m9k2V1d4N6b7X5z8A1s2D3f4G5h6J7k8L9m0Q=";
+    /** The trust settings every coordinator under test has, plus {@code more}. */
+    public static Map<String, String> withTrust(String... more) {
+        Map<String, String> settings = new HashMap<>(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
+        for (int i = 0; i < more.length; i += 2) {
+            settings.put(more[i], more[i + 1]);
+        }
+        return settings;
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("mcpdr.coordinator.command-key", COMMAND_KEY);
+        return withTrust();
     }
 
     @Override
@@ -25,8 +36,7 @@ public class CoordinatorProfile implements QuarkusTestProfile {
     public static class Bench extends CoordinatorProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcpdr.coordinator.command-key", COMMAND_KEY,
-                    "mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml",
+            return withTrust("mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml",
                     "mcpdr.coordinator.budget.max-actions", "100000",
                     "mcpdr.coordinator.budget.cooldown", "0s");
         }
@@ -44,8 +54,7 @@ public class CoordinatorProfile implements QuarkusTestProfile {
     public static class ShortVerification extends CoordinatorProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mcpdr.coordinator.command-key", COMMAND_KEY,
-                    "mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml");
+            return withTrust("mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml");
         }
     }
 }

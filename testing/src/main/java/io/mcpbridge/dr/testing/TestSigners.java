@@ -1,0 +1,76 @@
+package io.mcpbridge.dr.testing;
+
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.trust.Ed25519Keys;
+import io.mcpbridge.dr.events.trust.RecordSigner;
+import io.mcpbridge.dr.events.trust.TrustedSigners;
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The signers of the tests, each with a key pair made for this JVM: {@value #ENGINEER} (an engineer with
+ * drctl), the two services that send signed records, and {@value #STRANGER}, whom no service trusts.
+ */
+public final class TestSigners {
+
+    public static final String ENGINEER = "alice";
+    public static final String COORDINATOR = "recovery-coordinator";
+    public static final String BACKUP_SERVICE = "backup-service";
+    public static final String STRANGER = "mallory";
+
+    private static final Map<String, KeyPair> KEYS = new LinkedHashMap<>();
+
+    static {
+        for (String name : List.of(ENGINEER, COORDINATOR, BACKUP_SERVICE, STRANGER)) {
+            KEYS.put(name, Ed25519Keys.generate());
+        }
+    }
+
+    private TestSigners() {
+    }
+
+    public static RecordSigner signer(String name) {
+        return new RecordSigner(name, pair(name).getPrivate());
+    }
+
+    /** The signer a test publishes as by default on a signed topic: an engineer, or backup-service for results. */
+    public static RecordSigner defaultFor(String topic) {
+        return signer(Topics.BACKUP_RESULTS.equals(topic) ? BACKUP_SERVICE : ENGINEER);
+    }
+
+    /** The private key as a service's {@code trust.signing.key} setting takes it (PKCS#8, base64). */
+    public static String privateKey(String name) {
+        return Base64.getEncoder().encodeToString(pair(name).getPrivate().getEncoded());
+    }
+
+    /** The trust line for one signer. */
+    public static String trustLine(String name) {
+        return TrustedSigners.line(name, pair(name).getPublic());
+    }
+
+    /** The {@code trust.signers} setting of every service under test: everyone but the stranger. */
+    public static String trusted() {
+        return String.join(",", trustLine(ENGINEER), trustLine(COORDINATOR), trustLine(BACKUP_SERVICE));
+    }
+
+    /**
+     * The trust and signing settings of a service under {@code prefix} ({@code mcpdr.coordinator}), signing as
+     * {@code self}.
+     */
+    public static Map<String, String> settings(String prefix, String self) {
+        return Map.of(prefix + ".trust.signers", trusted(),
+                prefix + ".trust.signing.name", self,
+                prefix + ".trust.signing.key", privateKey(self));
+    }
+
+    private static KeyPair pair(String name) {
+        KeyPair pair = KEYS.get(name);
+        if (pair == null) {
+            throw new IllegalArgumentException("no test signer " + name);
+        }
+        return pair;
+    }
+}
