@@ -15,9 +15,14 @@ import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.TrustSource;
+import io.mcpbridge.dr.events.trust.TrustedSigners;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TestSigners;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -105,16 +110,16 @@ class BackupServiceTest {
     }
 
     @Test
-    void aCommandDeliveredTwiceRunsOnce() {
+    void aCommandPublishedTwiceRunsOnceAndTheCopyIsRefusedAsAReplay() {
         BackupCommand command = command(BackupAction.BACKUP, null);
         send(command);
-        BackupResult first = terminal(command.id());
+        terminal(command.id());
 
         send(command);
 
-        List<BackupResult> answers = results.awaitPayloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(command.id()) && r.phase().terminal(), 2, WAIT);
-        assertThat(answers).extracting(BackupResult::backupId).containsOnly(first.backupId());
+        assertThat(reasonFor(command.id())).contains("is a replay and runs nothing");
+        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(command.id()) && r.phase().terminal())).hasSize(1);
         assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
                 r -> r.commandId().equals(command.id()) && r.phase() == BackupPhase.STARTED)).hasSize(1);
     }
@@ -161,29 +166,91 @@ class BackupServiceTest {
         events.send(idOnBackup);
         events.send(notJson);
 
-        assertThat(reason("bad-scope")).contains("unknown backup scope 'everything'");
-        assertThat(reason("id-on-backup")).contains("BACKUP takes no backupId");
-        assertThat(reason("not-json")).startsWith("not a valid BackupCommand");
+        assertThat(reasonFor("bad-scope")).contains("unknown backup scope 'everything'");
+        assertThat(reasonFor("id-on-backup")).contains("BACKUP takes no backupId");
+        assertThat(reasonFor("not-json")).startsWith("not a valid BackupCommand");
     }
 
-    private String reason(String key) {
-        return EventRecords.header(awaitDeadLetter(key).headers(), CloudEventHeaders.DLQ_REASON).orElseThrow();
+    @Test
+    void commandsNotSignedByATrustedSignerOrCopiedAgainRunNothing() {
+        BackupCommand unsigned = command(BackupAction.PRUNE, null);
+        BackupCommand stranger = command(BackupAction.PRUNE, null);
+        BackupCommand twice = command(BackupAction.PRUNE, null);
+        ProducerRecord<String, byte[]> once = TestSigners.signer(TestSigners.ENGINEER).sign(record(twice));
+
+        events.send(record(unsigned));
+        events.send(TestSigners.signer(TestSigners.STRANGER).sign(record(stranger)));
+        events.send(once);
+        events.send(new ProducerRecord<>(once.topic(), null, once.key(), once.value(), once.headers()));
+
+        assertThat(reasonFor(unsigned.id())).contains("is not signed");
+        assertThat(reasonFor(stranger.id())).contains("'mallory', who is not trusted here");
+        assertThat(reasonFor(twice.id())).contains("is a replay and runs nothing");
+        terminal(twice.id());
+        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(twice.id()) && r.phase() == BackupPhase.STARTED)).hasSize(1);
+        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(unsigned.id()) || r.commandId().equals(stranger.id()))).isEmpty();
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .contains("mcpdr_backup_commands_refused_total{reason=\"unauthenticated\"}");
     }
 
-    private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-        org.awaitility.Awaitility.await("dead letter " + key).atMost(WAIT)
-                .until(() -> dlq.records().stream().anyMatch(r -> key.equals(r.key())));
-        return dlq.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    @Test
+    void aRestoreThatGivesAnAddressInsteadOfATargetNameIsRefused() {
+        BackupCommand toMyHost = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
+                List.of(BackupScope.REDIS), "latest", new RestoreTargets("203.0.113.9:6379", null, null), "test",
+                "test", Instant.now());
+        BackupCommand toProduction = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
+                List.of(BackupScope.KUBERNETES), "latest", new RestoreTargets(null, "kube-system", null), "test",
+                "test", Instant.now());
+
+        send(toMyHost);
+        send(toProduction);
+
+        assertThat(reasonFor(toMyHost.id())).contains("never an address");
+        assertThat(reasonFor(toProduction.id())).contains("namespace 'kube-system' is not a configured restore target");
+        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
+                r -> r.commandId().equals(toMyHost.id()) || r.commandId().equals(toProduction.id()))).isEmpty();
     }
 
+    @Test
+    void resultsAreSignedByBackupService() {
+        BackupCommand command = command(BackupAction.PRUNE, null);
+        send(command);
+        terminal(command.id());
+
+        ConsumerRecord<String, byte[]> result = results.records().stream()
+                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").startsWith(command.id()))
+                .findFirst().orElseThrow();
+        RecordAuthenticator authenticator = new RecordAuthenticator(TrustSource.of(TrustedSigners.parse(
+                TestSigners.trustLine(TestSigners.BACKUP_SERVICE), "test")), Duration.ofMinutes(5));
+        assertThat(authenticator.verify(result.topic(), result.key(), result.headers(), result.value()).signer())
+                .isEqualTo(TestSigners.BACKUP_SERVICE);
+    }
+
+    private String reasonFor(String commandId) {
+        org.awaitility.Awaitility.await("dead letter " + commandId).atMost(WAIT).until(() -> dlq.records().stream()
+                .anyMatch(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").equals(commandId)));
+        return dlq.records().stream()
+                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").equals(commandId))
+                .map(r -> EventRecords.header(r.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow())
+                .findFirst().orElseThrow();
+    }
+
+    /** A record an engineer signed, whatever it holds: what follows the signature check is what is shown. */
     private static ProducerRecord<String, byte[]> raw(String key, String json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS_BACKUP, key,
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS_BACKUP, "all",
                 json.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, EventType.BACKUP_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.ID, key.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        return record;
+        return TestSigners.signer(TestSigners.ENGINEER).sign(record);
+    }
+
+    private static ProducerRecord<String, byte[]> record(BackupCommand command) {
+        return EventRecords.toRecord(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test",
+                command.kafkaKey(), Instant.now(), command));
     }
 
     private BackupResult terminal(String commandId) {
@@ -197,7 +264,7 @@ class BackupServiceTest {
     }
 
     private void send(BackupCommand command) {
-        events.publish(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test", "all", Instant.now(),
-                command));
+        events.publish(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test", command.kafkaKey(),
+                Instant.now(), command));
     }
 }

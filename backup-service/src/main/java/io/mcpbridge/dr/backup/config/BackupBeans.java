@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.backup.crypto.ArchiveCipher;
 import io.mcpbridge.dr.backup.crypto.ArchiveKey;
 import io.mcpbridge.dr.backup.operation.BackupContext;
+import io.mcpbridge.dr.backup.operation.RestoreDestinations;
 import io.mcpbridge.dr.backup.operation.Sources;
 import io.mcpbridge.dr.backup.operation.Tuning;
 import io.mcpbridge.dr.backup.redis.KeyPatterns;
@@ -15,6 +16,9 @@ import io.mcpbridge.dr.backup.store.ObjectStore;
 import io.mcpbridge.dr.backup.store.RetentionPolicy;
 import io.mcpbridge.dr.backup.store.S3Clients;
 import io.mcpbridge.dr.backup.store.S3ObjectStore;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.RecordSigner;
+import io.mcpbridge.dr.events.trust.Trust;
 import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
@@ -27,7 +31,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -36,6 +43,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the store, the cipher and the operations' context from {@link BackupConfig}, failing fast. */
 public class BackupBeans {
+
+    private static final Logger LOG = Logger.getLogger(BackupBeans.class);
 
     @Produces
     @Singleton
@@ -95,8 +104,31 @@ public class BackupBeans {
                 config.redis().restoreBatch(), config.redis().restoreBatchesInFlight(), config.redis().timeout(),
                 new KeyPatterns(config.redis().skipPatterns()), config.redis().password(),
                 config.verify().redisServer(), config.verify().sampleSize());
+        RestoreDestinations destinations = RestoreDestinations.originalOnly(sources)
+                .withNamespaces(config.targets().namespaces())
+                .withDirectories(config.targets().directories().orElse(List.of()));
+        for (Map.Entry<String, String> target : config.targets().redis().entrySet()) {
+            destinations = destinations.withRedis(target.getKey(), RedisEndpoint.parse(target.getValue(),
+                    config.redis().password(), "mcpdr.backup.targets.redis." + target.getKey()));
+        }
         return new BackupContext(store, layout, new BackupCatalog(store, layout), cipher, clock, vertx,
-                kubernetes::get, sources, tuning);
+                kubernetes::get, sources, tuning, destinations);
+    }
+
+    /** Whose commands are believed; the trust file is read again when it changes. */
+    @Produces
+    @Singleton
+    RecordAuthenticator authenticator(BackupConfig config, Clock clock) {
+        return Trust.authenticator(config.trust(), clock, problem -> LOG.error(problem));
+    }
+
+    /** backup-service's own signer: without it nobody could believe its results, so it does not start. */
+    @Produces
+    @Singleton
+    RecordSigner signer(BackupConfig config) {
+        return Trust.signer(config.trust(), "backup-service").orElseThrow(() -> new IllegalStateException(
+                "no signing key (mcpdr.backup.trust.signing.key or key-file): results and scheduled commands must be "
+                        + "signed; make one with 'drctl keygen' or 'openssl genpkey -algorithm ed25519'"));
     }
 
     private static ArchiveKey key(BackupConfig config) {

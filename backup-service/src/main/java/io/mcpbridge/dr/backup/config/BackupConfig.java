@@ -1,11 +1,13 @@
 package io.mcpbridge.dr.backup.config;
 
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.trust.TrustConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** backup-service settings, under {@code mcpdr.backup}. Secrets come from the environment or files. */
@@ -24,6 +26,15 @@ public interface BackupConfig {
     /** The scopes a backup takes when a command names none. */
     @WithDefault("configs,certs,redis,kubernetes")
     List<BackupScope> scopes();
+
+    /**
+     * Whose commands are believed (the coordinator, engineers, drills, and backup-service itself for its
+     * schedules), and backup-service's own key, which signs its results and scheduled commands.
+     */
+    TrustConfig trust();
+
+    /** Where a restore may write besides the original places: by name, never from a command's text. */
+    Targets targets();
 
     Store store();
 
@@ -89,6 +100,24 @@ public interface BackupConfig {
         int partsInFlight();
 
         enum Kind { S3, DIRECTORY }
+    }
+
+    interface Targets {
+        /**
+         * Redis targets by name ({@code standby}, {@code dr}, {@code scratch}) as {@code redis://host:port/db},
+         * without credentials (the session store's password is used). A command names one; none by default.
+         */
+        Map<String, String> redis();
+
+        /**
+         * Namespaces a restore may write into besides the backed-up one: regular expressions matching the whole
+         * name. Default: the plan's DR namespace and drill namespace.
+         */
+        @WithDefault("mcp-system-dr,mcp-dr-test")
+        List<String> namespaces();
+
+        /** Base directories a restore may write configs and certificates into besides the originals. None by default. */
+        Optional<List<Path>> directories();
     }
 
     interface Configs {

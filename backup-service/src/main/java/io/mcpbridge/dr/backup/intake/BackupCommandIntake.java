@@ -1,5 +1,8 @@
 package io.mcpbridge.dr.backup.intake;
 
+import io.mcpbridge.dr.backup.metrics.BackupMetrics;
+import io.mcpbridge.dr.backup.operation.BackupContext;
+import io.mcpbridge.dr.backup.operation.RestoreDestinations;
 import io.mcpbridge.dr.backup.store.BucketLayout;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -8,6 +11,9 @@ import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.mcpbridge.dr.events.trust.ReplayGuard;
+import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads commands from {@code mcp-dr.commands.backup} and runs them one after the other on a worker thread.
- * A command is acknowledged once its outcome is recorded, successful or not; one that cannot be read or
- * makes no sense goes to {@code mcp-dr.dlq} with the reason.
+ * Nothing runs unless the command is signed by a trusted signer, fresh by the broker's time, keyed as its
+ * scopes say, not taken before, and names only configured restore targets; {@code requestedBy} becomes the
+ * verified signer. A command is acknowledged once its outcome is recorded, successful or not; one that cannot
+ * be read, is not believed or makes no sense goes to {@code mcp-dr.dlq} with the reason.
  */
 @ApplicationScoped
 public class BackupCommandIntake {
@@ -27,9 +35,18 @@ public class BackupCommandIntake {
     private static final Logger LOG = Logger.getLogger(BackupCommandIntake.class);
 
     private final CommandRunner runner;
+    private final RecordAuthenticator authenticator;
+    private final ReplayGuard replays;
+    private final RestoreDestinations destinations;
+    private final BackupMetrics metrics;
 
-    public BackupCommandIntake(CommandRunner runner) {
+    public BackupCommandIntake(CommandRunner runner, RecordAuthenticator authenticator, BackupContext context,
+            BackupMetrics metrics) {
         this.runner = runner;
+        this.authenticator = authenticator;
+        this.replays = new ReplayGuard(authenticator.maxSkew());
+        this.destinations = context.destinations();
+        this.metrics = metrics;
     }
 
     @Incoming(Topics.COMMANDS_BACKUP)
@@ -41,19 +58,31 @@ public class BackupCommandIntake {
             IncomingKafkaRecordMetadata<String, byte[]> metadata = message
                     .getMetadata(IncomingKafkaRecordMetadata.class)
                     .orElseThrow(() -> new MalformedEventException("not a Kafka record"));
-            command = validate(EventRecords.fromParts(metadata.getKey(), message.getPayload(), metadata.getHeaders()));
-        } catch (MalformedEventException e) {
+            EventEnvelope envelope = EventRecords.fromParts(metadata.getKey(), message.getPayload(),
+                    metadata.getHeaders());
+            RecordAuthenticator.Signed signed = authenticator.verifyFresh(metadata.getTopic(), metadata.getKey(),
+                    metadata.getHeaders(), message.getPayload(), metadata.getTimestamp().toEpochMilli(),
+                    metadata.getTimestampType());
+            command = validate(envelope, metadata.getKey(), destinations).withRequestedBy(signed.signer());
+            String place = metadata.getTopic() + "-" + metadata.getPartition() + "@" + metadata.getOffset();
+            if (!replays.admit(envelope.id(), place, metadata.getTimestamp())) {
+                throw new UnauthenticatedRecordException("command " + envelope.id() + " was taken before (at "
+                        + replays.firstPlace(envelope.id()) + "): this copy at " + place + " is a replay and runs nothing");
+            }
+        } catch (MalformedEventException | UnauthenticatedRecordException e) {
             LOG.warnf("backup command refused: %s", e.getMessage());
+            metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");
             return message.nack(e);
         } catch (RuntimeException e) {
             LOG.warnf("backup command unreadable: %s", e.getClass().getSimpleName());
+            metrics.refusedCommand("malformed");
             return message.nack(new MalformedEventException("unreadable command: " + e.getClass().getSimpleName()));
         }
         runner.run(command);
         return message.ack();
     }
 
-    static BackupCommand validate(EventEnvelope envelope) {
+    static BackupCommand validate(EventEnvelope envelope, String key, RestoreDestinations destinations) {
         if (envelope.type() != EventType.BACKUP_REQUESTED) {
             throw new MalformedEventException("expected " + EventType.BACKUP_REQUESTED.typeName() + ", got "
                     + envelope.type().typeName());
@@ -61,6 +90,9 @@ public class BackupCommandIntake {
         BackupCommand command = (BackupCommand) envelope.payload();
         if (command.id() == null || command.id().isBlank()) {
             throw new MalformedEventException("backup command without id");
+        }
+        if (!command.id().equals(envelope.id())) {
+            throw new MalformedEventException("backup command id " + command.id() + " differs from its ce_id");
         }
         try {
             new BucketLayout("").commandKey(command.id());
@@ -80,6 +112,15 @@ public class BackupCommandIntake {
         }
         if (command.targets() != null && command.action() != BackupAction.RESTORE) {
             throw new MalformedEventException("only RESTORE takes targets");
+        }
+        if (!command.kafkaKey().equals(key)) {
+            throw new MalformedEventException("backup command " + command.id() + " is keyed '" + key + "', but its "
+                    + "scopes make it '" + command.kafkaKey() + "'");
+        }
+        try {
+            destinations.resolve(command.targets());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("backup command " + command.id() + ": " + e.getMessage());
         }
         return command;
     }

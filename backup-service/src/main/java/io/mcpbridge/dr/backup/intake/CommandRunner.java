@@ -23,6 +23,7 @@ import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.trust.RecordSigner;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -56,6 +57,8 @@ public class CommandRunner {
     private final EventSender sender;
     private final BackupMetrics metrics;
     private final Clock clock;
+    /** The service's own signer name: the commands it signed itself are its schedules. */
+    private final String self;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "backup-progress");
         thread.setDaemon(true);
@@ -63,7 +66,8 @@ public class CommandRunner {
     });
 
     public CommandRunner(BackupContext context, RetentionPolicy retention, BackupConfig config, EventSender sender,
-            BackupMetrics metrics, Clock clock) {
+            BackupMetrics metrics, Clock clock, RecordSigner signer) {
+        this.self = signer.name();
         this.context = context;
         this.retention = retention;
         this.config = config;
@@ -119,7 +123,7 @@ public class CommandRunner {
     private Outcome execute(BackupCommand command, List<BackupScope> scopes, Progress progress) throws IOException {
         return switch (command.action()) {
             case BACKUP -> new BackupTaker(context).take(new BackupRequest(scopes, context.sources(),
-                    "schedule".equals(command.requestedBy()) ? BackupIndex.Purpose.SCHEDULED : BackupIndex.Purpose.MANUAL,
+                    self.equals(command.requestedBy()) ? BackupIndex.Purpose.SCHEDULED : BackupIndex.Purpose.MANUAL,
                     false, command.reason(), command.requestedBy()), progress);
             case VERIFY -> new BackupVerifier(context).verify(command.backupId(), progress);
             case RESTORE -> new BackupRestore(context).restore(command.backupId(), scopes, command.targets(),

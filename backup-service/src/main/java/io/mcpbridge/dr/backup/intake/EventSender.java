@@ -2,6 +2,7 @@ package io.mcpbridge.dr.backup.intake;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.kafka.EventProducer;
+import io.mcpbridge.dr.events.trust.RecordSigner;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Publishes results and scheduled commands durably ({@link EventProducer}), waiting for the broker. */
+/**
+ * Publishes results and scheduled commands durably ({@link EventProducer}), waiting for the broker, signed
+ * with backup-service's own key: the coordinator believes no result that backup-service did not sign.
+ */
 @ApplicationScoped
 public class EventSender {
 
@@ -20,8 +24,8 @@ public class EventSender {
     private final EventProducer producer;
 
     @Inject
-    public EventSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.producer = new EventProducer(kafkaConfig, "backup-service");
+    public EventSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, RecordSigner signer) {
+        this.producer = new EventProducer(kafkaConfig, "backup-service", signer);
     }
 
     /** Sends and waits for the acknowledgement; returns whether it was acknowledged. */

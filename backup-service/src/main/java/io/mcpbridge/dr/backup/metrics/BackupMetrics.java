@@ -2,6 +2,7 @@ package io.mcpbridge.dr.backup.metrics;
 
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * restores and prunes, by success or failure;
  * <li>{@code mcpdr_backup_last_success_timestamp_seconds{scope}}: when each scope was last backed up; now
  * minus this is the recovery point, the plan's RPO, to alert on;
- * <li>{@code mcpdr_backup_last_size_bytes}: the stored size of the last backup.
+ * <li>{@code mcpdr_backup_last_size_bytes}: the stored size of the last backup;
+ * <li>{@code mcpdr_backup_commands_refused_total{reason}}: commands that ran nothing, {@code unauthenticated}
+ * (unsigned, a stranger, stale, a replay) or {@code malformed}.
  * </ul>
  */
 @ApplicationScoped
@@ -56,6 +59,12 @@ public class BackupMetrics {
                 .tag("outcome", succeeded ? "success" : "failure")
                 .register(registry)
                 .record(duration);
+    }
+
+    /** A command was refused before anything ran. */
+    public void refusedCommand(String reason) {
+        Counter.builder("mcpdr_backup_commands_refused_total").description("Backup commands refused, by reason")
+                .tag("reason", reason).register(registry).increment();
     }
 
     /** A backup of these scopes completed at {@code at}; gauges only move forward. */

@@ -22,5 +22,11 @@ public record BackupContext(
         Vertx vertx,
         Supplier<KubernetesClient> kubernetes,
         Sources sources,
-        Tuning tuning) {
+        Tuning tuning,
+        RestoreDestinations destinations) {
+
+    /** The same context, restoring into {@code more} besides the original places. */
+    public BackupContext withDestinations(RestoreDestinations more) {
+        return new BackupContext(store, layout, catalog, cipher, clock, vertx, kubernetes, sources, tuning, more);
+    }
 }

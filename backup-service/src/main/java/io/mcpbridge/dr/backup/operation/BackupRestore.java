@@ -4,7 +4,6 @@ import io.mcpbridge.dr.backup.archive.Progress;
 import io.mcpbridge.dr.backup.files.DirectoryRestore;
 import io.mcpbridge.dr.backup.kubernetes.KubernetesRestore;
 import io.mcpbridge.dr.backup.redis.KeyRecord;
-import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.store.BackupIndex;
@@ -13,11 +12,9 @@ import io.mcpbridge.dr.events.backup.RestoreTargets;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Restores a backup, in the order that keeps a bad archive from touching anything:
@@ -46,7 +43,12 @@ public final class BackupRestore {
             throw new OperationFailedException("backup " + index.id() + " holds " + names(index.scopes())
                     + ", not " + names(scopes));
         }
-        Sources into = targets(targets == null ? RestoreTargets.ORIGINAL : targets);
+        Sources into;
+        try {
+            into = context.destinations().resolve(targets);
+        } catch (IllegalArgumentException e) {
+            throw new OperationFailedException(e.getMessage());
+        }
 
         // 1. Prove the archive before anything is touched.
         StoredArchive.read(context, index, new Progress(), (name, mode, content) -> { });
@@ -111,22 +113,6 @@ public final class BackupRestore {
                 session.close();
             }
         }
-    }
-
-    private Sources targets(RestoreTargets targets) {
-        Sources original = context.sources();
-        RedisEndpoint redis = targets.redis() == null || targets.redis().isBlank() ? original.redis()
-                : RedisEndpoint.parse(targets.redis(), context.tuning().redisPassword(), "the restore's Redis target");
-        String namespace = targets.namespace() == null || targets.namespace().isBlank() ? original.namespace()
-                : targets.namespace().strip();
-        Path configs = original.configs();
-        Path certs = original.certs();
-        if (targets.directory() != null && !targets.directory().isBlank()) {
-            Path base = Path.of(targets.directory().strip());
-            configs = base.resolve("configs");
-            certs = base.resolve("certs");
-        }
-        return new Sources(configs, certs, redis, namespace, Optional.empty());
     }
 
     private static List<String> names(List<BackupScope> scopes) {

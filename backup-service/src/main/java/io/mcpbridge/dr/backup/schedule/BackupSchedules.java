@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The plan's schedule: a backup every 6 hours, a verification and a prune daily (cron configurable,
- * {@code off} disables). Each is published as a command on {@code mcp-dr.commands.backup}, so it is
- * queued, run and reported exactly like a command from an engineer.
+ * {@code off} disables). Each is published as a command on {@code mcp-dr.commands.backup}, signed with the
+ * service's own key, so it is queued, run and reported exactly like a command from an engineer.
  */
 @ApplicationScoped
 public class BackupSchedules {
@@ -54,8 +54,8 @@ public class BackupSchedules {
         // One id per schedule tick: a tick published twice (a retry) is still one command.
         String id = "schedule-" + action.name().toLowerCase(Locale.ROOT) + "-" + now.getEpochSecond();
         BackupCommand command = new BackupCommand(id, action, List.of(), backupId, null, "scheduled", "schedule", now);
-        if (!sender.send(new EventEnvelope(id, EventType.BACKUP_REQUESTED, "/mcp-dr/backup-service/schedule", "all",
-                now, command))) {
+        if (!sender.send(new EventEnvelope(id, EventType.BACKUP_REQUESTED, "/mcp-dr/backup-service/schedule",
+                command.kafkaKey(), now, command))) {
             LOG.errorf("scheduled %s could not be queued", action);
         }
     }

@@ -201,7 +201,7 @@ public final class BackupBenchMain {
         return new BackupContext(context.store(), context.layout(), context.catalog(), context.cipher(), context.clock(),
                 context.vertx(), context.kubernetes(), context.sources(), new io.mcpbridge.dr.backup.operation.Tuning(
                         4 * 1024 * 1024, t.scanCount(), t.restoreBatch(), t.restoreBatchesInFlight(), t.redisTimeout(),
-                        t.skip(), t.redisPassword(), t.scratchRedisServer(), t.sampleSize()));
+                        t.skip(), t.redisPassword(), t.scratchRedisServer(), t.sampleSize()), context.destinations());
     }
 
     private static S3ObjectStore store(URI s3) {

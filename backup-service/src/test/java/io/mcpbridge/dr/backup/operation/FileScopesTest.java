@@ -130,8 +130,9 @@ class FileScopesTest {
         Outcome backup = take();
         Path elsewhere = dir.resolve("restore-here");
 
-        new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.CONFIGS, BackupScope.CERTS),
-                new RestoreTargets(null, null, elsewhere.toString()), "drill", "test", new Progress());
+        new BackupRestore(context.withDestinations(context.destinations().withDirectories(List.of(elsewhere))))
+                .restore(backup.backupId(), List.of(BackupScope.CONFIGS, BackupScope.CERTS),
+                        new RestoreTargets(null, null, elsewhere.toString()), "drill", "test", new Progress());
 
         assertThat(Files.readString(elsewhere.resolve("configs/gateway.yaml"))).isEqualTo("listen: 8443\n");
         assertThat(elsewhere.resolve("certs/gateway.pem")).exists();

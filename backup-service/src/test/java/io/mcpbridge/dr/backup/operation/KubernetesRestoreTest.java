@@ -48,7 +48,8 @@ class KubernetesRestoreTest {
                 context.sources(), BackupIndex.Purpose.MANUAL, false, "drill", "test"), new Progress());
         assertThat(backup.counts()).containsEntry("kubernetesResources", 6L);
 
-        Outcome restore = new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.KUBERNETES),
+        Outcome restore = new BackupRestore(context.withDestinations(context.destinations()
+                .withNamespaces(List.of("mcp-system-dr")))).restore(backup.backupId(), List.of(BackupScope.KUBERNETES),
                 new RestoreTargets(null, "mcp-system-dr", null), "drill", "test", new Progress());
 
         assertThat(restore.counts()).containsEntry("kubernetesResources", 6L);

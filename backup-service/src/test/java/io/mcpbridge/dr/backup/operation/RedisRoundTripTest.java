@@ -135,8 +135,9 @@ class RedisRoundTripTest {
 
         try (RedisServer other = RedisServer.start();
                 RedisSession otherSession = RedisSession.open(vertx, endpoint(other), Duration.ofSeconds(30))) {
-            new BackupRestore(context).restore(backup.backupId(), List.of(), new RestoreTargets(
-                    "127.0.0.1:" + other.port(), null, null), "copy", "test", new Progress());
+            BackupContext withOther = context.withDestinations(context.destinations().withRedis("other", endpoint(other)));
+            new BackupRestore(withOther).restore(backup.backupId(), List.of(), new RestoreTargets("other", null, null),
+                    "copy", "test", new Progress());
 
             assertThat(otherSession.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(backedUp);
             assertThat(session.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(sourceKeys);
@@ -154,8 +155,9 @@ class RedisRoundTripTest {
 
         try (RedisServer other = RedisServer.start();
                 RedisSession otherSession = RedisSession.open(vertx, endpoint(other), Duration.ofSeconds(30))) {
-            Outcome restore = new BackupRestore(context).restore(backup.backupId(), List.of(), new RestoreTargets(
-                    "127.0.0.1:" + other.port(), null, null), "late restore", "test", new Progress());
+            BackupContext withOther = context.withDestinations(context.destinations().withRedis("other", endpoint(other)));
+            Outcome restore = new BackupRestore(withOther).restore(backup.backupId(), List.of(),
+                    new RestoreTargets("other", null, null), "late restore", "test", new Progress());
 
             long withoutTtl = 5; // user:42, tenants, leaderboard, events, binary key; audit:queue had a TTL
             assertThat(restore.counts()).containsEntry("redisKeys", withoutTtl)

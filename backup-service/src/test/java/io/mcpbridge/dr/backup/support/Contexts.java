@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.backup.crypto.ArchiveCipher;
 import io.mcpbridge.dr.backup.crypto.ArchiveKey;
 import io.mcpbridge.dr.backup.operation.BackupContext;
+import io.mcpbridge.dr.backup.operation.RestoreDestinations;
 import io.mcpbridge.dr.backup.operation.Sources;
 import io.mcpbridge.dr.backup.operation.Tuning;
 import io.mcpbridge.dr.backup.redis.KeyPatterns;
@@ -63,7 +64,7 @@ public final class Contexts {
             Supplier<KubernetesClient> kubernetes, Sources sources) {
         BucketLayout layout = new BucketLayout("");
         return new BackupContext(store, layout, new BackupCatalog(store, layout), new ArchiveCipher(key), clock, vertx,
-                kubernetes, sources, tuning());
+                kubernetes, sources, tuning(), RestoreDestinations.originalOnly(sources));
     }
 
     /** For contexts that must not touch a cluster. */

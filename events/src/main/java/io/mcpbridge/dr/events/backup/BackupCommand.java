@@ -11,9 +11,9 @@ import java.util.List;
  * @param action      what to do
  * @param scopes      which parts; empty or absent means every scope the service is configured for
  * @param backupId    for verify and restore: a backup id or {@code latest} (the newest good backup)
- * @param targets     for restore: where to write instead of the original places
+ * @param targets     for restore: where to write instead of the original places, by configured target names
  * @param reason      why, for the record ("scheduled", "incident inc-...", "drill")
- * @param requestedBy who asked (an engineer, {@code recovery-coordinator}, {@code schedule})
+ * @param requestedBy who asked; backup-service replaces it with the verified signer
  * @param requestedAt when
  */
 public record BackupCommand(
@@ -31,5 +31,15 @@ public record BackupCommand(
 
     public BackupCommand {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    /** The Kafka key: the scope when the command names one, {@code all} otherwise. Signed, and checked. */
+    public String kafkaKey() {
+        return scopes.size() == 1 ? scopes.get(0).wireName() : "all";
+    }
+
+    /** The same command, asked for by {@code who} (the verified signer). */
+    public BackupCommand withRequestedBy(String who) {
+        return new BackupCommand(id, action, scopes, backupId, targets, reason, who, requestedAt);
     }
 }

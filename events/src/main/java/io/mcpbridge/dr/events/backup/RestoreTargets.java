@@ -1,12 +1,13 @@
 package io.mcpbridge.dr.events.backup;
 
 /**
- * Where a restore writes, when not where the backup came from. Every field is optional.
+ * Where a restore writes, when not where the backup came from. Every field is optional, and each names
+ * something backup-service is configured to allow, never an address: a command cannot send data or
+ * credentials anywhere the service was not told about.
  *
- * @param redis     another Redis as {@code host:port} (or {@code redis://host:port/db}); credentials are never
- *                  carried in a command: the service's configured password is used
- * @param namespace another Kubernetes namespace, created if missing
- * @param directory another base directory: configs go to {@code <directory>/configs}, certificates to
+ * @param redis     the name of a configured Redis target ({@code standby}, {@code dr}, {@code scratch})
+ * @param namespace another Kubernetes namespace matching a configured pattern, created if missing
+ * @param directory a configured base directory: configs go to {@code <directory>/configs}, certificates to
  *                  {@code <directory>/certs}
  */
 public record RestoreTargets(String redis, String namespace, String directory) {

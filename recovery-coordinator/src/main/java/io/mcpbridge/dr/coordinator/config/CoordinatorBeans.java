@@ -89,11 +89,8 @@ public class CoordinatorBeans {
         });
         StepExecutor.Peers peers = new StepExecutor.Peers(sessions,
                 Optional.of(new StandbyPromoter(vertx, config.redis().password())),
-                command -> {
-                    String key = command.scopes().size() == 1 ? command.scopes().get(0).wireName() : "all";
-                    sender.send(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, Coordinator.SOURCE, key,
-                            clock.instant(), command));
-                },
+                command -> sender.send(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, Coordinator.SOURCE,
+                        command.kafkaKey(), clock.instant(), command)),
                 request -> sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE,
                         request.incidentId(), clock.instant(), request)),
                 new HostCommands());
