@@ -3,7 +3,6 @@ package io.mcpbridge.dr.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -66,8 +65,7 @@ final class LocalBridgeFiles {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            LocalKeys.writePrivate(file, Base64.getEncoder().encodeToString(key) + "\n");
         }
         return Files.readString(file).strip();
     }

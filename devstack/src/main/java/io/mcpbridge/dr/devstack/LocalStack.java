@@ -113,7 +113,8 @@ public final class LocalStack {
         say("starting backup-service on http://127.0.0.1:" + BACKUP_SERVICE_PORT
                 + " (archives in .local/backups; a backup every 2 minutes here, every 6 hours by default)");
         Path bridgeConfig = LocalBridgeFiles.ensure(root.resolve(".local/mcp-bridge"));
-        start("backup-service", List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC",
+        LocalKeys keys = LocalKeys.ensure(root.resolve(".local/keys"));
+        start("backup-service", concat(List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dmcpdr.backup.store.kind=directory",
@@ -124,27 +125,35 @@ public final class LocalStack {
                 "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
                 "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
                 "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", quarkusApp("backup-service").toString()),
+                "-Dquarkus.log.console.json.enabled=false"), keys.settings("mcpdr.backup", "backup-service"),
+                List.of("-jar", quarkusApp("backup-service").toString())),
                 Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))))
                 .awaitPort(BACKUP_SERVICE_PORT, Duration.ofSeconds(60));
 
         say("starting recovery-coordinator on http://127.0.0.1:" + COORDINATOR_PORT
                 + " (service failures restart the simulated MCP Bridge through its control API)");
-        start("recovery-coordinator", List.of(javaBin, "-Xmx256m",
+        start("recovery-coordinator", concat(List.of(javaBin, "-Xmx256m",
                 "-Dquarkus.http.port=" + COORDINATOR_PORT,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dmcpdr.coordinator.runbooks-file=" + LocalBridgeFiles.localRunbooks(root.resolve(".local"),
                         SIMULATOR_CONTROL_PORT),
                 // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
                 "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", quarkusApp("recovery-coordinator").toString()),
-                Map.of("MCPDR_COORDINATOR_COMMAND_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/command.key"))))
+                "-Dquarkus.log.console.json.enabled=false"), keys.settings("mcpdr.coordinator", "recovery-coordinator"),
+                List.of("-jar", quarkusApp("recovery-coordinator").toString())))
                 .awaitPort(COORDINATOR_PORT, Duration.ofSeconds(60));
 
         printUsage(webhookToken);
         tail(bootstrap);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     private Path quarkusApp(String module) {

@@ -1,7 +1,10 @@
 package io.mcpbridge.dr.devstack;
 
+import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.kafka.TopicDefinitions;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Creates the system's topics the way production expects them: 3 partitions, the state topics
@@ -31,6 +37,16 @@ final class TopicSetup {
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            // Topics made by an older local run get the settings they lack (broker time stamps on commands).
+            Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+            existing.stream().filter(Topics.ALL::contains).forEach(topic -> changes.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    Topics.settings(topic).entrySet().stream().map(setting -> new AlterConfigOp(
+                            new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            changes.values().removeIf(Collection::isEmpty);
+            if (!changes.isEmpty()) {
+                admin.incrementalAlterConfigs(changes).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);

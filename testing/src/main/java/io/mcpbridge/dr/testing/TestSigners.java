@@ -1,18 +1,23 @@
 package io.mcpbridge.dr.testing;
 
 import io.mcpbridge.dr.events.Topics;
-import io.mcpbridge.dr.events.trust.Ed25519Keys;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import io.mcpbridge.dr.events.trust.TrustedSigners;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The signers of the tests, each with a key pair made for this JVM: {@value #ENGINEER} (an engineer with
- * drctl), the two services that send signed records, and {@value #STRANGER}, whom no service trusts.
+ * The signers of the tests: {@value #ENGINEER} (an engineer with drctl), the two services that send signed
+ * records, and {@value #STRANGER}, whom no service trusts. Their keys are derived from their names, so every
+ * class loader (a Quarkus test profile's, the test's own, a service started as a process) has the same ones.
+ * Test keys only: known to anyone who reads this file.
  */
 public final class TestSigners {
 
@@ -25,7 +30,7 @@ public final class TestSigners {
 
     static {
         for (String name : List.of(ENGINEER, COORDINATOR, BACKUP_SERVICE, STRANGER)) {
-            KEYS.put(name, Ed25519Keys.generate());
+            KEYS.put(name, derived(name));
         }
     }
 
@@ -64,6 +69,18 @@ public final class TestSigners {
         return Map.of(prefix + ".trust.signers", trusted(),
                 prefix + ".trust.signing.name", self,
                 prefix + ".trust.signing.key", privateKey(self));
+    }
+
+    private static KeyPair derived(String name) {
+        try {
+            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+            seeded.setSeed(("mcpdr-test-signer:" + name).getBytes(StandardCharsets.UTF_8));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(255, seeded);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 test keys cannot be made in this runtime", e);
+        }
     }
 
     private static KeyPair pair(String name) {

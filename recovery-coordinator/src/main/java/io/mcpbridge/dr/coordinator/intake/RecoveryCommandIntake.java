@@ -157,10 +157,12 @@ public class RecoveryCommandIntake {
     /**
      * A scenario's runbook (the named one, or the master script's choice when none is named) for the
      * component: opened, or taking on an escalated incident. Without a scenario, a confirmed RECOVER for a
-     * component whose incident is open confirms that incident's destructive steps.
+     * component whose incident automation is working on confirms that run's destructive steps.
      */
     private void recover(RecoveryCommand command, String who, Instant now) {
-        boolean open = coordinator.current(command.component()).filter(incident -> incident.state().open()).isPresent();
+        // Automation at work: a confirmation is for its run. An escalated incident is taken on below instead.
+        boolean open = coordinator.current(command.component()).filter(incident -> incident.state().automated())
+                .isPresent();
         if (command.scenario() == null && open) {
             if (command.confirmed()) {
                 coordinator.change(command.component(),

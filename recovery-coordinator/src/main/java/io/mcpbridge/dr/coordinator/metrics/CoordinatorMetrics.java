@@ -73,6 +73,12 @@ public class CoordinatorMetrics {
     /** Exposes the recovery point of every scope. */
     public void watch(RecoveryPoints points) {
         for (BackupScope scope : BackupScope.values()) {
+            // A gauge reads the object it was registered with: an application restarted in the same JVM (dev
+            // mode, tests) would otherwise go on showing the stopped instance's points.
+            Gauge stale = registry.find("mcpdr_recovery_point_timestamp_seconds").tag("scope", scope.wireName()).gauge();
+            if (stale != null) {
+                registry.remove(stale);
+            }
             Gauge.builder("mcpdr_recovery_point_timestamp_seconds", points,
                     p -> p.latest(scope).map(point -> point.at().toEpochMilli() / 1000.0).orElse(Double.NaN))
                     .description("When the newest known successful backup of the scope was taken")

@@ -255,15 +255,31 @@ public final class RunbookRunner {
 
     /** How often the step failed since its runbook began on this incident. */
     static long failuresOfThisRun(Incident incident, Step step) {
-        long failures = 0;
-        for (TimelineEntry entry : incident.timeline()) {
-            if (entry.step().equals(RUNBOOK) && entry.outcome().equals(RUNBOOK_STARTED)) {
-                failures = 0;
-            } else if (entry.step().equals(step.name()) && entry.outcome().equals(FAILED)) {
-                failures++;
+        return currentRun(incident).stream()
+                .filter(entry -> entry.step().equals(step.name()) && entry.outcome().equals(FAILED)).count();
+    }
+
+    /**
+     * The timeline of the runbook run in hand: from the last time an engineer started a runbook on the incident,
+     * or all of it when nobody did. What a run decides (confirmation, dry run, attempts) is read from here only.
+     */
+    public static List<TimelineEntry> currentRun(Incident incident) {
+        List<TimelineEntry> timeline = incident.timeline();
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            if (isRunStart(timeline.get(i))) {
+                return timeline.subList(i, timeline.size());
             }
         }
-        return failures;
+        return timeline;
+    }
+
+    /** Which run of a runbook this is on the incident: 0 for the first, automatic one, then one per hand-over. */
+    static long runNumber(Incident incident) {
+        return incident.timeline().stream().filter(RunbookRunner::isRunStart).count();
+    }
+
+    private static boolean isRunStart(TimelineEntry entry) {
+        return entry.step().equals(RUNBOOK) && entry.outcome().equals(RUNBOOK_STARTED);
     }
 
     private Incident escalate(Incident incident, Instant now, String reason) {

@@ -69,11 +69,15 @@ public final class StepExecutor implements AutoCloseable {
     /**
      * The id of what a step asks another party for (a backup-service command, a host command run): the
      * incident and the step, so the same attempt sent again is the same command (backup-service answers it
-     * once); a retry after a failure is a new attempt ({@code #2}, ...).
+     * once); a run an engineer started later on the same incident ({@code @run1}, ...) and a retry after a
+     * failure ({@code @try2}, ...) are new commands, never answered with an earlier one's result. Only
+     * characters that backup-service takes in a command id.
      */
     public static String commandId(Incident incident, Step step) {
+        long run = RunbookRunner.runNumber(incident);
         long failures = RunbookRunner.failuresOfThisRun(incident, step);
-        return incident.id() + ":" + step.name() + (failures == 0 ? "" : "#" + (failures + 1));
+        return incident.id() + ":" + step.name() + (run == 0 ? "" : "@run" + run)
+                + (failures == 0 ? "" : "@try" + (failures + 1));
     }
 
     /** Whether a step's {@code when} variable is set for this incident (always, for a step without one). */

@@ -302,9 +302,14 @@ public class Coordinator {
         }
     }
 
-    /** Whether a command left this mark on the incident's timeline (a confirmation, a dry run). */
-    private static boolean commanded(Incident incident, String outcome) {
-        return incident.timeline().stream().anyMatch(entry -> entry.step().equals("command") && entry.outcome().equals(outcome));
+    /**
+     * Whether a command left this mark (a confirmation, a dry run) for the runbook run in hand: marks before the
+     * run's start belong to an earlier command, so neither an old confirmation nor an old dry run carries over
+     * to the run an engineer starts next.
+     */
+    static boolean commanded(Incident incident, String outcome) {
+        return RunbookRunner.currentRun(incident).stream()
+                .anyMatch(entry -> entry.step().equals("command") && entry.outcome().equals(outcome));
     }
 
     /** Publishes an incident version, then its notifications; only then may anything act on it. */
