@@ -126,7 +126,7 @@ class ManualCommandsTest {
 
         BackupCommand restore = topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
                 c -> c.id().startsWith(verifying.id() + ":"), 1, WAIT).get(0);
-        assertThat(restore.id()).isEqualTo(verifying.id() + ":restore-by-command");
+        assertThat(restore.id()).isEqualTo(verifying.id() + ":restore-by-command@run1");
         Incident takenOn = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.id().equals(verifying.id()) && i.scenario().equals("manual-restore"), 1, WAIT).get(0);
         assertThat(takenOn.state()).isEqualTo(IncidentState.RECOVERING);
@@ -148,6 +148,98 @@ class ManualCommandsTest {
         assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
         assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
                 i -> i.component().equals("store-d"))).as("nothing opened for the refused restore").isEmpty();
+    }
+
+    @Test
+    void aSecondRestoreOnTheSameIncidentIsANewCommandNotAnsweredWithTheFirstOnesResult() {
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"),
+                true, false)));
+        BackupCommand first = awaitBackupCommand("inc-store-f-", 1).get(0);
+        answer(first, BackupPhase.FAILED);
+        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-f") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"),
+                true, false)));
+
+        BackupCommand second = awaitBackupCommand("inc-store-f-", 2).get(1);
+        assertThat(second.id()).isNotEqualTo(first.id()).startsWith(escalated.id() + ":");
+        answer(second, BackupPhase.SUCCEEDED);
+        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+        assertThat(resolved.timeline()).filteredOn(entry -> entry.step().equals("restore-by-command"))
+                .extracting(entry -> entry.outcome()).containsSubsequence("failed", "succeeded");
+    }
+
+    @Test
+    void anEarlierConfirmationDoesNotConfirmALaterUnconfirmedCommand() {
+        secret("store-g-token");
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-g", "latest", List.of("redis"),
+                true, false)));
+        answer(awaitBackupCommand("inc-store-g-", 1).get(0), BackupPhase.FAILED);
+        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-g") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-g", null, List.of(),
+                false, false)));
+
+        Incident refused = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.ESCALATED
+                        && i.scenario().equals("manual-rotate-credentials"), 1, WAIT).get(0);
+        assertThat(refused.timeline()).anySatisfy(entry -> {
+            assertThat(entry.step()).isEqualTo("rotate-credentials-by-command");
+            assertThat(entry.outcome()).isEqualTo("refused");
+        });
+        assertThat(token()).isEqualTo("store-g-token");
+    }
+
+    @Test
+    void anEarlierDryRunDoesNotTurnALaterRealCommandIntoOne() {
+        secret("store-h-token");
+        ClusterFixtures.deployment(client, NS, "mcp-store-h");
+        RecoveryCommand dryBreach = new RecoveryCommand("cmd-breach-h-" + System.nanoTime(), RecoveryAction.RECOVER,
+                "store-h", "security-breach", null, List.of(), "test", "alice", false, true, null, Instant.now());
+        topics.events.send(SignedCommands.signed(dryBreach));
+        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-h") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-h", null, List.of(),
+                true, false)));
+
+        Incident rotated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+        assertThat(rotated.timeline()).filteredOn(entry -> entry.step().equals("rotate-credentials-by-command"))
+                .noneSatisfy(entry -> assertThat(entry.detail()).startsWith("dry run"));
+        assertThat(token()).isNotEqualTo("store-h-token");
+    }
+
+    @Test
+    void aConfirmedRecoverWithoutScenarioTakesOnAnEscalatedIncident() {
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-i", null, List.of(),
+                false, false)));
+        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-i") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RECOVER, "store-i", null, List.of(), true,
+                false)));
+
+        Incident takenOn = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.id().equals(escalated.id()) && i.scenario().equals("service-failure"), 1, WAIT).get(0);
+        assertThat(takenOn.timeline()).anySatisfy(entry -> assertThat(entry.detail())
+                .startsWith("service-failure started by alice"));
+    }
+
+    private List<BackupCommand> awaitBackupCommand(String reasonPart, int count) {
+        return topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
+                c -> c.reason().contains(reasonPart), count, WAIT);
+    }
+
+    /** backup-service's answer to a command (signed as backup-service by the test events). */
+    private void answer(BackupCommand command, BackupPhase phase) {
+        Instant now = Instant.now();
+        topics.events.publish(new EventEnvelope("result-" + command.id(), EventType.BACKUP_RESULT, "/test",
+                command.id(), now, new BackupResult(command.id(), command.action(), phase, null, command.scopes(), 0, 0,
+                        null, 100, Map.of(), null, null, phase == BackupPhase.FAILED ? "the test says no" : null, now)));
     }
 
     private static RecoveryCommand command(RecoveryAction action, String component, String backupId, List<String> scopes,
