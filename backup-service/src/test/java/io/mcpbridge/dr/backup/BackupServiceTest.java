@@ -101,7 +101,7 @@ class BackupServiceTest {
         assertThat(verified.counts()).containsEntry("valuesCompared", 100L);
 
         BackupCommand restore = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
-                List.of(BackupScope.REDIS), backupId, null, "drill", "test", Instant.now());
+                List.of(BackupScope.REDIS), backupId, null, "drill", "test", Instant.now(), null);
         send(restore);
         BackupResult restored = terminal(restore.id());
         assertThat(restored.phase()).as(restored.reason()).isEqualTo(BackupPhase.SUCCEEDED);
@@ -199,10 +199,10 @@ class BackupServiceTest {
     void aRestoreThatGivesAnAddressInsteadOfATargetNameIsRefused() {
         BackupCommand toMyHost = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
                 List.of(BackupScope.REDIS), "latest", new RestoreTargets("203.0.113.9:6379", null, null), "test",
-                "test", Instant.now());
+                "test", Instant.now(), null);
         BackupCommand toProduction = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
                 List.of(BackupScope.KUBERNETES), "latest", new RestoreTargets(null, "kube-system", null), "test",
-                "test", Instant.now());
+                "test", Instant.now(), null);
 
         send(toMyHost);
         send(toProduction);
@@ -260,7 +260,7 @@ class BackupServiceTest {
 
     private static BackupCommand command(BackupAction action, String backupId) {
         return new BackupCommand(action.name().toLowerCase() + "-" + UUID.randomUUID(), action, List.of(), backupId,
-                null, "test", "test", Instant.now());
+                null, "test", "test", Instant.now(), null);
     }
 
     private void send(BackupCommand command) {

@@ -82,6 +82,8 @@ final class EventPrinter {
                     + (result.backupId() == null ? "" : " " + result.backupId()) + " in " + result.durationMillis()
                     + " ms " + result.counts();
             case FAILED -> time + "  backup    " + action + " " + paint(RED, "failed") + ": " + result.reason();
+            case PARTIAL -> time + "  backup    " + action + " " + paint(YELLOW, "partial") + " " + result.counts()
+                    + ": " + result.reason();
         };
     }
 

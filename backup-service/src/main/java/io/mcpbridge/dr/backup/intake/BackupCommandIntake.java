@@ -103,7 +103,7 @@ public class BackupCommandIntake {
             throw new MalformedEventException("backup command " + command.id() + " without action");
         }
         boolean namesBackup = command.backupId() != null && !command.backupId().isBlank();
-        if ((command.action() == BackupAction.BACKUP || command.action() == BackupAction.PRUNE) && namesBackup) {
+        if ((command.action().takesNew() || command.action() == BackupAction.PRUNE) && namesBackup) {
             throw new MalformedEventException(command.action() + " takes no backupId");
         }
         if (namesBackup && !BackupCommand.LATEST.equalsIgnoreCase(command.backupId().strip())

@@ -11,6 +11,7 @@ import io.mcpbridge.dr.backup.operation.BackupRestore;
 import io.mcpbridge.dr.backup.operation.BackupTaker;
 import io.mcpbridge.dr.backup.operation.BackupVerifier;
 import io.mcpbridge.dr.backup.operation.OperationFailedException;
+import io.mcpbridge.dr.backup.operation.PartialRestoreException;
 import io.mcpbridge.dr.backup.operation.Outcome;
 import io.mcpbridge.dr.backup.store.BackupIndex;
 import io.mcpbridge.dr.backup.store.RetentionPolicy;
@@ -85,10 +86,10 @@ public class CommandRunner {
             publish(earlier.get(), "again");
             return earlier.get();
         }
-        List<BackupScope> scopes = command.action() == BackupAction.BACKUP && command.scopes().isEmpty()
+        List<BackupScope> scopes = command.action().takesNew() && command.scopes().isEmpty()
                 ? config.scopes() : command.scopes();
         Instant started = clock.instant();
-        String knownId = command.action() == BackupAction.BACKUP || command.action() == BackupAction.PRUNE
+        String knownId = command.action().takesNew() || command.action() == BackupAction.PRUNE
                 ? null : command.backupId();
         publish(result(command, BackupPhase.STARTED, knownId, scopes, new Progress(), started, null, null), null);
 
@@ -106,6 +107,10 @@ public class CommandRunner {
             if (command.action() == BackupAction.BACKUP) {
                 metrics.backedUp(outcome.scopes(), clock.instant(), outcome.sizeBytes());
             }
+        } catch (PartialRestoreException e) {
+            LOG.warnf("%s %s is partial: %s", command.action(), command.id(), e.getMessage());
+            terminal = result(command, BackupPhase.PARTIAL, knownId, scopes, progress, started,
+                    new Outcome(knownId, scopes, e.counts(), null, null, null), e.getMessage());
         } catch (Exception e) {
             String reason = reason(e);
             LOG.warnf("%s %s failed: %s", command.action(), command.id(), reason);
@@ -125,9 +130,11 @@ public class CommandRunner {
             case BACKUP -> new BackupTaker(context).take(new BackupRequest(scopes, context.sources(),
                     self.equals(command.requestedBy()) ? BackupIndex.Purpose.SCHEDULED : BackupIndex.Purpose.MANUAL,
                     false, command.reason(), command.requestedBy()), progress);
+            case FORENSIC -> new BackupTaker(context).take(new BackupRequest(scopes, context.sources(),
+                    BackupIndex.Purpose.FORENSIC, true, command.reason(), command.requestedBy()), progress);
             case VERIFY -> new BackupVerifier(context).verify(command.backupId(), progress);
-            case RESTORE -> new BackupRestore(context).restore(command.backupId(), scopes, command.targets(),
-                    command.reason(), command.requestedBy(), progress);
+            case RESTORE -> new BackupRestore(context).restore(command.backupId(), command.takenBefore(), scopes,
+                    command.targets(), command.reason(), command.requestedBy(), progress);
             case PRUNE -> new BackupPruner(context, retention).prune();
         };
     }

@@ -12,6 +12,8 @@ import io.mcpbridge.dr.events.backup.RestoreTargets;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,15 @@ import java.util.Map;
 /**
  * Restores a backup, in the order that keeps a bad archive from touching anything:
  * <ol>
- * <li>read the whole archive once and prove it (authentication, every hash, the manifest);
+ * <li>fetch the stored archive once into a private local file (ciphertext only) and prove it whole
+ * (authentication, every hash, the manifest, the SHA-256 its index recorded);
  * <li>take a forensic backup of what the restore will overwrite, at the targets (the plan's forensic step);
- * <li>read it again and apply: Redis keys by pipelined RESTORE with their saved expiry, files into a
- * staging directory swapped in at the end, Kubernetes resources collected and applied in dependency order.
+ * <li>apply from that same proven file: Redis keys by pipelined RESTORE with their saved expiry, then the
+ * keys the backup did not hold removed; files into a staging directory swapped in at the end; Kubernetes
+ * resources collected and applied in dependency order.
  * </ol>
+ * A Redis that drops the connection part-way leaves the restore PARTIAL ({@link PartialRestoreException}),
+ * with the keys written so far: running the same restore again completes it.
  */
 public final class BackupRestore {
 
@@ -37,7 +43,15 @@ public final class BackupRestore {
 
     public Outcome restore(String idOrLatest, List<BackupScope> requested, RestoreTargets targets, String reason,
             String requestedBy, Progress progress) throws IOException {
-        BackupIndex index = context.catalog().resolve(idOrLatest, requested);
+        return restore(idOrLatest, null, requested, targets, reason, requestedBy, progress);
+    }
+
+    /**
+     * @param takenBefore for {@code latest}: only backups started before this moment (an incident's detection)
+     */
+    public Outcome restore(String idOrLatest, Instant takenBefore, List<BackupScope> requested,
+            RestoreTargets targets, String reason, String requestedBy, Progress progress) throws IOException {
+        BackupIndex index = context.catalog().resolve(idOrLatest, requested, takenBefore);
         List<BackupScope> scopes = requested.isEmpty() ? index.scopes() : requested;
         if (!index.scopes().containsAll(scopes)) {
             throw new OperationFailedException("backup " + index.id() + " holds " + names(index.scopes())
@@ -49,53 +63,71 @@ public final class BackupRestore {
         } catch (IllegalArgumentException e) {
             throw new OperationFailedException(e.getMessage());
         }
+        try (LocalArchiveCopy copy = LocalArchiveCopy.fetch(context, index)) {
+            // 1. Prove the archive before anything is touched.
+            try (InputStream in = copy.open()) {
+                StoredArchive.read(context, index, in, new Progress(), (name, mode, content) -> { });
+            }
 
-        // 1. Prove the archive before anything is touched.
-        StoredArchive.read(context, index, new Progress(), (name, mode, content) -> { });
+            // 2. Keep what is about to be overwritten.
+            Outcome forensic = taker.take(new BackupRequest(scopes, into, BackupIndex.Purpose.FORENSIC, true,
+                    "forensic copy before restoring " + index.id() + (reason == null ? "" : ": " + reason),
+                    requestedBy), new Progress());
 
-        // 2. Keep what is about to be overwritten.
-        Outcome forensic = taker.take(new BackupRequest(scopes, into, BackupIndex.Purpose.FORENSIC, true,
-                "forensic copy before restoring " + index.id() + (reason == null ? "" : ": " + reason), requestedBy),
-                new Progress());
-
-        // 3. Apply.
-        Map<String, Long> counts = apply(index, scopes, into, progress);
-        return new Outcome(index.id(), scopes, counts, index.sizeBytes(), index.ciphertextSha256(),
-                forensic.backupId());
+            // 3. Apply the bytes proven in step 1.
+            Map<String, Long> counts = apply(index, copy, scopes, into, progress, forensic.backupId());
+            return new Outcome(index.id(), scopes, counts, index.sizeBytes(), index.ciphertextSha256(),
+                    forensic.backupId());
+        }
     }
 
-    private Map<String, Long> apply(BackupIndex index, List<BackupScope> scopes, Sources into, Progress progress)
-            throws IOException {
+    private Map<String, Long> apply(BackupIndex index, LocalArchiveCopy copy, List<BackupScope> scopes, Sources into,
+            Progress progress, String forensicId) throws IOException {
         RedisSession session = scopes.contains(BackupScope.REDIS)
                 ? RedisSession.open(context.vertx(), into.redis(), context.tuning().redisTimeout()) : null;
         try (DirectoryRestore configs = scopes.contains(BackupScope.CONFIGS)
                         ? new DirectoryRestore(into.configs(), "configs/", index.id(), List.of(into.certs())) : null;
                 DirectoryRestore certs = scopes.contains(BackupScope.CERTS)
-                        ? new DirectoryRestore(into.certs(), "certs/", index.id(), List.of()) : null) {
+                        ? new DirectoryRestore(into.certs(), "certs/", index.id(), List.of()) : null;
+                InputStream in = copy.open()) {
             RedisRestorer redis = session == null ? null : new RedisRestorer(session, context.tuning().restoreBatch(),
                     context.tuning().restoreBatchesInFlight(), context.clock());
             KubernetesRestore kubernetes = scopes.contains(BackupScope.KUBERNETES)
                     ? new KubernetesRestore(context.kubernetes().get(), into.namespace()) : null;
-            StoredArchive.read(context, index, progress, (name, mode, content) -> {
-                if (redis != null && name.startsWith("redis/")) {
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(content, 64 * 1024));
-                    KeyRecord record;
-                    while ((record = KeyRecord.readFrom(in)) != null) {
-                        redis.add(record);
-                    }
-                } else if (configs != null && name.startsWith("configs/")) {
-                    configs.write(name, mode, content);
-                } else if (certs != null && name.startsWith("certs/")) {
-                    certs.write(name, mode, content);
-                } else if (kubernetes != null && name.startsWith("kubernetes/")) {
-                    kubernetes.add(name, content);
-                }
-            });
             Map<String, Long> counts = new LinkedHashMap<>();
-            if (redis != null) {
-                RedisRestorer.Counts restored = redis.finish();
-                counts.put("redisKeys", restored.restored());
-                counts.put("redisKeysExpired", restored.expired());
+            try {
+                StoredArchive.read(context, index, in, progress, (name, mode, content) -> {
+                    if (redis != null && name.startsWith("redis/")) {
+                        DataInputStream keys = new DataInputStream(new BufferedInputStream(content, 64 * 1024));
+                        KeyRecord record;
+                        while ((record = KeyRecord.readFrom(keys)) != null) {
+                            redis.add(record);
+                        }
+                    } else if (configs != null && name.startsWith("configs/")) {
+                        configs.write(name, mode, content);
+                    } else if (certs != null && name.startsWith("certs/")) {
+                        certs.write(name, mode, content);
+                    } else if (kubernetes != null && name.startsWith("kubernetes/")) {
+                        kubernetes.add(name, content);
+                    }
+                });
+                if (redis != null) {
+                    redis.finish();
+                    RedisRestorer.Counts restored = redis.removeOthers(context.tuning().skip(),
+                            context.tuning().scanCount());
+                    counts.put("redisKeys", restored.restored());
+                    counts.put("redisKeysExpired", restored.expired());
+                    counts.put("redisKeysRemoved", restored.removed());
+                }
+            } catch (IOException e) {
+                if (redis == null) {
+                    throw e;
+                }
+                // The archive is proven, so a failure here is the target's: say how far it got.
+                throw new PartialRestoreException("the restore of " + index.id() + " into " + into.redis()
+                        + " broke off after " + redis.restoredSoFar() + " keys (" + e.getMessage() + "); no other "
+                        + "scope was applied. Run the same restore again to complete it; what was there before is "
+                        + "in forensic backup " + forensicId, Map.of("redisKeys", redis.restoredSoFar()));
             }
             // Certificates first: their tree may sit inside the config tree, whose swap then carries it over.
             if (certs != null) {

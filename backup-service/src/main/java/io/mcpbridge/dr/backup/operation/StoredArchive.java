@@ -20,6 +20,14 @@ final class StoredArchive {
      */
     static ArchiveWriter.Written read(BackupContext context, BackupIndex index, Progress progress,
             ArchiveReader.EntryHandler handler) throws IOException {
+        try (InputStream in = context.store().open(context.layout().archiveKey(index.id()))) {
+            return read(context, index, in, progress, handler);
+        }
+    }
+
+    /** The same, from a copy of the stored object ({@link LocalArchiveCopy}). */
+    static ArchiveWriter.Written read(BackupContext context, BackupIndex index, InputStream in, Progress progress,
+            ArchiveReader.EntryHandler handler) throws IOException {
         if (index.status() != BackupIndex.Status.COMPLETE) {
             throw new OperationFailedException("backup " + index.id() + " is " + index.status()
                     + " and holds nothing to read");
@@ -29,10 +37,7 @@ final class StoredArchive {
                     + index.keyId() + ", but this service holds key " + context.cipher().keyId()
                     + ": configure the key it was made with");
         }
-        ArchiveWriter.Written read;
-        try (InputStream in = context.store().open(context.layout().archiveKey(index.id()))) {
-            read = ArchiveReader.read(in, context.cipher(), index.id(), progress, handler);
-        }
+        ArchiveWriter.Written read = ArchiveReader.read(in, context.cipher(), index.id(), progress, handler);
         if (index.ciphertextSha256() != null && !index.ciphertextSha256().equals(read.ciphertextSha256())) {
             throw new ArchiveIntegrityException("archive " + index.id() + " does not match the SHA-256 its index"
                     + " recorded");

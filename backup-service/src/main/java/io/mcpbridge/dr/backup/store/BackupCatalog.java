@@ -5,6 +5,7 @@ import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -59,25 +60,34 @@ public final class BackupCatalog {
         return all;
     }
 
+    /** {@link #resolve(String, Collection, Instant)} with no time bound. */
+    public BackupIndex resolve(String idOrLatest, Collection<BackupScope> scopes) throws IOException {
+        return resolve(idOrLatest, scopes, null);
+    }
+
     /**
-     * Resolves {@code id} or {@code latest}: the newest usable backup that holds every requested scope and
-     * is not a forensic backup (restoring "latest" must never bring back what a restore replaced).
+     * Resolves {@code id} or {@code latest}: among the backups that hold every requested scope, are usable and
+     * are not forensic (restoring "latest" must never bring back what a restore replaced), and were started
+     * before {@code takenBefore} when given (an incident's detection: nothing taken after the trouble began),
+     * the newest verified one, or the newest not known to be bad when none was verified yet. Every restore
+     * proves the whole archive before it writes anything, so an unverified backup is never applied unproven.
      *
      * @throws IllegalArgumentException when there is no such backup, with what was looked for
      */
-    public BackupIndex resolve(String idOrLatest, Collection<BackupScope> scopes) throws IOException {
+    public BackupIndex resolve(String idOrLatest, Collection<BackupScope> scopes, Instant takenBefore)
+            throws IOException {
         String wanted = idOrLatest == null || idOrLatest.isBlank() ? BackupCommand.LATEST : idOrLatest.strip();
         if (BackupCommand.LATEST.equalsIgnoreCase(wanted)) {
-            List<BackupIndex> all = all();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                BackupIndex index = all.get(i);
-                if (index.usable() && index.purpose() != BackupIndex.Purpose.FORENSIC
-                        && index.scopes().containsAll(scopes)) {
-                    return index;
-                }
-            }
-            throw new IllegalArgumentException("no usable backup holds " + (scopes.isEmpty() ? "any scope"
-                    : scopes.stream().map(BackupScope::wireName).toList()) + " in " + store.describe());
+            List<BackupIndex> candidates = all().stream()
+                    .filter(index -> index.usable() && index.purpose() != BackupIndex.Purpose.FORENSIC
+                            && index.scopes().containsAll(scopes)
+                            && (takenBefore == null || index.createdAt().isBefore(takenBefore)))
+                    .toList();
+            return candidates.stream().filter(index -> Boolean.TRUE.equals(index.verified())).reduce((a, b) -> b)
+                    .or(() -> candidates.stream().reduce((a, b) -> b))
+                    .orElseThrow(() -> new IllegalArgumentException("no usable backup holds " + (scopes.isEmpty()
+                            ? "any scope" : scopes.stream().map(BackupScope::wireName).toList())
+                            + (takenBefore == null ? "" : " from before " + takenBefore) + " in " + store.describe()));
         }
         if (!BucketLayout.isBackupId(wanted)) {
             throw new IllegalArgumentException("'" + wanted + "' is neither a backup id nor 'latest'");

@@ -15,6 +15,8 @@ import java.util.List;
  * @param reason      why, for the record ("scheduled", "incident inc-...", "drill")
  * @param requestedBy who asked; backup-service replaces it with the verified signer
  * @param requestedAt when
+ * @param takenBefore for a RESTORE or VERIFY of {@code latest}: only backups started before this moment count
+ *                    (an incident's detection, so a restore never brings back what went wrong); absent: any
  */
 public record BackupCommand(
         String id,
@@ -24,9 +26,13 @@ public record BackupCommand(
         RestoreTargets targets,
         String reason,
         String requestedBy,
-        Instant requestedAt) {
+        Instant requestedAt,
+        Instant takenBefore) {
 
-    /** The word for the newest backup that is complete and not known to be bad. */
+    /**
+     * The word for the newest backup that is complete and not known to be bad (a verified one first), and
+     * not forensic.
+     */
     public static final String LATEST = "latest";
 
     public BackupCommand {
@@ -40,6 +46,6 @@ public record BackupCommand(
 
     /** The same command, asked for by {@code who} (the verified signer). */
     public BackupCommand withRequestedBy(String who) {
-        return new BackupCommand(id, action, scopes, backupId, targets, reason, who, requestedAt);
+        return new BackupCommand(id, action, scopes, backupId, targets, reason, who, requestedAt, takenBefore);
     }
 }

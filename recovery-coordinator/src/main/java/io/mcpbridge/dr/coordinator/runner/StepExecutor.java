@@ -116,7 +116,7 @@ public final class StepExecutor implements AutoCloseable {
             case REVOKE_SESSIONS -> peers.sessions().map(revoker -> revoker.revoke(p.apply("pattern")))
                     .orElse(ActionResult.failed("no session store is configured (mcpdr.coordinator.redis.url)"));
             case RESTORE_BACKUP -> requestBackup(step, incident, BackupAction.RESTORE, p.apply("backup"), p);
-            case FORENSIC_SNAPSHOT -> requestBackup(step, incident, BackupAction.BACKUP, null, p);
+            case FORENSIC_SNAPSHOT -> requestBackup(step, incident, BackupAction.FORENSIC, null, p);
             case FAIL_OVER -> failOver(ns, p);
             case NOTIFY -> notify(step, incident, p);
         };
@@ -195,9 +195,12 @@ public final class StepExecutor implements AutoCloseable {
                 .filter(scope -> !scope.isEmpty()).map(BackupScope::of).toList();
         RestoreTargets targets = action == BackupAction.RESTORE
                 ? new RestoreTargets(p.apply("intoRedis"), p.apply("intoNamespace"), p.apply("intoDirectory")) : null;
+        // A restore for an incident never brings back a backup taken after the trouble was seen.
+        Instant takenBefore = action == BackupAction.RESTORE && BackupCommand.LATEST.equalsIgnoreCase(backupId)
+                ? incident.detectedAt() : null;
         BackupCommand command = new BackupCommand(commandId(incident, step), action, scopes, backupId,
                 RestoreTargets.ORIGINAL.equals(targets) ? null : targets, "incident " + incident.id() + ": " + step.name(),
-                "recovery-coordinator", clock.instant());
+                "recovery-coordinator", clock.instant(), takenBefore);
         try {
             peers.backupRequests().accept(command);
         } catch (RuntimeException e) {
