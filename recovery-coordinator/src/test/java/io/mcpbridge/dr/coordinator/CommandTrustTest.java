@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
-import io.mcpbridge.dr.coordinator.support.HealthSignals;
+import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventType;

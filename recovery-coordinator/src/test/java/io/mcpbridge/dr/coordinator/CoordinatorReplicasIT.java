@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.support.CoordinatorCluster;
-import io.mcpbridge.dr.coordinator.support.HealthSignals;
+import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;

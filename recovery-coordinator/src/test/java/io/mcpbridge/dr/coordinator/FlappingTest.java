@@ -7,7 +7,7 @@ import io.mcpbridge.dr.coordinator.support.ApiRequests;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
-import io.mcpbridge.dr.coordinator.support.HealthSignals;
+import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.coordinator.support.SteppingClock;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
-import io.mcpbridge.dr.coordinator.support.HealthSignals;
+import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;

@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.support;
+package io.mcpbridge.dr.testing;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;

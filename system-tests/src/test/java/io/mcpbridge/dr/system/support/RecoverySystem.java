@@ -1,0 +1,168 @@
+package io.mcpbridge.dr.system.support;
+
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.RedisServer;
+import io.mcpbridge.dr.testing.S3Server;
+import io.mcpbridge.dr.testing.ServiceProcess;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TestSigners;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The recovery half of the system as users run it: the packaged backup-service and recovery-coordinator as
+ * processes, over a real KRaft broker, a redis-server holding MCP Bridge's sessions, an S3 server, a
+ * configuration tree and the Kubernetes mock API (with MCP Bridge's Deployments). Each trusts the test signers
+ * and signs as itself. A second redis-server is backup-service's configured restore target
+ * {@value #INVESTIGATION}, for looking into forensic copies.
+ */
+public final class RecoverySystem implements AutoCloseable {
+
+    public static final String NAMESPACE = "mcp-system";
+    public static final String INVESTIGATION = "investigation";
+    private static final Duration READY = Duration.ofSeconds(90);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    public final KafkaBroker broker;
+    public final S3Server s3;
+    public final RedisServer sessions;
+    public final RedisServer investigation;
+    public final Path configs;
+    public final KubernetesMockServer kubernetes;
+    public final KubernetesClient client;
+    public final TestEvents events;
+    public final TopicRecorder incidents;
+    public final TopicRecorder results;
+    public final TopicRecorder dlq;
+
+    private RecoverySystem() throws IOException {
+        broker = keep(KafkaBroker.startDedicated());
+        broker.createSystemTopics(3);
+        s3 = keep(S3Server.start());
+        sessions = keep(RedisServer.start());
+        investigation = keep(RedisServer.start());
+        configs = Files.createTempDirectory("mcp-bridge-config-");
+        Files.writeString(configs.resolve("gateway.yaml"), "listen: 8443\n");
+        kubernetes = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        kubernetes.init();
+        started.add(kubernetes::destroy);
+        client = kubernetes.createClient();
+        started.add(client);
+        for (String deployment : List.of("mcp-gateway", "mcp-router")) {
+            deployment(deployment);
+        }
+        events = keep(new TestEvents(broker.bootstrapServers()));
+        incidents = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.INCIDENTS));
+        results = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.BACKUP_RESULTS));
+        dlq = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.DLQ));
+    }
+
+    public static RecoverySystem start() throws IOException {
+        RecoverySystem system = new RecoverySystem();
+        try {
+            system.awaitReady(system.service("backup-service", "backup-service.jar", system.backupServiceSettings()));
+            system.awaitReady(system.service("recovery-coordinator", "coordinator.jar", system.coordinatorSettings()));
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        settings.put("mp.messaging.connector.smallrye-kafka.auto.offset.reset", "earliest");
+        settings.put("quarkus.kubernetes-client.api-server-url", client.getMasterUrl().toString());
+        settings.put("quarkus.kubernetes-client.trust-certs", "true");
+        settings.put("quarkus.kubernetes-client.namespace", NAMESPACE);
+        return settings;
+    }
+
+    private Map<String, String> backupServiceSettings() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> settings = common();
+        settings.putAll(TestSigners.settings("mcpdr.backup", TestSigners.BACKUP_SERVICE));
+        settings.put("mcpdr.backup.key", Base64.getEncoder().encodeToString(key));
+        settings.put("mcpdr.backup.store.kind", "s3");
+        settings.put("mcpdr.backup.store.endpoint", s3.endpoint().toString());
+        settings.put("mcpdr.backup.store.bucket", S3Server.BUCKET);
+        settings.put("mcpdr.backup.store.path-style", "true");
+        settings.put("mcpdr.backup.store.access-key-id", S3Server.ACCESS_KEY);
+        settings.put("mcpdr.backup.store.secret-access-key", S3Server.SECRET_KEY);
+        settings.put("mcpdr.backup.scopes", "configs,redis,kubernetes");
+        settings.put("mcpdr.backup.configs.directory", configs.toString());
+        settings.put("mcpdr.backup.redis.url", sessions.uri());
+        settings.put("mcpdr.backup.kubernetes.namespace", NAMESPACE);
+        settings.put("mcpdr.backup.targets.redis." + INVESTIGATION, investigation.uri());
+        settings.put("mcpdr.backup.schedule.backup", "off");
+        settings.put("mcpdr.backup.schedule.verify", "off");
+        settings.put("mcpdr.backup.schedule.prune", "off");
+        settings.put("mcpdr.backup.progress-interval", "500ms");
+        return settings;
+    }
+
+    private Map<String, String> coordinatorSettings() {
+        Map<String, String> settings = common();
+        settings.putAll(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
+        settings.put("mcpdr.coordinator.namespace", NAMESPACE);
+        return settings;
+    }
+
+    private ServiceProcess service(String name, String jarProperty, Map<String, String> settings) {
+        String jar = System.getProperty(jarProperty);
+        if (jar == null) {
+            throw new IllegalStateException("system property " + jarProperty + " names no jar: run through Maven");
+        }
+        return keep(ServiceProcess.start(Path.of(jar), name, settings));
+    }
+
+    private void awaitReady(ServiceProcess service) {
+        Awaitility.await(service.name() + " ready").atMost(READY).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> service.get("/q/health/ready").contains("\"UP\""));
+    }
+
+    private void deployment(String name) {
+        Map<String, String> labels = Map.of("app", name);
+        client.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
+                .withName(name).endMetadata().withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels)
+                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
+                .addNewContainer().withName("app").withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec()
+                .endTemplate().endSpec().build()).create();
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                // go on closing the rest
+            }
+        }
+    }
+}
