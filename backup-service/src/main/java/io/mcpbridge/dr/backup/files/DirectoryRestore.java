@@ -2,11 +2,13 @@ package io.mcpbridge.dr.backup.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,7 +57,12 @@ public final class DirectoryRestore implements AutoCloseable {
             throw new IOException("archive entry " + entryName + " points outside its directory");
         }
         Files.createDirectories(file.getParent());
-        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        // Owner-only while it is written: a private key must not be readable by others for a moment either.
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            content.transferTo(out);
+        }
         Files.setPosixFilePermissions(file, permissions(mode));
         files++;
     }

@@ -11,7 +11,8 @@ import java.util.Set;
  * Which backups to delete: those older than the maximum age, except the newest {@code keepVerified}
  * verified-good ones, whatever their age. Failed backups and backups not (yet) verified never count as
  * good, so a run of failures can never leave the store without a restorable backup; the plan's
- * {@code find -mtime +30 -delete} would have deleted them all.
+ * {@code find -mtime +30 -delete} would have deleted them all. Where fewer than {@code keepVerified} were ever
+ * verified, the newest complete backups not known to be bad are kept in their place.
  *
  * @param maxAge       backups older than this are deleted unless protected
  * @param keepVerified how many of the newest verified-good backups are always kept
@@ -37,6 +38,16 @@ public record RetentionPolicy(Duration maxAge, int keepVerified) {
                 break;
             }
             if (backup.verifiedGood()) {
+                protectedIds.add(backup.id());
+            }
+        }
+        // Fewer verified ones than that (verification never ran, or keeps failing): the newest complete backups
+        // not known to be bad stand in, so retention never leaves the store without anything to restore.
+        for (BackupIndex backup : newestFirst) {
+            if (protectedIds.size() >= keepVerified) {
+                break;
+            }
+            if (backup.usable() && backup.purpose() != BackupIndex.Purpose.FORENSIC) {
                 protectedIds.add(backup.id());
             }
         }

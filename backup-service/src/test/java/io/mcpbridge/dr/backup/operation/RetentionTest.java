@@ -94,6 +94,23 @@ class RetentionTest {
         assertArchivesMatchIndexes();
     }
 
+    @Test
+    void whenNoBackupWasEverVerifiedTheNewestThreeCompleteOnesStay() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            clock.set(DAY_ZERO.plus(Duration.ofHours(6L * i)));
+            new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.CONFIGS), context.sources(),
+                    BackupIndex.Purpose.SCHEDULED, false, "scheduled", "schedule"), new Progress());
+        }
+        clock.set(DAY_ZERO.plus(Duration.ofDays(40)));
+
+        new BackupPruner(context, POLICY).prune();
+
+        assertThat(context.catalog().all()).extracting(BackupIndex::createdAt).containsExactly(
+                DAY_ZERO.plus(Duration.ofHours(6 * 17)), DAY_ZERO.plus(Duration.ofHours(6 * 18)),
+                DAY_ZERO.plus(Duration.ofHours(6 * 19)));
+        assertArchivesMatchIndexes();
+    }
+
     private void takeEverySixHours(int from, int to, boolean succeed) throws IOException {
         for (int i = from; i < to; i++) {
             clock.set(DAY_ZERO.plus(Duration.ofHours(6L * i)));
