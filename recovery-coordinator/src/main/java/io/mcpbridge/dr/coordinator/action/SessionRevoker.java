@@ -53,6 +53,29 @@ public final class SessionRevoker {
         }
     }
 
+    /**
+     * Whether any key matches the session pattern: a Redis that came back empty after a restart has lost its
+     * data, however healthy it answers.
+     */
+    public ActionResult anyMatching(String pattern) {
+        if (pattern == null || !PREFIX_PATTERN.matcher(pattern).matches()) {
+            return ActionResult.failed("session pattern '" + pattern + "' refused: it must be a prefix such as session:*");
+        }
+        try {
+            String cursor = "0";
+            do {
+                Response page = call(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000));
+                if (page.get(1).size() > 0) {
+                    return ActionResult.ok("sessions present (" + pattern + ")");
+                }
+                cursor = page.get(0).toString();
+            } while (!"0".equals(cursor));
+            return ActionResult.failed("no key matches " + pattern);
+        } catch (Exception e) {
+            return ActionResult.failed("the session store could not be read: " + e.getMessage());
+        }
+    }
+
     private Response call(Request request) throws Exception {
         return redis.send(request).toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }

@@ -124,9 +124,12 @@ public final class RunbookRunner {
         }
         // A component that recovered by itself is not acted on. Not for a runbook people started (a breach is
         // not a health failure), nor for a notification.
+        // Nor once a verification of this run failed: the runbook has seen that a healthy answer is not enough
+        // (a Redis that restarted empty).
         Optional<TargetHealth> health = context.health(incident.component());
-        if (!runbook.manualOnly() && step.action() != Action.NOTIFY && health.isPresent()
-                && health.get().state() == HealthState.UP && health.get().observedAt().isAfter(incident.detectedAt())) {
+        if (!runbook.manualOnly() && step.action() != Action.NOTIFY && !verificationFailed(incident, runbook)
+                && health.isPresent() && health.get().state() == HealthState.UP
+                && health.get().observedAt().isAfter(incident.detectedAt())) {
             return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED, entry(now, step, SKIPPED,
                     incident.component() + " is healthy again: nothing done")));
         }
@@ -148,8 +151,19 @@ public final class RunbookRunner {
     private Incident verify(Incident incident, Step step, Instant since, RunContext context) {
         Optional<TargetHealth> health = context.health(incident.component());
         if (health.isPresent() && health.get().state() == HealthState.UP && !health.get().observedAt().isBefore(since)) {
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED,
-                    incident.component() + " UP at " + health.get().observedAt())));
+            String up = incident.component() + " UP at " + health.get().observedAt();
+            if (!"true".equals(step.parameters().get("requireSessions"))) {
+                return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED, up)));
+            }
+            // A store that restarted empty answers as healthy as a full one: only its data tells them apart.
+            Optional<ActionResult> sessions = executor.sessions(step);
+            if (sessions.isEmpty()) {
+                return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED, up
+                        + "; sessions not checked: no session store is configured (mcpdr.coordinator.redis.url)")));
+            }
+            return publish.apply(Incidents.note(incident, entry(context.now(), step,
+                    sessions.get().succeeded() ? SUCCEEDED : FAILED, up + ", " + (sessions.get().succeeded()
+                            ? sessions.get().detail() : "but its data is gone: " + sessions.get().detail()))));
         }
         Duration window = Duration.parse(step.parameters().get("interval"))
                 .multipliedBy(Long.parseLong(step.parameters().get("attempts")));
@@ -251,6 +265,13 @@ public final class RunbookRunner {
                     new TimelineEntry(now, step.name(), "next", "falling back to the next step")));
         }
         return escalate(incident, now, step.name() + " failed");
+    }
+
+    /** Whether a verification step of the run in hand failed. */
+    private static boolean verificationFailed(Incident incident, Runbook runbook) {
+        return currentRun(incident).stream().anyMatch(entry -> entry.outcome().equals(FAILED)
+                && runbook.steps().stream().anyMatch(step -> step.action() == Action.VERIFY
+                        && step.name().equals(entry.step())));
     }
 
     /** How often the step failed since its runbook began on this incident. */

@@ -80,6 +80,15 @@ public final class StepExecutor implements AutoCloseable {
                 + (failures == 0 ? "" : "@try" + (failures + 1));
     }
 
+    /**
+     * For a verification with {@code requireSessions}: whether the session store holds sessions; empty when no
+     * session store is configured to look at.
+     */
+    public Optional<ActionResult> sessions(Step step) {
+        String pattern = step.parameters().getOrDefault("sessionPattern", "session:*");
+        return peers.sessions().map(store -> store.anyMatching(pattern));
+    }
+
     /** Whether a step's {@code when} variable is set for this incident (always, for a step without one). */
     public boolean shouldRun(Step step, Incident incident) {
         return step.when() == null || variables(incident).isSet(step.when());

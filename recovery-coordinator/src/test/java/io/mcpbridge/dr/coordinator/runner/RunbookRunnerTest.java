@@ -21,6 +21,7 @@ import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -233,6 +234,91 @@ class RunbookRunnerTest {
                 vertx.close();
             }
         }
+    }
+
+    @Test
+    void aRedisThatRestartedEmptyFailsItsVerificationAndItsSessionsAreRestoredFromBackup() {
+        List<BackupCommand> backupRequests = new ArrayList<>();
+        redisDeployment();
+        try (RedisServer redis = RedisServer.start()) {
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            try {
+                StepExecutor executor = new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(Optional.of(
+                        new io.mcpbridge.dr.coordinator.action.SessionRevoker(io.vertx.redis.client.Redis.createClient(
+                                vertx, redis.uri()))), Optional.empty(), backupRequests::add, notifications::add, hosts),
+                        Clock.systemUTC());
+                RunbookRunner runner = new RunbookRunner(executor, ActionBudget.defaults(), incident -> {
+                    published.add(incident);
+                    return incident;
+                }, Clock.systemUTC());
+                Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
+                Incident verifying = runner.advance(openIncident("redis"), redisFailure,
+                        redisContext(now, HealthState.DOWN, now));
+                assertThat(actions.restartedAt(NS, "redis")).isPresent();
+
+                Incident restoring = runner.advance(verifying, redisFailure,
+                        redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+
+                assertThat(restoring.timeline()).anySatisfy(entry -> {
+                    assertThat(entry.step()).isEqualTo("verify-restart");
+                    assertThat(entry.outcome()).isEqualTo("failed");
+                    assertThat(entry.detail()).contains("its data is gone");
+                });
+                assertThat(backupRequests).singleElement().satisfies(command -> {
+                    assertThat(command.action()).isEqualTo(io.mcpbridge.dr.events.backup.BackupAction.RESTORE);
+                    assertThat(command.takenBefore()).isEqualTo(restoring.detectedAt());
+                });
+            } finally {
+                vertx.close();
+            }
+        }
+    }
+
+    @Test
+    void aRedisThatCameBackWithItsSessionsIsResolvedByItsRestart() {
+        redisDeployment();
+        try (RedisServer redis = RedisServer.start()) {
+            redis.command("SET", "session:0123456789abcdef0123456789abcdef", "{}");
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            try {
+                RunbookRunner runner = new RunbookRunner(executor(Optional.of(
+                        new io.mcpbridge.dr.coordinator.action.SessionRevoker(
+                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri())))),
+                        ActionBudget.defaults(), incident -> incident, Clock.systemUTC());
+                Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
+                Incident verifying = runner.advance(openIncident("redis"), redisFailure,
+                        redisContext(now, HealthState.DOWN, now));
+
+                Incident resolved = runner.advance(verifying, redisFailure,
+                        redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+
+                assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+                assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail())
+                        .contains("sessions present"));
+            } finally {
+                vertx.close();
+            }
+        }
+    }
+
+    private void redisDeployment() {
+        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata()
+                .withName("redis").endMetadata().withNewSpec().withReplicas(1).withNewSelector()
+                .withMatchLabels(Map.of("app", "redis")).endSelector().withNewTemplate().withNewMetadata()
+                .withLabels(Map.of("app", "redis")).endMetadata().withNewSpec().addNewContainer().withName("redis")
+                .withImage("redis:7").endContainer().endSpec().endTemplate().endSpec().build())
+                .createOr(existing -> existing.update());
+    }
+
+    private Incident openIncident(String component) {
+        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
+        return book.onHealth(new TargetHealth(component, component, ProbeKind.REDIS, "redis://" + component + ":6379",
+                HealthState.DOWN, HealthState.UP, now, 3, 10, "connection refused", now), true).incident().orElseThrow();
+    }
+
+    private static RunContext redisContext(Instant at, HealthState state, Instant observedAt) {
+        return new RunContext(Map.of("redis", new TargetHealth("redis", "redis", ProbeKind.REDIS, "redis://redis:6379",
+                state, state, observedAt, 1, 10, null, observedAt)), List.of(), false, false, at);
     }
 
     private RunbookRunner runner() {
