@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * other incident while it runs. Each run has an id (the incident, the step and the attempt); its result is
  * kept until the runner has recorded it, and whoever listens is told when it is there. What ran here is
  * known here only: after a restart or a move of the partitions, a command still shown as started has no
- * result on the new owner, which counts it as failed rather than run it again blindly.
+ * result on the new owner, which waits out the command's timeout and then counts it as failed rather than run
+ * it again blindly. When this instance's partitions are taken away, every command it still runs is stopped
+ * ({@link #stopAll}), so the next owner's fallback never runs beside it.
  */
 public final class HostCommands implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class HostCommands implements AutoCloseable {
         return thread;
     });
     private final Map<String, Optional<ActionResult>> byId = new ConcurrentHashMap<>();
+    private final Map<String, Process> running = new ConcurrentHashMap<>();
     private volatile Consumer<String> finished = id -> { };
 
     /** Who is told (with the run's id) that a command ended. */
@@ -37,7 +40,10 @@ public final class HostCommands implements AutoCloseable {
             return;
         }
         runs.submit(() -> {
-            byId.put(id, Optional.of(ShellAction.run(command, timeout)));
+            ShellAction.Ran ran = ShellAction.execute(command, timeout, process -> running.put(id, process));
+            running.remove(id);
+            // A command stopped by stopAll has its result already.
+            byId.computeIfPresent(id, (key, result) -> result.isPresent() ? result : Optional.of(ran.result()));
             finished.accept(id);
         });
     }
@@ -55,6 +61,22 @@ public final class HostCommands implements AutoCloseable {
     /** The result was recorded on the incident: it is not needed any more. */
     public void forget(String id) {
         byId.computeIfPresent(id, (key, result) -> result.isPresent() ? null : result);
+    }
+
+    /**
+     * Stops every command still running here, each recorded as failed with {@code why}: this instance is no
+     * longer the owner of their incidents.
+     *
+     * @return how many were stopped
+     */
+    public int stopAll(String why) {
+        int stopped = 0;
+        for (Map.Entry<String, Process> run : running.entrySet()) {
+            byId.put(run.getKey(), Optional.of(ActionResult.failed("stopped: " + why)));
+            ShellAction.stop(run.getValue());
+            stopped++;
+        }
+        return stopped;
     }
 
     @Override

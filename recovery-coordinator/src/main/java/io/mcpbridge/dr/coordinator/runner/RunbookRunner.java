@@ -182,7 +182,7 @@ public final class RunbookRunner {
     /** A step whose work backup-service does: done when its result arrives, failed when none came in time. */
     private Incident awaitResult(Incident incident, Step step, Instant since, RunContext context) {
         if (step.action() == Action.SHELL) {
-            return awaitHost(incident, step, context);
+            return awaitHost(incident, step, since, context);
         }
         BackupResult result =
                 context.backupResults().get(StepExecutor.commandId(incident, step));
@@ -202,9 +202,11 @@ public final class RunbookRunner {
     /**
      * A host command runs off the loop and is killed at the step's timeout, so its result always comes to the
      * instance that started it. Another instance (after a crash or a move of the partitions) has none and
-     * cannot tell whether it ran: counted as failed, never repeated blindly.
+     * cannot tell whether it ran: counted as failed, never repeated blindly, and only once the command's
+     * timeout has passed, so the fallback never runs beside a command that may still be running (a crashed
+     * instance's child process outlives it).
      */
-    private Incident awaitHost(Incident incident, Step step, RunContext context) {
+    private Incident awaitHost(Incident incident, Step step, Instant since, RunContext context) {
         Optional<ActionResult> result = executor.hostResult(step, incident);
         if (result.isPresent()) {
             Incident recorded = publish.apply(Incidents.note(incident, entry(afterAction(context), step,
@@ -213,8 +215,12 @@ public final class RunbookRunner {
             return recorded;
         }
         if (!executor.ranHere(step, incident)) {
+            if (context.now().isBefore(since.plus(step.timeout()))) {
+                return incident; // it may still be running where it was started
+            }
             return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
-                    "outcome unknown: the host command ran on another instance or before a restart; not repeated blindly")));
+                    "outcome unknown: the host command ran on another instance or before a restart, and its "
+                            + step.timeout().toSeconds() + " s timeout has passed; not repeated blindly")));
         }
         return incident; // still running
     }

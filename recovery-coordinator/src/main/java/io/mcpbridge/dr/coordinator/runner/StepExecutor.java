@@ -152,6 +152,11 @@ public final class StepExecutor implements AutoCloseable {
         peers.hosts().forget(commandId(incident, step));
     }
 
+    /** Stops the host commands still running here; see {@link HostCommands#stopAll}. */
+    public int stopHostCommands(String why) {
+        return peers.hosts().stopAll(why);
+    }
+
     /** Who is told, with the run's id ({@link #commandId}), that a host command ended. */
     public void onHostCommandFinished(Consumer<String> listener) {
         peers.hosts().onFinished(listener);

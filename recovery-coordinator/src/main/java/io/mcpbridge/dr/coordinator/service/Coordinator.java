@@ -69,6 +69,7 @@ public class Coordinator {
     private final IncidentBook book;
     private final RunbookCatalog runbooks;
     private final RunbookRunner runner;
+    private final StepExecutor executor;
     private final ActionBudget budget;
     private final EventSender sender;
     private final Clock clock;
@@ -110,6 +111,7 @@ public class Coordinator {
         this.clock = clock;
         this.dryRun = config.dryRun();
         this.metrics = metrics;
+        this.executor = executor;
         this.runner = new RunbookRunner(executor, budget, this::publish, clock);
         executor.onHostCommandFinished(this::onHostCommandFinished);
         this.kafkaConfig = kafkaConfig;
@@ -150,10 +152,17 @@ public class Coordinator {
         });
     }
 
-    /** The partitions were taken away: nothing is acted on until the next assignment. Waits for the step in hand. */
+    /**
+     * The partitions were taken away: nothing is acted on until the next assignment, and host commands still
+     * running here are stopped. Waits for the step in hand.
+     */
     public void release() {
         onLoop(() -> {
             ownership = Ownership.NONE;
+            int stopped = executor.stopHostCommands("this instance's partitions were taken away");
+            if (stopped > 0) {
+                LOG.warnf("%d host command(s) stopped: the partitions they acted for were taken away", stopped);
+            }
             return null;
         });
     }

@@ -3,27 +3,34 @@ package io.mcpbridge.dr.coordinator.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Host commands: output captured, failures and hangs reported, nothing interpreted by a shell. */
+/**
+ * Host commands: failures and hangs reported, nothing interpreted by a shell, none of the coordinator's
+ * environment passed on, and their output kept out of what is published (timelines, notifications).
+ */
 class ShellActionTest {
 
     @Test
-    void theOutputGoesIntoTheResult() {
-        ActionResult result = ShellAction.run(List.of("echo", "mcp-gateway restarted"), Duration.ofSeconds(10));
+    void theOutputIsCapturedButKeptOutOfTheTimeline() {
+        ShellAction.Ran ran = ShellAction.execute(List.of("echo", "token=s3cr3t"), Duration.ofSeconds(10), p -> { });
 
-        assertThat(result.succeeded()).isTrue();
-        assertThat(result.detail()).isEqualTo("echo mcp-gateway restarted exited 0: mcp-gateway restarted");
+        assertThat(ran.output()).isEqualTo("token=s3cr3t");
+        assertThat(ran.result().succeeded()).isTrue();
+        assertThat(ran.result().detail()).isEqualTo("echo token=s3cr3t exited 0 (12 characters of output in the "
+                + "coordinator's log at DEBUG)").doesNotContain(": token");
     }
 
     @Test
     void aFailingCommandFailsWithItsExitCode() {
-        ActionResult result = ShellAction.run(List.of("sh", "-c", "echo unit not found >&2; exit 5"),
-                Duration.ofSeconds(10));
+        ShellAction.Ran ran = ShellAction.execute(List.of("sh", "-c", "echo unit not found >&2; exit 5"),
+                Duration.ofSeconds(10), p -> { });
 
-        assertThat(result.succeeded()).isFalse();
-        assertThat(result.detail()).contains("exited 5").contains("unit not found");
+        assertThat(ran.result().succeeded()).isFalse();
+        assertThat(ran.result().detail()).contains("exited 5");
+        assertThat(ran.output()).isEqualTo("unit not found");
     }
 
     @Test
@@ -38,18 +45,28 @@ class ShellActionTest {
 
     @Test
     void wordsAreArgumentsNotShellSyntax() {
-        ActionResult result = ShellAction.run(List.of("echo", "$(id); rm -rf /"), Duration.ofSeconds(10));
+        ShellAction.Ran ran = ShellAction.execute(List.of("echo", "$(id); rm -rf /"), Duration.ofSeconds(10), p -> { });
 
-        assertThat(result.detail()).endsWith(": $(id); rm -rf /");
+        assertThat(ran.output()).isEqualTo("$(id); rm -rf /");
     }
 
     @Test
     void longOutputIsCutAndAMissingProgramIsReported() {
-        ActionResult chatty = ShellAction.run(List.of("sh", "-c", "yes x | head -c 100000"), Duration.ofSeconds(10));
+        ShellAction.Ran chatty = ShellAction.execute(List.of("sh", "-c", "yes x | head -c 100000"),
+                Duration.ofSeconds(10), p -> { });
         ActionResult missing = ShellAction.run(List.of("/no/such/program"), Duration.ofSeconds(10));
 
-        assertThat(chatty.detail()).endsWith("(truncated)").hasSizeLessThan(4300);
+        assertThat(chatty.output()).endsWith("(truncated)").hasSizeLessThan(4200);
         assertThat(missing.succeeded()).isFalse();
         assertThat(missing.detail()).contains("could not start");
+    }
+
+    @Test
+    void aCommandGetsNoneOfTheCoordinatorsEnvironmentButTheBasics() {
+        ShellAction.Ran ran = ShellAction.execute(List.of("env"), Duration.ofSeconds(10), p -> { });
+
+        List<String> names = Arrays.stream(ran.output().split("\n")).filter(line -> line.contains("="))
+                .map(line -> line.substring(0, line.indexOf('='))).toList();
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(ShellAction.PASSED_ON).contains(name));
     }
 }

@@ -379,11 +379,32 @@ class RunbookRunnerTest {
         Incident startedElsewhere = Incidents.actionStarted(openGatewayIncident(), new TimelineEntry(now, "restart",
                 "started", "shell {command=...}"), true);
 
-        Incident taken = runner().advance(startedElsewhere, vm, context(now.plusSeconds(5), HealthState.DOWN, now));
+        RunbookRunner runner = runner();
+        assertThat(runner.advance(startedElsewhere, vm, context(now.plusSeconds(5), HealthState.DOWN, now)))
+                .as("it may still run where it was started: wait out its timeout").isSameAs(startedElsewhere);
+
+        Incident taken = runner.advance(startedElsewhere, vm, context(now.plus(vm.steps().get(0).timeout())
+                .plusSeconds(1), HealthState.DOWN, now));
 
         assertThat(taken.state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(taken.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("outcome unknown"));
         assertThat(hosts.known(StepExecutor.commandId(taken, vm.steps().get(0)))).as("not run here").isFalse();
+    }
+
+    @Test
+    void hostCommandsStillRunningWhenThePartitionsAreTakenAwayAreStoppedAndRecordedAsFailed() {
+        hosts.start("inc-gateway-1:restart", List.of("sleep", "30"), Duration.ofMinutes(1));
+        Awaitility.await("the command runs").atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current()
+                .descendants().anyMatch(process -> process.info().command().orElse("").endsWith("sleep")));
+
+        assertThat(hosts.stopAll("partitions moved")).isOne();
+
+        Awaitility.await("the command is gone").atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current()
+                .descendants().noneMatch(process -> process.info().command().orElse("").endsWith("sleep")));
+        assertThat(hosts.result("inc-gateway-1:restart")).hasValueSatisfying(result -> {
+            assertThat(result.succeeded()).isFalse();
+            assertThat(result.detail()).isEqualTo("stopped: partitions moved");
+        });
     }
 
     private StepExecutor executor(Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
