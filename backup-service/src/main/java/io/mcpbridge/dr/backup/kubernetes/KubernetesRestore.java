@@ -9,19 +9,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Applies archived resources into a namespace (created if missing): each is created, or updated in place
- * when it exists. Entries arrive in archive order, which is {@link ResourceKind}'s dependency order;
- * they are collected first (a namespace's resources are small) and applied only once the archive has been
- * read whole, so a failure while reading applies nothing.
+ * when it exists, in {@link ResourceKind}'s dependency order. They are collected first (a namespace's
+ * resources are small) and applied only once the archive has been read whole, so a failure while reading
+ * applies nothing.
  */
 public final class KubernetesRestore {
 
     private final KubernetesClient client;
     private final String namespace;
-    private final List<HasMetadata> pending = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
+
+    private record Pending(ResourceKind kind, HasMetadata resource) {
+    }
 
     public KubernetesRestore(KubernetesClient client, String namespace) {
         this.client = client;
@@ -38,7 +42,7 @@ public final class KubernetesRestore {
         String json = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         HasMetadata resource = client.getKubernetesSerialization().unmarshal(json, kind.type());
         resource.getMetadata().setNamespace(namespace);
-        pending.add(resource);
+        pending.add(new Pending(kind, resource));
     }
 
     /** Creates the namespace if needed and applies every resource in order; returns how many. */
@@ -48,8 +52,9 @@ public final class KubernetesRestore {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
                         .endMetadata().build()).create();
             }
-            for (HasMetadata resource : pending) {
-                client.resource(resource).inNamespace(namespace).createOr(NonDeletingOperation::update);
+            pending.sort(Comparator.comparing(Pending::kind));
+            for (Pending next : pending) {
+                client.resource(next.resource()).inNamespace(namespace).createOr(NonDeletingOperation::update);
             }
             return pending.size();
         } catch (KubernetesClientException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.util.List;
 
 /**
  * Reads the namespaced resources of {@link ResourceKind} and turns each into a JSON document without
- * server-managed fields, named {@code kubernetes/<n>-<kind>/<name>.json}. Objects the cluster makes by
- * itself in every namespace (the root CA ConfigMap, service-account token Secrets) are left out.
+ * server-managed fields, named {@code kubernetes/<kind folder>/<name>.json}. Objects the cluster makes by
+ * itself in every namespace (the root CA ConfigMap, the default ServiceAccount, service-account token
+ * Secrets) are left out, and so is every object another one owns (a CronJob's Jobs, a controller's
+ * children): its owner brings it back.
  */
 public final class KubernetesSnapshot {
 
@@ -56,7 +59,13 @@ public final class KubernetesSnapshot {
     }
 
     private static boolean clusterMade(HasMetadata item) {
+        if (item.getMetadata().getOwnerReferences() != null && !item.getMetadata().getOwnerReferences().isEmpty()) {
+            return true;
+        }
         if (item instanceof ConfigMap && "kube-root-ca.crt".equals(item.getMetadata().getName())) {
+            return true;
+        }
+        if (item instanceof ServiceAccount && "default".equals(item.getMetadata().getName())) {
             return true;
         }
         return item instanceof Secret secret && "kubernetes.io/service-account-token".equals(secret.getType());

@@ -7,10 +7,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.backup.archive.Progress;
@@ -99,6 +109,89 @@ class KubernetesRestoreTest {
                 .doesNotContain("\"status\"", "\"uid\"", "resourceVersion", "managedFields", "creationTimestamp",
                         "\"generation\"", "\"namespace\"", "clusterIP", "volumeName", "deployment.kubernetes.io/revision"));
         assertThat(context.sources().namespace()).isEqualTo("mcp-archive");
+    }
+
+    @Test
+    void theRedisStatefulSetAndEverythingGetAllNamesComeBackButNotWhatAnotherObjectOwns() throws Exception {
+        String ns = "mcp-kinds";
+        Map<String, String> redis = Map.of("app", "redis");
+        client.apps().statefulSets().inNamespace(ns).resource(new StatefulSetBuilder().withNewMetadata()
+                .withName("redis").endMetadata().withNewSpec().withReplicas(1).withServiceName("redis")
+                .withNewSelector().withMatchLabels(redis).endSelector().withNewTemplate().withNewMetadata()
+                .withLabels(redis).endMetadata().withNewSpec().addNewContainer().withName("redis").withImage("redis:7")
+                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        client.apps().daemonSets().inNamespace(ns).resource(new DaemonSetBuilder().withNewMetadata()
+                .withName("log-shipper").endMetadata().withNewSpec().withNewSelector()
+                .withMatchLabels(Map.of("app", "log-shipper")).endSelector().withNewTemplate().withNewMetadata()
+                .withLabels(Map.of("app", "log-shipper")).endMetadata().withNewSpec().addNewContainer()
+                .withName("shipper").withImage("shipper:1").endContainer().endSpec().endTemplate().endSpec().build())
+                .create();
+        client.batch().v1().cronjobs().inNamespace(ns).resource(new CronJobBuilder().withNewMetadata()
+                .withName("session-cleanup").endMetadata().withNewSpec().withSchedule("0 * * * *")
+                .withNewJobTemplate().withNewSpec().withNewTemplate().withNewSpec().addNewContainer()
+                .withName("cleanup").withImage("cleanup:1").endContainer().withRestartPolicy("OnFailure").endSpec()
+                .endTemplate().endSpec().endJobTemplate().endSpec().build()).create();
+        Map<String, String> jobPods = Map.of("controller-uid", "3f1c", "batch.kubernetes.io/controller-uid", "3f1c",
+                "job-name", "migrate", "app", "migrate");
+        client.batch().v1().jobs().inNamespace(ns).resource(new JobBuilder().withNewMetadata().withName("migrate")
+                .endMetadata().withNewSpec().withNewSelector().withMatchLabels(Map.of("controller-uid", "3f1c"))
+                .endSelector().withNewTemplate().withNewMetadata().withLabels(jobPods).endMetadata().withNewSpec()
+                .addNewContainer().withName("migrate").withImage("migrate:1").endContainer().withRestartPolicy("Never")
+                .endSpec().endTemplate().endSpec().build()).create();
+        client.batch().v1().jobs().inNamespace(ns).resource(new JobBuilder().withNewMetadata()
+                .withName("session-cleanup-29010").addNewOwnerReference().withApiVersion("batch/v1").withKind("CronJob")
+                .withName("session-cleanup").withUid("cron-uid").endOwnerReference().endMetadata().withNewSpec()
+                .withNewTemplate().withNewSpec().addNewContainer().withName("cleanup").withImage("cleanup:1")
+                .endContainer().withRestartPolicy("OnFailure").endSpec().endTemplate().endSpec().build()).create();
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).resource(
+                new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("mcp-gateway").endMetadata()
+                        .withNewSpec().withMaxReplicas(5).withNewScaleTargetRef().withApiVersion("apps/v1")
+                        .withKind("Deployment").withName("mcp-gateway").endScaleTargetRef().endSpec().build()).create();
+        client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
+                .withName("default").endMetadata().build()).create();
+        client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
+                .withName("mcp-gateway").endMetadata().build()).create();
+        client.rbac().roles().inNamespace(ns).resource(new RoleBuilder().withNewMetadata().withName("mcp-reader")
+                .endMetadata().addNewRule().withApiGroups("").withResources("configmaps").withVerbs("get").endRule()
+                .build()).create();
+        client.rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata()
+                .withName("mcp-reader").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+                .withKind("Role").withName("mcp-reader").endRoleRef().addNewSubject().withKind("ServiceAccount")
+                .withName("mcp-gateway").endSubject().build()).create();
+        client.network().v1().networkPolicies().inNamespace(ns).resource(new NetworkPolicyBuilder().withNewMetadata()
+                .withName("default-deny").endMetadata().withNewSpec().withNewPodSelector().endPodSelector()
+                .withPolicyTypes("Ingress").endSpec().build()).create();
+        client.policy().v1().podDisruptionBudget().inNamespace(ns).resource(new PodDisruptionBudgetBuilder()
+                .withNewMetadata().withName("redis").endMetadata().withNewSpec().withNewMinAvailable(1)
+                .withNewSelector().withMatchLabels(redis).endSelector().endSpec().build()).create();
+        BackupContext context = Contexts.context(new DirectoryObjectStore(dir.resolve("store")), Contexts.randomKey(),
+                Clock.systemUTC(), null, () -> client, Contexts.sources(dir, dir, "127.0.0.1:1", ns));
+
+        Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.KUBERNETES),
+                context.sources(), BackupIndex.Purpose.MANUAL, false, "drill", "test"), new Progress());
+        Outcome restore = new BackupRestore(context.withDestinations(context.destinations()
+                .withNamespaces(List.of("mcp-kinds-dr")))).restore(backup.backupId(), List.of(BackupScope.KUBERNETES),
+                new RestoreTargets(null, "mcp-kinds-dr", null), "drill", "test", new Progress());
+
+        String dr = "mcp-kinds-dr";
+        assertThat(restore.counts()).containsEntry("kubernetesResources", 10L);
+        assertThat(client.apps().statefulSets().inNamespace(dr).withName("redis").get()).isNotNull();
+        assertThat(client.apps().daemonSets().inNamespace(dr).withName("log-shipper").get()).isNotNull();
+        assertThat(client.batch().v1().cronjobs().inNamespace(dr).withName("session-cleanup").get()).isNotNull();
+        assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(dr).withName("mcp-gateway").get())
+                .isNotNull();
+        assertThat(client.serviceAccounts().inNamespace(dr).withName("mcp-gateway").get()).isNotNull();
+        assertThat(client.rbac().roles().inNamespace(dr).withName("mcp-reader").get()).isNotNull();
+        assertThat(client.rbac().roleBindings().inNamespace(dr).withName("mcp-reader").get()).isNotNull();
+        assertThat(client.network().v1().networkPolicies().inNamespace(dr).withName("default-deny").get()).isNotNull();
+        assertThat(client.policy().v1().podDisruptionBudget().inNamespace(dr).withName("redis").get()).isNotNull();
+        var migrate = client.batch().v1().jobs().inNamespace(dr).withName("migrate").get();
+        assertThat(migrate.getSpec().getSelector()).as("the server makes a new Job its own selector").isNull();
+        assertThat(migrate.getSpec().getTemplate().getMetadata().getLabels()).containsOnlyKeys("app");
+        assertThat(client.batch().v1().jobs().inNamespace(dr).withName("session-cleanup-29010").get())
+                .as("its CronJob makes it again").isNull();
+        assertThat(client.serviceAccounts().inNamespace(dr).withName("default").get())
+                .as("every namespace makes its own").isNull();
     }
 
     private static void createBridgeResources(String namespace) {

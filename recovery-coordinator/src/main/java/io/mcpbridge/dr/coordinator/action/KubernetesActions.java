@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.action;
 
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,12 +32,24 @@ public final class KubernetesActions {
         this.client = client;
     }
 
-    public ActionResult rolloutRestart(String namespace, String deployment) {
+    /**
+     * Restarts a workload's pods: a Deployment of that name, else a StatefulSet (the session store runs as one,
+     * as {@code redis-0}).
+     */
+    public ActionResult rolloutRestart(String namespace, String workload) {
         try {
-            client.apps().deployments().inNamespace(namespace).withName(deployment).rolling().restart();
-            return ActionResult.ok("rollout restart deployment/" + deployment + " in " + namespace);
+            if (client.apps().deployments().inNamespace(namespace).withName(workload).get() != null) {
+                client.apps().deployments().inNamespace(namespace).withName(workload).rolling().restart();
+                return ActionResult.ok("rollout restart deployment/" + workload + " in " + namespace);
+            }
+            if (client.apps().statefulSets().inNamespace(namespace).withName(workload).get() != null) {
+                client.apps().statefulSets().inNamespace(namespace).withName(workload).rolling().restart();
+                return ActionResult.ok("rollout restart statefulset/" + workload + " in " + namespace);
+            }
+            return ActionResult.failed("rollout restart " + workload + ": no deployment or statefulset of that name in "
+                    + namespace);
         } catch (KubernetesClientException e) {
-            return failed("rollout restart deployment/" + deployment, e);
+            return failed("rollout restart " + workload, e);
         }
     }
 
@@ -77,14 +90,16 @@ public final class KubernetesActions {
                 && java.util.Objects.equals(current.getSpec().getSelector(), target.getSpec().getSelector().getMatchLabels());
     }
 
-    /** When the Deployment's pods were last restarted by a rollout restart, if ever. */
-    public java.util.Optional<Instant> restartedAt(String namespace, String deployment) {
-        Deployment current = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
-        if (current == null || current.getSpec().getTemplate().getMetadata() == null
-                || current.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
+    /** When the workload's pods (a Deployment's, else a StatefulSet's) were last restarted by a rollout restart. */
+    public java.util.Optional<Instant> restartedAt(String namespace, String workload) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(workload).get();
+        PodTemplateSpec template = deployment != null ? deployment.getSpec().getTemplate()
+                : java.util.Optional.ofNullable(client.apps().statefulSets().inNamespace(namespace).withName(workload)
+                        .get()).map(statefulSet -> statefulSet.getSpec().getTemplate()).orElse(null);
+        if (template == null || template.getMetadata() == null || template.getMetadata().getAnnotations() == null) {
             return java.util.Optional.empty();
         }
-        String value = current.getSpec().getTemplate().getMetadata().getAnnotations().get(RESTARTED_AT);
+        String value = template.getMetadata().getAnnotations().get(RESTARTED_AT);
         return value == null ? java.util.Optional.empty() : java.util.Optional.of(parseTime(value));
     }
 
@@ -130,10 +145,18 @@ public final class KubernetesActions {
         }
     }
 
-    /** Every Deployment of the namespace, for "restart all". */
+    /** Every Deployment of the namespace. */
     public List<String> deployments(String namespace) {
         return client.apps().deployments().inNamespace(namespace).list().getItems().stream()
                 .map(deployment -> deployment.getMetadata().getName()).sorted().toList();
+    }
+
+    /** Every Deployment and StatefulSet of the namespace, for "restart all". */
+    public List<String> workloads(String namespace) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(deployments(namespace));
+        client.apps().statefulSets().inNamespace(namespace).list().getItems()
+                .forEach(statefulSet -> names.add(statefulSet.getMetadata().getName()));
+        return List.copyOf(names);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -111,9 +112,9 @@ public final class StepExecutor implements AutoCloseable {
     private ActionResult run(Step step, Incident incident, Variables variables, Function<String, String> p) {
         String ns = p.apply("namespace") == null ? namespace : p.apply("namespace");
         return switch (step.action()) {
-            case ROLLOUT_RESTART -> forEachDeployment(p.apply("deployment"), ns,
-                    deployment -> kubernetes.rolloutRestart(ns, deployment));
-            case ROLLOUT_UNDO -> forEachDeployment(p.apply("deployment"), ns,
+            case ROLLOUT_RESTART -> forEach(p.apply("deployment"), () -> kubernetes.workloads(ns), ns,
+                    workload -> kubernetes.rolloutRestart(ns, workload));
+            case ROLLOUT_UNDO -> forEach(p.apply("deployment"), () -> kubernetes.deployments(ns), ns,
                     deployment -> kubernetes.rolloutUndo(ns, deployment));
             case SCALE -> kubernetes.scale(ns, p.apply("deployment"), Integer.parseInt(p.apply("replicas")));
             case DELETE_PODS -> kubernetes.deletePods(ns, p.apply("deployment"));
@@ -246,7 +247,7 @@ public final class StepExecutor implements AutoCloseable {
     }
 
     private boolean restartedSince(String names, String ns, Instant startedAt) {
-        for (String deployment : deployments(names, ns)) {
+        for (String deployment : named(names, () -> kubernetes.workloads(ns))) {
             Optional<Instant> restartedAt = kubernetes.restartedAt(ns, deployment);
             // The annotation has second precision at best: a restart in the same second counts.
             if (restartedAt.isEmpty() || restartedAt.get().isBefore(startedAt.minusSeconds(1))) {
@@ -256,10 +257,11 @@ public final class StepExecutor implements AutoCloseable {
         return true;
     }
 
-    private ActionResult forEachDeployment(String names, String ns, Function<String, ActionResult> action) {
+    private ActionResult forEach(String names, Supplier<List<String>> all, String ns,
+            Function<String, ActionResult> action) {
         List<String> details = new ArrayList<>();
-        for (String deployment : deployments(names, ns)) {
-            ActionResult result = action.apply(deployment);
+        for (String workload : named(names, all)) {
+            ActionResult result = action.apply(workload);
             details.add(result.detail());
             if (!result.succeeded()) {
                 return ActionResult.failed(String.join("; ", details));
@@ -269,10 +271,10 @@ public final class StepExecutor implements AutoCloseable {
                 : ActionResult.ok(String.join("; ", details));
     }
 
-    /** {@code *} is every Deployment of the namespace; otherwise a comma-separated list. */
-    private List<String> deployments(String names, String ns) {
+    /** {@code *} is all of them (for a restart, every Deployment and StatefulSet); otherwise a comma-separated list. */
+    private static List<String> named(String names, Supplier<List<String>> all) {
         if ("*".equals(names)) {
-            return kubernetes.deployments(ns);
+            return all.get();
         }
         return Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }

@@ -6,9 +6,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,26 @@ class KubernetesActionsTest {
 
         assertThat(result.succeeded()).as(result.detail()).isTrue();
         assertThat(actions.restartedAt(NS, "mcp-gateway")).hasValueSatisfying(at -> assertThat(at).isAfter(before));
+    }
+
+    @Test
+    void theSessionStoreRunsAsAStatefulSetAndIsRestartedLikeADeploymentAndWithEverythingElse() {
+        Map<String, String> redis = Map.of("app", "redis");
+        client.apps().statefulSets().inNamespace(NS).resource(new StatefulSetBuilder().withNewMetadata()
+                .withName("redis").endMetadata().withNewSpec().withReplicas(1).withServiceName("redis")
+                .withNewSelector().withMatchLabels(redis).endSelector().withNewTemplate().withNewMetadata()
+                .withLabels(redis).endMetadata().withNewSpec().addNewContainer().withName("redis").withImage("redis:7")
+                .endContainer().endSpec().endTemplate().endSpec().build()).createOr(existing -> existing.update());
+        Instant before = Instant.now().minusSeconds(1);
+
+        ActionResult result = actions.rolloutRestart(NS, "redis");
+
+        assertThat(result.succeeded()).as(result.detail()).isTrue();
+        assertThat(result.detail()).isEqualTo("rollout restart statefulset/redis in " + NS);
+        assertThat(actions.restartedAt(NS, "redis")).hasValueSatisfying(at -> assertThat(at).isAfter(before));
+        assertThat(actions.workloads(NS)).contains("mcp-gateway", "redis");
+        assertThat(actions.rolloutRestart(NS, "nothing-here").detail())
+                .contains("no deployment or statefulset of that name");
     }
 
     @Test
