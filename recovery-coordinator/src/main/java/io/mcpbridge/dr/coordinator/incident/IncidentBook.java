@@ -139,7 +139,7 @@ public final class IncidentBook {
         String detail = "alert " + alert.alertname() + " " + alert.status() + " (" + alert.severity() + "): "
                 + alert.summary();
         if (alert.status() == AlertStatus.RESOLVED) {
-            return fold(alert.component(), detail);
+            return resolvedAlert(alert, detail);
         }
         if (alert.severity() != Severity.CRITICAL && alert.severity() != Severity.HIGH) {
             Change folded = fold(alert.component(), detail);
@@ -229,6 +229,23 @@ public final class IncidentBook {
         Incident folded = Incidents.note(known, new TimelineEntry(now, "signal", "info", detail));
         current.put(component, folded);
         return new Change(Optional.of(folded), false, null);
+    }
+
+    /**
+     * The alert that opened the component's open incident resolved: so does the incident (when the probes agreed
+     * with it, automation has already moved it on; when they did not, people were holding it). Any other
+     * alert's resolution is noted.
+     */
+    private Change resolvedAlert(AlertEvent alert, String detail) {
+        Incident known = current.get(alert.component());
+        String instance = alert.fingerprint() + "@" + alert.startsAt();
+        if (known == null || !known.state().open() || !instance.equals(known.parameters().get(ALERT))) {
+            return fold(alert.component(), detail);
+        }
+        Incident resolved = Incidents.advance(known, IncidentState.RESOLVED, new TimelineEntry(clock.instant(),
+                "signal", "resolved", detail + ": the alert that opened this incident is over"));
+        current.put(alert.component(), resolved);
+        return new Change(Optional.of(resolved), false, null);
     }
 
     private boolean stillSuppressed(Incident incident, Instant now) {

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.coordinator.runner;
 
 import io.mcpbridge.dr.coordinator.action.ActionResult;
+import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.OnFailure;
@@ -130,6 +131,16 @@ public final class RunbookRunner {
         if (!runbook.manualOnly() && step.action() != Action.NOTIFY && !verificationFailed(incident, runbook)
                 && health.isPresent() && health.get().state() == HealthState.UP
                 && health.get().observedAt().isAfter(incident.detectedAt())) {
+            if (incident.parameters().containsKey(IncidentBook.ALERT)) {
+                // Prometheus sees what the probes do not (error rates, latency): the alert is not dismissed
+                // because the probes answer, and nothing is done to a component that looks healthy. People decide;
+                // the incident resolves when the alert does.
+                Incident skipped = publish.apply(Incidents.note(incident, entry(now, step, SKIPPED,
+                        incident.component() + " answers its probes as healthy while the alert fires: "
+                                + step.action().fileName() + " not run automatically")));
+                return escalate(skipped, now, "the alert contradicts the probes: people decide; the incident "
+                        + "resolves when the alert resolves");
+            }
             return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED, entry(now, step, SKIPPED,
                     incident.component() + " is healthy again: nothing done")));
         }
