@@ -8,6 +8,7 @@ import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.testing.HealthSignals;
+import io.mcpbridge.dr.testing.TestSigners;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -169,6 +171,29 @@ class ManualCommandsTest {
                 i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
         assertThat(resolved.timeline()).filteredOn(entry -> entry.step().equals("restore-by-command"))
                 .extracting(entry -> entry.outcome()).containsSubsequence("failed", "succeeded");
+    }
+
+    @Test
+    void aResultNotSignedByBackupServiceCompletesNothingAndIsCounted() {
+        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-j", "latest", List.of("redis"),
+                true, false)));
+        BackupCommand restore = awaitBackupCommand("inc-store-j-", 1).get(0);
+        Instant now = Instant.now();
+        BackupResult forged = new BackupResult(restore.id(), BackupAction.RESTORE, BackupPhase.SUCCEEDED, "bk-forged",
+                restore.scopes(), 0, 0, null, 1, Map.of(), null, null, null, now);
+
+        topics.events.publishSignedBy(TestSigners.signer(TestSigners.ENGINEER), new EventEnvelope("forged-"
+                + restore.id(), EventType.BACKUP_RESULT, "/test", restore.id(), now, forged));
+
+        Awaitility.await("the forged result counted").atMost(WAIT).until(() -> io.restassured.RestAssured.given()
+                .get("/q/metrics").asString().lines().anyMatch(line -> line.startsWith(
+                        "mcpdr_coordinator_backup_results_refused_total") && !line.endsWith(" 0.0")));
+        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED)).isEmpty();
+        answer(restore, BackupPhase.SUCCEEDED);
+        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
+                i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+        assertThat(resolved.timeline()).noneSatisfy(entry -> assertThat(entry.detail()).contains("bk-forged"));
     }
 
     @Test
