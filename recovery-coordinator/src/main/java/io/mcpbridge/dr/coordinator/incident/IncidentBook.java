@@ -28,8 +28,13 @@ import java.util.function.Predicate;
  * The incidents of the components this coordinator owns: at most one current incident per component, into
  * which every later signal folds. Opening follows the safety rails: only a DOWN transition or a firing
  * alert of severity CRITICAL or HIGH opens one; UP transitions and resolved alerts are recorded in an open
- * incident and never act; under a maintenance window the incident is SUPPRESSED. It keeps the latest
- * health of every component too, for the master script's choice of runbook.
+ * incident and never act (but the resolution of the alert that opened one resolves it); under a maintenance
+ * window the incident is SUPPRESSED. It keeps the latest health of every component too, for the master
+ * script's choice of runbook.
+ *
+ * <p>A change it works out is only a proposal: the book holds an incident version once it was published
+ * ({@link #update}). A version whose publication failed is not remembered, so the next signal opens or moves
+ * the incident again, and its opening is announced then.
  */
 public final class IncidentBook {
 
@@ -154,12 +159,8 @@ public final class IncidentBook {
         if (!open && alertsThatOpened.contains(instance)) {
             return Change.ignored("alert " + alert.alertname() + " " + instance + " already had its incident");
         }
-        Change change = openOrFold(alert.component(), alert.severity(), alert.alertname() + ": " + alert.summary(),
+        return openOrFold(alert.component(), alert.severity(), alert.alertname() + ": " + alert.summary(),
                 detail, alert.startsAt(), Map.of(ALERT, instance));
-        if (change.opened()) {
-            alertsThatOpened.add(instance);
-        }
-        return change;
     }
 
     /**
@@ -177,7 +178,6 @@ public final class IncidentBook {
             for (TimelineEntry entry : run.commandEntries(now)) {
                 handedOver = Incidents.note(handedOver, entry);
             }
-            current.put(run.component(), handedOver);
             return new Change(Optional.of(handedOver), false, null);
         }
         if (known != null && known.state().open()) {
@@ -193,7 +193,6 @@ public final class IncidentBook {
                 null, null, null, null, java.time.Duration.ZERO, run.severity().targetRto(), null, null, List.of(),
                 timeline, null, 1);
         Incident stamped = recoveryPoints.stamp(incident);
-        current.put(run.component(), stamped);
         return new Change(Optional.of(stamped), true, null);
     }
 
@@ -216,7 +215,6 @@ public final class IncidentBook {
                 null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
                 List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
         Incident stamped = recoveryPoints.stamp(incident);
-        current.put(component, stamped);
         return new Change(Optional.of(stamped), true, null);
     }
 
@@ -227,7 +225,6 @@ public final class IncidentBook {
             return Change.ignored("no open incident for " + component);
         }
         Incident folded = Incidents.note(known, new TimelineEntry(now, "signal", "info", detail));
-        current.put(component, folded);
         return new Change(Optional.of(folded), false, null);
     }
 
@@ -244,7 +241,6 @@ public final class IncidentBook {
         }
         Incident resolved = Incidents.advance(known, IncidentState.RESOLVED, new TimelineEntry(clock.instant(),
                 "signal", "resolved", detail + ": the alert that opened this incident is over"));
-        current.put(alert.component(), resolved);
         return new Change(Optional.of(resolved), false, null);
     }
 

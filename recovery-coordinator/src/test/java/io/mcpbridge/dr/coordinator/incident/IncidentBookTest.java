@@ -31,7 +31,7 @@ class IncidentBookTest {
     void aDownTransitionOpensACriticalServiceFailureAndLaterSignalsFoldIntoIt() {
         book.onHealth(health("redis", HealthState.UP, HealthState.UP), false);
 
-        IncidentBook.Change opened = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true);
+        IncidentBook.Change opened = published(book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true));
 
         assertThat(opened.opened()).isTrue();
         Incident incident = opened.incident().orElseThrow();
@@ -41,7 +41,7 @@ class IncidentBookTest {
         assertThat(incident.scenario()).isEqualTo("service-failure");
         assertThat(incident.id()).startsWith("inc-gateway-20261126T");
 
-        IncidentBook.Change again = book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true);
+        IncidentBook.Change again = published(book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true));
         IncidentBook.Change alert = book.onAlert(alert("gateway", Severity.CRITICAL, AlertStatus.FIRING));
 
         assertThat(again.opened()).isFalse();
@@ -50,6 +50,29 @@ class IncidentBookTest {
         assertThat(folded.id()).isEqualTo(incident.id());
         assertThat(folded.version()).isEqualTo(3);
         assertThat(folded.timeline()).extracting(TimelineEntry::step).containsExactly("detected", "signal", "signal");
+    }
+
+    @Test
+    void anIncidentWhosePublicationFailedIsNotHeldSoTheNextSignalOpensItAgain() {
+        IncidentBook.Change lost = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true);
+        assertThat(lost.opened()).isTrue(); // ...and its publication failed: nothing calls update
+
+        assertThat(book.current("gateway")).isEmpty();
+        IncidentBook.Change next = book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true);
+        assertThat(next.opened()).as("opened, and announced, again").isTrue();
+        assertThat(next.incident().orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void theResolutionOfTheAlertThatOpenedAnIncidentResolvesIt() {
+        AlertEvent firing = alert("gateway", Severity.CRITICAL, AlertStatus.FIRING);
+        Incident opened = published(book.onAlert(firing)).incident().orElseThrow();
+
+        Incident resolved = book.onAlert(alert("gateway", Severity.CRITICAL, AlertStatus.RESOLVED)).incident()
+                .orElseThrow();
+
+        assertThat(resolved.id()).isEqualTo(opened.id());
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
     }
 
     @Test
@@ -85,8 +108,8 @@ class IncidentBookTest {
     void underMaintenanceTheIncidentIsSuppressedAndSignalsFoldIntoIt() {
         maintenance.start(new MaintenanceWindows.Window("gateway", NOW.plus(Duration.ofHours(1)), "alice", "upgrade"));
 
-        Incident incident = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
-                .orElseThrow();
+        Incident incident = published(book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true))
+                .incident().orElseThrow();
         IncidentBook.Change again = book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true);
 
         assertThat(incident.state()).isEqualTo(IncidentState.SUPPRESSED);
@@ -174,5 +197,11 @@ class IncidentBookTest {
         String name = component.equals("redis") ? "RedisDown" : "McpGatewayUnhealthy";
         return new AlertEvent(component, severity, status, name, "4f1e2c3b", name + " fired", Map.of(), Map.of(), NOW,
                 status == AlertStatus.RESOLVED ? NOW : null, null, null, "mcp-dr", null, NOW);
+    }
+
+    /** What the coordinator does once a change is on the incidents topic. */
+    private IncidentBook.Change published(IncidentBook.Change change) {
+        change.incident().ifPresent(book::update);
+        return change;
     }
 }
