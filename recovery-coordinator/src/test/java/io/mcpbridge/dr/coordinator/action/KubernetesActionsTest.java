@@ -117,7 +117,7 @@ class KubernetesActionsTest {
         ActionResult missingSecret = actions.rotateSecret(NS, "no-such-secret", "token");
 
         assertThat(missing.succeeded()).isFalse();
-        assertThat(missing.detail()).contains("rollout restart deployment/no-such-deployment failed");
+        assertThat(missing.detail()).contains("rollout restart no-such-deployment: no deployment or statefulset");
         assertThat(missingSecret.succeeded()).isFalse();
     }
 
