@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * Reads commands from {@code mcp-dr.commands.backup} and runs them one after the other on a worker thread.
  * Nothing runs unless the command is signed by a trusted signer, fresh by the broker's time, keyed as its
- * scopes say, not taken before, and names only configured restore targets; {@code requestedBy} becomes the
+ * scopes say, not taken before (see {@link CommandReplays}), and names only configured restore targets; {@code requestedBy} becomes the
  * verified signer. A command is acknowledged once its outcome is recorded, successful or not; one that cannot
  * be read, is not believed or makes no sense goes to {@code mcp-dr.dlq} with the reason.
  */
@@ -40,11 +40,11 @@ public class BackupCommandIntake {
     private final RestoreDestinations destinations;
     private final BackupMetrics metrics;
 
-    public BackupCommandIntake(CommandRunner runner, RecordAuthenticator authenticator, BackupContext context,
-            BackupMetrics metrics) {
+    public BackupCommandIntake(CommandRunner runner, RecordAuthenticator authenticator, CommandReplays replays,
+            BackupContext context, BackupMetrics metrics) {
         this.runner = runner;
         this.authenticator = authenticator;
-        this.replays = new ReplayGuard(authenticator.maxSkew());
+        this.replays = replays.guard();
         this.destinations = context.destinations();
         this.metrics = metrics;
     }
@@ -65,6 +65,7 @@ public class BackupCommandIntake {
                     metadata.getTimestampType());
             command = validate(envelope, metadata.getKey(), destinations).withRequestedBy(signed.signer());
             String place = metadata.getTopic() + "-" + metadata.getPartition() + "@" + metadata.getOffset();
+            // The same naming as ReplayHistory.placeOf: a redelivered record is no replay of itself.
             if (!replays.admit(envelope.id(), place, metadata.getTimestamp())) {
                 throw new UnauthenticatedRecordException("command " + envelope.id() + " was taken before (at "
                         + replays.firstPlace(envelope.id()) + "): this copy at " + place + " is a replay and runs nothing");

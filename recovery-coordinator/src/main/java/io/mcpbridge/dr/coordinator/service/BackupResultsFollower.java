@@ -6,6 +6,7 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.kafka.TopicReader;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;
 import java.time.Clock;

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.kafka.TopicReader;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;

@@ -6,6 +6,7 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.kafka.TopicReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.events.kafka;
 
-import io.mcpbridge.dr.events.kafka.KafkaClientConfigs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,11 +17,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic once, outside any consumer group, from its beginning (or from a moment) to the end it had
- * when the read began, in order per partition: how a starting or newly assigned coordinator learns what
- * its state topics say. Also the consumer and the seek by time that {@link BackupResultsFollower} uses to
- * follow a topic the same way.
+ * when the read began, in order per partition: how a starting or newly assigned service learns what its
+ * state topics say (the coordinator's incidents, the commands already taken). Also the groupless consumer
+ * and the seek by time that a follower of a whole topic uses.
  */
-final class TopicReader {
+public final class TopicReader {
 
     private static final Map<String, Object> FORCED = Map.of(
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -40,10 +39,10 @@ final class TopicReader {
      * @param since where to start: empty for the beginning
      * @throws IllegalStateException when the topic cannot be read to its end within {@code timeout}
      */
-    static void readToEnd(Map<String, Object> kafkaConfig, String topic, Optional<Instant> since, Duration timeout,
+    public static void readToEnd(Map<String, Object> kafkaConfig, String topic, Optional<Instant> since, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> reader) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = groupless(kafkaConfig, "recovery-coordinator-reader-" + topic)) {
+        try (KafkaConsumer<String, byte[]> consumer = groupless(kafkaConfig, "mcp-dr-reader-" + topic)) {
             List<TopicPartition> partitions = partitions(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -60,20 +59,20 @@ final class TopicReader {
     }
 
     /** A consumer of raw records that belongs to no group: positions are the caller's. */
-    static KafkaConsumer<String, byte[]> groupless(Map<String, Object> kafkaConfig, String clientId) {
+    public static KafkaConsumer<String, byte[]> groupless(Map<String, Object> kafkaConfig, String clientId) {
         Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
                 Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId), FORCED));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaConsumer<>(config);
     }
 
-    static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic, Duration timeout) {
+    public static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic, Duration timeout) {
         return consumer.partitionsFor(topic, timeout).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
     /** Moves each partition to its first record at or after {@code moment}, or to its end when there is none. */
-    static void seekTo(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant moment,
+    public static void seekTo(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant moment,
             Duration timeout) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(partition -> query.put(partition, moment.toEpochMilli()));
