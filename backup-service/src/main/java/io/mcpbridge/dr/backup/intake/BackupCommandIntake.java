@@ -14,6 +14,7 @@ import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,8 @@ public class BackupCommandIntake {
     private final RestoreDestinations destinations;
     private final BackupMetrics metrics;
 
-    public BackupCommandIntake(CommandRunner runner, RecordAuthenticator authenticator, CommandReplays replays,
-            BackupContext context, BackupMetrics metrics) {
+    public BackupCommandIntake(CommandRunner runner, RecordAuthenticator authenticator,
+            @Identifier(CommandReplays.NAME) CommandReplays replays, BackupContext context, BackupMetrics metrics) {
         this.runner = runner;
         this.authenticator = authenticator;
         this.replays = replays.guard();
