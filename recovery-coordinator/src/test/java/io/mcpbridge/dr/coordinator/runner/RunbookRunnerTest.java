@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
@@ -21,6 +21,7 @@ import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
@@ -29,6 +30,8 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.testing.RedisServer;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,7 @@ class RunbookRunnerTest {
     private static final Map<String, String> LABELS = Map.of("app", "mcp-gateway");
 
     static KubernetesClient client;
+    private static Vertx vertx;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final List<Incident> published = new ArrayList<>();
@@ -61,6 +67,16 @@ class RunbookRunnerTest {
     private final HostCommands hosts = new HostCommands();
     private RunbookCatalog catalog;
     private KubernetesActions actions;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
+    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -201,38 +217,27 @@ class RunbookRunnerTest {
         try (RedisServer redis = RedisServer.start()) {
             redis.command("SET", "session:0123456789abcdef0123456789abcdef", "{}");
             redis.command("SET", "ratelimit:client-1:29000000", "3");
-            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-            try {
-                RunbookRunner runner = new RunbookRunner(executor(Optional.of(
-                        new io.mcpbridge.dr.coordinator.action.SessionRevoker(
-                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri())))),
-                        ActionBudget.defaults(), incident -> {
-                            published.add(incident);
-                            return incident;
-                        }, Clock.systemUTC());
-                Incident incident = openGatewayIncident();
-                Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
+            RunbookRunner runner = runner(executor(sessionStore(redis)));
+            Incident incident = openGatewayIncident();
+            Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
 
-                Incident verifying = runner.advance(incident, breach, new RunContext(
-                        Map.of("gateway", health(HealthState.DOWN, now)), List.of(), true, false, now));
-                Incident done = runner.advance(verifying, breach, new RunContext(
-                        Map.of("gateway", health(HealthState.UP, now.plusSeconds(20))), List.of(), true, false,
-                        now.plusSeconds(20)));
+            Incident verifying = runner.advance(incident, breach, new RunContext(
+                    Map.of("gateway", health(HealthState.DOWN, now)), List.of(), true, false, now));
+            Incident done = runner.advance(verifying, breach, new RunContext(
+                    Map.of("gateway", health(HealthState.UP, now.plusSeconds(20))), List.of(), true, false,
+                    now.plusSeconds(20)));
 
-                assertThat(redis.command("EXISTS", "session:0123456789abcdef0123456789abcdef")).isEqualTo(":0");
-                assertThat(redis.command("EXISTS", "ratelimit:client-1:29000000")).isEqualTo(":1");
-                assertThat(client.secrets().inNamespace(NS).withName("mcp-credentials").get().getData().get("token"))
-                        .isNotEqualTo("b2xk");
-                assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
-                assertThat(actions.restartedAt(NS, "mcp-router")).isPresent();
-                assertThat(done.state()).isEqualTo(IncidentState.RESOLVED);
-                assertThat(notifications).singleElement().satisfies(notice -> {
-                    assertThat(notice.id()).isEqualTo(done.id() + ":notify-security");
-                    assertThat(notice.details()).containsEntry("Audience", "security");
-                });
-            } finally {
-                vertx.close();
-            }
+            assertThat(redis.command("EXISTS", "session:0123456789abcdef0123456789abcdef")).isEqualTo(":0");
+            assertThat(redis.command("EXISTS", "ratelimit:client-1:29000000")).isEqualTo(":1");
+            assertThat(client.secrets().inNamespace(NS).withName("mcp-credentials").get().getData().get("token"))
+                    .isNotEqualTo("b2xk");
+            assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
+            assertThat(actions.restartedAt(NS, "mcp-router")).isPresent();
+            assertThat(done.state()).isEqualTo(IncidentState.RESOLVED);
+            assertThat(notifications).singleElement().satisfies(notice -> {
+                assertThat(notice.id()).isEqualTo(done.id() + ":notify-security");
+                assertThat(notice.details()).containsEntry("Audience", "security");
+            });
         }
     }
 
@@ -241,36 +246,26 @@ class RunbookRunnerTest {
         List<BackupCommand> backupRequests = new ArrayList<>();
         redisDeployment();
         try (RedisServer redis = RedisServer.start()) {
-            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-            try {
-                StepExecutor executor = new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(Optional.of(
-                        new io.mcpbridge.dr.coordinator.action.SessionRevoker(io.vertx.redis.client.Redis.createClient(
-                                vertx, redis.uri()))), Optional.empty(), backupRequests::add, notifications::add, hosts),
-                        Clock.systemUTC());
-                RunbookRunner runner = new RunbookRunner(executor, ActionBudget.defaults(), incident -> {
-                    published.add(incident);
-                    return incident;
-                }, Clock.systemUTC());
-                Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
-                Incident verifying = runner.advance(openIncident("redis"), redisFailure,
-                        redisContext(now, HealthState.DOWN, now));
-                assertThat(actions.restartedAt(NS, "redis")).isPresent();
+            RunbookRunner runner = runner(new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(
+                    sessionStore(redis), Optional.empty(), backupRequests::add, notifications::add, hosts),
+                    Clock.systemUTC()));
+            Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
+            Incident verifying = runner.advance(openIncident("redis"), redisFailure,
+                    redisContext(now, HealthState.DOWN, now));
+            assertThat(actions.restartedAt(NS, "redis")).isPresent();
 
-                Incident restoring = runner.advance(verifying, redisFailure,
-                        redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+            Incident restoring = runner.advance(verifying, redisFailure,
+                    redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
 
-                assertThat(restoring.timeline()).anySatisfy(entry -> {
-                    assertThat(entry.step()).isEqualTo("verify-restart");
-                    assertThat(entry.outcome()).isEqualTo("failed");
-                    assertThat(entry.detail()).contains("its data is gone");
-                });
-                assertThat(backupRequests).singleElement().satisfies(command -> {
-                    assertThat(command.action()).isEqualTo(io.mcpbridge.dr.events.backup.BackupAction.RESTORE);
-                    assertThat(command.takenBefore()).isEqualTo(restoring.detectedAt());
-                });
-            } finally {
-                vertx.close();
-            }
+            assertThat(restoring.timeline()).anySatisfy(entry -> {
+                assertThat(entry.step()).isEqualTo("verify-restart");
+                assertThat(entry.outcome()).isEqualTo("failed");
+                assertThat(entry.detail()).contains("its data is gone");
+            });
+            assertThat(backupRequests).singleElement().satisfies(command -> {
+                assertThat(command.action()).isEqualTo(io.mcpbridge.dr.events.backup.BackupAction.RESTORE);
+                assertThat(command.takenBefore()).isEqualTo(restoring.detectedAt());
+            });
         }
     }
 
@@ -279,25 +274,17 @@ class RunbookRunnerTest {
         redisDeployment();
         try (RedisServer redis = RedisServer.start()) {
             redis.command("SET", "session:0123456789abcdef0123456789abcdef", "{}");
-            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-            try {
-                RunbookRunner runner = new RunbookRunner(executor(Optional.of(
-                        new io.mcpbridge.dr.coordinator.action.SessionRevoker(
-                                io.vertx.redis.client.Redis.createClient(vertx, redis.uri())))),
-                        ActionBudget.defaults(), incident -> incident, Clock.systemUTC());
-                Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
-                Incident verifying = runner.advance(openIncident("redis"), redisFailure,
-                        redisContext(now, HealthState.DOWN, now));
+            RunbookRunner runner = runner(executor(sessionStore(redis)));
+            Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
+            Incident verifying = runner.advance(openIncident("redis"), redisFailure,
+                    redisContext(now, HealthState.DOWN, now));
 
-                Incident resolved = runner.advance(verifying, redisFailure,
-                        redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+            Incident resolved = runner.advance(verifying, redisFailure,
+                    redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
 
-                assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
-                assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail())
-                        .contains("sessions present"));
-            } finally {
-                vertx.close();
-            }
+            assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+            assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail())
+                    .contains("sessions present"));
         }
     }
 
@@ -322,10 +309,19 @@ class RunbookRunnerTest {
     }
 
     private RunbookRunner runner() {
-        return new RunbookRunner(executor(Optional.empty()), ActionBudget.defaults(), incident -> {
+        return runner(executor(Optional.empty()));
+    }
+
+    private RunbookRunner runner(StepExecutor executor) {
+        return new RunbookRunner(executor, ActionBudget.defaults(), incident -> {
             published.add(incident);
             return incident;
         }, Clock.systemUTC());
+    }
+
+    /** The session store a test's own redis-server is, as the coordinator reaches it. */
+    private static Optional<SessionRevoker> sessionStore(RedisServer redis) {
+        return Optional.of(new SessionRevoker(Redis.createClient(vertx, redis.uri())));
     }
 
     @Test
