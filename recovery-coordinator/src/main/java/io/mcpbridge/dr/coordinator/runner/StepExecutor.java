@@ -1,9 +1,9 @@
 package io.mcpbridge.dr.coordinator.runner;
 
 import io.mcpbridge.dr.coordinator.action.ActionResult;
+import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
-import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
 import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.Step;

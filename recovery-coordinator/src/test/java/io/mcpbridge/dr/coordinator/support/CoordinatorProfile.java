@@ -2,8 +2,8 @@ package io.mcpbridge.dr.coordinator.support;
 
 import io.mcpbridge.dr.testing.KafkaBrokerResource;
 import io.mcpbridge.dr.testing.TestSigners;
-import java.util.HashMap;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
