@@ -125,10 +125,10 @@ public final class RunbookRunner {
         }
         // A component that recovered by itself is not acted on. Not for a runbook people started (a breach is
         // not a health failure), nor for a notification.
-        // Nor once a verification of this run failed: the runbook has seen that a healthy answer is not enough
-        // (a Redis that restarted empty).
+        // Nor once a verification of this run found the data gone: a healthy answer is not enough there (a Redis
+        // that restarted empty).
         Optional<TargetHealth> health = context.health(incident.component());
-        if (!runbook.manualOnly() && step.action() != Action.NOTIFY && !verificationFailed(incident, runbook)
+        if (!runbook.manualOnly() && step.action() != Action.NOTIFY && !dataFoundGone(incident, runbook)
                 && health.isPresent() && health.get().state() == HealthState.UP
                 && health.get().observedAt().isAfter(incident.detectedAt())) {
             if (incident.parameters().containsKey(IncidentBook.ALERT)) {
@@ -284,10 +284,11 @@ public final class RunbookRunner {
         return escalate(incident, now, step.name() + " failed");
     }
 
-    /** Whether a verification step of the run in hand failed. */
-    private static boolean verificationFailed(Incident incident, Runbook runbook) {
+    /** Whether a verification of the run in hand that requires sessions failed. */
+    private static boolean dataFoundGone(Incident incident, Runbook runbook) {
         return currentRun(incident).stream().anyMatch(entry -> entry.outcome().equals(FAILED)
                 && runbook.steps().stream().anyMatch(step -> step.action() == Action.VERIFY
+                        && "true".equals(step.parameters().get("requireSessions"))
                         && step.name().equals(entry.step())));
     }
 
