@@ -41,7 +41,8 @@ public final class RecordAuthenticator {
      * @throws UnauthenticatedRecordException with the reason
      */
     public Signed verify(String topic, String key, Headers headers, byte[] value) {
-        String id = EventRecords.header(headers, CloudEventHeaders.ID).orElse("(no ce_id)");
+        // Anyone can write this header: it is shown in reasons and logs only as printable text, and bounded.
+        String id = EventRecords.header(headers, CloudEventHeaders.ID).map(RecordAuthenticator::shown).orElse("(no ce_id)");
         String signer = EventRecords.header(headers, CloudEventHeaders.SIGNER).orElse(null);
         String header = EventRecords.header(headers, CloudEventHeaders.SIGNATURE).orElse(null);
         if (signer == null || header == null) {
@@ -108,6 +109,11 @@ public final class RecordAuthenticator {
                     + appended + ", outside the accepted " + maxSkew.toSeconds() + " s: refused as a replay");
         }
         return signed;
+    }
+
+    private static String shown(String untrusted) {
+        String printable = untrusted.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "...";
     }
 
     public Duration maxSkew() {

@@ -69,6 +69,17 @@ class RecordAuthenticatorTest {
     }
 
     @Test
+    void aReasonShowsAnUntrustedIdOnlyAsPrintableText() {
+        ProducerRecord<String, byte[]> forged = command("gateway", "{}");
+        forged.headers().remove(CloudEventHeaders.ID);
+        forged.headers().add(CloudEventHeaders.ID, "cmd-1\nINFO all good".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())), forged))
+                .isInstanceOf(UnauthenticatedRecordException.class)
+                .hasMessageStartingWith("cmd-1?INFO all good is not signed");
+    }
+
+    @Test
     void aStrangerIsRefusedByName() {
         assertThatThrownBy(() -> verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())),
                 signedBy("mallory", MALLORY)))
