@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One event as it goes on a topic: CloudEvents attributes plus the payload record.
  *
- * @param id      idempotency key ({@code ce_id}); consumers drop a second delivery of the same id
+ * @param id      the event's identity ({@code ce_id}): a command with a known id is a replay and runs nothing,
+ *                the notifier delivers each id once per channel
  * @param type    what the payload is
  * @param source  the service that produced it, as a URI reference ({@code /mcp-dr/health-monitor})
  * @param subject what it is about, usually the component; also the Kafka key
