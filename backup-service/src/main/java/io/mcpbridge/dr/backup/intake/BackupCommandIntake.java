@@ -65,12 +65,8 @@ public class BackupCommandIntake {
                     metadata.getHeaders(), message.getPayload(), metadata.getTimestamp().toEpochMilli(),
                     metadata.getTimestampType());
             command = validate(envelope, metadata.getKey(), destinations).withRequestedBy(signed.signer());
-            String place = metadata.getTopic() + "-" + metadata.getPartition() + "@" + metadata.getOffset();
-            // The same naming as ReplayHistory.placeOf: a redelivered record is no replay of itself.
-            if (!replays.admit(envelope.id(), place, metadata.getTimestamp())) {
-                throw new UnauthenticatedRecordException("command " + envelope.id() + " was taken before (at "
-                        + replays.firstPlace(envelope.id()) + "): this copy at " + place + " is a replay and runs nothing");
-            }
+            replays.take(envelope.id(), ReplayGuard.place(metadata.getTopic(), metadata.getPartition(),
+                    metadata.getOffset()), metadata.getTimestamp());
         } catch (MalformedEventException | UnauthenticatedRecordException e) {
             LOG.warnf("backup command refused: %s", e.getMessage());
             metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");

@@ -39,6 +39,23 @@ public final class ReplayGuard {
         return earlier == null || earlier.place().equals(place);
     }
 
+    /** Where a record stands on its topic, {@code topic-partition@offset}: the one naming every caller uses. */
+    public static String place(String topic, int partition, long offset) {
+        return topic + "-" + partition + "@" + offset;
+    }
+
+    /**
+     * Takes a command: {@link #admit}, refusing a replay with the reason.
+     *
+     * @throws UnauthenticatedRecordException when a command of this id was taken at another place
+     */
+    public void take(String id, String place, Instant brokerTime) {
+        if (!admit(id, place, brokerTime)) {
+            throw new UnauthenticatedRecordException("command " + id + " was taken before (at " + firstPlace(id)
+                    + "): this copy at " + place + " is a replay and runs nothing");
+        }
+    }
+
     /** Where the command with this id was first seen, for the refusal's reason. */
     public synchronized String firstPlace(String id) {
         Seen earlier = seen.get(id);

@@ -32,16 +32,12 @@ public final class ReplayHistory {
         Instant since = clock.instant().minus(authenticator.maxSkew().multipliedBy(2));
         TopicReader.readToEnd(kafkaConfig, topic, Optional.of(since), timeout, record -> {
             if (partitions.test(record.partition()) && believed(record, authenticator)) {
-                guard.admit(idOf(record), placeOf(record), Instant.ofEpochMilli(record.timestamp()));
+                guard.admit(idOf(record), ReplayGuard.place(record.topic(), record.partition(), record.offset()),
+                        Instant.ofEpochMilli(record.timestamp()));
                 noted[0]++;
             }
         });
         return noted[0];
-    }
-
-    /** Where a record stands, as the live consumer names it: {@code topic-partition@offset}. */
-    public static String placeOf(ConsumerRecord<String, byte[]> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private static String idOf(ConsumerRecord<String, byte[]> record) {

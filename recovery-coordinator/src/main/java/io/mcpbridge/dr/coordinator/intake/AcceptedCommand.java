@@ -32,7 +32,7 @@ public record AcceptedCommand(RecoveryCommand command, Instant signedTime) {
 
         @Override
         public String toString() {
-            return topic + "-" + partition + "@" + offset;
+            return ReplayGuard.place(topic, partition, offset);
         }
     }
 
@@ -49,10 +49,7 @@ public record AcceptedCommand(RecoveryCommand command, Instant signedTime) {
         RecordAuthenticator.Signed signed = authenticator.verifyFresh(place.topic(), key, headers, value,
                 place.timestamp(), place.timestampType());
         RecoveryCommand command = complete((RecoveryCommand) event.payload(), event.id(), key);
-        if (!replays.admit(event.id(), place.toString(), Instant.ofEpochMilli(place.timestamp()))) {
-            throw new UnauthenticatedRecordException("command " + event.id() + " was taken before (at "
-                    + replays.firstPlace(event.id()) + "): this copy at " + place + " is a replay and runs nothing");
-        }
+        replays.take(event.id(), place.toString(), Instant.ofEpochMilli(place.timestamp()));
         return new AcceptedCommand(command.withRequestedBy(signed.signer()), signed.time());
     }
 
