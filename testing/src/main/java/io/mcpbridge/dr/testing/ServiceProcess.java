@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
+    }
+
+    /**
+     * The settings that point a packaged service at the test's peers: its broker (read from the beginning, so
+     * nothing published before the service's first position is lost) and the Kubernetes API.
+     */
+    public static Map<String, String> peerSettings(String bootstrapServers, String kubernetesApiUrl, String namespace) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", bootstrapServers);
+        settings.put("mp.messaging.connector.smallrye-kafka.auto.offset.reset", "earliest");
+        settings.put("quarkus.kubernetes-client.api-server-url", kubernetesApiUrl);
+        settings.put("quarkus.kubernetes-client.trust-certs", "true");
+        settings.put("quarkus.kubernetes-client.namespace", namespace);
+        return settings;
     }
 
     /**

@@ -54,13 +54,8 @@ public final class CoordinatorCluster implements AutoCloseable {
 
     /** Starts a packaged coordinator (system property {@code coordinator.jar}) against this cluster. */
     public ServiceProcess startCoordinator(String name) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        // The tests publish as soon as an instance is ready: nothing published before its first position is lost.
-        settings.put("mp.messaging.connector.smallrye-kafka.auto.offset.reset", "earliest");
-        settings.put("quarkus.kubernetes-client.api-server-url", client.getMasterUrl().toString());
-        settings.put("quarkus.kubernetes-client.trust-certs", "true");
-        settings.put("quarkus.kubernetes-client.namespace", NAMESPACE);
+        Map<String, String> settings = ServiceProcess.peerSettings(broker.bootstrapServers(),
+                client.getMasterUrl().toString(), NAMESPACE);
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
         settings.putAll(CoordinatorProfile.withTrust());
         ServiceProcess process = ServiceProcess.start(

@@ -88,13 +88,7 @@ public final class RecoverySystem implements AutoCloseable {
     }
 
     private Map<String, String> common() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        settings.put("mp.messaging.connector.smallrye-kafka.auto.offset.reset", "earliest");
-        settings.put("quarkus.kubernetes-client.api-server-url", client.getMasterUrl().toString());
-        settings.put("quarkus.kubernetes-client.trust-certs", "true");
-        settings.put("quarkus.kubernetes-client.namespace", NAMESPACE);
-        return settings;
+        return ServiceProcess.peerSettings(broker.bootstrapServers(), client.getMasterUrl().toString(), NAMESPACE);
     }
 
     private Map<String, String> backupServiceSettings() {
