@@ -28,9 +28,14 @@ public record ManualRun(String component, Scenario scenario, Map<String, String>
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
-    /** The timeline entries a command leaves: its confirmation and its dry run, so any instance reads them back. */
+    /**
+     * The timeline entries a command leaves: that a person asked for this run, its confirmation and its dry run,
+     * so any instance reads them back.
+     */
     List<TimelineEntry> commandEntries(Instant now) {
         List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(new TimelineEntry(now, "command", "requested", scenario.fileName() + " requested by "
+                + requestedBy));
         if (confirmed) {
             entries.add(new TimelineEntry(now, "command", "confirmed",
                     "destructive steps confirmed by " + requestedBy));

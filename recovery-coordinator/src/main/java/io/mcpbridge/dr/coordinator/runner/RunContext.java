@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param latestHealth   the latest health event of each component (transition or snapshot)
  * @param recentActions  when automated actions ran on this component, across its incidents (the budget)
+ * @param requested      an authenticated manual command started this run: people asked for it, so it runs even
+ *                       where the probes see the component healthy (corrupted data answers probes)
  * @param confirmed      a confirmed, authenticated manual command started or confirmed this incident
  * @param dryRun         record everything, change nothing
  * @param now            the time of this move
@@ -19,6 +21,7 @@ import java.util.Optional;
 public record RunContext(
         Map<String, TargetHealth> latestHealth,
         List<Instant> recentActions,
+        boolean requested,
         boolean confirmed,
         boolean dryRun,
         Instant now,
@@ -26,7 +29,7 @@ public record RunContext(
 
     public RunContext(Map<String, TargetHealth> latestHealth, List<Instant> recentActions, boolean confirmed,
             boolean dryRun, Instant now) {
-        this(latestHealth, recentActions, confirmed, dryRun, now, Map.of());
+        this(latestHealth, recentActions, false, confirmed, dryRun, now, Map.of());
     }
 
     Optional<TargetHealth> health(String component) {

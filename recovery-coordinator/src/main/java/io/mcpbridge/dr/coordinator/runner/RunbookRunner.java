@@ -123,12 +123,13 @@ public final class RunbookRunner {
         if (decision.verdict() == ActionBudget.Verdict.COOLING_DOWN) {
             return incident;
         }
-        // A component that recovered by itself is not acted on. Not for a runbook people started (a breach is
-        // not a health failure), nor for a notification.
+        // A component that recovered by itself is not acted on. Not for a run people asked for (a breach or
+        // corrupted data is not a health failure: the probes answer throughout), nor for a notification.
         // Nor once a verification of this run found the data gone: a healthy answer is not enough there (a Redis
         // that restarted empty).
         Optional<TargetHealth> health = context.health(incident.component());
-        if (!runbook.manualOnly() && step.action() != Action.NOTIFY && !dataFoundGone(incident, runbook)
+        if (!runbook.manualOnly() && !context.requested() && step.action() != Action.NOTIFY
+                && !dataFoundGone(incident, runbook)
                 && health.isPresent() && health.get().state() == HealthState.UP
                 && health.get().observedAt().isAfter(incident.detectedAt())) {
             if (incident.parameters().containsKey(IncidentBook.ALERT)) {

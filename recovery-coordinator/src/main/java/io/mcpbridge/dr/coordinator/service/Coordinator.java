@@ -301,18 +301,19 @@ public class Coordinator {
             return;
         }
         Runbook runbook = runbooks.runbook(Scenario.ofFileName(incident.scenario()));
+        boolean requested = commanded(incident, "requested");
         boolean confirmed = commanded(incident, "confirmed");
         boolean dry = dryRun || commanded(incident, "dry-run");
         try {
             runner.advance(incident, runbook, new RunContext(Map.copyOf(latestHealth),
-                    recentActions(incident.component()), confirmed, dry, clock.instant(), Map.copyOf(backupResults)));
+                    recentActions(incident.component()), requested, confirmed, dry, clock.instant(), Map.copyOf(backupResults)));
         } catch (IllegalStateException e) {
             LOG.errorf("incident %s could not be moved on: %s", incident.id(), e.getMessage());
         }
     }
 
     /**
-     * Whether a command left this mark (a confirmation, a dry run) for the runbook run in hand: marks before the
+     * Whether a command left this mark (its request, a confirmation, a dry run) for the runbook run in hand: marks before the
      * run's start belong to an earlier command, so neither an old confirmation nor an old dry run carries over
      * to the run an engineer starts next.
      */

@@ -174,6 +174,18 @@ class RunbookRunnerTest {
     }
 
     @Test
+    void aRunPeopleAskedForIsCarriedOutWhileTheProbesSeeTheComponentHealthy() {
+        Incident incident = openGatewayIncident();
+        Instant at = now.plusSeconds(5);
+
+        Incident after = runner().advance(incident, serviceFailure(), new RunContext(
+                Map.of("gateway", health(HealthState.UP, at)), List.of(), true, false, false, at, Map.of()));
+
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
+        assertThat(started(after, "restart")).isEqualTo(1);
+    }
+
+    @Test
     void aDryRunChangesNothing() {
         Incident incident = openGatewayIncident();
 
