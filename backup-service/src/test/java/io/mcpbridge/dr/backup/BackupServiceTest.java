@@ -72,18 +72,28 @@ class BackupServiceTest {
         assertThat(done.phase()).isEqualTo(BackupPhase.SUCCEEDED);
         assertThat(done.backupId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}");
         assertThat(done.scopes()).containsExactly(BackupScope.CONFIGS, BackupScope.CERTS, BackupScope.REDIS);
-        assertThat(done.counts()).containsEntry("redisKeys", (long) BackupPeersResource.SESSIONS + 6)
+        assertThat(done.counts())
+                .containsEntry("redisKeys", (long) BackupPeersResource.SESSIONS + 6)
                 .containsEntry("configs", 2L);
         assertThat(done.sizeBytes()).isPositive();
         assertThat(done.ciphertextSha256()).hasSize(64);
-        List<BackupPhase> phases = results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(command.id())).stream().map(BackupResult::phase).toList();
+        List<BackupPhase> phases =
+                results
+                        .payloads(
+                                EventType.BACKUP_RESULT,
+                                BackupResult.class,
+                                r -> r.commandId().equals(command.id()))
+                        .stream()
+                        .map(BackupResult::phase)
+                        .toList();
         assertThat(phases.get(0)).isEqualTo(BackupPhase.STARTED);
         assertThat(phases).contains(BackupPhase.PROGRESS).endsWith(BackupPhase.SUCCEEDED);
         assertThat(phases.stream().filter(BackupPhase::terminal)).hasSize(1);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("mcpdr_backup_last_success_timestamp_seconds\\{scope=\"redis\"[^}]*} 1\\.[0-9]+E9")
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("mcpdr_backup_last_success_timestamp_seconds\\{scope=\"redis\"[^}]*} 1\\.[0-9]+E9")
                 .contains("mcpdr_backup_operation_seconds_count{operation=\"backup\",outcome=\"success\"");
     }
 
@@ -100,8 +110,16 @@ class BackupServiceTest {
         assertThat(verified.backupId()).isEqualTo(backupId);
         assertThat(verified.counts()).containsEntry("valuesCompared", 100L);
 
-        BackupCommand restore = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
-                List.of(BackupScope.REDIS), backupId, null, "drill", "test", Instant.now(), null);
+        BackupCommand restore = new BackupCommand(
+                "restore-" + UUID.randomUUID(),
+                BackupAction.RESTORE,
+                List.of(BackupScope.REDIS),
+                backupId,
+                null,
+                "drill",
+                "test",
+                Instant.now(),
+                null);
         send(restore);
         BackupResult restored = terminal(restore.id());
         assertThat(restored.phase()).as(restored.reason()).isEqualTo(BackupPhase.SUCCEEDED);
@@ -118,10 +136,16 @@ class BackupServiceTest {
         send(command);
 
         assertThat(reasonFor(command.id())).contains("is a replay and runs nothing");
-        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(command.id()) && r.phase().terminal())).hasSize(1);
-        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(command.id()) && r.phase() == BackupPhase.STARTED)).hasSize(1);
+        assertThat(results.payloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(command.id()) && r.phase().terminal()))
+                .hasSize(1);
+        assertThat(results.payloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(command.id()) && r.phase() == BackupPhase.STARTED))
+                .hasSize(1);
     }
 
     @Inject
@@ -133,8 +157,13 @@ class BackupServiceTest {
         try (commands) {
             schedules.backup();
 
-            BackupCommand queued = commands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
-                    c -> c.action() == BackupAction.BACKUP && "schedule".equals(c.requestedBy()), 1, WAIT).get(0);
+            BackupCommand queued = commands.awaitPayloads(
+                            EventType.BACKUP_REQUESTED,
+                            BackupCommand.class,
+                            c -> c.action() == BackupAction.BACKUP && "schedule".equals(c.requestedBy()),
+                            1,
+                            WAIT)
+                    .get(0);
             BackupResult done = terminal(queued.id());
             assertThat(done.phase()).as(done.reason()).isEqualTo(BackupPhase.SUCCEEDED);
             assertThat(done.scopes()).containsExactly(BackupScope.CONFIGS, BackupScope.CERTS, BackupScope.REDIS);
@@ -150,16 +179,17 @@ class BackupServiceTest {
         assertThat(failed.phase()).isEqualTo(BackupPhase.FAILED);
         assertThat(failed.reason()).contains("no backup 20200101T000000Z-abcdef");
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("mcpdr_backup_operation_seconds_count{operation=\"restore\",outcome=\"failure\"");
     }
 
     @Test
     void malformedCommandsGoToTheDeadLetterTopicWithTheReason() {
-        ProducerRecord<String, byte[]> unknownScope = raw("bad-scope",
-                "{\"id\":\"bad-scope\",\"action\":\"BACKUP\",\"scopes\":[\"everything\"]}");
-        ProducerRecord<String, byte[]> idOnBackup = raw("id-on-backup",
-                "{\"id\":\"id-on-backup\",\"action\":\"BACKUP\",\"backupId\":\"latest\"}");
+        ProducerRecord<String, byte[]> unknownScope =
+                raw("bad-scope", "{\"id\":\"bad-scope\",\"action\":\"BACKUP\",\"scopes\":[\"everything\"]}");
+        ProducerRecord<String, byte[]> idOnBackup =
+                raw("id-on-backup", "{\"id\":\"id-on-backup\",\"action\":\"BACKUP\",\"backupId\":\"latest\"}");
         ProducerRecord<String, byte[]> notJson = raw("not-json", "restore everything please");
 
         events.send(unknownScope);
@@ -176,7 +206,8 @@ class BackupServiceTest {
         BackupCommand unsigned = command(BackupAction.PRUNE, null);
         BackupCommand stranger = command(BackupAction.PRUNE, null);
         BackupCommand twice = command(BackupAction.PRUNE, null);
-        ProducerRecord<String, byte[]> once = TestSigners.signer(TestSigners.ENGINEER).sign(record(twice));
+        ProducerRecord<String, byte[]> once =
+                TestSigners.signer(TestSigners.ENGINEER).sign(record(twice));
 
         events.send(record(unsigned));
         events.send(TestSigners.signer(TestSigners.STRANGER).sign(record(stranger)));
@@ -187,30 +218,55 @@ class BackupServiceTest {
         assertThat(reasonFor(stranger.id())).contains("'mallory', who is not trusted here");
         assertThat(reasonFor(twice.id())).contains("is a replay and runs nothing");
         terminal(twice.id());
-        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(twice.id()) && r.phase() == BackupPhase.STARTED)).hasSize(1);
-        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(unsigned.id()) || r.commandId().equals(stranger.id()))).isEmpty();
+        assertThat(results.payloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(twice.id()) && r.phase() == BackupPhase.STARTED))
+                .hasSize(1);
+        assertThat(results.payloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(unsigned.id())
+                                || r.commandId().equals(stranger.id())))
+                .isEmpty();
         assertThat(given().get("/q/metrics").then().extract().asString())
                 .contains("mcpdr_backup_commands_refused_total{reason=\"unauthenticated\"}");
     }
 
     @Test
     void aRestoreThatGivesAnAddressInsteadOfATargetNameIsRefused() {
-        BackupCommand toMyHost = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
-                List.of(BackupScope.REDIS), "latest", new RestoreTargets("203.0.113.9:6379", null, null), "test",
-                "test", Instant.now(), null);
-        BackupCommand toProduction = new BackupCommand("restore-" + UUID.randomUUID(), BackupAction.RESTORE,
-                List.of(BackupScope.KUBERNETES), "latest", new RestoreTargets(null, "kube-system", null), "test",
-                "test", Instant.now(), null);
+        BackupCommand toMyHost = new BackupCommand(
+                "restore-" + UUID.randomUUID(),
+                BackupAction.RESTORE,
+                List.of(BackupScope.REDIS),
+                "latest",
+                new RestoreTargets("203.0.113.9:6379", null, null),
+                "test",
+                "test",
+                Instant.now(),
+                null);
+        BackupCommand toProduction = new BackupCommand(
+                "restore-" + UUID.randomUUID(),
+                BackupAction.RESTORE,
+                List.of(BackupScope.KUBERNETES),
+                "latest",
+                new RestoreTargets(null, "kube-system", null),
+                "test",
+                "test",
+                Instant.now(),
+                null);
 
         send(toMyHost);
         send(toProduction);
 
         assertThat(reasonFor(toMyHost.id())).contains("never an address");
         assertThat(reasonFor(toProduction.id())).contains("namespace 'kube-system' is not a configured restore target");
-        assertThat(results.payloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(toMyHost.id()) || r.commandId().equals(toProduction.id()))).isEmpty();
+        assertThat(results.payloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(toMyHost.id())
+                                || r.commandId().equals(toProduction.id())))
+                .isEmpty();
     }
 
     @Test
@@ -220,28 +276,45 @@ class BackupServiceTest {
         terminal(command.id());
 
         ConsumerRecord<String, byte[]> result = results.records().stream()
-                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").startsWith(command.id()))
-                .findFirst().orElseThrow();
-        RecordAuthenticator authenticator = new RecordAuthenticator(TrustSource.of(TrustedSigners.parse(
-                TestSigners.trustLine(TestSigners.BACKUP_SERVICE), "test")), Duration.ofMinutes(5));
-        assertThat(authenticator.verify(result.topic(), result.key(), result.headers(), result.value()).signer())
+                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID)
+                        .orElse("")
+                        .startsWith(command.id()))
+                .findFirst()
+                .orElseThrow();
+        RecordAuthenticator authenticator = new RecordAuthenticator(
+                TrustSource.of(TrustedSigners.parse(TestSigners.trustLine(TestSigners.BACKUP_SERVICE), "test")),
+                Duration.ofMinutes(5));
+        assertThat(authenticator
+                        .verify(result.topic(), result.key(), result.headers(), result.value())
+                        .signer())
                 .isEqualTo(TestSigners.BACKUP_SERVICE);
     }
 
     private String reasonFor(String commandId) {
-        org.awaitility.Awaitility.await("dead letter " + commandId).atMost(WAIT).until(() -> dlq.records().stream()
-                .anyMatch(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").equals(commandId)));
+        org.awaitility.Awaitility.await("dead letter " + commandId)
+                .atMost(WAIT)
+                .until(() -> dlq.records().stream()
+                        .anyMatch(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID)
+                                .orElse("")
+                                .equals(commandId)));
         return dlq.records().stream()
-                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").equals(commandId))
-                .map(r -> EventRecords.header(r.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow())
-                .findFirst().orElseThrow();
+                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID)
+                        .orElse("")
+                        .equals(commandId))
+                .map(r -> EventRecords.header(r.headers(), CloudEventHeaders.DLQ_REASON)
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A record an engineer signed, whatever it holds: what follows the signature check is what is shown. */
     private static ProducerRecord<String, byte[]> raw(String key, String json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS_BACKUP, "all",
-                json.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, EventType.BACKUP_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.COMMANDS_BACKUP, "all", json.getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        CloudEventHeaders.TYPE,
+                        EventType.BACKUP_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.ID, key.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
@@ -249,22 +322,35 @@ class BackupServiceTest {
     }
 
     private static ProducerRecord<String, byte[]> record(BackupCommand command) {
-        return EventRecords.toRecord(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test",
-                command.kafkaKey(), Instant.now(), command));
+        return EventRecords.toRecord(new EventEnvelope(
+                command.id(), EventType.BACKUP_REQUESTED, "/test", command.kafkaKey(), Instant.now(), command));
     }
 
     private BackupResult terminal(String commandId) {
-        return results.awaitPayloads(EventType.BACKUP_RESULT, BackupResult.class,
-                r -> r.commandId().equals(commandId) && r.phase().terminal(), 1, WAIT).get(0);
+        return results.awaitPayloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(commandId) && r.phase().terminal(),
+                        1,
+                        WAIT)
+                .get(0);
     }
 
     private static BackupCommand command(BackupAction action, String backupId) {
-        return new BackupCommand(action.name().toLowerCase() + "-" + UUID.randomUUID(), action, List.of(), backupId,
-                null, "test", "test", Instant.now(), null);
+        return new BackupCommand(
+                action.name().toLowerCase() + "-" + UUID.randomUUID(),
+                action,
+                List.of(),
+                backupId,
+                null,
+                "test",
+                "test",
+                Instant.now(),
+                null);
     }
 
     private void send(BackupCommand command) {
-        events.publish(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test", command.kafkaKey(),
-                Instant.now(), command));
+        events.publish(new EventEnvelope(
+                command.id(), EventType.BACKUP_REQUESTED, "/test", command.kafkaKey(), Instant.now(), command));
     }
 }

@@ -17,8 +17,7 @@ final class BridgeHealthBodies {
     private static final String APPLICATION_JSON = "application/json";
     private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
 
-    private BridgeHealthBodies() {
-    }
+    private BridgeHealthBodies() {}
 
     static SimulatedComponent.Response gatewayHealth(SimulatedComponent gateway) {
         boolean healthy = gateway.mode() != Mode.UNHEALTHY;

@@ -33,12 +33,14 @@ public final class BridgeSimulator implements AutoCloseable {
     private final HttpServer control;
 
     private BridgeSimulator(int gatewayPort, int routerPort, int controlPort) {
-        this.gateway = new SimulatedComponent("gateway", gatewayPort, Map.of(
-                "/health", BridgeHealthBodies::gatewayHealth,
-                "/healthz", BridgeHealthBodies::gatewayHealthz,
-                "/ready", BridgeHealthBodies::gatewayReady));
-        this.router = new SimulatedComponent("router", routerPort, Map.of(
-                "/health", BridgeHealthBodies::routerHealth));
+        this.gateway = new SimulatedComponent(
+                "gateway",
+                gatewayPort,
+                Map.of(
+                        "/health", BridgeHealthBodies::gatewayHealth,
+                        "/healthz", BridgeHealthBodies::gatewayHealthz,
+                        "/ready", BridgeHealthBodies::gatewayReady));
+        this.router = new SimulatedComponent("router", routerPort, Map.of("/health", BridgeHealthBodies::routerHealth));
         try {
             this.control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
         } catch (IOException e) {
@@ -93,7 +95,8 @@ public final class BridgeSimulator implements AutoCloseable {
 
     private void handleControl(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String[] parts = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
+            String[] parts =
+                    exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
             try {
                 if (parts.length == 1 && "GET".equals(exchange.getRequestMethod())) {
                     reply(exchange, 200, state());

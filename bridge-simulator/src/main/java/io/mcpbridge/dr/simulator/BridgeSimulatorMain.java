@@ -9,8 +9,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BridgeSimulatorMain {
 
-    private BridgeSimulatorMain() {
-    }
+    private BridgeSimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         int gatewayPort = args.length > 0 ? Integer.parseInt(args[0]) : 18080;
@@ -18,12 +17,17 @@ public final class BridgeSimulatorMain {
         int controlPort = args.length > 2 ? Integer.parseInt(args[2]) : 18099;
         BridgeSimulator simulator = BridgeSimulator.start(gatewayPort, routerPort, controlPort);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "simulator-stop"));
-        System.out.printf("simulated MCP Bridge: gateway http://127.0.0.1:%d/health, router http://127.0.0.1:%d/health,"
-                + " control http://127.0.0.1:%d/sim%n", gatewayPort, routerPort, controlPort);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            stopped.countDown();
+                        },
+                        "simulator-stop"));
+        System.out.printf(
+                "simulated MCP Bridge: gateway http://127.0.0.1:%d/health, router http://127.0.0.1:%d/health,"
+                        + " control http://127.0.0.1:%d/sim%n",
+                gatewayPort, routerPort, controlPort);
         stopped.await();
     }
 }

@@ -40,8 +40,7 @@ final class SimulatedComponent {
     }
 
     /** A reply of a health endpoint. */
-    record Response(int status, String contentType, String body) {
-    }
+    record Response(int status, String contentType, String body) {}
 
     synchronized void start() {
         listen();
@@ -100,15 +99,18 @@ final class SimulatedComponent {
         boolean heals = restartHeals;
         close();
         mode = Mode.DOWN;
-        timers.schedule(() -> {
-            synchronized (this) {
-                if (heals) {
-                    switchTo(Mode.HEALTHY, Duration.ZERO, true);
-                } else {
-                    switchTo(before, delayBefore, false);
-                }
-            }
-        }, downtime.toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(
+                () -> {
+                    synchronized (this) {
+                        if (heals) {
+                            switchTo(Mode.HEALTHY, Duration.ZERO, true);
+                        } else {
+                            switchTo(before, delayBefore, false);
+                        }
+                    }
+                },
+                downtime.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     Map<String, Object> describe() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class BridgeSimulatorTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private BridgeSimulator simulator;
 
@@ -42,7 +43,8 @@ class BridgeSimulatorTest {
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("healthy").asBoolean()).isTrue();
         assertThat(body.get("status").asText()).isEqualTo("healthy");
-        assertThat(body.get("subsystems").get("redis").get("healthy").asBoolean()).isTrue();
+        assertThat(body.get("subsystems").get("redis").get("healthy").asBoolean())
+                .isTrue();
         assertThat(get(simulator.gatewayPort(), "/healthz").body()).isEqualTo("OK");
     }
 
@@ -91,17 +93,22 @@ class BridgeSimulatorTest {
     void restartHealsUnlessTheFaultIsSticky() throws Exception {
         control("/sim/gateway/unhealthy");
         control("/sim/gateway/restart?downtimeMs=100");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> statusOrZero(simulator.gatewayPort()) == 200);
 
         control("/sim/gateway/unhealthy?sticky=true");
         control("/sim/gateway/restart?downtimeMs=100");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> statusOrZero(simulator.gatewayPort()) == 503);
 
         assertThat(simulator.restarts("gateway")).isEqualTo(2);
         assertThat(json.readTree(control("/sim/gateway/unhealthy?sticky=true").body())
-                .get("gateway").get("restarts").asInt()).isEqualTo(2);
+                        .get("gateway")
+                        .get("restarts")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -121,13 +128,19 @@ class BridgeSimulatorTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> control(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.controlPort() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.controlPort() + path))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

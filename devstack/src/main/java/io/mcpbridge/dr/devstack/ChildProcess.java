@@ -31,8 +31,7 @@ final class ChildProcess {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
-            Process process = builder
-                    .redirectErrorStream(true)
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new ChildProcess(name, process, log);
@@ -63,7 +62,8 @@ final class ChildProcess {
                 pause();
             }
         }
-        throw new IllegalStateException(name + " did not listen on port " + port + " within " + atMost + "; see " + log);
+        throw new IllegalStateException(
+                name + " did not listen on port " + port + " within " + atMost + "; see " + log);
     }
 
     /** Asks the process to stop (SIGTERM), then kills it if it has not stopped in time. */

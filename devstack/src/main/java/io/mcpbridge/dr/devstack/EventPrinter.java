@@ -3,7 +3,6 @@ package io.mcpbridge.dr.devstack;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupCommand;
-import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -18,7 +17,8 @@ import java.time.format.DateTimeFormatter;
 /** One readable line per event, for people watching the local stack. */
 final class EventPrinter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final String RESET = "\u001b[0m";
     private static final String RED = "\u001b[31m";
     private static final String GREEN = "\u001b[32m";
@@ -52,8 +52,10 @@ final class EventPrinter {
     private String health(String time, TargetHealth health, boolean transition) {
         String state = paint(colour(health.state()), health.state().name());
         if (!transition) {
-            return paint(DIM, time + "  health    " + pad(health.target()) + " " + health.state()
-                    + " (snapshot, " + health.latencyMs() + " ms)");
+            return paint(
+                    DIM,
+                    time + "  health    " + pad(health.target()) + " " + health.state() + " (snapshot, "
+                            + health.latencyMs() + " ms)");
         }
         return time + "  health    " + pad(health.target()) + " " + health.previousState() + " -> " + state
                 + "  after " + health.consecutive() + " in a row"
@@ -61,7 +63,9 @@ final class EventPrinter {
     }
 
     private String alert(String time, AlertEvent alert) {
-        String status = paint(alert.status().name().equals("FIRING") ? RED : GREEN, alert.status().name());
+        String status = paint(
+                alert.status().name().equals("FIRING") ? RED : GREEN,
+                alert.status().name());
         return time + "  alert     " + pad(alert.component()) + " " + status + " " + alert.severity() + " "
                 + alert.alertname() + ": " + alert.summary();
     }
@@ -69,21 +73,31 @@ final class EventPrinter {
     private String backupCommand(String time, BackupCommand command) {
         return time + "  backup    " + pad(command.action().name().toLowerCase()) + " requested by "
                 + command.requestedBy() + (command.backupId() == null ? "" : " (" + command.backupId() + ")")
-                + (command.scopes().isEmpty() ? "" : " " + command.scopes().stream().map(BackupScope::wireName).toList());
+                + (command.scopes().isEmpty()
+                        ? ""
+                        : " "
+                                + command.scopes().stream()
+                                        .map(BackupScope::wireName)
+                                        .toList());
     }
 
     private String backupResult(String time, BackupResult result) {
         String action = pad(result.action().name().toLowerCase());
         return switch (result.phase()) {
             case STARTED -> paint(DIM, time + "  backup    " + action + " started (" + result.commandId() + ")");
-            case PROGRESS -> paint(DIM, time + "  backup    " + action + " " + result.bytes() / (1024 * 1024) + " MiB, "
-                    + result.entries() + " entries");
-            case SUCCEEDED -> time + "  backup    " + action + " " + paint(GREEN, "succeeded")
-                    + (result.backupId() == null ? "" : " " + result.backupId()) + " in " + result.durationMillis()
-                    + " ms " + result.counts();
+            case PROGRESS ->
+                paint(
+                        DIM,
+                        time + "  backup    " + action + " " + result.bytes() / (1024 * 1024) + " MiB, "
+                                + result.entries() + " entries");
+            case SUCCEEDED ->
+                time + "  backup    " + action + " " + paint(GREEN, "succeeded")
+                        + (result.backupId() == null ? "" : " " + result.backupId()) + " in " + result.durationMillis()
+                        + " ms " + result.counts();
             case FAILED -> time + "  backup    " + action + " " + paint(RED, "failed") + ": " + result.reason();
-            case PARTIAL -> time + "  backup    " + action + " " + paint(YELLOW, "partial") + " " + result.counts()
-                    + ": " + result.reason();
+            case PARTIAL ->
+                time + "  backup    " + action + " " + paint(YELLOW, "partial") + " " + result.counts() + ": "
+                        + result.reason();
         };
     }
 
@@ -93,11 +107,15 @@ final class EventPrinter {
     }
 
     private String incident(String time, Incident incident) {
-        String colour = incident.state() == IncidentState.RESOLVED ? GREEN
+        String colour = incident.state() == IncidentState.RESOLVED
+                ? GREEN
                 : incident.state() == IncidentState.ESCALATED ? RED : YELLOW;
-        var last = incident.timeline().isEmpty() ? null : incident.timeline().get(incident.timeline().size() - 1);
-        return time + "  incident  " + pad(incident.component()) + " " + paint(colour, incident.state().name()) + " "
-                + incident.id() + (last == null ? "" : "  " + last.step() + " " + last.outcome() + ": " + last.detail());
+        var last = incident.timeline().isEmpty()
+                ? null
+                : incident.timeline().get(incident.timeline().size() - 1);
+        return time + "  incident  " + pad(incident.component()) + " "
+                + paint(colour, incident.state().name()) + " " + incident.id()
+                + (last == null ? "" : "  " + last.step() + " " + last.outcome() + ": " + last.detail());
     }
 
     private String notification(String time, NotificationRequest request) {

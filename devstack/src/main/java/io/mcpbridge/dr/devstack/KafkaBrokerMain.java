@@ -17,8 +17,7 @@ public final class KafkaBrokerMain {
     /** Fixed, so the data directory stays valid across restarts ("mcp-dr-local-001" as a UUID). */
     static final String CLUSTER_ID = new Uuid(0x6d63702d64722d6cL, 0x6f63616c2d303031L).toString();
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
@@ -45,10 +44,13 @@ public final class KafkaBrokerMain {
                 })
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "kafka-stop"));
         System.out.println("Kafka broker ready on 127.0.0.1:" + port + ", data in " + dir);
         stopped.await();
     }

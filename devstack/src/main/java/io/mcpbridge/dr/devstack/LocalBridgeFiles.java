@@ -9,8 +9,7 @@ import java.util.Base64;
 /** What the local run's backups read: a small MCP Bridge configuration tree, and the archive key. */
 final class LocalBridgeFiles {
 
-    private LocalBridgeFiles() {
-    }
+    private LocalBridgeFiles() {}
 
     /** Creates {@code <dir>/etc} with a gateway and router configuration and a VERSION file, once. */
     static Path ensure(Path dir) throws IOException {

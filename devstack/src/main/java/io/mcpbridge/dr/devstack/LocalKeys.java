@@ -56,7 +56,8 @@ final class LocalKeys {
 
     /** The trust and signing settings of a service under {@code prefix}, signing as {@code signer}. */
     List<String> settings(String prefix, String signer) {
-        return List.of("-D" + prefix + ".trust.file=" + trustFile(),
+        return List.of(
+                "-D" + prefix + ".trust.file=" + trustFile(),
                 "-D" + prefix + ".trust.signing.name=" + signer,
                 "-D" + prefix + ".trust.signing.key-file=" + privateKey(signer));
     }

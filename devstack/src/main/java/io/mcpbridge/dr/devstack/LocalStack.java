@@ -42,7 +42,8 @@ public final class LocalStack {
     private final Path root;
     private final Path logs;
     private final String classpath = System.getProperty("java.class.path");
-    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String javaBin =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ChildProcess> started = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     /** Held so the logging configuration is not garbage-collected with the logger. */
@@ -61,86 +62,144 @@ public final class LocalStack {
 
     private void run() throws Exception {
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.set(false);
-            main.interrupt();
-            stopAll();
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.set(false);
+                            main.interrupt();
+                            stopAll();
+                        },
+                        "local-stack-stop"));
         String bootstrap = "127.0.0.1:" + KAFKA_PORT;
         String webhookToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
         say("starting Kafka (KRaft) on " + bootstrap + ", data in .local/kafka");
-        ChildProcess kafka = start("kafka", List.of(javaBin, "-Xmx512m", "-cp", classpath,
-                KafkaBrokerMain.class.getName(), Integer.toString(KAFKA_PORT), Integer.toString(KAFKA_CONTROLLER_PORT),
-                root.resolve(".local/kafka").toString()));
+        ChildProcess kafka = start(
+                "kafka",
+                List.of(
+                        javaBin,
+                        "-Xmx512m",
+                        "-cp",
+                        classpath,
+                        KafkaBrokerMain.class.getName(),
+                        Integer.toString(KAFKA_PORT),
+                        Integer.toString(KAFKA_CONTROLLER_PORT),
+                        root.resolve(".local/kafka").toString()));
         kafka.awaitPort(KAFKA_PORT, Duration.ofSeconds(60));
         TopicSetup.ensureTopics(bootstrap, Duration.ofSeconds(30));
 
         say("starting Redis (sessions, AOF on) on 127.0.0.1:" + REDIS_PORT);
         Path redisDir = Files.createDirectories(root.resolve(".local/redis"));
-        start("redis", List.of("redis-server", "--port", Integer.toString(REDIS_PORT), "--bind", "127.0.0.1",
-                "--dir", redisDir.toString(), "--appendonly", "yes", "--save", ""))
+        start(
+                        "redis",
+                        List.of(
+                                "redis-server",
+                                "--port",
+                                Integer.toString(REDIS_PORT),
+                                "--bind",
+                                "127.0.0.1",
+                                "--dir",
+                                redisDir.toString(),
+                                "--appendonly",
+                                "yes",
+                                "--save",
+                                ""))
                 .awaitPort(REDIS_PORT, Duration.ofSeconds(10));
 
         say("starting the simulated MCP Bridge");
-        start("bridge-simulator", List.of(javaBin, "-Xmx64m", "-cp", classpath,
-                "io.mcpbridge.dr.simulator.BridgeSimulatorMain", Integer.toString(GATEWAY_PORT),
-                Integer.toString(ROUTER_PORT), Integer.toString(SIMULATOR_CONTROL_PORT)))
+        start(
+                        "bridge-simulator",
+                        List.of(
+                                javaBin,
+                                "-Xmx64m",
+                                "-cp",
+                                classpath,
+                                "io.mcpbridge.dr.simulator.BridgeSimulatorMain",
+                                Integer.toString(GATEWAY_PORT),
+                                Integer.toString(ROUTER_PORT),
+                                Integer.toString(SIMULATOR_CONTROL_PORT)))
                 .awaitPort(SIMULATOR_CONTROL_PORT, Duration.ofSeconds(20));
 
         say("starting health-monitor on http://127.0.0.1:" + HEALTH_MONITOR_PORT);
         Path healthMonitor = quarkusApp("health-monitor");
-        start("health-monitor", List.of(javaBin, "-Xmx256m",
-                "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
-                "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",
-                "-Dmcpdr.probes.targets.router.url=http://127.0.0.1:" + ROUTER_PORT + "/health",
-                "-Dmcpdr.probes.targets.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                "-Dmcpdr.probes.snapshot-interval=60s",
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", healthMonitor.toString()),
-                Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken))
+        start(
+                        "health-monitor",
+                        List.of(
+                                javaBin,
+                                "-Xmx256m",
+                                "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
+                                "-Dkafka.bootstrap.servers=" + bootstrap,
+                                "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",
+                                "-Dmcpdr.probes.targets.router.url=http://127.0.0.1:" + ROUTER_PORT + "/health",
+                                "-Dmcpdr.probes.targets.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                                "-Dmcpdr.probes.snapshot-interval=60s",
+                                "-Dquarkus.log.console.json.enabled=false",
+                                "-jar",
+                                healthMonitor.toString()),
+                        Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken))
                 .awaitPort(HEALTH_MONITOR_PORT, Duration.ofSeconds(60));
 
-        say("starting notifier on http://127.0.0.1:" + NOTIFIER_PORT + " (console channel; its log shows the messages)");
-        start("notifier", List.of(javaBin, "-Xmx256m",
-                "-Dquarkus.http.port=" + NOTIFIER_PORT,
-                "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", quarkusApp("notifier").toString()))
+        say("starting notifier on http://127.0.0.1:" + NOTIFIER_PORT
+                + " (console channel; its log shows the messages)");
+        start(
+                        "notifier",
+                        List.of(
+                                javaBin,
+                                "-Xmx256m",
+                                "-Dquarkus.http.port=" + NOTIFIER_PORT,
+                                "-Dkafka.bootstrap.servers=" + bootstrap,
+                                "-Dquarkus.log.console.json.enabled=false",
+                                "-jar",
+                                quarkusApp("notifier").toString()))
                 .awaitPort(NOTIFIER_PORT, Duration.ofSeconds(60));
 
         say("starting backup-service on http://127.0.0.1:" + BACKUP_SERVICE_PORT
                 + " (archives in .local/backups; a backup every 2 minutes here, every 6 hours by default)");
         Path bridgeConfig = LocalBridgeFiles.ensure(root.resolve(".local/mcp-bridge"));
         LocalKeys keys = LocalKeys.ensure(root.resolve(".local/keys"));
-        start("backup-service", concat(List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
-                "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dmcpdr.backup.store.kind=directory",
-                "-Dmcpdr.backup.store.directory=" + root.resolve(".local/backups"),
-                "-Dmcpdr.backup.scopes=configs,certs,redis",
-                "-Dmcpdr.backup.configs.directory=" + bridgeConfig,
-                "-Dmcpdr.backup.certs.directory=" + bridgeConfig.resolve("certs"),
-                "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
-                "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
-                "-Dquarkus.log.console.json.enabled=false"), keys.settings("mcpdr.backup", "backup-service"),
-                List.of("-jar", quarkusApp("backup-service").toString())),
-                Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))))
+        start(
+                        "backup-service",
+                        concat(
+                                List.of(
+                                        javaBin,
+                                        "-Xmx256m",
+                                        "-XX:+UseSerialGC",
+                                        "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
+                                        "-Dkafka.bootstrap.servers=" + bootstrap,
+                                        "-Dmcpdr.backup.store.kind=directory",
+                                        "-Dmcpdr.backup.store.directory=" + root.resolve(".local/backups"),
+                                        "-Dmcpdr.backup.scopes=configs,certs,redis",
+                                        "-Dmcpdr.backup.configs.directory=" + bridgeConfig,
+                                        "-Dmcpdr.backup.certs.directory=" + bridgeConfig.resolve("certs"),
+                                        "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                                        "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
+                                        "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
+                                        "-Dquarkus.log.console.json.enabled=false"),
+                                keys.settings("mcpdr.backup", "backup-service"),
+                                List.of("-jar", quarkusApp("backup-service").toString())),
+                        Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))))
                 .awaitPort(BACKUP_SERVICE_PORT, Duration.ofSeconds(60));
 
         say("starting recovery-coordinator on http://127.0.0.1:" + COORDINATOR_PORT
                 + " (service failures restart the simulated MCP Bridge through its control API)");
-        start("recovery-coordinator", concat(List.of(javaBin, "-Xmx256m",
-                "-Dquarkus.http.port=" + COORDINATOR_PORT,
-                "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dmcpdr.coordinator.runbooks-file=" + LocalBridgeFiles.localRunbooks(root.resolve(".local"),
-                        SIMULATOR_CONTROL_PORT),
-                // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
-                "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                "-Dquarkus.log.console.json.enabled=false"), keys.settings("mcpdr.coordinator", "recovery-coordinator"),
-                List.of("-jar", quarkusApp("recovery-coordinator").toString())))
+        start(
+                        "recovery-coordinator",
+                        concat(
+                                List.of(
+                                        javaBin,
+                                        "-Xmx256m",
+                                        "-Dquarkus.http.port=" + COORDINATOR_PORT,
+                                        "-Dkafka.bootstrap.servers=" + bootstrap,
+                                        "-Dmcpdr.coordinator.runbooks-file="
+                                                + LocalBridgeFiles.localRunbooks(
+                                                        root.resolve(".local"), SIMULATOR_CONTROL_PORT),
+                                        // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
+                                        "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                                        "-Dquarkus.log.console.json.enabled=false"),
+                                keys.settings("mcpdr.coordinator", "recovery-coordinator"),
+                                List.of(
+                                        "-jar",
+                                        quarkusApp("recovery-coordinator").toString())))
                 .awaitPort(COORDINATOR_PORT, Duration.ofSeconds(60));
 
         printUsage(webhookToken);
@@ -169,14 +228,17 @@ public final class LocalStack {
         System.out.println();
         System.out.println("Everything is up. Logs: " + logs + ". Ctrl-C stops it all.");
         System.out.println("Break and heal the simulated MCP Bridge:");
-        System.out.println("  curl -X POST " + control + "/gateway/unhealthy     # 503, healthy=false: detected, restarted, resolved");
+        System.out.println("  curl -X POST " + control
+                + "/gateway/unhealthy     # 503, healthy=false: detected, restarted, resolved");
         System.out.println("  curl -X POST " + control + "/router/down           # connection refused");
         System.out.println("  curl -X POST " + control + "/gateway/healthy");
         System.out.println("Send an Alertmanager notification:");
-        System.out.println("  curl -X POST -H 'Authorization: Bearer " + webhookToken + "' -H 'Content-Type: application/json' \\");
+        System.out.println("  curl -X POST -H 'Authorization: Bearer " + webhookToken
+                + "' -H 'Content-Type: application/json' \\");
         System.out.println("       --data @health-monitor/src/test/resources/alertmanager/firing.json \\");
         System.out.println("       http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/api/v1/alertmanager");
-        System.out.println("Metrics: http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/q/metrics   Readiness: /q/health/ready");
+        System.out.println(
+                "Metrics: http://127.0.0.1:" + HEALTH_MONITOR_PORT + "/q/metrics   Readiness: /q/health/ready");
         System.out.println("Notifications (console channel): " + logs.resolve("notifier.log"));
         System.out.println("Backups: " + root.resolve(".local/backups") + " (key in .local/backup.key), metrics on "
                 + "http://127.0.0.1:" + BACKUP_SERVICE_PORT + "/q/metrics");
@@ -187,14 +249,22 @@ public final class LocalStack {
     /** Prints every event published from now on, until stopped. */
     private void tail(String bootstrap) {
         EventPrinter printer = new EventPrinter(System.console() != null);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-tail-" + ProcessHandle.current().pid(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "local-stack-tail-" + ProcessHandle.current().pid(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "latest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             // The notifier's ledger is its own state, not events: left out.
-            consumer.subscribe(Topics.ALL.stream().filter(topic -> !topic.equals(Topics.NOTIFIER_DELIVERIES)).toList());
+            consumer.subscribe(Topics.ALL.stream()
+                    .filter(topic -> !topic.equals(Topics.NOTIFIER_DELIVERIES))
+                    .toList());
             while (running.get()) {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     try {

@@ -26,8 +26,7 @@ final class TopicSetup {
 
     private static final int PARTITIONS = 3;
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     static void ensureTopics(String bootstrapServers, Duration timeout) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -40,10 +39,15 @@ final class TopicSetup {
             }
             // Topics made by an older local run get the settings they lack (broker time stamps on commands).
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
-            existing.stream().filter(Topics.ALL::contains).forEach(topic -> changes.put(
-                    new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                    Topics.settings(topic).entrySet().stream().map(setting -> new AlterConfigOp(
-                            new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            existing.stream()
+                    .filter(Topics.ALL::contains)
+                    .forEach(topic -> changes.put(
+                            new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                            Topics.settings(topic).entrySet().stream()
+                                    .map(setting -> new AlterConfigOp(
+                                            new ConfigEntry(setting.getKey(), setting.getValue()),
+                                            AlterConfigOp.OpType.SET))
+                                    .toList()));
             changes.values().removeIf(Collection::isEmpty);
             if (!changes.isEmpty()) {
                 admin.incrementalAlterConfigs(changes).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

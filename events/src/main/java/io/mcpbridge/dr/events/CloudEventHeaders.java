@@ -30,6 +30,5 @@ public final class CloudEventHeaders {
     /** Service that gave up on the record. */
     public static final String DLQ_SERVICE = "dead-letter-service";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -32,7 +32,14 @@ public final class Topics {
 
     /** All topics, in the order of the design's topic table, then the services' own state topics. */
     public static final List<String> ALL = List.of(
-            HEALTH, ALERTS, COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMANDS_NOTIFY, INCIDENTS, DLQ,
+            HEALTH,
+            ALERTS,
+            COMMANDS_RECOVERY,
+            COMMANDS_BACKUP,
+            BACKUP_RESULTS,
+            COMMANDS_NOTIFY,
+            INCIDENTS,
+            DLQ,
             NOTIFIER_DELIVERIES);
 
     /** Topics that hold current state by key and are compacted. */
@@ -60,6 +67,5 @@ public final class Topics {
         return Map.copyOf(settings);
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -20,9 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** docs/events.md is the contract other teams read: every type is there, and every example parses. */
 class EventCatalogDocTest {
 
-    private static final Pattern TYPE_SECTION =
-            Pattern.compile("^### (mcpdr\\.[a-z0-9.]+)\\s*$(.*?)^```json\\s*$(.*?)^```\\s*$",
-                    Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern TYPE_SECTION = Pattern.compile(
+            "^### (mcpdr\\.[a-z0-9.]+)\\s*$(.*?)^```json\\s*$(.*?)^```\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
 
     /** Strict on purpose: an example field the record lacks means the doc and the code disagree. */
     private static final ObjectMapper STRICT =
@@ -48,16 +47,19 @@ class EventCatalogDocTest {
 
         Object parsed = STRICT.readValue(examples.get(type.typeName()), type.payloadType());
 
-        assertThat(parsed).hasNoNullFieldsOrPropertiesExcept("endsAt", "lastError", "forensicBackupId", "reason",
-                "escalatedAt", "maintenanceFor");
+        assertThat(parsed)
+                .hasNoNullFieldsOrPropertiesExcept(
+                        "endsAt", "lastError", "forensicBackupId", "reason", "escalatedAt", "maintenanceFor");
         // Round trip through the shared mapper keeps every value.
-        assertThat(EventJson.fromBytes(EventJson.toBytes(parsed), type.payloadType())).isEqualTo(parsed);
+        assertThat(EventJson.fromBytes(EventJson.toBytes(parsed), type.payloadType()))
+                .isEqualTo(parsed);
     }
 
     @Test
     void documentsNoTypeTheCodeLacks() {
         assertThat(examples.keySet())
-                .allSatisfy(name -> assertThat(EventType.byTypeName(name)).as(name).isPresent());
+                .allSatisfy(
+                        name -> assertThat(EventType.byTypeName(name)).as(name).isPresent());
     }
 
     @Test

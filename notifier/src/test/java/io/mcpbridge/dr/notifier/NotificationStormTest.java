@@ -7,8 +7,8 @@ import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
-import io.mcpbridge.dr.notifier.support.NotifierProfile;
 import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.NotifierProfile;
 import io.mcpbridge.dr.notifier.support.SlackDeliveries;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -46,10 +46,13 @@ class NotificationStormTest {
         }
         for (int update = 0; update < 100; update++) {
             for (String incident : incidents) {
-                storm.add(notification().id(UUID.randomUUID().toString()).incident(incident)
+                storm.add(notification()
+                        .id(UUID.randomUUID().toString())
+                        .incident(incident)
                         .severity(Severity.CRITICAL)
                         .kind(update == 0 ? NotificationKind.INCIDENT_OPENED : NotificationKind.INCIDENT_UPDATED)
-                        .summary("update " + update + " of " + incident).build());
+                        .summary("update " + update + " of " + incident)
+                        .build());
             }
         }
 
@@ -57,19 +60,24 @@ class NotificationStormTest {
             storm.forEach(request -> events.publish(Notifications.envelope(request)));
         }
 
-        Awaitility.await("every storm notification on Slack").atMost(Duration.ofSeconds(120))
+        Awaitility.await("every storm notification on Slack")
+                .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> delivered(slack).size() >= storm.size());
-        Map<String, Long> perNotification = delivered(slack).stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> perNotification =
+                delivered(slack).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perNotification.keySet())
-                .containsExactlyInAnyOrderElementsOf(storm.stream().map(NotificationRequest::id).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        storm.stream().map(NotificationRequest::id).toList());
         assertThat(perNotification.values()).as("none twice").containsOnly(1L);
         assertThat(slack.maxRequestsInAnyWindow(Duration.ofSeconds(1))).isLessThanOrEqualTo(50);
         assertThat(slack.requests()).allSatisfy(r -> assertThat(r.violations()).isEmpty());
         for (String incident : incidents) {
-            assertThat(pagerDuty.eventsFor(incident)).as("pages for " + incident).hasSize(1)
-                    .allSatisfy(page -> assertThat(page.get("event_action").asText()).isEqualTo("trigger"));
+            assertThat(pagerDuty.eventsFor(incident))
+                    .as("pages for " + incident)
+                    .hasSize(1)
+                    .allSatisfy(page ->
+                            assertThat(page.get("event_action").asText()).isEqualTo("trigger"));
         }
     }
 

@@ -5,8 +5,8 @@ import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
-import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -35,17 +35,19 @@ class NotifierBench {
 
     private static final Pattern NOTIFICATION_ID = Pattern.compile("notification ([0-9a-f-]{36})");
     private static final int LATENCY_SAMPLES = Integer.getInteger("bench.samples", 500);
-    private static final Duration STORM_INTERVAL = Duration.parse(System.getProperty("bench.storm.interval", "PT0.02S"));
+    private static final Duration STORM_INTERVAL =
+            Duration.parse(System.getProperty("bench.storm.interval", "PT0.02S"));
 
     @Test
     void latencyAndStormDrain() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.startDedicated(); SlackWebhookStub slack = SlackWebhookStub.start();
+        try (KafkaBroker broker = KafkaBroker.startDedicated();
+                SlackWebhookStub slack = SlackWebhookStub.start();
                 TestEvents events = new TestEvents(broker.bootstrapServers())) {
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
                     + System.getProperty("java.version"));
 
-            try (ServiceProcess notifier = NotifierProcess.start("notifier-bench-latency",
-                    settings(broker, slack, Duration.ZERO))) {
+            try (ServiceProcess notifier =
+                    NotifierProcess.start("notifier-bench-latency", settings(broker, slack, Duration.ZERO))) {
                 warmUp(events, slack);
                 Map<String, Instant> published = new HashMap<>();
                 for (int i = 0; i < LATENCY_SAMPLES; i++) {
@@ -59,37 +61,53 @@ class NotifierBench {
                 for (RecordedRequest r : slack.accepted()) {
                     Matcher m = NOTIFICATION_ID.matcher(r.body());
                     if (m.find() && published.containsKey(m.group(1))) {
-                        micros.add(Duration.between(published.get(m.group(1)), r.receivedAt()).toNanos() / 1000);
+                        micros.add(Duration.between(published.get(m.group(1)), r.receivedAt())
+                                        .toNanos()
+                                / 1000);
                     }
                 }
                 micros.sort(Long::compare);
-                System.out.printf("latency Kafka -> Slack stub, %d requests every 20 ms: p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms%n", micros.size(), pct(micros, 50), pct(micros, 99),
-                        micros.get(micros.size() - 1) / 1000.0);
+                System.out.printf(
+                        "latency Kafka -> Slack stub, %d requests every 20 ms: p50 %.1f ms, p99 %.1f ms,"
+                                + " max %.1f ms%n",
+                        micros.size(), pct(micros, 50), pct(micros, 99), micros.get(micros.size() - 1) / 1000.0);
                 notifier.stop();
             }
 
             slack.clear();
-            try (ServiceProcess notifier = NotifierProcess.start("notifier-bench-storm",
-                    settings(broker, slack, STORM_INTERVAL))) {
+            try (ServiceProcess notifier =
+                    NotifierProcess.start("notifier-bench-storm", settings(broker, slack, STORM_INTERVAL))) {
                 warmUp(events, slack);
                 slack.clear();
                 Instant start = Instant.now();
                 for (int update = 0; update < 100; update++) {
                     for (int incident = 0; incident < 10; incident++) {
-                        publish(events, notification().id(UUID.randomUUID().toString())
-                                .incident("storm-" + incident).severity(Severity.CRITICAL)
-                                .kind(update == 0 ? NotificationKind.INCIDENT_OPENED : NotificationKind.INCIDENT_UPDATED)
-                                .summary("storm update " + update).build());
+                        publish(
+                                events,
+                                notification()
+                                        .id(UUID.randomUUID().toString())
+                                        .incident("storm-" + incident)
+                                        .severity(Severity.CRITICAL)
+                                        .kind(
+                                                update == 0
+                                                        ? NotificationKind.INCIDENT_OPENED
+                                                        : NotificationKind.INCIDENT_UPDATED)
+                                        .summary("storm update " + update)
+                                        .build());
                     }
                 }
                 Duration published = Duration.between(start, Instant.now());
                 awaitDelivered(slack, "storm-", 1000, Duration.ofMinutes(30));
-                Duration drained = Duration.between(start, slack.accepted().get(slack.accepted().size() - 1).receivedAt());
-                System.out.printf("storm of 1000 for 10 incidents, Slack interval %d ms: published in %.1f s,"
-                        + " drained in %.1f s (floor %.1f s), max %d messages in any 1 s%n",
-                        STORM_INTERVAL.toMillis(), published.toMillis() / 1000.0, drained.toMillis() / 1000.0,
-                        1000 * STORM_INTERVAL.toMillis() / 1000.0, slack.maxRequestsInAnyWindow(Duration.ofSeconds(1)));
+                Duration drained = Duration.between(
+                        start, slack.accepted().get(slack.accepted().size() - 1).receivedAt());
+                System.out.printf(
+                        "storm of 1000 for 10 incidents, Slack interval %d ms: published in %.1f s,"
+                                + " drained in %.1f s (floor %.1f s), max %d messages in any 1 s%n",
+                        STORM_INTERVAL.toMillis(),
+                        published.toMillis() / 1000.0,
+                        drained.toMillis() / 1000.0,
+                        1000 * STORM_INTERVAL.toMillis() / 1000.0,
+                        slack.maxRequestsInAnyWindow(Duration.ofSeconds(1)));
                 notifier.stop();
             }
         }
@@ -97,12 +115,18 @@ class NotifierBench {
 
     private static Map<String, String> settings(KafkaBroker broker, SlackWebhookStub slack, Duration interval) {
         return Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "mcpdr.notifier.slack.enabled", "true",
-                "mcpdr.notifier.slack.webhook-url", slack.webhookUrl(),
-                "mcpdr.notifier.slack.min-interval", interval.toMillis() + "ms",
-                "mcpdr.notifier.console.enabled", "false",
-                "quarkus.log.level", "WARN");
+                "kafka.bootstrap.servers",
+                broker.bootstrapServers(),
+                "mcpdr.notifier.slack.enabled",
+                "true",
+                "mcpdr.notifier.slack.webhook-url",
+                slack.webhookUrl(),
+                "mcpdr.notifier.slack.min-interval",
+                interval.toMillis() + "ms",
+                "mcpdr.notifier.console.enabled",
+                "false",
+                "quarkus.log.level",
+                "WARN");
     }
 
     private static void warmUp(TestEvents events, SlackWebhookStub slack) {
@@ -113,8 +137,13 @@ class NotifierBench {
     }
 
     private static NotificationRequest request(String prefix, int i, NotificationKind kind) {
-        return notification().id(UUID.randomUUID().toString()).incident(prefix + "-" + i).severity(Severity.MEDIUM)
-                .kind(kind).summary(prefix + " " + i).build();
+        return notification()
+                .id(UUID.randomUUID().toString())
+                .incident(prefix + "-" + i)
+                .severity(Severity.MEDIUM)
+                .kind(kind)
+                .summary(prefix + " " + i)
+                .build();
     }
 
     private static void publish(TestEvents events, NotificationRequest request) {
@@ -122,8 +151,13 @@ class NotifierBench {
     }
 
     private static void awaitDelivered(SlackWebhookStub slack, String marker, int count, Duration atMost) {
-        Awaitility.await(count + " " + marker).atMost(atMost).pollInterval(Duration.ofMillis(200))
-                .until(() -> slack.accepted().stream().filter(r -> r.body().contains(marker)).count() >= count);
+        Awaitility.await(count + " " + marker)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> slack.accepted().stream()
+                                .filter(r -> r.body().contains(marker))
+                                .count()
+                        >= count);
     }
 
     private static double pct(List<Long> sorted, int percentile) {

@@ -12,8 +12,8 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
-import io.mcpbridge.dr.notifier.support.NotifierProfile;
 import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.NotifierProfile;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
@@ -69,9 +69,13 @@ class NotifierDeliveryTest {
     void aCriticalIncidentPostsAndPagesAndItsResolutionResolvesTheSameAlert() {
         Notifications incident = notification().severity(Severity.CRITICAL);
         NotificationRequest opened = incident.id("open-" + Instant.now().toEpochMilli())
-                .kind(NotificationKind.INCIDENT_OPENED).build();
-        NotificationRequest resolved = notification().incident(opened.incidentId()).severity(Severity.CRITICAL)
-                .kind(NotificationKind.INCIDENT_RESOLVED).build();
+                .kind(NotificationKind.INCIDENT_OPENED)
+                .build();
+        NotificationRequest resolved = notification()
+                .incident(opened.incidentId())
+                .severity(Severity.CRITICAL)
+                .kind(NotificationKind.INCIDENT_RESOLVED)
+                .build();
 
         publish(opened);
         publish(resolved);
@@ -82,8 +86,10 @@ class NotifierDeliveryTest {
         assertThat(pages.get(0).at("/payload/severity").asText()).isEqualTo("critical");
         List<RecordedRequest> posts = awaitSlack(opened.incidentId(), 2);
         assertThat(posts).allSatisfy(post -> assertThat(post.violations()).isEmpty());
-        assertThat(posts.get(0).json().get("text").asText()).startsWith("INCIDENT ALERT - MCP Bridge Service Disruption");
-        assertThat(posts.get(1).json().get("text").asText()).startsWith("INCIDENT RESOLVED - MCP Bridge Service Restored");
+        assertThat(posts.get(0).json().get("text").asText())
+                .startsWith("INCIDENT ALERT - MCP Bridge Service Disruption");
+        assertThat(posts.get(1).json().get("text").asText())
+                .startsWith("INCIDENT RESOLVED - MCP Bridge Service Restored");
     }
 
     @Test
@@ -124,13 +130,21 @@ class NotifierDeliveryTest {
         publish(request);
 
         awaitSlack(request.incidentId(), 1);
-        assertThat(slackRequests(request.incidentId())).extracting(RecordedRequest::status).containsExactly(500, 200);
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("mcpdr_notifications_retried_total{channel=\"slack\"}")
+        assertThat(slackRequests(request.incidentId()))
+                .extracting(RecordedRequest::status)
+                .containsExactly(500, 200);
+        String metrics = io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .contains("mcpdr_notifications_retried_total{channel=\"slack\"}")
                 .contains("mcpdr_notifications_sent_total{channel=\"slack\"}")
                 .contains("mcpdr_notifications_delivery_latency_seconds_count{channel=\"slack\"}")
                 .contains("mcpdr_notifications_queue_depth{channel=\"slack\"}")
-                .doesNotContain(slack.webhookUrl()).doesNotContain(ChannelStubsResource.ROUTING_KEY);
+                .doesNotContain(slack.webhookUrl())
+                .doesNotContain(ChannelStubsResource.ROUTING_KEY);
     }
 
     @Test
@@ -144,44 +158,66 @@ class NotifierDeliveryTest {
 
         awaitSlack(next.incidentId(), 1);
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(refused.incidentId());
-        String reason = EventRecords.header(dead.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow();
-        assertThat(reason).contains("slack: HTTP 400: invalid_payload")
-                .doesNotContain(slack.webhookUrl()).doesNotContain(ChannelStubsResource.ROUTING_KEY);
+        String reason = EventRecords.header(dead.headers(), CloudEventHeaders.DLQ_REASON)
+                .orElseThrow();
+        assertThat(reason)
+                .contains("slack: HTTP 400: invalid_payload")
+                .doesNotContain(slack.webhookUrl())
+                .doesNotContain(ChannelStubsResource.ROUTING_KEY);
         assertThat(slackRequests(refused.incidentId())).hasSize(1);
     }
 
     @Test
     void aMalformedRequestGoesToTheDeadLetterTopicWithTheReason() {
-        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.COMMANDS_NOTIFY, "inc-garbage",
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(
+                Topics.COMMANDS_NOTIFY,
+                "inc-garbage",
                 "{\"id\": 42, \"kind\": \"NOT_A_KIND\"".getBytes(StandardCharsets.UTF_8));
-        garbage.headers().add(CloudEventHeaders.TYPE, EventType.NOTIFY_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
+        garbage.headers()
+                .add(
+                        CloudEventHeaders.TYPE,
+                        EventType.NOTIFY_REQUESTED.typeName().getBytes(StandardCharsets.UTF_8));
 
         events.send(garbage);
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter("inc-garbage");
-        assertThat(EventRecords.header(dead.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow())
-                .startsWith("not a valid NotificationRequest").contains("NOT_A_KIND");
+        assertThat(EventRecords.header(dead.headers(), CloudEventHeaders.DLQ_REASON)
+                        .orElseThrow())
+                .startsWith("not a valid NotificationRequest")
+                .contains("NOT_A_KIND");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"id\": 42");
     }
 
     @Test
     void lowSeverityNotificationsArriveTogetherInOneDigest() {
         String batch = "digest-" + Instant.now().toEpochMilli();
-        List<NotificationRequest> low = IntStream.range(0, 3).mapToObj(i -> notification().severity(Severity.LOW)
-                .incident(batch + "-" + i).summary("cosmetic " + i).build()).toList();
+        List<NotificationRequest> low = IntStream.range(0, 3)
+                .mapToObj(i -> notification()
+                        .severity(Severity.LOW)
+                        .incident(batch + "-" + i)
+                        .summary("cosmetic " + i)
+                        .build())
+                .toList();
 
         low.forEach(this::publish);
 
         // A digest goes out every 2 s here: the three may share one or straddle two, never go alone.
-        Awaitility.await("all three in digests").atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> low.stream().allMatch(n -> slack.accepted().stream().anyMatch(r -> r.body().contains(n.id()))));
-        List<RecordedRequest> carrying = slack.requests().stream().filter(r -> r.body().contains(batch)).toList();
+        Awaitility.await("all three in digests")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> low.stream()
+                        .allMatch(n ->
+                                slack.accepted().stream().anyMatch(r -> r.body().contains(n.id()))));
+        List<RecordedRequest> carrying =
+                slack.requests().stream().filter(r -> r.body().contains(batch)).toList();
         assertThat(carrying).hasSizeBetween(1, 2).allSatisfy(digest -> {
             assertThat(digest.violations()).isEmpty();
             assertThat(digest.json().at("/blocks/0/text/text").asText()).startsWith("MCP Bridge DR digest: ");
         });
         for (NotificationRequest n : low) {
-            assertThat(carrying.stream().filter(r -> r.body().contains(n.id()))).as("once: " + n.id()).hasSize(1);
+            assertThat(carrying.stream().filter(r -> r.body().contains(n.id())))
+                    .as("once: " + n.id())
+                    .hasSize(1);
         }
         assertThat(pagerDuty.events()).noneMatch(e -> e.toString().contains(batch));
     }
@@ -194,7 +230,8 @@ class NotifierDeliveryTest {
         publish(opened);
 
         awaitPagerDuty(opened.incidentId(), 1);
-        List<RecordedRequest> tries = pagerDuty.requests().stream().filter(r -> r.body().contains(opened.incidentId()))
+        List<RecordedRequest> tries = pagerDuty.requests().stream()
+                .filter(r -> r.body().contains(opened.incidentId()))
                 .toList();
         assertThat(tries).extracting(RecordedRequest::status).containsExactly(500, 202);
         assertThat(pagerDuty.eventsFor(opened.incidentId())).hasSize(1);
@@ -209,8 +246,10 @@ class NotifierDeliveryTest {
 
         awaitPagerDuty(opened.incidentId(), 1);
         List<RecordedRequest> posts = slackRequests(opened.incidentId());
-        RecordedRequest page = pagerDuty.requests().stream().filter(r -> r.body().contains(opened.incidentId()))
-                .findFirst().orElseThrow();
+        RecordedRequest page = pagerDuty.requests().stream()
+                .filter(r -> r.body().contains(opened.incidentId()))
+                .findFirst()
+                .orElseThrow();
         // Paged while Slack was still sitting on its answer.
         assertThat(posts).hasSize(1);
         assertThat(page.receivedAt()).isBefore(posts.get(0).receivedAt().plus(Duration.ofSeconds(4)));
@@ -219,13 +258,17 @@ class NotifierDeliveryTest {
 
     @Test
     void aRequestWithOnlyTheRequiredFieldsRendersUnknownNeverTemplateSyntax() {
-        NotificationRequest sparse = notification().sparse().severity(Severity.MEDIUM).build();
+        NotificationRequest sparse =
+                notification().sparse().severity(Severity.MEDIUM).build();
 
         String text = templates.plainText(new io.mcpbridge.dr.notifier.template.NotificationView(sparse));
 
-        assertThat(text).startsWith("INCIDENT ALERT - MCP Bridge Service Disruption")
-                .contains("Customer Impact: unknown").contains("Bridge: unknown")
-                .doesNotContain("{").doesNotContain("null");
+        assertThat(text)
+                .startsWith("INCIDENT ALERT - MCP Bridge Service Disruption")
+                .contains("Customer Impact: unknown")
+                .contains("Bridge: unknown")
+                .doesNotContain("{")
+                .doesNotContain("null");
     }
 
     private void publish(NotificationRequest request) {
@@ -233,25 +276,40 @@ class NotifierDeliveryTest {
     }
 
     private List<RecordedRequest> slackRequests(String incidentId) {
-        return slack.requests().stream().filter(r -> r.body().contains(incidentId)).toList();
+        return slack.requests().stream()
+                .filter(r -> r.body().contains(incidentId))
+                .toList();
     }
 
     private List<RecordedRequest> awaitSlack(String incidentId, int accepted) {
-        Awaitility.await("Slack accepts " + accepted + " for " + incidentId).atMost(WAIT)
+        Awaitility.await("Slack accepts " + accepted + " for " + incidentId)
+                .atMost(WAIT)
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> slackRequests(incidentId).stream().filter(RecordedRequest::accepted).count() >= accepted);
-        return slackRequests(incidentId).stream().filter(RecordedRequest::accepted).toList();
+                .until(() -> slackRequests(incidentId).stream()
+                                .filter(RecordedRequest::accepted)
+                                .count()
+                        >= accepted);
+        return slackRequests(incidentId).stream()
+                .filter(RecordedRequest::accepted)
+                .toList();
     }
 
     private List<JsonNode> awaitPagerDuty(String incidentId, int count) {
-        Awaitility.await("PagerDuty events for " + incidentId).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+        Awaitility.await("PagerDuty events for " + incidentId)
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> pagerDuty.eventsFor(incidentId).size() >= count);
         return pagerDuty.eventsFor(incidentId);
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-        Awaitility.await("dead letter keyed " + key).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+        Awaitility.await("dead letter keyed " + key)
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> dlq.records().stream().anyMatch(r -> key.equals(r.key())));
-        return dlq.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        return dlq.records().stream()
+                .filter(r -> key.equals(r.key()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
-import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.notifier.support.SlackDeliveries;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.ServiceProcess;
@@ -31,7 +31,8 @@ class NotifierRestartIT {
 
     @Test
     void aRestartMidStreamDeliversEveryNotificationExactlyOnce() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.startDedicated(); SlackWebhookStub slack = SlackWebhookStub.start()) {
+        try (KafkaBroker broker = KafkaBroker.startDedicated();
+                SlackWebhookStub slack = SlackWebhookStub.start()) {
             Map<String, String> settings = Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(),
                     "mcpdr.notifier.slack.enabled", "true",
@@ -39,31 +40,40 @@ class NotifierRestartIT {
                     "mcpdr.notifier.slack.min-interval", "25ms",
                     "mcpdr.notifier.console.enabled", "false");
             List<NotificationRequest> stream = IntStream.range(0, 200)
-                    .mapToObj(i -> notification().id(UUID.randomUUID().toString()).severity(Severity.MEDIUM)
-                            .kind(NotificationKind.INCIDENT_UPDATED).summary("update " + i).build())
+                    .mapToObj(i -> notification()
+                            .id(UUID.randomUUID().toString())
+                            .severity(Severity.MEDIUM)
+                            .kind(NotificationKind.INCIDENT_UPDATED)
+                            .summary("update " + i)
+                            .build())
                     .toList();
             try (TestEvents events = new TestEvents(broker.bootstrapServers())) {
                 stream.forEach(request -> events.publish(Notifications.envelope(request)));
             }
 
             try (ServiceProcess first = NotifierProcess.start("notifier-first", settings)) {
-                Awaitility.await("first instance delivering").atMost(Duration.ofSeconds(90))
-                        .pollInterval(Duration.ofMillis(50)).until(() -> delivered(slack).size() >= 50);
+                Awaitility.await("first instance delivering")
+                        .atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> delivered(slack).size() >= 50);
                 first.stop();
             }
             int beforeRestart = delivered(slack).size();
             assertThat(beforeRestart).as("stopped mid-stream").isLessThan(stream.size());
 
             try (ServiceProcess second = NotifierProcess.start("notifier-second", settings)) {
-                Awaitility.await("all delivered after the restart").atMost(Duration.ofSeconds(120))
-                        .pollInterval(Duration.ofMillis(200)).until(() -> delivered(slack).size() >= stream.size());
+                Awaitility.await("all delivered after the restart")
+                        .atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> delivered(slack).size() >= stream.size());
                 second.stop();
             }
 
             Map<String, Long> counts = delivered(slack).stream()
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(counts.keySet())
-                    .containsExactlyInAnyOrderElementsOf(stream.stream().map(NotificationRequest::id).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            stream.stream().map(NotificationRequest::id).toList());
             assertThat(counts.values()).as("none twice").containsOnly(1L);
         }
     }

@@ -7,8 +7,8 @@ import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
-import io.mcpbridge.dr.notifier.support.NotifierProfile;
 import io.mcpbridge.dr.notifier.support.Notifications;
+import io.mcpbridge.dr.notifier.support.NotifierProfile;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
@@ -30,15 +30,29 @@ class SlackThreadingTest {
         SlackWebhookStub slack = ChannelStubsResource.slack();
         String incident = "thread-" + Instant.now().toEpochMilli();
         List<NotificationRequest> story = List.of(
-                notification().incident(incident).severity(Severity.MEDIUM).kind(NotificationKind.INCIDENT_OPENED).build(),
-                notification().incident(incident).severity(Severity.MEDIUM).kind(NotificationKind.INCIDENT_UPDATED).build(),
-                notification().incident(incident).severity(Severity.MEDIUM).kind(NotificationKind.INCIDENT_RESOLVED).build());
+                notification()
+                        .incident(incident)
+                        .severity(Severity.MEDIUM)
+                        .kind(NotificationKind.INCIDENT_OPENED)
+                        .build(),
+                notification()
+                        .incident(incident)
+                        .severity(Severity.MEDIUM)
+                        .kind(NotificationKind.INCIDENT_UPDATED)
+                        .build(),
+                notification()
+                        .incident(incident)
+                        .severity(Severity.MEDIUM)
+                        .kind(NotificationKind.INCIDENT_RESOLVED)
+                        .build());
 
         try (TestEvents events = new TestEvents(KafkaBroker.shared().bootstrapServers())) {
             story.forEach(n -> events.publish(Notifications.envelope(n)));
         }
 
-        Awaitility.await("three messages posted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await("three messages posted")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> posted(slack, incident).size() >= 3);
         List<SlackWebhookStub.PostedMessage> messages = posted(slack, incident);
         assertThat(messages).hasSize(3);
@@ -54,6 +68,8 @@ class SlackThreadingTest {
     }
 
     private static List<SlackWebhookStub.PostedMessage> posted(SlackWebhookStub slack, String incident) {
-        return slack.postedMessages().stream().filter(m -> m.json().toString().contains(incident)).toList();
+        return slack.postedMessages().stream()
+                .filter(m -> m.json().toString().contains(incident))
+                .toList();
     }
 }

@@ -58,36 +58,79 @@ class AlertsAgainstProbesTest {
         topics.events.publish(HealthSignals.health("edge-alert", HealthState.UP, HealthState.UP, false, Instant.now()));
         AlertEvent firing = alert(AlertStatus.FIRING, firingSince, null);
 
-        topics.events.publish(new EventEnvelope("alert-firing-" + firingSince.toEpochMilli(), EventType.ALERT_RECEIVED,
-                "/test", "edge-alert", Instant.now(), firing));
+        topics.events.publish(new EventEnvelope(
+                "alert-firing-" + firingSince.toEpochMilli(),
+                EventType.ALERT_RECEIVED,
+                "/test",
+                "edge-alert",
+                Instant.now(),
+                firing));
 
-        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("edge-alert") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        Incident escalated = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("edge-alert") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(escalated.timeline()).anySatisfy(entry -> {
             assertThat(entry.outcome()).isEqualTo("skipped");
             assertThat(entry.detail()).contains("answers its probes as healthy while the alert fires");
         });
-        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED)).as("not dismissed").isEmpty();
-        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.incidentId().equals(escalated.id()) && n.kind() == NotificationKind.INCIDENT_ESCALATED, 1, WAIT);
+        assertThat(topics.incidents.payloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED))
+                .as("not dismissed")
+                .isEmpty();
+        topics.notifications.awaitPayloads(
+                EventType.NOTIFY_REQUESTED,
+                NotificationRequest.class,
+                n -> n.incidentId().equals(escalated.id()) && n.kind() == NotificationKind.INCIDENT_ESCALATED,
+                1,
+                WAIT);
         assertThat(new KubernetesActions(client).restartedAt("mcp-system", "mcp-edge-alert"))
-                .as("nothing done to a component that looks healthy").isEmpty();
+                .as("nothing done to a component that looks healthy")
+                .isEmpty();
 
-        topics.events.publish(new EventEnvelope("alert-resolved-" + firingSince.toEpochMilli(),
-                EventType.ALERT_RECEIVED, "/test", "edge-alert", Instant.now(),
+        topics.events.publish(new EventEnvelope(
+                "alert-resolved-" + firingSince.toEpochMilli(),
+                EventType.ALERT_RECEIVED,
+                "/test",
+                "edge-alert",
+                Instant.now(),
                 alert(AlertStatus.RESOLVED, firingSince, Instant.now())));
 
-        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-        assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail())
-                .contains("the alert that opened this incident is over"));
+        Incident resolved = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(resolved.timeline())
+                .anySatisfy(
+                        entry -> assertThat(entry.detail()).contains("the alert that opened this incident is over"));
     }
 
     private static AlertEvent alert(AlertStatus status, Instant startsAt, Instant endsAt) {
-        return new AlertEvent("edge-alert", Severity.CRITICAL, status, "McpEdgeErrorRateHigh", "9a8b7c6d5e4f3a2b",
-                "5xx above 5% for 5 minutes", Map.of("alertname", "McpEdgeErrorRateHigh"), Map.of(), startsAt, endsAt,
-                "http://prometheus/graph", "{}:{alertname=\"McpEdgeErrorRateHigh\"}", "mcp-dr",
-                "http://alertmanager", Instant.now());
+        return new AlertEvent(
+                "edge-alert",
+                Severity.CRITICAL,
+                status,
+                "McpEdgeErrorRateHigh",
+                "9a8b7c6d5e4f3a2b",
+                "5xx above 5% for 5 minutes",
+                Map.of("alertname", "McpEdgeErrorRateHigh"),
+                Map.of(),
+                startsAt,
+                endsAt,
+                "http://prometheus/graph",
+                "{}:{alertname=\"McpEdgeErrorRateHigh\"}",
+                "mcp-dr",
+                "http://alertmanager",
+                Instant.now());
     }
 }

@@ -56,24 +56,47 @@ class CommandTrustTest {
     final CoordinatorTopics topics = new CoordinatorTopics();
 
     private static RecoveryCommand maintenanceOn(String component) {
-        return new RecoveryCommand("cmd-" + component + "-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
-                component, null, null, List.of(), "planned upgrade", "someone", false, false, Duration.ofHours(1),
+        return new RecoveryCommand(
+                "cmd-" + component + "-" + System.nanoTime(),
+                RecoveryAction.MAINTENANCE_ON,
+                component,
+                null,
+                null,
+                List.of(),
+                "planned upgrade",
+                "someone",
+                false,
+                false,
+                Duration.ofHours(1),
                 Instant.now());
     }
 
     private String deadLetterReason(String commandId) {
-        ConsumerRecord<String, byte[]> letter = Awaitility.await("dead letter of " + commandId).atMost(WAIT)
-                .until(() -> topics.dlq.records().stream()
-                        .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElse("").equals(commandId))
-                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
-        return EventRecords.header(letter.headers(), CloudEventHeaders.DLQ_REASON).orElseThrow();
+        ConsumerRecord<String, byte[]> letter = Awaitility.await("dead letter of " + commandId)
+                .atMost(WAIT)
+                .until(
+                        () -> topics.dlq.records().stream()
+                                .filter(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID)
+                                        .orElse("")
+                                        .equals(commandId))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        return EventRecords.header(letter.headers(), CloudEventHeaders.DLQ_REASON)
+                .orElseThrow();
     }
 
     /** A DOWN for the component opens an incident that is not SUPPRESSED: no maintenance window was set. */
     private void assertNoMaintenanceWindow(String component) {
         topics.events.publish(HealthSignals.down(component, Instant.now()));
-        Incident incident = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals(component), 1, WAIT).get(0);
+        Incident incident = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals(component),
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(incident.state()).as(component).isNotEqualTo(IncidentState.SUPPRESSED);
     }
 
@@ -87,9 +110,23 @@ class CommandTrustTest {
         topics.events.send(SignedCommands.unsigned(unsigned));
         topics.events.send(SignedCommands.signedBy(TestSigners.signer(TestSigners.STRANGER), stranger));
         ProducerRecord<String, byte[]> signed = SignedCommands.signed(tampered);
-        topics.events.send(new ProducerRecord<>(signed.topic(), null, signed.key(), EventJson.toBytes(
-                new RecoveryCommand(tampered.id(), RecoveryAction.MAINTENANCE_ON, "trust-c", null, null, List.of(),
-                        "planned upgrade", "someone", false, false, Duration.ofDays(7), tampered.requestedAt())),
+        topics.events.send(new ProducerRecord<>(
+                signed.topic(),
+                null,
+                signed.key(),
+                EventJson.toBytes(new RecoveryCommand(
+                        tampered.id(),
+                        RecoveryAction.MAINTENANCE_ON,
+                        "trust-c",
+                        null,
+                        null,
+                        List.of(),
+                        "planned upgrade",
+                        "someone",
+                        false,
+                        false,
+                        Duration.ofDays(7),
+                        tampered.requestedAt())),
                 signed.headers()));
         ProducerRecord<String, byte[]> moved = SignedCommands.signed(rekeyed);
         topics.events.send(new ProducerRecord<>(moved.topic(), null, "trust-a", moved.value(), moved.headers()));
@@ -98,8 +135,12 @@ class CommandTrustTest {
         assertThat(deadLetterReason(stranger.id())).contains("'mallory', who is not trusted here");
         assertThat(deadLetterReason(tampered.id())).contains("does not verify with any key trusted for 'alice'");
         assertThat(deadLetterReason(rekeyed.id())).contains("does not verify");
-        List<NotificationRequest> notices = topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED,
-                NotificationRequest.class, n -> n.summary().startsWith("A recovery command was refused"), 4, WAIT);
+        List<NotificationRequest> notices = topics.notifications.awaitPayloads(
+                EventType.NOTIFY_REQUESTED,
+                NotificationRequest.class,
+                n -> n.summary().startsWith("A recovery command was refused"),
+                4,
+                WAIT);
         assertThat(notices).extracting(NotificationRequest::severity).containsOnly(Severity.LOW);
         for (String component : List.of("trust-a", "trust-b", "trust-c", "trust-d")) {
             assertNoMaintenanceWindow(component);
@@ -109,31 +150,67 @@ class CommandTrustTest {
     @Test
     void aCommandPublishedTwiceRunsOnceAndTheCopyIsRefusedAsAReplay() {
         ClusterFixtures.deployment(client, "mcp-system", "mcp-replay-a");
-        RecoveryCommand recover = new RecoveryCommand("cmd-replay-" + System.nanoTime(), RecoveryAction.RECOVER,
-                "replay-a", "service-failure", null, List.of(), "502s", "someone", false, false, null, Instant.now());
+        RecoveryCommand recover = new RecoveryCommand(
+                "cmd-replay-" + System.nanoTime(),
+                RecoveryAction.RECOVER,
+                "replay-a",
+                "service-failure",
+                null,
+                List.of(),
+                "502s",
+                "someone",
+                false,
+                false,
+                null,
+                Instant.now());
         ProducerRecord<String, byte[]> record = SignedCommands.signed(recover);
 
         topics.events.send(record);
         topics.events.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()));
 
         assertThat(deadLetterReason(recover.id())).contains("was taken before").contains("is a replay");
-        Incident incident = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("replay-a"), 1, WAIT).get(0);
-        assertThat(incident.timeline()).anySatisfy(entry -> assertThat(entry.detail()).contains("alice"));
-        assertThat(topics.notifications.payloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.component().equals("replay-a") && n.summary().contains("not run"))).isEmpty();
+        Incident incident = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("replay-a"),
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(incident.timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).contains("alice"));
+        assertThat(topics.notifications.payloads(
+                        EventType.NOTIFY_REQUESTED,
+                        NotificationRequest.class,
+                        n -> n.component().equals("replay-a") && n.summary().contains("not run")))
+                .isEmpty();
     }
 
     @Test
     void anOldSignedCommandPublishedAgainWithItsOldTimestampIsRefusedByTheBrokersTime() {
         Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
-        RecoveryCommand old = new RecoveryCommand("cmd-old-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
-                "trust-old", null, null, List.of(), "planned upgrade", "alice", false, false, Duration.ofHours(12),
+        RecoveryCommand old = new RecoveryCommand(
+                "cmd-old-" + System.nanoTime(),
+                RecoveryAction.MAINTENANCE_ON,
+                "trust-old",
+                null,
+                null,
+                List.of(),
+                "planned upgrade",
+                "alice",
+                false,
+                false,
+                Duration.ofHours(12),
                 tenMinutesAgo);
         ProducerRecord<String, byte[]> signedThen = SignedCommands.signed(old);
 
-        topics.events.send(new ProducerRecord<>(signedThen.topic(), null, tenMinutesAgo.toEpochMilli(),
-                signedThen.key(), signedThen.value(), signedThen.headers()));
+        topics.events.send(new ProducerRecord<>(
+                signedThen.topic(),
+                null,
+                tenMinutesAgo.toEpochMilli(),
+                signedThen.key(),
+                signedThen.value(),
+                signedThen.headers()));
 
         assertThat(deadLetterReason(old.id())).contains("refused as a replay");
         assertNoMaintenanceWindow("trust-old");
@@ -141,11 +218,22 @@ class CommandTrustTest {
 
     @Test
     void aCommandWithoutAComponentIsRefusedAndTheCoordinatorKeepsGoing() {
-        RecoveryCommand incomplete = new RecoveryCommand("cmd-incomplete-" + System.nanoTime(),
-                RecoveryAction.MAINTENANCE_ON, null, null, null, List.of(), "?", "alice", false, false, null, null);
-        ProducerRecord<String, byte[]> record = TestSigners.signer(TestSigners.ENGINEER).sign(EventRecords.toRecord(
-                new io.mcpbridge.dr.events.EventEnvelope(incomplete.id(), EventType.RECOVERY_REQUESTED, "/test",
-                        "trust-e", Instant.now(), incomplete)));
+        RecoveryCommand incomplete = new RecoveryCommand(
+                "cmd-incomplete-" + System.nanoTime(),
+                RecoveryAction.MAINTENANCE_ON,
+                null,
+                null,
+                null,
+                List.of(),
+                "?",
+                "alice",
+                false,
+                false,
+                null,
+                null);
+        ProducerRecord<String, byte[]> record = TestSigners.signer(TestSigners.ENGINEER)
+                .sign(EventRecords.toRecord(new io.mcpbridge.dr.events.EventEnvelope(
+                        incomplete.id(), EventType.RECOVERY_REQUESTED, "/test", "trust-e", Instant.now(), incomplete)));
 
         topics.events.send(record);
 

@@ -64,28 +64,45 @@ class CoordinatorBench {
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
                 Instant sent = Instant.now();
                 health(events, "gateway", HealthState.DOWN, true);
-                Incident restarted = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                        i -> i.component().equals("gateway") && !i.detectedAt().isBefore(sent.minusMillis(1))
-                                && entry(i, "restart", "succeeded") != null, 1, WAIT).get(0);
+                Incident restarted = incidents
+                        .awaitPayloads(
+                                EventType.INCIDENT_UPDATED,
+                                Incident.class,
+                                i -> i.component().equals("gateway")
+                                        && !i.detectedAt().isBefore(sent.minusMillis(1))
+                                        && entry(i, "restart", "succeeded") != null,
+                                1,
+                                WAIT)
+                        .get(0);
                 if (round >= WARMUP) {
-                    decided.add(millis(sent, entry(restarted, "restart", "started").time()));
-                    called.add(millis(sent, entry(restarted, "restart", "succeeded").time()));
+                    decided.add(
+                            millis(sent, entry(restarted, "restart", "started").time()));
+                    called.add(millis(
+                            sent, entry(restarted, "restart", "succeeded").time()));
                 }
                 heal(events, incidents, "gateway", restarted.id());
 
                 Instant alerted = Instant.now();
                 alert(events, alerted);
-                NotificationRequest opened = notifications.awaitPayloads(EventType.NOTIFY_REQUESTED,
-                        NotificationRequest.class, n -> n.kind() == NotificationKind.INCIDENT_OPENED
-                                && n.component().equals("router") && !n.requestedAt().isBefore(alerted), 1, WAIT).get(0);
+                NotificationRequest opened = notifications
+                        .awaitPayloads(
+                                EventType.NOTIFY_REQUESTED,
+                                NotificationRequest.class,
+                                n -> n.kind() == NotificationKind.INCIDENT_OPENED
+                                        && n.component().equals("router")
+                                        && !n.requestedAt().isBefore(alerted),
+                                1,
+                                WAIT)
+                        .get(0);
                 if (round >= WARMUP) {
                     notified.add(millis(alerted, opened.requestedAt()));
                 }
                 heal(events, incidents, "router", opened.incidentId());
             }
         }
-        System.out.printf("%n[bench] coordinator reactions, %d rounds after %d warm-up, ms: %s%n", ROUNDS, WARMUP,
-                "(configured waits excluded)");
+        System.out.printf(
+                "%n[bench] coordinator reactions, %d rounds after %d warm-up, ms: %s%n",
+                ROUNDS, WARMUP, "(configured waits excluded)");
         report("DOWN event published -> restart decided (before the API call)", decided);
         report("DOWN event published -> restart done (API call answered)", called);
         report("firing alert published -> INCIDENT_OPENED notify request", notified);
@@ -93,17 +110,26 @@ class CoordinatorBench {
 
     /** Once verification is waiting, the component reports healthy and the incident resolves. */
     private static void heal(TestEvents events, TopicRecorder incidents, String component, String incidentId) {
-        incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(incidentId) && entry(i, "verify-restart", "started") != null, 1, WAIT);
+        incidents.awaitPayloads(
+                EventType.INCIDENT_UPDATED,
+                Incident.class,
+                i -> i.id().equals(incidentId) && entry(i, "verify-restart", "started") != null,
+                1,
+                WAIT);
         health(events, component, HealthState.UP, false);
-        incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(incidentId) && i.state() == IncidentState.RESOLVED, 1, WAIT);
+        incidents.awaitPayloads(
+                EventType.INCIDENT_UPDATED,
+                Incident.class,
+                i -> i.id().equals(incidentId) && i.state() == IncidentState.RESOLVED,
+                1,
+                WAIT);
     }
 
     private static void report(String what, List<Double> samples) {
         List<Double> sorted = samples.stream().sorted().toList();
-        System.out.printf("[bench] %-62s p50 %6.1f  p99 %6.1f  max %6.1f%n", what, percentile(sorted, 0.50),
-                percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
+        System.out.printf(
+                "[bench] %-62s p50 %6.1f  p99 %6.1f  max %6.1f%n",
+                what, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
     }
 
     private static double percentile(List<Double> sorted, double p) {
@@ -115,23 +141,58 @@ class CoordinatorBench {
     }
 
     private static TimelineEntry entry(Incident incident, String step, String outcome) {
-        return incident.timeline().stream().filter(e -> e.step().equals(step) && e.outcome().equals(outcome))
-                .findFirst().orElse(null);
+        return incident.timeline().stream()
+                .filter(e -> e.step().equals(step) && e.outcome().equals(outcome))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void health(TestEvents events, String component, HealthState state, boolean transition) {
         Instant now = Instant.now();
-        TargetHealth health = new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component, state,
-                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN, now, 3, 1,
-                state == HealthState.DOWN ? "HTTP 503" : null, now);
-        events.publish(new EventEnvelope(component + ":" + state + ":" + now.toEpochMilli() + ":" + System.nanoTime(),
-                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/bench", component, now, health));
+        TargetHealth health = new TargetHealth(
+                component,
+                component,
+                ProbeKind.HTTP,
+                "http://" + component,
+                state,
+                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN,
+                now,
+                3,
+                1,
+                state == HealthState.DOWN ? "HTTP 503" : null,
+                now);
+        events.publish(new EventEnvelope(
+                component + ":" + state + ":" + now.toEpochMilli() + ":" + System.nanoTime(),
+                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT,
+                "/bench",
+                component,
+                now,
+                health));
     }
 
     private static void alert(TestEvents events, Instant now) {
-        AlertEvent alert = new AlertEvent("router", Severity.CRITICAL, AlertStatus.FIRING, "McpRouterDown",
-                "fp-" + now.toEpochMilli(), "router down", Map.of(), Map.of(), now, null, null, null, "mcp-dr", null, now);
-        events.publish(new EventEnvelope("alert:" + now.toEpochMilli() + ":" + System.nanoTime(),
-                EventType.ALERT_RECEIVED, "/bench", "router", now, alert));
+        AlertEvent alert = new AlertEvent(
+                "router",
+                Severity.CRITICAL,
+                AlertStatus.FIRING,
+                "McpRouterDown",
+                "fp-" + now.toEpochMilli(),
+                "router down",
+                Map.of(),
+                Map.of(),
+                now,
+                null,
+                null,
+                null,
+                "mcp-dr",
+                null,
+                now);
+        events.publish(new EventEnvelope(
+                "alert:" + now.toEpochMilli() + ":" + System.nanoTime(),
+                EventType.ALERT_RECEIVED,
+                "/bench",
+                "router",
+                now,
+                alert));
     }
 }

@@ -48,21 +48,39 @@ class CoordinatorReplicasIT {
             awaitOwning(first, 3);
 
             events.publish(HealthSignals.down("gateway", Instant.now()));
-            Incident verifying = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.component().equals("gateway") && i.state() == IncidentState.VERIFYING, 1, WAIT).get(0);
+            Incident verifying = incidents
+                    .awaitPayloads(
+                            EventType.INCIDENT_UPDATED,
+                            Incident.class,
+                            i -> i.component().equals("gateway") && i.state() == IncidentState.VERIFYING,
+                            1,
+                            WAIT)
+                    .get(0);
             Instant restartedAt = new KubernetesActions(cluster.client())
-                    .restartedAt(CoordinatorCluster.NAMESPACE, "mcp-gateway").orElseThrow();
+                    .restartedAt(CoordinatorCluster.NAMESPACE, "mcp-gateway")
+                    .orElseThrow();
             first.kill();
 
             ServiceProcess second = cluster.startCoordinator("coordinator-replacement");
             awaitOwning(second, 3);
             events.publish(HealthSignals.up("gateway", Instant.now()));
 
-            Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-            assertThat(resolved.timeline().stream().filter(e -> e.step().equals("restart") && e.outcome().equals("started")))
-                    .as("one restart in the timeline").hasSize(1);
-            assertThat(cluster.patches("mcp-gateway")).as("restart requests at the API").isEqualTo(1);
+            Incident resolved = incidents
+                    .awaitPayloads(
+                            EventType.INCIDENT_UPDATED,
+                            Incident.class,
+                            i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED,
+                            1,
+                            WAIT)
+                    .get(0);
+            assertThat(resolved.timeline().stream()
+                            .filter(e ->
+                                    e.step().equals("restart") && e.outcome().equals("started")))
+                    .as("one restart in the timeline")
+                    .hasSize(1);
+            assertThat(cluster.patches("mcp-gateway"))
+                    .as("restart requests at the API")
+                    .isEqualTo(1);
             assertThat(new KubernetesActions(cluster.client()).restartedAt(CoordinatorCluster.NAMESPACE, "mcp-gateway"))
                     .contains(restartedAt);
             assertThat(second.get("/q/metrics")).contains("mcpdr_incident_rto_seconds_count{component=\"gateway\"");
@@ -84,12 +102,20 @@ class CoordinatorReplicasIT {
             Instant old = Instant.now().minus(Duration.ofMinutes(10));
             RecoveryCommand edge = maintenance("edge", old);
             ProducerRecord<String, byte[]> signedThen = SignedCommands.signed(edge);
-            events.send(new ProducerRecord<>(signedThen.topic(), null, old.toEpochMilli(), signedThen.key(),
-                    signedThen.value(), signedThen.headers()));
+            events.send(new ProducerRecord<>(
+                    signedThen.topic(),
+                    null,
+                    old.toEpochMilli(),
+                    signedThen.key(),
+                    signedThen.value(),
+                    signedThen.headers()));
             // Signed and fresh, but without its own time: the window counts from the signed time.
             events.send(SignedCommands.signed(maintenance("store", null)));
-            Awaitility.await("the two valid commands handled").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                    .until(() -> first.get("/q/metrics").contains("mcpdr_coordinator_signals_total{kind=\"command\"} 2.0"));
+            Awaitility.await("the two valid commands handled")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() ->
+                            first.get("/q/metrics").contains("mcpdr_coordinator_signals_total{kind=\"command\"} 2.0"));
             first.kill();
 
             ServiceProcess second = cluster.startCoordinator("coordinator-after-maintenance");
@@ -99,17 +125,31 @@ class CoordinatorReplicasIT {
             }
 
             for (String component : List.of("gateway", "store")) {
-                Incident suppressed = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                        i -> i.component().equals(component), 1, WAIT).get(0);
+                Incident suppressed = incidents
+                        .awaitPayloads(
+                                EventType.INCIDENT_UPDATED,
+                                Incident.class,
+                                i -> i.component().equals(component),
+                                1,
+                                WAIT)
+                        .get(0);
                 assertThat(suppressed.state()).as(component).isEqualTo(IncidentState.SUPPRESSED);
             }
             for (String component : List.of("router", "edge")) {
-                incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                        i -> i.component().equals(component) && i.state() == IncidentState.VERIFYING, 1, WAIT);
+                incidents.awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals(component) && i.state() == IncidentState.VERIFYING,
+                        1,
+                        WAIT);
                 assertThat(cluster.patches("mcp-" + component)).as(component).isEqualTo(1);
             }
-            assertThat(cluster.patches("mcp-gateway")).as("no action under maintenance").isZero();
-            assertThat(cluster.patches("mcp-store")).as("no action under maintenance").isZero();
+            assertThat(cluster.patches("mcp-gateway"))
+                    .as("no action under maintenance")
+                    .isZero();
+            assertThat(cluster.patches("mcp-store"))
+                    .as("no action under maintenance")
+                    .isZero();
         }
     }
 
@@ -117,9 +157,13 @@ class CoordinatorReplicasIT {
     void twoInstancesSplitSixComponentsAndNoneIsActedOnTwice() throws Exception {
         List<String> components = List.of("gateway", "router", "gateway-eu", "router-eu", "gateway-ap", "router-ap");
         int partitions = 6;
-        Set<Integer> used = components.stream().map(c -> Ownership.partitionOf(c, partitions)).collect(Collectors.toSet());
-        assertThat(used).as("the components spread over both halves of the partitions")
-                .anyMatch(p -> p < partitions / 2).anyMatch(p -> p >= partitions / 2);
+        Set<Integer> used = components.stream()
+                .map(c -> Ownership.partitionOf(c, partitions))
+                .collect(Collectors.toSet());
+        assertThat(used)
+                .as("the components spread over both halves of the partitions")
+                .anyMatch(p -> p < partitions / 2)
+                .anyMatch(p -> p >= partitions / 2);
 
         try (CoordinatorCluster cluster = CoordinatorCluster.start(partitions, components);
                 TestEvents events = new TestEvents(cluster.bootstrapServers());
@@ -130,27 +174,47 @@ class CoordinatorReplicasIT {
             // The second instance joins while the first is handling the failures: a rebalance mid-flight.
             components.forEach(component -> events.publish(HealthSignals.down(component, Instant.now())));
             ServiceProcess second = cluster.startCoordinator("coordinator-b");
-            Awaitility.await("every component restarted").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                    .until(() -> components.stream().allMatch(c -> new KubernetesActions(cluster.client())
-                            .restartedAt(CoordinatorCluster.NAMESPACE, "mcp-" + c).isPresent()));
-            Awaitility.await("the partitions split between the two").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+            Awaitility.await("every component restarted")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> components.stream()
+                            .allMatch(c -> new KubernetesActions(cluster.client())
+                                    .restartedAt(CoordinatorCluster.NAMESPACE, "mcp-" + c)
+                                    .isPresent()));
+            Awaitility.await("the partitions split between the two")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> split(first, second, partitions));
 
             components.forEach(component -> events.publish(HealthSignals.up(component, Instant.now())));
-            List<Incident> resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.state() == IncidentState.RESOLVED, components.size(), WAIT);
+            List<Incident> resolved = incidents.awaitPayloads(
+                    EventType.INCIDENT_UPDATED,
+                    Incident.class,
+                    i -> i.state() == IncidentState.RESOLVED,
+                    components.size(),
+                    WAIT);
 
             assertThat(resolved).extracting(Incident::component).containsExactlyInAnyOrderElementsOf(components);
-            Map<String, Long> incidentsPerComponent = incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> true).stream().collect(Collectors.groupingBy(Incident::component,
-                    Collectors.mapping(Incident::id, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
-            assertThat(incidentsPerComponent.values()).as("one incident per component").containsOnly(1L);
+            Map<String, Long> incidentsPerComponent =
+                    incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class, i -> true).stream()
+                            .collect(Collectors.groupingBy(
+                                    Incident::component,
+                                    Collectors.mapping(
+                                            Incident::id,
+                                            Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+            assertThat(incidentsPerComponent.values())
+                    .as("one incident per component")
+                    .containsOnly(1L);
             for (String component : components) {
-                assertThat(cluster.patches("mcp-" + component)).as("restarts of mcp-" + component).isEqualTo(1);
+                assertThat(cluster.patches("mcp-" + component))
+                        .as("restarts of mcp-" + component)
+                        .isEqualTo(1);
             }
             for (Incident incident : resolved) {
                 assertThat(incident.timeline().stream()
-                        .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))).hasSize(1);
+                                .filter(e -> e.step().equals("restart")
+                                        && e.outcome().equals("started")))
+                        .hasSize(1);
             }
             // Each instance resolved the incidents of its own partitions.
             assertThat(resolvedBy(first) + resolvedBy(second)).isEqualTo(components.size());
@@ -160,21 +224,36 @@ class CoordinatorReplicasIT {
     }
 
     private static RecoveryCommand maintenance(String component, Instant requestedAt) {
-        return new RecoveryCommand("cmd-maintenance-" + component + "-" + System.nanoTime(), RecoveryAction.MAINTENANCE_ON,
-                component, null, null, List.of(), "planned upgrade", "alice", false, false, Duration.ofHours(2),
+        return new RecoveryCommand(
+                "cmd-maintenance-" + component + "-" + System.nanoTime(),
+                RecoveryAction.MAINTENANCE_ON,
+                component,
+                null,
+                null,
+                List.of(),
+                "planned upgrade",
+                "alice",
+                false,
+                false,
+                Duration.ofHours(2),
                 requestedAt);
     }
 
     /** Waits until the instance is ready and owns every partition of the signal topics. */
     private static void awaitOwning(ServiceProcess coordinator, int partitions) {
-        Awaitility.await(coordinator.name() + " ready").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        Awaitility.await(coordinator.name() + " ready")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> owned(coordinator).map(Set::size).orElse(-1) == partitions);
     }
 
     private static boolean split(ServiceProcess a, ServiceProcess b, int partitions) {
         Optional<Set<Integer>> first = owned(a);
         Optional<Set<Integer>> second = owned(b);
-        if (first.isEmpty() || second.isEmpty() || first.get().isEmpty() || second.get().isEmpty()) {
+        if (first.isEmpty()
+                || second.isEmpty()
+                || first.get().isEmpty()
+                || second.get().isEmpty()) {
             return false;
         }
         return first.get().size() + second.get().size() == partitions
@@ -188,12 +267,19 @@ class CoordinatorReplicasIT {
         if (!health.contains("\"status\": \"UP\"") && !health.contains("\"status\":\"UP\"") || !matcher.find()) {
             return Optional.empty();
         }
-        return Optional.of(Pattern.compile(",").splitAsStream(matcher.group(1)).map(String::strip)
-                .filter(s -> !s.isEmpty()).map(Integer::parseInt).collect(Collectors.toSet()));
+        return Optional.of(Pattern.compile(",")
+                .splitAsStream(matcher.group(1))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::parseInt)
+                .collect(Collectors.toSet()));
     }
 
     private static long resolvedBy(ServiceProcess coordinator) {
-        return Pattern.compile("(?m)^mcpdr_incident_rto_seconds_count\\{[^}]*} (\\d+)").matcher(coordinator.get("/q/metrics"))
-                .results().mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        return Pattern.compile("(?m)^mcpdr_incident_rto_seconds_count\\{[^}]*} (\\d+)")
+                .matcher(coordinator.get("/q/metrics"))
+                .results()
+                .mapToLong(m -> Long.parseLong(m.group(1)))
+                .sum();
     }
 }

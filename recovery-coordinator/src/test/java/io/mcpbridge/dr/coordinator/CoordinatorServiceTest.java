@@ -67,22 +67,56 @@ class CoordinatorServiceTest {
     void aGatewayDownIsRestartedOnceVerifiedAndResolved() {
         Instant start = Instant.now();
         String backupId = "bk-configs-" + start.toEpochMilli();
-        topics.events.publish(new EventEnvelope("result-" + backupId, EventType.BACKUP_RESULT, "/test", backupId,
-                start.minus(Duration.ofMinutes(5)), new BackupResult("cmd-" + backupId, BackupAction.BACKUP,
-                        BackupPhase.SUCCEEDED, backupId, List.of(BackupScope.CONFIGS), 1024, 3, 512L, 60_000, Map.of(),
-                        null, null, null, start.minus(Duration.ofMinutes(5)))));
-        Awaitility.await("the backup seen").atMost(WAIT).until(() -> io.restassured.RestAssured.given().get("/q/metrics")
-                .asString().lines().anyMatch(line -> line.startsWith("mcpdr_recovery_point_timestamp_seconds{scope=\"configs\"}")
-                        && !line.endsWith("NaN")));
+        topics.events.publish(new EventEnvelope(
+                "result-" + backupId,
+                EventType.BACKUP_RESULT,
+                "/test",
+                backupId,
+                start.minus(Duration.ofMinutes(5)),
+                new BackupResult(
+                        "cmd-" + backupId,
+                        BackupAction.BACKUP,
+                        BackupPhase.SUCCEEDED,
+                        backupId,
+                        List.of(BackupScope.CONFIGS),
+                        1024,
+                        3,
+                        512L,
+                        60_000,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        start.minus(Duration.ofMinutes(5)))));
+        Awaitility.await("the backup seen")
+                .atMost(WAIT)
+                .until(() -> io.restassured.RestAssured.given()
+                        .get("/q/metrics")
+                        .asString()
+                        .lines()
+                        .anyMatch(line -> line.startsWith("mcpdr_recovery_point_timestamp_seconds{scope=\"configs\"}")
+                                && !line.endsWith("NaN")));
         publishHealth("router", HealthState.UP, HealthState.UP, false);
         publishHealth("redis", HealthState.UP, HealthState.UP, false);
         publishHealth("gateway", HealthState.UP, HealthState.DOWN, true);
 
-        Incident verifying = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("gateway") && i.state() == IncidentState.VERIFYING, 1, WAIT).get(0);
-        assertThat(new KubernetesActions(client).restartedAt("mcp-system", "mcp-gateway")).isPresent();
-        NotificationRequest opened = topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_OPENED, 1, WAIT)
+        Incident verifying = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("gateway") && i.state() == IncidentState.VERIFYING,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(new KubernetesActions(client).restartedAt("mcp-system", "mcp-gateway"))
+                .isPresent();
+        NotificationRequest opened = topics.notifications
+                .awaitPayloads(
+                        EventType.NOTIFY_REQUESTED,
+                        NotificationRequest.class,
+                        n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_OPENED,
+                        1,
+                        WAIT)
                 .get(0);
         assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
         // RPO: the configuration backup started six minutes before the failure.
@@ -92,19 +126,38 @@ class CoordinatorServiceTest {
 
         publishHealth("gateway", HealthState.UP, HealthState.UP, false);
 
-        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-        assertThat(resolved.rto()).isPositive().isLessThan(Duration.between(start, Instant.now()).plusSeconds(1));
-        assertThat(resolved.postmortem()).startsWith("# Incident Postmortem: " + resolved.id())
+        Incident resolved = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(verifying.id()) && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(resolved.rto())
+                .isPositive()
+                .isLessThan(Duration.between(start, Instant.now()).plusSeconds(1));
+        assertThat(resolved.postmortem())
+                .startsWith("# Incident Postmortem: " + resolved.id())
                 .contains("restart succeeded");
         assertThat(resolved.timeline().stream()
-                .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))).hasSize(1);
-        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_RESOLVED, 1, WAIT);
-        List<Incident> versions = topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(verifying.id()));
+                        .filter(e -> e.step().equals("restart") && e.outcome().equals("started")))
+                .hasSize(1);
+        topics.notifications.awaitPayloads(
+                EventType.NOTIFY_REQUESTED,
+                NotificationRequest.class,
+                n -> n.incidentId().equals(verifying.id()) && n.kind() == NotificationKind.INCIDENT_RESOLVED,
+                1,
+                WAIT);
+        List<Incident> versions = topics.incidents.payloads(
+                EventType.INCIDENT_UPDATED, Incident.class, i -> i.id().equals(verifying.id()));
         assertThat(versions).extracting(Incident::version).isSorted().doesNotHaveDuplicates();
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(metrics)
                 .contains("mcpdr_incident_rto_seconds_count{component=\"gateway\",met=\"true\",severity=\"critical\"}")
                 .contains("mcpdr_incidents_opened_total{component=\"gateway\",severity=\"critical\"}")
@@ -114,22 +167,50 @@ class CoordinatorServiceTest {
 
     @Test
     void aSignedSecurityBreachWithoutConfirmationIsRefusedBeforeAnySessionOrSecretIsTouched() {
-        client.secrets().inNamespace("mcp-system").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata().withName("mcp-credentials").endMetadata().withData(Map.of("token", "b2xk")).build())
+        client.secrets()
+                .inNamespace("mcp-system")
+                .resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                        .withNewMetadata()
+                        .withName("mcp-credentials")
+                        .endMetadata()
+                        .withData(Map.of("token", "b2xk"))
+                        .build())
                 .createOr(existing -> existing.update());
-        RecoveryCommand command = new RecoveryCommand("cmd-breach-" + System.nanoTime(), RecoveryAction.RECOVER, "edge",
-                "security-breach", null, List.of(), "tokens leaked", "alice", false, false, null, Instant.now());
+        RecoveryCommand command = new RecoveryCommand(
+                "cmd-breach-" + System.nanoTime(),
+                RecoveryAction.RECOVER,
+                "edge",
+                "security-breach",
+                null,
+                List.of(),
+                "tokens leaked",
+                "alice",
+                false,
+                false,
+                null,
+                Instant.now());
         topics.events.send(SignedCommands.signed(command));
 
-        Incident refused = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("edge") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        Incident refused = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("edge") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(refused.scenario()).isEqualTo("security-breach");
         assertThat(refused.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("revoke-sessions");
             assertThat(entry.outcome()).isEqualTo("refused");
         });
-        assertThat(refused.timeline()).noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
-        assertThat(client.secrets().inNamespace("mcp-system").withName("mcp-credentials").get().getData())
+        assertThat(refused.timeline())
+                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
+        assertThat(client.secrets()
+                        .inNamespace("mcp-system")
+                        .withName("mcp-credentials")
+                        .get()
+                        .getData())
                 .containsEntry("token", "b2xk");
     }
 

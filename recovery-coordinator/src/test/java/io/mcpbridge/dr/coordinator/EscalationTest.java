@@ -44,11 +44,23 @@ class EscalationTest {
                 TopicRecorder notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY)) {
             events.publish(HealthSignals.down("router", Instant.now()));
 
-            Incident escalated = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.component().equals("router") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
-            NotificationRequest page = notifications.awaitPayloads(EventType.NOTIFY_REQUESTED,
-                    NotificationRequest.class, n -> n.incidentId().equals(escalated.id())
-                            && n.kind() == NotificationKind.INCIDENT_ESCALATED, 1, WAIT).get(0);
+            Incident escalated = incidents
+                    .awaitPayloads(
+                            EventType.INCIDENT_UPDATED,
+                            Incident.class,
+                            i -> i.component().equals("router") && i.state() == IncidentState.ESCALATED,
+                            1,
+                            WAIT)
+                    .get(0);
+            NotificationRequest page = notifications
+                    .awaitPayloads(
+                            EventType.NOTIFY_REQUESTED,
+                            NotificationRequest.class,
+                            n -> n.incidentId().equals(escalated.id())
+                                    && n.kind() == NotificationKind.INCIDENT_ESCALATED,
+                            1,
+                            WAIT)
+                    .get(0);
 
             assertThat(escalated.escalatedAt()).isNotNull();
             assertThat(escalated.timeline()).anySatisfy(entry -> {
@@ -56,8 +68,10 @@ class EscalationTest {
                 assertThat(entry.outcome()).isEqualTo("failed");
             });
             assertThat(page.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(escalated.timeline().stream().filter(e -> e.outcome().equals("started")
-                    && e.step().equals("restart"))).hasSize(1);
+            assertThat(escalated.timeline().stream()
+                            .filter(e ->
+                                    e.outcome().equals("started") && e.step().equals("restart")))
+                    .hasSize(1);
         }
     }
 }

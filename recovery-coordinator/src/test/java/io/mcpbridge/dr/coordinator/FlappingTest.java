@@ -83,17 +83,28 @@ class FlappingTest {
         Set<Incident> last = Set.copyOf(latestVersions(component));
         long restarts = api.patches(NAMESPACE, "mcp-" + component);
         assertThat(restarts).as("restarts in the hour").isBetween(1L, 3L);
-        long started = last.stream().flatMap(i -> i.timeline().stream())
-                .filter(e -> e.step().equals("restart") && e.outcome().equals("started")).count();
+        long started = last.stream()
+                .flatMap(i -> i.timeline().stream())
+                .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))
+                .count();
         assertThat(started).as("restarts recorded").isEqualTo(restarts);
-        List<Incident> escalated = last.stream().filter(i -> i.state() == IncidentState.ESCALATED).toList();
-        assertThat(escalated).as("one escalation, which every later flap folds into").hasSize(1);
-        assertThat(escalated.get(0).timeline()).anySatisfy(entry -> assertThat(entry.detail()).contains("escalating instead of acting again"));
-        assertThat(last).as("no incident after the escalation")
+        List<Incident> escalated =
+                last.stream().filter(i -> i.state() == IncidentState.ESCALATED).toList();
+        assertThat(escalated)
+                .as("one escalation, which every later flap folds into")
+                .hasSize(1);
+        assertThat(escalated.get(0).timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).contains("escalating instead of acting again"));
+        assertThat(last)
+                .as("no incident after the escalation")
                 .allMatch(i -> !i.detectedAt().isAfter(escalated.get(0).detectedAt()));
-        assertThat(topics.notifications.payloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.kind() == NotificationKind.INCIDENT_ESCALATED && n.component().equals(component)))
-                .as("one page").hasSize(1);
+        assertThat(topics.notifications.payloads(
+                        EventType.NOTIFY_REQUESTED,
+                        NotificationRequest.class,
+                        n -> n.kind() == NotificationKind.INCIDENT_ESCALATED
+                                && n.component().equals(component)))
+                .as("one page")
+                .hasSize(1);
     }
 
     @Test
@@ -104,13 +115,36 @@ class FlappingTest {
         Instant now = Instant.now();
         clock.set(now);
 
-        handled("alert", () -> topics.events.publish(new EventEnvelope("alert-resolved-" + now.toEpochMilli(),
-                EventType.ALERT_RECEIVED, "/test", component, now, new AlertEvent(component, Severity.CRITICAL,
-                        AlertStatus.RESOLVED, "RouterDown", "f-" + now.toEpochMilli(), "router-2 was down",
-                        Map.of(), Map.of(), now.minusSeconds(120), now, null, "{}:{}", "mcp-dr", null, now))));
+        handled(
+                "alert",
+                () -> topics.events.publish(new EventEnvelope(
+                        "alert-resolved-" + now.toEpochMilli(),
+                        EventType.ALERT_RECEIVED,
+                        "/test",
+                        component,
+                        now,
+                        new AlertEvent(
+                                component,
+                                Severity.CRITICAL,
+                                AlertStatus.RESOLVED,
+                                "RouterDown",
+                                "f-" + now.toEpochMilli(),
+                                "router-2 was down",
+                                Map.of(),
+                                Map.of(),
+                                now.minusSeconds(120),
+                                now,
+                                null,
+                                "{}:{}",
+                                "mcp-dr",
+                                null,
+                                now))));
 
-        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals(component))).isEmpty();
+        assertThat(topics.incidents.payloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals(component)))
+                .isEmpty();
         assertThat(api.patches(NAMESPACE, "mcp-" + component)).isZero();
     }
 
@@ -118,19 +152,31 @@ class FlappingTest {
     private void handled(String kind, Runnable publish) {
         double before = handledSoFar(kind);
         publish.run();
-        Awaitility.await(kind + " handled").atMost(WAIT).pollInterval(Duration.ofMillis(2))
+        Awaitility.await(kind + " handled")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(2))
                 .until(() -> handledSoFar(kind) > before);
     }
 
     private double handledSoFar(String kind) {
-        Counter counter = registry.find("mcpdr_coordinator_signals_total").tag("kind", kind).counter();
+        Counter counter = registry.find("mcpdr_coordinator_signals_total")
+                .tag("kind", kind)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     /** The last published version of each of the component's topics.incidents. */
     private List<Incident> latestVersions(String component) {
-        return topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class, i -> i.component().equals(component))
-                .stream().collect(Collectors.toMap(Incident::id, i -> i, (a, b) -> a.version() >= b.version() ? a : b))
-                .values().stream().toList();
+        return topics
+                .incidents
+                .payloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals(component))
+                .stream()
+                .collect(Collectors.toMap(Incident::id, i -> i, (a, b) -> a.version() >= b.version() ? a : b))
+                .values()
+                .stream()
+                .toList();
     }
 }

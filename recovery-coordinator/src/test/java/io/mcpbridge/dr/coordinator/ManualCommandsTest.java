@@ -58,24 +58,58 @@ class ManualCommandsTest {
 
     @Test
     void aConfirmedRestoreAsksForTheNamedBackupAndEndsWithItsResult() {
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-a", "bk-20261126T060000Z",
-                List.of("redis"), true, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "store-a", "bk-20261126T060000Z", List.of("redis"), true, false)));
 
-        BackupCommand restore = topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
-                c -> c.reason().contains("inc-store-a-"), 1, WAIT).get(0);
+        BackupCommand restore = topics.backupCommands
+                .awaitPayloads(
+                        EventType.BACKUP_REQUESTED,
+                        BackupCommand.class,
+                        c -> c.reason().contains("inc-store-a-"),
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(restore.action()).isEqualTo(BackupAction.RESTORE);
         assertThat(restore.backupId()).isEqualTo("bk-20261126T060000Z");
         assertThat(restore.scopes()).containsExactly(BackupScope.REDIS);
         Instant now = Instant.now();
-        topics.events.publish(new EventEnvelope("result-" + restore.id(), EventType.BACKUP_RESULT, "/test", restore.backupId(),
-                now, new BackupResult(restore.id(), BackupAction.RESTORE, BackupPhase.SUCCEEDED, restore.backupId(),
-                        restore.scopes(), 2048, 10, 1024L, 900, Map.of("redisKeys", 10L), null, "bk-forensic-1", null, now)));
+        topics.events.publish(new EventEnvelope(
+                "result-" + restore.id(),
+                EventType.BACKUP_RESULT,
+                "/test",
+                restore.backupId(),
+                now,
+                new BackupResult(
+                        restore.id(),
+                        BackupAction.RESTORE,
+                        BackupPhase.SUCCEEDED,
+                        restore.backupId(),
+                        restore.scopes(),
+                        2048,
+                        10,
+                        1024L,
+                        900,
+                        Map.of("redisKeys", 10L),
+                        null,
+                        "bk-forensic-1",
+                        null,
+                        now)));
 
-        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-a") && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+        Incident resolved = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-a") && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(resolved.scenario()).isEqualTo("manual-restore");
-        assertThat(resolved.automatedActions()).as("people's actions are not the automation's budget").isEmpty();
-        assertThat(resolved.parameters()).containsEntry("backup", "bk-20261126T060000Z").containsEntry("scopes", "redis");
+        assertThat(resolved.automatedActions())
+                .as("people's actions are not the automation's budget")
+                .isEmpty();
+        assertThat(resolved.parameters())
+                .containsEntry("backup", "bk-20261126T060000Z")
+                .containsEntry("scopes", "redis");
         assertThat(resolved.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("restore-by-command");
             assertThat(entry.outcome()).isEqualTo("succeeded");
@@ -85,12 +119,19 @@ class ManualCommandsTest {
     @Test
     void aDestructiveCommandWithoutConfirmationIsRefusedBeforeItActs() {
         secret("store-b-token");
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-b", null, List.of(), false,
-                false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.ROTATE_CREDENTIALS, "store-b", null, List.of(), false, false)));
 
-        Incident refused = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-b") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
-        assertThat(refused.timeline()).anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo("refused"))
+        Incident refused = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-b") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(refused.timeline())
+                .anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo("refused"))
                 .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
         assertThat(token()).isEqualTo("store-b-token");
     }
@@ -98,12 +139,19 @@ class ManualCommandsTest {
     @Test
     void aDryRunChangesNothing() {
         secret("store-c-token");
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-c", null, List.of(), true,
-                true)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.ROTATE_CREDENTIALS, "store-c", null, List.of(), true, true)));
 
-        Incident done = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-c") && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-        assertThat(done.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rotate-credentials"));
+        Incident done = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-c") && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(done.timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rotate-credentials"));
         assertThat(token()).isEqualTo("store-c-token");
     }
 
@@ -111,106 +159,205 @@ class ManualCommandsTest {
     void anEscalatedIncidentCanBeTakenOnByACommandOneBeingWorkedOnCannot() {
         ClusterFixtures.deployment(client, NS, "mcp-edge-a");
         topics.events.publish(HealthSignals.down("edge-a", Instant.now()));
-        Incident verifying = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("edge-a") && i.state() == IncidentState.VERIFYING, 1, WAIT).get(0);
+        Incident verifying = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("edge-a") && i.state() == IncidentState.VERIFYING,
+                        1,
+                        WAIT)
+                .get(0);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true,
-                false)));
-        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.summary().startsWith("A recovery command was not run: RESTORE not run: automation is working on "
-                        + verifying.id()), 1, WAIT);
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true, false)));
+        topics.notifications.awaitPayloads(
+                EventType.NOTIFY_REQUESTED,
+                NotificationRequest.class,
+                n -> n.summary()
+                        .startsWith("A recovery command was not run: RESTORE not run: automation is working on "
+                                + verifying.id()),
+                1,
+                WAIT);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.ESCALATE, "edge-a", null, List.of(), false, false)));
-        topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(verifying.id()) && i.state() == IncidentState.ESCALATED, 1, WAIT);
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true,
-                false)));
+        topics.events.send(
+                SignedCommands.signed(command(RecoveryAction.ESCALATE, "edge-a", null, List.of(), false, false)));
+        topics.incidents.awaitPayloads(
+                EventType.INCIDENT_UPDATED,
+                Incident.class,
+                i -> i.id().equals(verifying.id()) && i.state() == IncidentState.ESCALATED,
+                1,
+                WAIT);
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true, false)));
 
-        BackupCommand restore = topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
-                c -> c.id().startsWith(verifying.id() + ":"), 1, WAIT).get(0);
+        BackupCommand restore = topics.backupCommands
+                .awaitPayloads(
+                        EventType.BACKUP_REQUESTED,
+                        BackupCommand.class,
+                        c -> c.id().startsWith(verifying.id() + ":"),
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(restore.id()).isEqualTo(verifying.id() + ":restore-by-command@run1");
-        Incident takenOn = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(verifying.id()) && i.scenario().equals("manual-restore"), 1, WAIT).get(0);
+        Incident takenOn = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(verifying.id()) && i.scenario().equals("manual-restore"),
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(takenOn.state()).isEqualTo(IncidentState.RECOVERING);
     }
 
     @Test
     void aRestoreWithoutScopesIsNotRunAndARecoverWithoutScenarioTakesTheMasterScriptsChoice() {
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-d", "latest", List.of(), true,
-                false)));
-        topics.notifications.awaitPayloads(EventType.NOTIFY_REQUESTED, NotificationRequest.class,
-                n -> n.summary().equals("A recovery command was not run: RESTORE not run: a RESTORE must name its scopes"),
-                1, WAIT);
+        topics.events.send(
+                SignedCommands.signed(command(RecoveryAction.RESTORE, "store-d", "latest", List.of(), true, false)));
+        topics.notifications.awaitPayloads(
+                EventType.NOTIFY_REQUESTED,
+                NotificationRequest.class,
+                n -> n.summary()
+                        .equals("A recovery command was not run: RESTORE not run: a RESTORE must name its scopes"),
+                1,
+                WAIT);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RECOVER, "store-e", null, List.of(), false,
-                false)));
-        Incident opened = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-e"), 1, WAIT).get(0);
+        topics.events.send(
+                SignedCommands.signed(command(RecoveryAction.RECOVER, "store-e", null, List.of(), false, false)));
+        Incident opened = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-e"),
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(opened.scenario()).isEqualTo("service-failure");
         assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
-        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-d"))).as("nothing opened for the refused restore").isEmpty();
+        assertThat(topics.incidents.payloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-d")))
+                .as("nothing opened for the refused restore")
+                .isEmpty();
     }
 
     @Test
     void aSecondRestoreOnTheSameIncidentIsANewCommandNotAnsweredWithTheFirstOnesResult() {
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"),
-                true, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"), true, false)));
         BackupCommand first = awaitBackupCommand("inc-store-f-", 1).get(0);
         answer(first, BackupPhase.FAILED);
-        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-f") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        Incident escalated = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-f") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"),
-                true, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"), true, false)));
 
         BackupCommand second = awaitBackupCommand("inc-store-f-", 2).get(1);
         assertThat(second.id()).isNotEqualTo(first.id()).startsWith(escalated.id() + ":");
         answer(second, BackupPhase.SUCCEEDED);
-        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-        assertThat(resolved.timeline()).filteredOn(entry -> entry.step().equals("restore-by-command"))
-                .extracting(entry -> entry.outcome()).containsSubsequence("failed", "succeeded");
+        Incident resolved = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(resolved.timeline())
+                .filteredOn(entry -> entry.step().equals("restore-by-command"))
+                .extracting(entry -> entry.outcome())
+                .containsSubsequence("failed", "succeeded");
     }
 
     @Test
     void aResultNotSignedByBackupServiceCompletesNothingAndIsCounted() {
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-j", "latest", List.of("redis"),
-                true, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "store-j", "latest", List.of("redis"), true, false)));
         BackupCommand restore = awaitBackupCommand("inc-store-j-", 1).get(0);
         Instant now = Instant.now();
-        BackupResult forged = new BackupResult(restore.id(), BackupAction.RESTORE, BackupPhase.SUCCEEDED, "bk-forged",
-                restore.scopes(), 0, 0, null, 1, Map.of(), null, null, null, now);
+        BackupResult forged = new BackupResult(
+                restore.id(),
+                BackupAction.RESTORE,
+                BackupPhase.SUCCEEDED,
+                "bk-forged",
+                restore.scopes(),
+                0,
+                0,
+                null,
+                1,
+                Map.of(),
+                null,
+                null,
+                null,
+                now);
 
-        topics.events.publishSignedBy(TestSigners.signer(TestSigners.ENGINEER), new EventEnvelope("forged-"
-                + restore.id(), EventType.BACKUP_RESULT, "/test", restore.id(), now, forged));
+        topics.events.publishSignedBy(
+                TestSigners.signer(TestSigners.ENGINEER),
+                new EventEnvelope(
+                        "forged-" + restore.id(), EventType.BACKUP_RESULT, "/test", restore.id(), now, forged));
 
-        Awaitility.await("the forged result counted").atMost(WAIT).until(() -> io.restassured.RestAssured.given()
-                .get("/q/metrics").asString().lines().anyMatch(line -> line.startsWith(
-                        "mcpdr_coordinator_backup_results_refused_total") && !line.endsWith(" 0.0")));
-        assertThat(topics.incidents.payloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED)).isEmpty();
+        Awaitility.await("the forged result counted")
+                .atMost(WAIT)
+                .until(() -> io.restassured.RestAssured.given()
+                        .get("/q/metrics")
+                        .asString()
+                        .lines()
+                        .anyMatch(line -> line.startsWith("mcpdr_coordinator_backup_results_refused_total")
+                                && !line.endsWith(" 0.0")));
+        assertThat(topics.incidents.payloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED))
+                .isEmpty();
         answer(restore, BackupPhase.SUCCEEDED);
-        Incident resolved = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-        assertThat(resolved.timeline()).noneSatisfy(entry -> assertThat(entry.detail()).contains("bk-forged"));
+        Incident resolved = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(resolved.timeline())
+                .noneSatisfy(entry -> assertThat(entry.detail()).contains("bk-forged"));
     }
 
     @Test
     void anEarlierConfirmationDoesNotConfirmALaterUnconfirmedCommand() {
         secret("store-g-token");
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RESTORE, "store-g", "latest", List.of("redis"),
-                true, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.RESTORE, "store-g", "latest", List.of("redis"), true, false)));
         answer(awaitBackupCommand("inc-store-g-", 1).get(0), BackupPhase.FAILED);
-        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-g") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        Incident escalated = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-g") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-g", null, List.of(),
-                false, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.ROTATE_CREDENTIALS, "store-g", null, List.of(), false, false)));
 
-        Incident refused = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.ESCALATED
-                        && i.scenario().equals("manual-rotate-credentials"), 1, WAIT).get(0);
+        Incident refused = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(escalated.id())
+                                && i.state() == IncidentState.ESCALATED
+                                && i.scenario().equals("manual-rotate-credentials"),
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(refused.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("rotate-credentials-by-command");
             assertThat(entry.outcome()).isEqualTo("refused");
@@ -222,65 +369,149 @@ class ManualCommandsTest {
     void anEarlierDryRunDoesNotTurnALaterRealCommandIntoOne() {
         secret("store-h-token");
         ClusterFixtures.deployment(client, NS, "mcp-store-h");
-        RecoveryCommand dryBreach = new RecoveryCommand("cmd-breach-h-" + System.nanoTime(), RecoveryAction.RECOVER,
-                "store-h", "security-breach", null, List.of(), "test", "alice", false, true, null, Instant.now());
+        RecoveryCommand dryBreach = new RecoveryCommand(
+                "cmd-breach-h-" + System.nanoTime(),
+                RecoveryAction.RECOVER,
+                "store-h",
+                "security-breach",
+                null,
+                List.of(),
+                "test",
+                "alice",
+                false,
+                true,
+                null,
+                Instant.now());
         topics.events.send(SignedCommands.signed(dryBreach));
-        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-h") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        Incident escalated = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-h") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-h", null, List.of(),
-                true, false)));
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.ROTATE_CREDENTIALS, "store-h", null, List.of(), true, false)));
 
-        Incident rotated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
-        assertThat(rotated.timeline()).filteredOn(entry -> entry.step().equals("rotate-credentials-by-command"))
+        Incident rotated = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED,
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(rotated.timeline())
+                .filteredOn(entry -> entry.step().equals("rotate-credentials-by-command"))
                 .noneSatisfy(entry -> assertThat(entry.detail()).startsWith("dry run"));
         assertThat(token()).isNotEqualTo("store-h-token");
     }
 
     @Test
     void aConfirmedRecoverWithoutScenarioTakesOnAnEscalatedIncident() {
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.ROTATE_CREDENTIALS, "store-i", null, List.of(),
-                false, false)));
-        Incident escalated = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.component().equals("store-i") && i.state() == IncidentState.ESCALATED, 1, WAIT).get(0);
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.ROTATE_CREDENTIALS, "store-i", null, List.of(), false, false)));
+        Incident escalated = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-i") && i.state() == IncidentState.ESCALATED,
+                        1,
+                        WAIT)
+                .get(0);
 
-        topics.events.send(SignedCommands.signed(command(RecoveryAction.RECOVER, "store-i", null, List.of(), true,
-                false)));
+        topics.events.send(
+                SignedCommands.signed(command(RecoveryAction.RECOVER, "store-i", null, List.of(), true, false)));
 
-        Incident takenOn = topics.incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                i -> i.id().equals(escalated.id()) && i.scenario().equals("service-failure"), 1, WAIT).get(0);
-        assertThat(takenOn.timeline()).anySatisfy(entry -> assertThat(entry.detail())
-                .startsWith("service-failure started by alice"));
+        Incident takenOn = topics.incidents
+                .awaitPayloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.id().equals(escalated.id()) && i.scenario().equals("service-failure"),
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(takenOn.timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("service-failure started by alice"));
     }
 
     private List<BackupCommand> awaitBackupCommand(String reasonPart, int count) {
-        return topics.backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
-                c -> c.reason().contains(reasonPart), count, WAIT);
+        return topics.backupCommands.awaitPayloads(
+                EventType.BACKUP_REQUESTED, BackupCommand.class, c -> c.reason().contains(reasonPart), count, WAIT);
     }
 
     /** backup-service's answer to a command (signed as backup-service by the test events). */
     private void answer(BackupCommand command, BackupPhase phase) {
         Instant now = Instant.now();
-        topics.events.publish(new EventEnvelope("result-" + command.id(), EventType.BACKUP_RESULT, "/test",
-                command.id(), now, new BackupResult(command.id(), command.action(), phase, null, command.scopes(), 0, 0,
-                        null, 100, Map.of(), null, null, phase == BackupPhase.FAILED ? "the test says no" : null, now)));
+        topics.events.publish(new EventEnvelope(
+                "result-" + command.id(),
+                EventType.BACKUP_RESULT,
+                "/test",
+                command.id(),
+                now,
+                new BackupResult(
+                        command.id(),
+                        command.action(),
+                        phase,
+                        null,
+                        command.scopes(),
+                        0,
+                        0,
+                        null,
+                        100,
+                        Map.of(),
+                        null,
+                        null,
+                        phase == BackupPhase.FAILED ? "the test says no" : null,
+                        now)));
     }
 
-    private static RecoveryCommand command(RecoveryAction action, String component, String backupId, List<String> scopes,
-            boolean confirmed, boolean dryRun) {
-        return new RecoveryCommand("cmd-" + action + "-" + component + "-" + System.nanoTime(), action, component, null,
-                backupId, scopes, "test", "alice", confirmed, dryRun, null, Instant.now());
+    private static RecoveryCommand command(
+            RecoveryAction action,
+            String component,
+            String backupId,
+            List<String> scopes,
+            boolean confirmed,
+            boolean dryRun) {
+        return new RecoveryCommand(
+                "cmd-" + action + "-" + component + "-" + System.nanoTime(),
+                action,
+                component,
+                null,
+                backupId,
+                scopes,
+                "test",
+                "alice",
+                confirmed,
+                dryRun,
+                null,
+                Instant.now());
     }
 
     private void secret(String value) {
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
-                .endMetadata().withData(Map.of("token", Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
-                .build()).createOr(existing -> existing.update());
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("mcp-credentials")
+                        .endMetadata()
+                        .withData(Map.of(
+                                "token", Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     private String token() {
-        return new String(Base64.getDecoder().decode(client.secrets().inNamespace(NS).withName("mcp-credentials").get()
-                .getData().get("token")), StandardCharsets.UTF_8);
+        return new String(
+                Base64.getDecoder()
+                        .decode(client.secrets()
+                                .inNamespace(NS)
+                                .withName("mcp-credentials")
+                                .get()
+                                .getData()
+                                .get("token")),
+                StandardCharsets.UTF_8);
     }
 }

@@ -48,40 +48,99 @@ class RedisRecoveryTest {
     @Test
     void aRestoreOfTheLatestBackupIsRequestedAwaitedAndVerified() {
         Map<String, String> labels = Map.of("app", "redis");
-        client.apps().deployments().inNamespace("mcp-system").resource(new DeploymentBuilder().withNewMetadata()
-                .withName("redis").endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels)
-                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
-                .addNewContainer().withName("redis").withImage("redis:7").endContainer().endSpec().endTemplate()
-                .endSpec().build()).createOr(existing -> existing.update());
+        client.apps()
+                .deployments()
+                .inNamespace("mcp-system")
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("redis")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(labels)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("redis")
+                        .withImage("redis:7")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .createOr(existing -> existing.update());
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         try (TestEvents events = new TestEvents(bootstrap);
                 TopicRecorder incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);
                 TopicRecorder backupCommands = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_BACKUP)) {
             health(events, HealthState.DOWN, true);
 
-            BackupCommand restore = backupCommands.awaitPayloads(EventType.BACKUP_REQUESTED, BackupCommand.class,
-                    c -> c.action() == BackupAction.RESTORE, 1, WAIT).get(0);
+            BackupCommand restore = backupCommands
+                    .awaitPayloads(
+                            EventType.BACKUP_REQUESTED,
+                            BackupCommand.class,
+                            c -> c.action() == BackupAction.RESTORE,
+                            1,
+                            WAIT)
+                    .get(0);
             assertThat(restore.scopes()).containsExactly(BackupScope.REDIS);
             assertThat(restore.backupId()).isEqualTo("latest");
             assertThat(restore.requestedBy()).isEqualTo("recovery-coordinator");
-            Incident waiting = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.component().equals("redis") && i.timeline().stream().anyMatch(
-                            e -> e.step().equals("restore-sessions") && e.outcome().equals("requested")), 1, WAIT).get(0);
+            Incident waiting = incidents
+                    .awaitPayloads(
+                            EventType.INCIDENT_UPDATED,
+                            Incident.class,
+                            i -> i.component().equals("redis")
+                                    && i.timeline().stream()
+                                            .anyMatch(e -> e.step().equals("restore-sessions")
+                                                    && e.outcome().equals("requested")),
+                            1,
+                            WAIT)
+                    .get(0);
             assertThat(waiting.scenario()).isEqualTo("redis-failure");
 
             Instant now = Instant.now();
-            BackupResult done = new BackupResult(restore.id(), BackupAction.RESTORE, BackupPhase.SUCCEEDED,
-                    "20261126T120000Z-abc123", List.of(BackupScope.REDIS), 1000, 1, 5000L, 900,
-                    Map.of("redisKeys", 1000L), "ab".repeat(32), "20261126T160000Z-def456", null, now);
-            events.publish(new EventEnvelope(restore.id() + ":succeeded", EventType.BACKUP_RESULT, "/test",
-                    done.backupId(), now, done));
-            incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.id().equals(waiting.id()) && i.timeline().stream().anyMatch(
-                            e -> e.step().equals("verify-restore") && e.outcome().equals("started")), 1, WAIT);
+            BackupResult done = new BackupResult(
+                    restore.id(),
+                    BackupAction.RESTORE,
+                    BackupPhase.SUCCEEDED,
+                    "20261126T120000Z-abc123",
+                    List.of(BackupScope.REDIS),
+                    1000,
+                    1,
+                    5000L,
+                    900,
+                    Map.of("redisKeys", 1000L),
+                    "ab".repeat(32),
+                    "20261126T160000Z-def456",
+                    null,
+                    now);
+            events.publish(new EventEnvelope(
+                    restore.id() + ":succeeded", EventType.BACKUP_RESULT, "/test", done.backupId(), now, done));
+            incidents.awaitPayloads(
+                    EventType.INCIDENT_UPDATED,
+                    Incident.class,
+                    i -> i.id().equals(waiting.id())
+                            && i.timeline().stream()
+                                    .anyMatch(e -> e.step().equals("verify-restore")
+                                            && e.outcome().equals("started")),
+                    1,
+                    WAIT);
             health(events, HealthState.UP, false);
 
-            Incident resolved = incidents.awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class,
-                    i -> i.id().equals(waiting.id()) && i.state() == IncidentState.RESOLVED, 1, WAIT).get(0);
+            Incident resolved = incidents
+                    .awaitPayloads(
+                            EventType.INCIDENT_UPDATED,
+                            Incident.class,
+                            i -> i.id().equals(waiting.id()) && i.state() == IncidentState.RESOLVED,
+                            1,
+                            WAIT)
+                    .get(0);
             assertThat(resolved.timeline()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("restore-sessions");
                 assertThat(entry.outcome()).isEqualTo("succeeded");
@@ -91,7 +150,11 @@ class RedisRecoveryTest {
     }
 
     private static void health(TestEvents events, HealthState state, boolean transition) {
-        events.publish(HealthSignals.health("redis", state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN, state,
-                transition, Instant.now()));
+        events.publish(HealthSignals.health(
+                "redis",
+                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN,
+                state,
+                transition,
+                Instant.now()));
     }
 }

@@ -68,28 +68,31 @@ public final class CuttingProxy implements AutoCloseable {
     }
 
     private static void pump(Socket from, Socket to, long limit, String name) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            long sent = 0;
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    int allowed = (int) Math.min(read, limit - sent);
-                    out.write(buffer, 0, allowed);
-                    sent += allowed;
-                    if (sent >= limit) {
-                        from.setSoLinger(true, 0); // a reset, not an orderly close
-                        to.setSoLinger(true, 0);
-                        break;
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    long sent = 0;
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            int allowed = (int) Math.min(read, limit - sent);
+                            out.write(buffer, 0, allowed);
+                            sent += allowed;
+                            if (sent >= limit) {
+                                from.setSoLinger(true, 0); // a reset, not an orderly close
+                                to.setSoLinger(true, 0);
+                                break;
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the other direction closed it
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                }
-            } catch (IOException e) {
-                // the other direction closed it
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "cutting-proxy-" + name);
+                },
+                "cutting-proxy-" + name);
         thread.setDaemon(true);
         thread.start();
     }

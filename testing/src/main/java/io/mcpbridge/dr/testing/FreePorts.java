@@ -10,8 +10,7 @@ public final class FreePorts {
 
     private static final int BIND_ATTEMPTS = 3;
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /**
      * Starts something on ports from {@link #next()}, again with new ports when a port was taken meanwhile

@@ -10,15 +10,29 @@ import java.time.Instant;
 /** Health events as health-monitor publishes them: a transition, or a periodic snapshot. */
 public final class HealthSignals {
 
-    private HealthSignals() {
-    }
+    private HealthSignals() {}
 
-    public static EventEnvelope health(String component, HealthState previous, HealthState state, boolean transition,
-            Instant at) {
-        TargetHealth health = new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component + "/health",
-                state, previous, at, 3, 5, state == HealthState.DOWN ? "HTTP 503" : null, at);
-        return new EventEnvelope(component + ":" + state + ":" + at.toEpochMilli(),
-                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT, "/test", component, at, health);
+    public static EventEnvelope health(
+            String component, HealthState previous, HealthState state, boolean transition, Instant at) {
+        TargetHealth health = new TargetHealth(
+                component,
+                component,
+                ProbeKind.HTTP,
+                "http://" + component + "/health",
+                state,
+                previous,
+                at,
+                3,
+                5,
+                state == HealthState.DOWN ? "HTTP 503" : null,
+                at);
+        return new EventEnvelope(
+                component + ":" + state + ":" + at.toEpochMilli(),
+                transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT,
+                "/test",
+                component,
+                at,
+                health);
     }
 
     public static EventEnvelope down(String component, Instant at) {

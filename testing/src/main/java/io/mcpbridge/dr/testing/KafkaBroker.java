@@ -69,7 +69,8 @@ public final class KafkaBroker implements AutoCloseable {
         // Free ports are picked then bound later; another process can win the race, so retry.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return start(FreePorts.next(), FreePorts.next(), Uuid.randomUuid().toString(), dataDir);
+                return start(
+                        FreePorts.next(), FreePorts.next(), Uuid.randomUuid().toString(), dataDir);
             } catch (RuntimeException e) {
                 LOG.warnf("Kafka broker failed to start (attempt %d of %d): %s", attempt, START_ATTEMPTS, e);
                 last = e;
@@ -121,7 +122,8 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TopicDefinitions.all(partitions, (short) 1).stream()
-                    .filter(topic -> !existing.contains(topic.name())).toList();
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

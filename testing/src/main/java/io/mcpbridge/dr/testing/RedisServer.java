@@ -44,21 +44,34 @@ public final class RedisServer extends PeerProcess {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(
-                "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "no",
-                "--logfile", dir.resolve("redis.log").toString()));
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toString(),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--logfile",
+                dir.resolve("redis.log").toString()));
         command.addAll(extraArgs);
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stdout.log").toFile())
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run redis-server (is it installed?): " + e.getMessage(), e);
         }
         RedisServer server = new RedisServer(port, dir, process);
         try {
             Awaitility.await("redis-server on port " + port)
-                    .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive() || server.answersPing());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             server.close();
@@ -85,7 +98,11 @@ public final class RedisServer extends PeerProcess {
             StringBuilder request = new StringBuilder("*").append(words.length).append("\r\n");
             for (String word : words) {
                 byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
-                request.append('$').append(bytes.length).append("\r\n").append(word).append("\r\n");
+                request.append('$')
+                        .append(bytes.length)
+                        .append("\r\n")
+                        .append(word)
+                        .append("\r\n");
             }
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
             byte[] buffer = new byte[8192];

@@ -39,30 +39,42 @@ public final class S3Server extends PeerProcess {
         try {
             dir = Files.createTempDirectory("s3-" + port + "-");
             Files.createDirectories(dir.resolve("store").resolve(BUCKET)); // a directory is a bucket
-            Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY,
-                    "s3proxy.credential=" + SECRET_KEY,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + dir.resolve("store"),
-                    ""));
+            Files.writeString(
+                    dir.resolve("s3proxy.conf"),
+                    String.join(
+                            "\n",
+                            "s3proxy.endpoint=http://127.0.0.1:" + port,
+                            "s3proxy.authorization=aws-v2-or-v4",
+                            "s3proxy.identity=" + ACCESS_KEY,
+                            "s3proxy.credential=" + SECRET_KEY,
+                            "jclouds.provider=filesystem",
+                            "jclouds.filesystem.basedir=" + dir.resolve("store"),
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Process process;
         try {
-            process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--properties",
-                    dir.resolve("s3proxy.conf").toString()))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
+            process = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-jar",
+                            jar.toString(),
+                            "--properties",
+                            dir.resolve("s3proxy.conf").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("s3proxy.log").toFile())
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run s3proxy: " + e.getMessage(), e);
         }
         S3Server server = new S3Server(port, dir, process);
         try {
             Awaitility.await("s3proxy on port " + port)
-                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || server.answers());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             server.close();
@@ -82,7 +94,8 @@ public final class S3Server extends PeerProcess {
 
     private boolean answers() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint().toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(1000);
             int status = connection.getResponseCode();

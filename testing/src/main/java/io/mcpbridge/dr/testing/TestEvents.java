@@ -24,11 +24,16 @@ public final class TestEvents implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public TestEvents(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /**
@@ -37,7 +42,10 @@ public final class TestEvents implements AutoCloseable {
      */
     public RecordMetadata publish(EventEnvelope event) {
         ProducerRecord<String, byte[]> record = EventRecords.toRecord(event);
-        return send(Topics.SIGNED.contains(record.topic()) ? TestSigners.defaultFor(record.topic()).sign(record) : record);
+        return send(
+                Topics.SIGNED.contains(record.topic())
+                        ? TestSigners.defaultFor(record.topic()).sign(record)
+                        : record);
     }
 
     /** Publishes an event signed by {@code signer}, whatever its topic. */

@@ -34,8 +34,7 @@ public final class TestSigners {
         }
     }
 
-    private TestSigners() {
-    }
+    private TestSigners() {}
 
     public static RecordSigner signer(String name) {
         return new RecordSigner(name, pair(name).getPrivate());
@@ -66,9 +65,13 @@ public final class TestSigners {
      * {@code self}.
      */
     public static Map<String, String> settings(String prefix, String self) {
-        return Map.of(prefix + ".trust.signers", trusted(),
-                prefix + ".trust.signing.name", self,
-                prefix + ".trust.signing.key", privateKey(self));
+        return Map.of(
+                prefix + ".trust.signers",
+                trusted(),
+                prefix + ".trust.signing.name",
+                self,
+                prefix + ".trust.signing.key",
+                privateKey(self));
     }
 
     private static KeyPair derived(String name) {

@@ -36,11 +36,16 @@ public final class TopicRecorder implements AutoCloseable {
 
     private TopicRecorder(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         this.poller = new Thread(this::poll, "topic-recorder-" + topic);
         this.poller.setDaemon(true);
     }
@@ -57,12 +62,15 @@ public final class TopicRecorder implements AutoCloseable {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             // Creates the topic (auto-create) if nobody has published yet, so the end offset is real.
-            Awaitility.await().atMost(DEFAULT_WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-                partitions.clear();
-                consumer.partitionsFor(topic, Duration.ofSeconds(5))
-                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                return !partitions.isEmpty();
-            });
+            Awaitility.await()
+                    .atMost(DEFAULT_WAIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        partitions.clear();
+                        consumer.partitionsFor(topic, Duration.ofSeconds(5))
+                                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                        return !partitions.isEmpty();
+                    });
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -92,14 +100,18 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Decoded events of a type whose payload matches. */
     public <T> List<T> payloads(EventType type, Class<T> payloadType, Predicate<T> matching) {
-        return events(type).stream().map(e -> payloadType.cast(e.payload())).filter(matching).toList();
+        return events(type).stream()
+                .map(e -> payloadType.cast(e.payload()))
+                .filter(matching)
+                .toList();
     }
 
     /** Waits (bounded) until at least {@code count} matching payloads arrived, and returns them all. */
-    public <T> List<T> awaitPayloads(EventType type, Class<T> payloadType, Predicate<T> matching, int count,
-            Duration atMost) {
+    public <T> List<T> awaitPayloads(
+            EventType type, Class<T> payloadType, Predicate<T> matching, int count, Duration atMost) {
         Awaitility.await(count + " x " + type.typeName() + " on " + topic)
-                .atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> payloads(type, payloadType, matching).size() >= count);
         return payloads(type, payloadType, matching);
     }
@@ -107,7 +119,8 @@ public final class TopicRecorder implements AutoCloseable {
     /** Waits (bounded) for at least {@code count} records and returns them all. */
     public List<ConsumerRecord<String, byte[]>> awaitRecords(int count, Duration atMost) {
         Awaitility.await(count + " records on " + topic)
-                .atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> records.size() >= count);
         return records();
     }

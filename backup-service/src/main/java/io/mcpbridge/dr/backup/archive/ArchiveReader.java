@@ -23,8 +23,7 @@ public final class ArchiveReader {
 
     private static final int BUFFER_BYTES = 256 * 1024;
 
-    private ArchiveReader() {
-    }
+    private ArchiveReader() {}
 
     /** Receives each entry but the manifest. The stream ends at the entry's end; it need not be read. */
     @FunctionalInterface
@@ -39,8 +38,9 @@ public final class ArchiveReader {
      * @throws ArchiveIntegrityException when anything does not match or does not authenticate
      * @throws IOException               when the source cannot be read
      */
-    public static ArchiveWriter.Written read(InputStream source, ArchiveCipher cipher, String backupId,
-            Progress progress, EntryHandler handler) throws IOException {
+    public static ArchiveWriter.Written read(
+            InputStream source, ArchiveCipher cipher, String backupId, Progress progress, EntryHandler handler)
+            throws IOException {
         CountingDigestInputStream ciphertext = new CountingDigestInputStream(source);
         List<ManifestEntry> seen = new ArrayList<>();
         Manifest manifest = null;
@@ -67,8 +67,10 @@ public final class ArchiveReader {
             ciphertext.skip(Long.MAX_VALUE);
         } catch (IOException e) {
             if (authenticationFailure(e)) {
-                throw new ArchiveIntegrityException("archive " + backupId + " failed authentication: it was"
-                        + " altered or truncated, or it was encrypted with another key", e);
+                throw new ArchiveIntegrityException(
+                        "archive " + backupId + " failed authentication: it was"
+                                + " altered or truncated, or it was encrypted with another key",
+                        e);
             }
             throw e;
         }
@@ -93,12 +95,12 @@ public final class ArchiveReader {
             ManifestEntry want = expected.get(i);
             ManifestEntry got = seen.get(i);
             if (!want.path().equals(got.path())) {
-                throw new ArchiveIntegrityException("archive " + backupId + ": entry " + (i + 1) + " is "
-                        + got.path() + ", the manifest says " + want.path());
+                throw new ArchiveIntegrityException("archive " + backupId + ": entry " + (i + 1) + " is " + got.path()
+                        + ", the manifest says " + want.path());
             }
             if (want.size() != got.size() || !want.sha256().equals(got.sha256())) {
-                throw new ArchiveIntegrityException("archive " + backupId + ": " + got.path()
-                        + " does not match its manifest hash");
+                throw new ArchiveIntegrityException(
+                        "archive " + backupId + ": " + got.path() + " does not match its manifest hash");
             }
         }
         if (expected.size() != seen.size()) {
@@ -113,8 +115,10 @@ public final class ArchiveReader {
                 return true;
             }
             String message = t.getMessage();
-            if (message != null && (message.startsWith("Decryption failed")
-                    || message.startsWith("Ciphertext is too short") || message.contains("Tag mismatch"))) {
+            if (message != null
+                    && (message.startsWith("Decryption failed")
+                            || message.startsWith("Ciphertext is too short")
+                            || message.contains("Tag mismatch"))) {
                 return true;
             }
         }

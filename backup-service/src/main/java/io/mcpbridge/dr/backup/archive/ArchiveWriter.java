@@ -69,8 +69,9 @@ public final class ArchiveWriter implements Closeable {
         tar.putArchiveEntry(entry);
         try (InputStream in = Files.newInputStream(file)) {
             int n;
-            while (written < attributes.size() && (n = in.read(copyBuffer, 0,
-                    (int) Math.min(copyBuffer.length, attributes.size() - written))) > 0) {
+            while (written < attributes.size()
+                    && (n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, attributes.size() - written)))
+                            > 0) {
                 tar.write(copyBuffer, 0, n);
                 digest.update(copyBuffer, 0, n);
                 written += n;
@@ -78,8 +79,8 @@ public final class ArchiveWriter implements Closeable {
             }
         }
         if (written != attributes.size()) {
-            throw new IOException(name + " shrank while it was read (" + written + " of " + attributes.size()
-                    + " bytes)");
+            throw new IOException(
+                    name + " shrank while it was read (" + written + " of " + attributes.size() + " bytes)");
         }
         tar.closeArchiveEntry();
         record(name, written, digest);
@@ -107,9 +108,18 @@ public final class ArchiveWriter implements Closeable {
      * @param header the manifest without its entries; they are filled in here
      */
     public Written finish(Manifest header) throws IOException {
-        Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, header.id(), header.createdAt(),
-                header.bridgeVersion(), header.scopes(), header.keyId(), COMPRESSION, ArchiveCipher.ALGORITHM,
-                header.counts(), header.certificates(), List.copyOf(entries));
+        Manifest manifest = new Manifest(
+                Manifest.FORMAT_VERSION,
+                header.id(),
+                header.createdAt(),
+                header.bridgeVersion(),
+                header.scopes(),
+                header.keyId(),
+                COMPRESSION,
+                ArchiveCipher.ALGORITHM,
+                header.counts(),
+                header.certificates(),
+                List.copyOf(entries));
         byte[] json = EventJson.toBytes(manifest);
         TarArchiveEntry entry = new TarArchiveEntry(Manifest.ENTRY_NAME);
         entry.setSize(json.length);
@@ -156,6 +166,5 @@ public final class ArchiveWriter implements Closeable {
      * @param ciphertextBytes  the stored object's size
      * @param ciphertextSha256 the stored object's SHA-256, hex
      */
-    public record Written(Manifest manifest, long ciphertextBytes, String ciphertextSha256) {
-    }
+    public record Written(Manifest manifest, long ciphertextBytes, String ciphertextSha256) {}
 }

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param subject  its subject distinguished name
  * @param notAfter when it expires
  */
-public record CertificateInfo(String path, String subject, Instant notAfter) {
-}
+public record CertificateInfo(String path, String subject, Instant notAfter) {}

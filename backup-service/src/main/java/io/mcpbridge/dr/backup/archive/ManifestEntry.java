@@ -7,5 +7,4 @@ package io.mcpbridge.dr.backup.archive;
  * @param size   its length in bytes
  * @param sha256 its SHA-256, hex
  */
-public record ManifestEntry(String path, long size, String sha256) {
-}
+public record ManifestEntry(String path, long size, String sha256) {}

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** SHA-256 helpers; every hash in manifests and index objects is lower-case hex. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

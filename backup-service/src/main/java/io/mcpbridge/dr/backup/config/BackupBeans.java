@@ -75,8 +75,8 @@ public class BackupBeans {
                 throw new UncheckedIOException("the backup directory cannot be created", e);
             }
         }
-        return new S3ObjectStore(s3(store), store.bucket(), store.prefix(), store.partMib() * 1024 * 1024,
-                store.partsInFlight());
+        return new S3ObjectStore(
+                s3(store), store.bucket(), store.prefix(), store.partMib() * 1024 * 1024, store.partsInFlight());
     }
 
     void closeStore(@Disposes ObjectStore store) throws Exception {
@@ -88,31 +88,61 @@ public class BackupBeans {
     @Produces
     @Singleton
     RetentionPolicy retention(BackupConfig config) {
-        return new RetentionPolicy(config.retention().maxAge(), config.retention().keepVerified());
+        return new RetentionPolicy(
+                config.retention().maxAge(), config.retention().keepVerified());
     }
 
     @Produces
     @Singleton
-    BackupContext context(BackupConfig config, ObjectStore store, ArchiveCipher cipher, Clock clock, Vertx vertx,
+    BackupContext context(
+            BackupConfig config,
+            ObjectStore store,
+            ArchiveCipher cipher,
+            Clock clock,
+            Vertx vertx,
             Instance<KubernetesClient> kubernetes) {
-        BucketLayout layout = new BucketLayout(config.store().kind() == BackupConfig.Store.Kind.S3
-                ? config.store().prefix() : "");
-        Sources sources = new Sources(config.configs().directory(), config.certs().directory(),
+        BucketLayout layout = new BucketLayout(
+                config.store().kind() == BackupConfig.Store.Kind.S3
+                        ? config.store().prefix()
+                        : "");
+        Sources sources = new Sources(
+                config.configs().directory(),
+                config.certs().directory(),
                 RedisEndpoint.parse(config.redis().url(), config.redis().password(), "mcpdr.backup.redis.url"),
-                config.kubernetes().namespace(), config.configs().versionFile());
-        Tuning tuning = new Tuning(config.chunkMib() * 1024 * 1024, config.redis().scanCount(),
-                config.redis().restoreBatch(), config.redis().restoreBatchesInFlight(), config.redis().timeout(),
-                new KeyPatterns(config.redis().skipPatterns()), config.redis().password(),
-                config.verify().redisServer(), config.verify().sampleSize());
+                config.kubernetes().namespace(),
+                config.configs().versionFile());
+        Tuning tuning = new Tuning(
+                config.chunkMib() * 1024 * 1024,
+                config.redis().scanCount(),
+                config.redis().restoreBatch(),
+                config.redis().restoreBatchesInFlight(),
+                config.redis().timeout(),
+                new KeyPatterns(config.redis().skipPatterns()),
+                config.redis().password(),
+                config.verify().redisServer(),
+                config.verify().sampleSize());
         RestoreDestinations destinations = RestoreDestinations.originalOnly(sources)
                 .withNamespaces(config.targets().namespaces())
                 .withDirectories(config.targets().directories().orElse(List.of()));
         for (Map.Entry<String, String> target : config.targets().redis().entrySet()) {
-            destinations = destinations.withRedis(target.getKey(), RedisEndpoint.parse(target.getValue(),
-                    config.redis().password(), "mcpdr.backup.targets.redis." + target.getKey()));
+            destinations = destinations.withRedis(
+                    target.getKey(),
+                    RedisEndpoint.parse(
+                            target.getValue(),
+                            config.redis().password(),
+                            "mcpdr.backup.targets.redis." + target.getKey()));
         }
-        return new BackupContext(store, layout, new BackupCatalog(store, layout), cipher, clock, vertx,
-                kubernetes::get, sources, tuning, destinations);
+        return new BackupContext(
+                store,
+                layout,
+                new BackupCatalog(store, layout),
+                cipher,
+                clock,
+                vertx,
+                kubernetes::get,
+                sources,
+                tuning,
+                destinations);
     }
 
     /** Whose commands are believed; the trust file is read again when it changes. */
@@ -126,9 +156,10 @@ public class BackupBeans {
     @Produces
     @Singleton
     RecordSigner signer(BackupConfig config) {
-        return Trust.signer(config.trust(), "backup-service").orElseThrow(() -> new IllegalStateException(
-                "no signing key (mcpdr.backup.trust.signing.key or key-file): results and scheduled commands must be "
-                        + "signed; make one with 'drctl keygen' or 'openssl genpkey -algorithm ed25519'"));
+        return Trust.signer(config.trust(), "backup-service")
+                .orElseThrow(() -> new IllegalStateException(
+                        "no signing key (mcpdr.backup.trust.signing.key or key-file): results and scheduled commands must be "
+                                + "signed; make one with 'drctl keygen' or 'openssl genpkey -algorithm ed25519'"));
     }
 
     private static ArchiveKey key(BackupConfig config) {
@@ -137,10 +168,11 @@ public class BackupBeans {
         }
         if (config.keyFile().isPresent()) {
             try {
-                return ArchiveKey.fromBase64(Files.readString(config.keyFile().get(), StandardCharsets.US_ASCII),
-                        "mcpdr.backup.key-file");
+                return ArchiveKey.fromBase64(
+                        Files.readString(config.keyFile().get(), StandardCharsets.US_ASCII), "mcpdr.backup.key-file");
             } catch (IOException e) {
-                throw new IllegalStateException("mcpdr.backup.key-file cannot be read: " + e.getClass().getSimpleName());
+                throw new IllegalStateException(
+                        "mcpdr.backup.key-file cannot be read: " + e.getClass().getSimpleName());
             }
         }
         return ArchiveKey.fromBase64(config.key().orElse(null), "mcpdr.backup.key (MCPDR_BACKUP_KEY)");
@@ -153,8 +185,8 @@ public class BackupBeans {
                     + " neither (the AWS default credentials chain)");
         }
         credentials = store.accessKeyId().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(store.accessKeyId().get(),
-                        store.secretAccessKey().get()))
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        store.accessKeyId().get(), store.secretAccessKey().get()))
                 : DefaultCredentialsProvider.builder().build();
         Optional<URI> endpoint;
         try {

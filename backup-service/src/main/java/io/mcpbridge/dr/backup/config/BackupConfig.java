@@ -99,7 +99,10 @@ public interface BackupConfig {
         @WithDefault("2")
         int partsInFlight();
 
-        enum Kind { S3, DIRECTORY }
+        enum Kind {
+            S3,
+            DIRECTORY
+        }
     }
 
     interface Targets {

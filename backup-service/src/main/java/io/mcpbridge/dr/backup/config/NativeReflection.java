@@ -13,11 +13,22 @@ import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Records this service reads and writes with Jackson outside the REST layer, registered for native images. */
-@RegisterForReflection(targets = {BackupCommand.class, BackupResult.class, RestoreTargets.class, BackupAction.class,
-    BackupPhase.class, BackupScope.class, BackupIndex.class, BackupIndex.Status.class, BackupIndex.Purpose.class,
-    Manifest.class, ManifestEntry.class, CertificateInfo.class})
+@RegisterForReflection(
+        targets = {
+            BackupCommand.class,
+            BackupResult.class,
+            RestoreTargets.class,
+            BackupAction.class,
+            BackupPhase.class,
+            BackupScope.class,
+            BackupIndex.class,
+            BackupIndex.Status.class,
+            BackupIndex.Purpose.class,
+            Manifest.class,
+            ManifestEntry.class,
+            CertificateInfo.class
+        })
 public final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

@@ -21,13 +21,11 @@ public final class CertificateInspector {
 
     private static final long MAX_CERTIFICATE_FILE = 1024 * 1024;
 
-    private CertificateInspector() {
-    }
+    private CertificateInspector() {}
 
     public static List<CertificateInfo> inspect(String entryName, Path file) {
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(lower.endsWith(".pem") || lower.endsWith(".crt") || lower.endsWith(".cer")
-                || lower.endsWith(".der"))) {
+        if (!(lower.endsWith(".pem") || lower.endsWith(".crt") || lower.endsWith(".cer") || lower.endsWith(".der"))) {
             return List.of();
         }
         try {
@@ -36,9 +34,12 @@ public final class CertificateInspector {
             }
             List<CertificateInfo> found = new ArrayList<>();
             try (InputStream in = Files.newInputStream(file)) {
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                for (Certificate certificate :
+                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     if (certificate instanceof X509Certificate x509) {
-                        found.add(new CertificateInfo(entryName, x509.getSubjectX500Principal().getName(),
+                        found.add(new CertificateInfo(
+                                entryName,
+                                x509.getSubjectX500Principal().getName(),
                                 x509.getNotAfter().toInstant()));
                     }
                 }

@@ -40,8 +40,10 @@ public final class DirectoryRestore implements AutoCloseable {
     public DirectoryRestore(Path target, String scopePrefix, String tag, List<Path> carriedOver) throws IOException {
         this.target = target.toAbsolutePath().normalize();
         this.scopePrefix = scopePrefix;
-        this.carriedOver = carriedOver.stream().map(path -> path.toAbsolutePath().normalize())
-                .filter(path -> path.startsWith(this.target) && !path.equals(this.target)).toList();
+        this.carriedOver = carriedOver.stream()
+                .map(path -> path.toAbsolutePath().normalize())
+                .filter(path -> path.startsWith(this.target) && !path.equals(this.target))
+                .toList();
         Path parent = this.target.getParent();
         Files.createDirectories(parent);
         this.staging = parent.resolve("." + this.target.getFileName() + ".restore-" + tag);

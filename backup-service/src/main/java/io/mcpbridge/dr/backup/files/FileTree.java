@@ -19,11 +19,9 @@ import java.util.List;
 public final class FileTree {
 
     /** A file and its name in the archive. */
-    public record File(String name, Path path) {
-    }
+    public record File(String name, Path path) {}
 
-    private FileTree() {
-    }
+    private FileTree() {}
 
     public static List<File> list(Path root, String scope) throws IOException {
         List<File> files = new ArrayList<>();
@@ -34,7 +32,8 @@ public final class FileTree {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 return !dir.equals(root) && dir.getFileName().toString().startsWith("..")
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -43,7 +42,8 @@ public final class FileTree {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
-                    files.add(new File(scope + "/" + root.relativize(file).toString().replace('\\', '/'), file));
+                    files.add(new File(
+                            scope + "/" + root.relativize(file).toString().replace('\\', '/'), file));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -41,8 +41,12 @@ public class BackupCommandIntake {
     private final RestoreDestinations destinations;
     private final BackupMetrics metrics;
 
-    public BackupCommandIntake(CommandRunner runner, RecordAuthenticator authenticator,
-            @Identifier(CommandReplays.NAME) CommandReplays replays, BackupContext context, BackupMetrics metrics) {
+    public BackupCommandIntake(
+            CommandRunner runner,
+            RecordAuthenticator authenticator,
+            @Identifier(CommandReplays.NAME) CommandReplays replays,
+            BackupContext context,
+            BackupMetrics metrics) {
         this.runner = runner;
         this.authenticator = authenticator;
         this.replays = replays.guard();
@@ -56,17 +60,23 @@ public class BackupCommandIntake {
     public CompletionStage<Void> receive(Message<byte[]> message) {
         BackupCommand command;
         try {
-            IncomingKafkaRecordMetadata<String, byte[]> metadata = message
-                    .getMetadata(IncomingKafkaRecordMetadata.class)
+            IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(
+                            IncomingKafkaRecordMetadata.class)
                     .orElseThrow(() -> new MalformedEventException("not a Kafka record"));
-            EventEnvelope envelope = EventRecords.fromParts(metadata.getKey(), message.getPayload(),
-                    metadata.getHeaders());
-            RecordAuthenticator.Signed signed = authenticator.verifyFresh(metadata.getTopic(), metadata.getKey(),
-                    metadata.getHeaders(), message.getPayload(), metadata.getTimestamp().toEpochMilli(),
+            EventEnvelope envelope =
+                    EventRecords.fromParts(metadata.getKey(), message.getPayload(), metadata.getHeaders());
+            RecordAuthenticator.Signed signed = authenticator.verifyFresh(
+                    metadata.getTopic(),
+                    metadata.getKey(),
+                    metadata.getHeaders(),
+                    message.getPayload(),
+                    metadata.getTimestamp().toEpochMilli(),
                     metadata.getTimestampType());
             command = validate(envelope, metadata.getKey(), destinations).withRequestedBy(signed.signer());
-            replays.take(envelope.id(), ReplayGuard.place(metadata.getTopic(), metadata.getPartition(),
-                    metadata.getOffset()), metadata.getTimestamp());
+            replays.take(
+                    envelope.id(),
+                    ReplayGuard.place(metadata.getTopic(), metadata.getPartition(), metadata.getOffset()),
+                    metadata.getTimestamp());
         } catch (MalformedEventException | UnauthenticatedRecordException e) {
             LOG.warnf("backup command refused: %s", e.getMessage());
             metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");
@@ -74,7 +84,8 @@ public class BackupCommandIntake {
         } catch (RuntimeException e) {
             LOG.warnf("backup command unreadable: %s", e.getClass().getSimpleName());
             metrics.refusedCommand("malformed");
-            return message.nack(new MalformedEventException("unreadable command: " + e.getClass().getSimpleName()));
+            return message.nack(new MalformedEventException(
+                    "unreadable command: " + e.getClass().getSimpleName()));
         }
         runner.run(command);
         return message.ack();
@@ -104,9 +115,11 @@ public class BackupCommandIntake {
         if ((command.action().takesNew() || command.action() == BackupAction.PRUNE) && namesBackup) {
             throw new MalformedEventException(command.action() + " takes no backupId");
         }
-        if (namesBackup && !BackupCommand.LATEST.equalsIgnoreCase(command.backupId().strip())
+        if (namesBackup
+                && !BackupCommand.LATEST.equalsIgnoreCase(command.backupId().strip())
                 && !BucketLayout.isBackupId(command.backupId().strip())) {
-            throw new MalformedEventException("backupId '" + command.backupId() + "' is neither a backup id nor 'latest'");
+            throw new MalformedEventException(
+                    "backupId '" + command.backupId() + "' is neither a backup id nor 'latest'");
         }
         if (command.targets() != null && command.action() != BackupAction.RESTORE) {
             throw new MalformedEventException("only RESTORE takes targets");

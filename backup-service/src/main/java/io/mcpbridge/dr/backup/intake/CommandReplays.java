@@ -35,8 +35,10 @@ public class CommandReplays implements KafkaConsumerRebalanceListener {
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
 
-    public CommandReplays(RecordAuthenticator authenticator,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock) {
+    public CommandReplays(
+            RecordAuthenticator authenticator,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            Clock clock) {
         this.authenticator = authenticator;
         this.guard = new ReplayGuard(authenticator.maxSkew());
         this.kafkaConfig = kafkaConfig;
@@ -50,12 +52,15 @@ public class CommandReplays implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        Set<Integer> owned = consumer.assignment().stream().filter(p -> p.topic().equals(Topics.COMMANDS_BACKUP))
-                .map(TopicPartition::partition).collect(Collectors.toSet());
+        Set<Integer> owned = consumer.assignment().stream()
+                .filter(p -> p.topic().equals(Topics.COMMANDS_BACKUP))
+                .map(TopicPartition::partition)
+                .collect(Collectors.toSet());
         guard.clear();
-        int noted = ReplayHistory.rebuild(kafkaConfig, Topics.COMMANDS_BACKUP, owned::contains, authenticator, guard,
-                clock, READ_TIMEOUT);
-        LOG.infof("partitions %s of %s assigned; %d recent commands noted as taken", owned, Topics.COMMANDS_BACKUP,
-                noted);
+        int noted = ReplayHistory.rebuild(
+                kafkaConfig, Topics.COMMANDS_BACKUP, owned::contains, authenticator, guard, clock, READ_TIMEOUT);
+        LOG.infof(
+                "partitions %s of %s assigned; %d recent commands noted as taken",
+                owned, Topics.COMMANDS_BACKUP, noted);
     }
 }

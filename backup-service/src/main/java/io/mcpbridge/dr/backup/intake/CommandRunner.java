@@ -60,14 +60,21 @@ public class CommandRunner {
     private final Clock clock;
     /** The service's own signer name: the commands it signed itself are its schedules. */
     private final String self;
+
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "backup-progress");
         thread.setDaemon(true);
         return thread;
     });
 
-    public CommandRunner(BackupContext context, RetentionPolicy retention, BackupConfig config, EventSender sender,
-            BackupMetrics metrics, Clock clock, RecordSigner signer) {
+    public CommandRunner(
+            BackupContext context,
+            RetentionPolicy retention,
+            BackupConfig config,
+            EventSender sender,
+            BackupMetrics metrics,
+            Clock clock,
+            RecordSigner signer) {
         this.self = signer.name();
         this.context = context;
         this.retention = retention;
@@ -81,36 +88,54 @@ public class CommandRunner {
     public synchronized BackupResult run(BackupCommand command) {
         Optional<BackupResult> earlier = recorded(command.id());
         if (earlier.isPresent()) {
-            LOG.infof("command %s was already done (%s); its result is published again", command.id(),
-                    earlier.get().phase());
+            LOG.infof(
+                    "command %s was already done (%s); its result is published again",
+                    command.id(), earlier.get().phase());
             publish(earlier.get(), "again");
             return earlier.get();
         }
-        List<BackupScope> scopes = command.action().takesNew() && command.scopes().isEmpty()
-                ? config.scopes() : command.scopes();
+        List<BackupScope> scopes =
+                command.action().takesNew() && command.scopes().isEmpty() ? config.scopes() : command.scopes();
         Instant started = clock.instant();
-        String knownId = command.action().takesNew() || command.action() == BackupAction.PRUNE
-                ? null : command.backupId();
+        String knownId =
+                command.action().takesNew() || command.action() == BackupAction.PRUNE ? null : command.backupId();
         publish(result(command, BackupPhase.STARTED, knownId, scopes, new Progress(), started, null, null), null);
 
         Progress progress = new Progress();
         AtomicLong sequence = new AtomicLong();
         ScheduledFuture<?> reporting = ticker.scheduleAtFixedRate(
-                () -> publish(result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, null),
+                () -> publish(
+                        result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, null),
                         String.valueOf(sequence.incrementAndGet())),
-                config.progressInterval().toMillis(), config.progressInterval().toMillis(), TimeUnit.MILLISECONDS);
+                config.progressInterval().toMillis(),
+                config.progressInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         BackupResult terminal;
         try {
             Outcome outcome = execute(command, scopes, progress);
-            terminal = result(command, BackupPhase.SUCCEEDED, outcome.backupId(), outcome.scopes(), progress, started,
-                    outcome, null);
+            terminal = result(
+                    command,
+                    BackupPhase.SUCCEEDED,
+                    outcome.backupId(),
+                    outcome.scopes(),
+                    progress,
+                    started,
+                    outcome,
+                    null);
             if (command.action() == BackupAction.BACKUP) {
                 metrics.backedUp(outcome.scopes(), clock.instant(), outcome.sizeBytes());
             }
         } catch (PartialRestoreException e) {
             LOG.warnf("%s %s is partial: %s", command.action(), command.id(), e.getMessage());
-            terminal = result(command, BackupPhase.PARTIAL, knownId, scopes, progress, started,
-                    new Outcome(knownId, scopes, e.counts(), null, null, null), e.getMessage());
+            terminal = result(
+                    command,
+                    BackupPhase.PARTIAL,
+                    knownId,
+                    scopes,
+                    progress,
+                    started,
+                    new Outcome(knownId, scopes, e.counts(), null, null, null),
+                    e.getMessage());
         } catch (Exception e) {
             String reason = reason(e);
             LOG.warnf("%s %s failed: %s", command.action(), command.id(), reason);
@@ -118,7 +143,9 @@ public class CommandRunner {
         } finally {
             reporting.cancel(false);
         }
-        metrics.operation(command.action(), terminal.phase() == BackupPhase.SUCCEEDED,
+        metrics.operation(
+                command.action(),
+                terminal.phase() == BackupPhase.SUCCEEDED,
                 Duration.between(started, clock.instant()));
         record(terminal);
         publish(terminal, null);
@@ -127,22 +154,51 @@ public class CommandRunner {
 
     private Outcome execute(BackupCommand command, List<BackupScope> scopes, Progress progress) throws IOException {
         return switch (command.action()) {
-            case BACKUP -> new BackupTaker(context).take(new BackupRequest(scopes, context.sources(),
-                    self.equals(command.requestedBy()) ? BackupIndex.Purpose.SCHEDULED : BackupIndex.Purpose.MANUAL,
-                    false, command.reason(), command.requestedBy()), progress);
-            case FORENSIC -> new BackupTaker(context).take(new BackupRequest(scopes, context.sources(),
-                    BackupIndex.Purpose.FORENSIC, true, command.reason(), command.requestedBy()), progress);
+            case BACKUP ->
+                new BackupTaker(context)
+                        .take(
+                                new BackupRequest(
+                                        scopes,
+                                        context.sources(),
+                                        self.equals(command.requestedBy())
+                                                ? BackupIndex.Purpose.SCHEDULED
+                                                : BackupIndex.Purpose.MANUAL,
+                                        false,
+                                        command.reason(),
+                                        command.requestedBy()),
+                                progress);
+            case FORENSIC ->
+                new BackupTaker(context)
+                        .take(
+                                new BackupRequest(
+                                        scopes,
+                                        context.sources(),
+                                        BackupIndex.Purpose.FORENSIC,
+                                        true,
+                                        command.reason(),
+                                        command.requestedBy()),
+                                progress);
             case VERIFY -> new BackupVerifier(context).verify(command.backupId(), progress);
-            case RESTORE -> new BackupRestore(context).restore(command.backupId(), command.takenBefore(), scopes,
-                    command.targets(), command.reason(), command.requestedBy(), progress);
+            case RESTORE ->
+                new BackupRestore(context)
+                        .restore(
+                                command.backupId(),
+                                command.takenBefore(),
+                                scopes,
+                                command.targets(),
+                                command.reason(),
+                                command.requestedBy(),
+                                progress);
             case PRUNE -> new BackupPruner(context, retention).prune();
         };
     }
 
     /** A reason fit for the result: what went wrong, without stack traces or configuration values. */
     static String reason(Exception e) {
-        if (e instanceof OperationFailedException || e instanceof ArchiveIntegrityException
-                || e instanceof IllegalArgumentException || e instanceof MalformedEventException) {
+        if (e instanceof OperationFailedException
+                || e instanceof ArchiveIntegrityException
+                || e instanceof IllegalArgumentException
+                || e instanceof MalformedEventException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {
@@ -151,25 +207,44 @@ public class CommandRunner {
         return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private BackupResult result(BackupCommand command, BackupPhase phase, String backupId, List<BackupScope> scopes,
-            Progress progress, Instant started, Outcome outcome, String reason) {
+    private BackupResult result(
+            BackupCommand command,
+            BackupPhase phase,
+            String backupId,
+            List<BackupScope> scopes,
+            Progress progress,
+            Instant started,
+            Outcome outcome,
+            String reason) {
         Instant now = clock.instant();
-        return new BackupResult(command.id(), command.action(), phase, backupId, scopes, progress.bytes(),
-                progress.entries(), outcome == null ? null : outcome.sizeBytes(),
-                Duration.between(started, now).toMillis(), outcome == null ? Map.of() : outcome.counts(),
-                outcome == null ? null : outcome.ciphertextSha256(), outcome == null ? null : outcome.forensicBackupId(),
-                reason, now);
+        return new BackupResult(
+                command.id(),
+                command.action(),
+                phase,
+                backupId,
+                scopes,
+                progress.bytes(),
+                progress.entries(),
+                outcome == null ? null : outcome.sizeBytes(),
+                Duration.between(started, now).toMillis(),
+                outcome == null ? Map.of() : outcome.counts(),
+                outcome == null ? null : outcome.ciphertextSha256(),
+                outcome == null ? null : outcome.forensicBackupId(),
+                reason,
+                now);
     }
 
     private void publish(BackupResult result, String suffix) {
-        String id = result.commandId() + ":" + result.phase().name().toLowerCase() + (suffix == null ? "" : ":" + suffix);
+        String id =
+                result.commandId() + ":" + result.phase().name().toLowerCase() + (suffix == null ? "" : ":" + suffix);
         String key = result.backupId() != null ? result.backupId() : result.commandId();
         sender.send(new EventEnvelope(id, EventType.BACKUP_RESULT, SOURCE, key, result.time(), result));
     }
 
     private Optional<BackupResult> recorded(String commandId) {
         try {
-            return context.store().get(context.layout().commandKey(commandId))
+            return context.store()
+                    .get(context.layout().commandKey(commandId))
                     .map(bytes -> EventJson.fromBytes(bytes, BackupResult.class));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("whether command %s was done before cannot be read: %s", commandId, e.getMessage());

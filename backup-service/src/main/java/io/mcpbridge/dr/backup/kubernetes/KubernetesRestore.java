@@ -24,8 +24,7 @@ public final class KubernetesRestore {
     private final String namespace;
     private final List<Pending> pending = new ArrayList<>();
 
-    private record Pending(ResourceKind kind, HasMetadata resource) {
-    }
+    private record Pending(ResourceKind kind, HasMetadata resource) {}
 
     public KubernetesRestore(KubernetesClient client, String namespace) {
         this.client = client;
@@ -49,8 +48,13 @@ public final class KubernetesRestore {
     public int apply() throws IOException {
         try {
             if (client.namespaces().withName(namespace).get() == null) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                        .endMetadata().build()).create();
+                client.namespaces()
+                        .resource(new NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(namespace)
+                                .endMetadata()
+                                .build())
+                        .create();
             }
             pending.sort(Comparator.comparing(Pending::kind));
             for (Pending next : pending) {

@@ -23,8 +23,7 @@ import java.util.List;
 public final class KubernetesSnapshot {
 
     /** One resource ready for the archive. */
-    public record Document(String entryName, byte[] json) {
-    }
+    public record Document(String entryName, byte[] json) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +37,9 @@ public final class KubernetesSnapshot {
         List<Document> documents = new ArrayList<>();
         try {
             for (ResourceKind kind : ResourceKind.values()) {
-                List<? extends HasMetadata> items = client.resources(kind.type()).inNamespace(namespace).list()
+                List<? extends HasMetadata> items = client.resources(kind.type())
+                        .inNamespace(namespace)
+                        .list()
                         .getItems();
                 List<HasMetadata> sorted = new ArrayList<>(items);
                 sorted.sort(Comparator.comparing(item -> item.getMetadata().getName()));
@@ -46,10 +47,14 @@ public final class KubernetesSnapshot {
                     if (clusterMade(item)) {
                         continue;
                     }
-                    ObjectNode tree = (ObjectNode) JSON.readTree(client.getKubernetesSerialization().asJson(item));
-                    byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ServerFields.strip(tree, kind));
-                    documents.add(new Document("kubernetes/" + kind.folder() + "/" + item.getMetadata().getName()
-                            + ".json", json));
+                    ObjectNode tree = (ObjectNode)
+                            JSON.readTree(client.getKubernetesSerialization().asJson(item));
+                    byte[] json =
+                            JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ServerFields.strip(tree, kind));
+                    documents.add(new Document(
+                            "kubernetes/" + kind.folder() + "/"
+                                    + item.getMetadata().getName() + ".json",
+                            json));
                 }
             }
         } catch (KubernetesClientException e) {
@@ -59,13 +64,16 @@ public final class KubernetesSnapshot {
     }
 
     private static boolean clusterMade(HasMetadata item) {
-        if (item.getMetadata().getOwnerReferences() != null && !item.getMetadata().getOwnerReferences().isEmpty()) {
+        if (item.getMetadata().getOwnerReferences() != null
+                && !item.getMetadata().getOwnerReferences().isEmpty()) {
             return true;
         }
-        if (item instanceof ConfigMap && "kube-root-ca.crt".equals(item.getMetadata().getName())) {
+        if (item instanceof ConfigMap
+                && "kube-root-ca.crt".equals(item.getMetadata().getName())) {
             return true;
         }
-        if (item instanceof ServiceAccount && "default".equals(item.getMetadata().getName())) {
+        if (item instanceof ServiceAccount
+                && "default".equals(item.getMetadata().getName())) {
             return true;
         }
         return item instanceof Secret secret && "kubernetes.io/service-account-token".equals(secret.getType());

@@ -64,6 +64,8 @@ public enum ResourceKind {
     }
 
     public static Optional<ResourceKind> ofFolder(String folder) {
-        return Arrays.stream(values()).filter(kind -> kind.folder().equals(folder)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> kind.folder().equals(folder))
+                .findFirst();
     }
 }

@@ -12,18 +12,28 @@ import java.util.List;
  */
 final class ServerFields {
 
-    private static final List<String> METADATA = List.of("uid", "resourceVersion", "managedFields",
-            "creationTimestamp", "generation", "selfLink", "namespace", "deletionTimestamp",
-            "deletionGracePeriodSeconds", "ownerReferences");
-    private static final List<String> ANNOTATIONS = List.of("deployment.kubernetes.io/revision",
-            "kubectl.kubernetes.io/last-applied-configuration", "pv.kubernetes.io/bind-completed",
-            "pv.kubernetes.io/bound-by-controller", "volume.kubernetes.io/selected-node");
+    private static final List<String> METADATA = List.of(
+            "uid",
+            "resourceVersion",
+            "managedFields",
+            "creationTimestamp",
+            "generation",
+            "selfLink",
+            "namespace",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "ownerReferences");
+    private static final List<String> ANNOTATIONS = List.of(
+            "deployment.kubernetes.io/revision",
+            "kubectl.kubernetes.io/last-applied-configuration",
+            "pv.kubernetes.io/bind-completed",
+            "pv.kubernetes.io/bound-by-controller",
+            "volume.kubernetes.io/selected-node");
     private static final List<String> SERVICE_SPEC = List.of("clusterIP", "clusterIPs", "healthCheckNodePort");
-    private static final List<String> JOB_POD_LABELS = List.of("controller-uid", "batch.kubernetes.io/controller-uid",
-            "job-name", "batch.kubernetes.io/job-name");
+    private static final List<String> JOB_POD_LABELS =
+            List.of("controller-uid", "batch.kubernetes.io/controller-uid", "job-name", "batch.kubernetes.io/job-name");
 
-    private ServerFields() {
-    }
+    private ServerFields() {}
 
     static ObjectNode strip(ObjectNode resource, ResourceKind kind) {
         resource.remove("status");

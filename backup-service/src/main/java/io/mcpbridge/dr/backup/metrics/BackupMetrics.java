@@ -63,8 +63,11 @@ public class BackupMetrics {
 
     /** A command was refused before anything ran. */
     public void refusedCommand(String reason) {
-        Counter.builder("mcpdr_backup_commands_refused_total").description("Backup commands refused, by reason")
-                .tag("reason", reason).register(registry).increment();
+        Counter.builder("mcpdr_backup_commands_refused_total")
+                .description("Backup commands refused, by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** A backup of these scopes completed at {@code at}; gauges only move forward. */

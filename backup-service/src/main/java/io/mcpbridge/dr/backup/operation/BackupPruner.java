@@ -37,7 +37,11 @@ public final class BackupPruner {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("deleted", (long) expired.size());
         counts.put("kept", (long) (all.size() - expired.size()));
-        counts.put("keptVerified", all.stream().filter(b -> !expired.contains(b.id()) && b.verifiedGood()).count());
+        counts.put(
+                "keptVerified",
+                all.stream()
+                        .filter(b -> !expired.contains(b.id()) && b.verifiedGood())
+                        .count());
         return new Outcome(null, List.of(), counts, null, null, null);
     }
 }

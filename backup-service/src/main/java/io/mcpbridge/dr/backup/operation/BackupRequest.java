@@ -20,5 +20,4 @@ public record BackupRequest(
         BackupIndex.Purpose purpose,
         boolean missingOk,
         String reason,
-        String requestedBy) {
-}
+        String requestedBy) {}

@@ -41,21 +41,34 @@ public final class BackupRestore {
         this.taker = new BackupTaker(context);
     }
 
-    public Outcome restore(String idOrLatest, List<BackupScope> requested, RestoreTargets targets, String reason,
-            String requestedBy, Progress progress) throws IOException {
+    public Outcome restore(
+            String idOrLatest,
+            List<BackupScope> requested,
+            RestoreTargets targets,
+            String reason,
+            String requestedBy,
+            Progress progress)
+            throws IOException {
         return restore(idOrLatest, null, requested, targets, reason, requestedBy, progress);
     }
 
     /**
      * @param takenBefore for {@code latest}: only backups started before this moment (an incident's detection)
      */
-    public Outcome restore(String idOrLatest, Instant takenBefore, List<BackupScope> requested,
-            RestoreTargets targets, String reason, String requestedBy, Progress progress) throws IOException {
+    public Outcome restore(
+            String idOrLatest,
+            Instant takenBefore,
+            List<BackupScope> requested,
+            RestoreTargets targets,
+            String reason,
+            String requestedBy,
+            Progress progress)
+            throws IOException {
         BackupIndex index = context.catalog().resolve(idOrLatest, requested, takenBefore);
         List<BackupScope> scopes = requested.isEmpty() ? index.scopes() : requested;
         if (!index.scopes().containsAll(scopes)) {
-            throw new OperationFailedException("backup " + index.id() + " holds " + names(index.scopes())
-                    + ", not " + names(scopes));
+            throw new OperationFailedException(
+                    "backup " + index.id() + " holds " + names(index.scopes()) + ", not " + names(scopes));
         }
         Sources into;
         try {
@@ -66,34 +79,56 @@ public final class BackupRestore {
         try (LocalArchiveCopy copy = LocalArchiveCopy.fetch(context, index)) {
             // 1. Prove the archive before anything is touched.
             try (InputStream in = copy.open()) {
-                StoredArchive.read(context, index, in, new Progress(), (name, mode, content) -> { });
+                StoredArchive.read(context, index, in, new Progress(), (name, mode, content) -> {});
             }
 
             // 2. Keep what is about to be overwritten.
-            Outcome forensic = taker.take(new BackupRequest(scopes, into, BackupIndex.Purpose.FORENSIC, true,
-                    "forensic copy before restoring " + index.id() + (reason == null ? "" : ": " + reason),
-                    requestedBy), new Progress());
+            Outcome forensic = taker.take(
+                    new BackupRequest(
+                            scopes,
+                            into,
+                            BackupIndex.Purpose.FORENSIC,
+                            true,
+                            "forensic copy before restoring " + index.id() + (reason == null ? "" : ": " + reason),
+                            requestedBy),
+                    new Progress());
 
             // 3. Apply the bytes proven in step 1.
             Map<String, Long> counts = apply(index, copy, scopes, into, progress, forensic.backupId());
-            return new Outcome(index.id(), scopes, counts, index.sizeBytes(), index.ciphertextSha256(),
-                    forensic.backupId());
+            return new Outcome(
+                    index.id(), scopes, counts, index.sizeBytes(), index.ciphertextSha256(), forensic.backupId());
         }
     }
 
-    private Map<String, Long> apply(BackupIndex index, LocalArchiveCopy copy, List<BackupScope> scopes, Sources into,
-            Progress progress, String forensicId) throws IOException {
+    private Map<String, Long> apply(
+            BackupIndex index,
+            LocalArchiveCopy copy,
+            List<BackupScope> scopes,
+            Sources into,
+            Progress progress,
+            String forensicId)
+            throws IOException {
         RedisSession session = scopes.contains(BackupScope.REDIS)
-                ? RedisSession.open(context.vertx(), into.redis(), context.tuning().redisTimeout()) : null;
+                ? RedisSession.open(
+                        context.vertx(), into.redis(), context.tuning().redisTimeout())
+                : null;
         try (DirectoryRestore configs = scopes.contains(BackupScope.CONFIGS)
-                        ? new DirectoryRestore(into.configs(), "configs/", index.id(), List.of(into.certs())) : null;
+                        ? new DirectoryRestore(into.configs(), "configs/", index.id(), List.of(into.certs()))
+                        : null;
                 DirectoryRestore certs = scopes.contains(BackupScope.CERTS)
-                        ? new DirectoryRestore(into.certs(), "certs/", index.id(), List.of()) : null;
+                        ? new DirectoryRestore(into.certs(), "certs/", index.id(), List.of())
+                        : null;
                 InputStream in = copy.open()) {
-            RedisRestorer redis = session == null ? null : new RedisRestorer(session, context.tuning().restoreBatch(),
-                    context.tuning().restoreBatchesInFlight(), context.clock());
+            RedisRestorer redis = session == null
+                    ? null
+                    : new RedisRestorer(
+                            session,
+                            context.tuning().restoreBatch(),
+                            context.tuning().restoreBatchesInFlight(),
+                            context.clock());
             KubernetesRestore kubernetes = scopes.contains(BackupScope.KUBERNETES)
-                    ? new KubernetesRestore(context.kubernetes().get(), into.namespace()) : null;
+                    ? new KubernetesRestore(context.kubernetes().get(), into.namespace())
+                    : null;
             Map<String, Long> counts = new LinkedHashMap<>();
             try {
                 StoredArchive.read(context, index, in, progress, (name, mode, content) -> {
@@ -113,8 +148,8 @@ public final class BackupRestore {
                 });
                 if (redis != null) {
                     redis.finish();
-                    RedisRestorer.Counts restored = redis.removeOthers(context.tuning().skip(),
-                            context.tuning().scanCount());
+                    RedisRestorer.Counts restored = redis.removeOthers(
+                            context.tuning().skip(), context.tuning().scanCount());
                     counts.put("redisKeys", restored.restored());
                     counts.put("redisKeysExpired", restored.expired());
                     counts.put("redisKeysRemoved", restored.removed());
@@ -124,10 +159,13 @@ public final class BackupRestore {
                     throw e;
                 }
                 // The archive is proven, so a failure here is the target's: say how far it got.
-                throw new PartialRestoreException("the restore of " + index.id() + " into " + into.redis()
-                        + " broke off after " + redis.restoredSoFar() + " keys (" + e.getMessage() + "); no other "
-                        + "scope was applied. Run the same restore again to complete it; what was there before is "
-                        + "in forensic backup " + forensicId, Map.of("redisKeys", redis.restoredSoFar()));
+                throw new PartialRestoreException(
+                        "the restore of " + index.id() + " into " + into.redis()
+                                + " broke off after " + redis.restoredSoFar() + " keys (" + e.getMessage()
+                                + "); no other "
+                                + "scope was applied. Run the same restore again to complete it; what was there before is "
+                                + "in forensic backup " + forensicId,
+                        Map.of("redisKeys", redis.restoredSoFar()));
             }
             // Certificates first: their tree may sit inside the config tree, whose swap then carries it over.
             if (certs != null) {

@@ -62,20 +62,45 @@ public final class BackupTaker {
             try (ArchiveWriter writer = new ArchiveWriter(upload, context.cipher(), id, progress)) {
                 List<CertificateInfo> certificates = new ArrayList<>();
                 writeScopes(request, writer, counts, certificates);
-                Manifest header = new Manifest(Manifest.FORMAT_VERSION, id, started,
-                        bridgeVersion(request.sources()).orElse(null), request.scopes(), context.cipher().keyId(),
-                        null, null, counts, certificates, List.of());
+                Manifest header = new Manifest(
+                        Manifest.FORMAT_VERSION,
+                        id,
+                        started,
+                        bridgeVersion(request.sources()).orElse(null),
+                        request.scopes(),
+                        context.cipher().keyId(),
+                        null,
+                        null,
+                        counts,
+                        certificates,
+                        List.of());
                 written = writer.finish(header);
             }
             upload.commit();
-            BackupIndex index = new BackupIndex(id, request.purpose(), BackupIndex.Status.COMPLETE, started,
-                    context.clock().instant(), request.scopes(), written.ciphertextBytes(), progress.bytes(),
-                    written.ciphertextSha256(), context.cipher().keyId(), written.manifest().compression(),
-                    written.manifest().encryption(), counts, written.manifest().bridgeVersion(), null, null, null,
-                    null, request.reason(), request.requestedBy());
+            BackupIndex index = new BackupIndex(
+                    id,
+                    request.purpose(),
+                    BackupIndex.Status.COMPLETE,
+                    started,
+                    context.clock().instant(),
+                    request.scopes(),
+                    written.ciphertextBytes(),
+                    progress.bytes(),
+                    written.ciphertextSha256(),
+                    context.cipher().keyId(),
+                    written.manifest().compression(),
+                    written.manifest().encryption(),
+                    counts,
+                    written.manifest().bridgeVersion(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    request.reason(),
+                    request.requestedBy());
             saveIndexOrRemoveArchive(index);
-            return new Outcome(id, request.scopes(), counts, written.ciphertextBytes(), written.ciphertextSha256(),
-                    null);
+            return new Outcome(
+                    id, request.scopes(), counts, written.ciphertextBytes(), written.ciphertextSha256(), null);
         } catch (IOException | RuntimeException e) {
             upload.abort();
             recordFailure(id, request, started, counts, e);
@@ -83,14 +108,19 @@ public final class BackupTaker {
         }
     }
 
-    private void writeScopes(BackupRequest request, ArchiveWriter writer, Map<String, Long> counts,
-            List<CertificateInfo> certificates) throws IOException {
+    private void writeScopes(
+            BackupRequest request, ArchiveWriter writer, Map<String, Long> counts, List<CertificateInfo> certificates)
+            throws IOException {
         Sources sources = request.sources();
         if (request.scopes().contains(BackupScope.KUBERNETES)) {
             List<KubernetesSnapshot.Document> documents =
                     new KubernetesSnapshot(context.kubernetes().get()).read(sources.namespace());
             for (KubernetesSnapshot.Document document : documents) {
-                writer.addBytes(document.entryName(), document.json(), document.json().length, 0600,
+                writer.addBytes(
+                        document.entryName(),
+                        document.json(),
+                        document.json().length,
+                        0600,
                         context.clock().instant());
             }
             counts.put("kubernetesResources", (long) documents.size());
@@ -125,18 +155,25 @@ public final class BackupTaker {
     private RedisSnapshot.Counts writeInterleaved(Sources sources, Iterator<FileTree.File> files, ArchiveWriter writer)
             throws IOException {
         BlockingQueue<KeyChunk> chunks = new ArrayBlockingQueue<>(2);
-        RedisSession session = RedisSession.open(context.vertx(), sources.redis(), context.tuning().redisTimeout());
+        RedisSession session = RedisSession.open(
+                context.vertx(), sources.redis(), context.tuning().redisTimeout());
         CompletableFuture<RedisSnapshot.Counts> reading = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                RedisSnapshot.Counts counts = new RedisSnapshot(session, context.tuning().skip(),
-                        context.tuning().scanCount(), context.clock()).stream(context.tuning().chunkBytes(), chunks::put);
-                chunks.put(END);
-                reading.complete(counts);
-            } catch (Throwable e) {
-                reading.completeExceptionally(e);
-            }
-        }, "redis-snapshot");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        RedisSnapshot.Counts counts = new RedisSnapshot(
+                                        session,
+                                        context.tuning().skip(),
+                                        context.tuning().scanCount(),
+                                        context.clock())
+                                .stream(context.tuning().chunkBytes(), chunks::put);
+                        chunks.put(END);
+                        reading.complete(counts);
+                    } catch (Throwable e) {
+                        reading.completeExceptionally(e);
+                    }
+                },
+                "redis-snapshot");
         reader.setDaemon(true);
         reader.start();
         int chunkNumber = 0;
@@ -150,8 +187,12 @@ public final class BackupTaker {
                 if (chunk == END) {
                     redisOpen = false;
                 } else if (chunk != null) {
-                    writer.addBytes(String.format("redis/keys-%06d.bin", ++chunkNumber), chunk.data(), chunk.length(),
-                            0600, context.clock().instant());
+                    writer.addBytes(
+                            String.format("redis/keys-%06d.bin", ++chunkNumber),
+                            chunk.data(),
+                            chunk.length(),
+                            0600,
+                            context.clock().instant());
                 } else if (files.hasNext()) {
                     FileTree.File file = files.next();
                     writer.addFile(file.name(), file.path());
@@ -165,7 +206,8 @@ public final class BackupTaker {
             throw new InterruptedIOException("backup interrupted");
         } catch (ExecutionException | java.util.concurrent.CompletionException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io
+            throw cause instanceof IOException io
+                    ? io
                     : new IOException("reading Redis failed: " + cause.getMessage(), cause);
         } finally {
             reader.interrupt();
@@ -184,7 +226,9 @@ public final class BackupTaker {
         }
         Path excluded = exclude.toAbsolutePath().normalize();
         // The certificate tree often sits inside the config tree (/etc/mcp-bridge/certs): archived once.
-        return files.stream().filter(file -> !file.path().toAbsolutePath().normalize().startsWith(excluded)).toList();
+        return files.stream()
+                .filter(file -> !file.path().toAbsolutePath().normalize().startsWith(excluded))
+                .toList();
     }
 
     private static Optional<String> bridgeVersion(Sources sources) {
@@ -192,9 +236,12 @@ public final class BackupTaker {
         try {
             if (Files.isRegularFile(file) && Files.size(file) <= 4096) {
                 String version = Files.readString(file, StandardCharsets.UTF_8).strip();
-                return version.isEmpty() ? Optional.empty()
-                        : Optional.of(version.length() > MAX_VERSION_LENGTH ? version.substring(0, MAX_VERSION_LENGTH)
-                                : version);
+                return version.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(
+                                version.length() > MAX_VERSION_LENGTH
+                                        ? version.substring(0, MAX_VERSION_LENGTH)
+                                        : version);
             }
         } catch (IOException e) {
             LOG.debugf("no MCP Bridge version: %s", e.getMessage());
@@ -216,11 +263,29 @@ public final class BackupTaker {
         }
     }
 
-    private void recordFailure(String id, BackupRequest request, Instant started, Map<String, Long> counts,
-            Exception failure) {
-        BackupIndex failed = new BackupIndex(id, request.purpose(), BackupIndex.Status.FAILED, started,
-                context.clock().instant(), request.scopes(), 0, 0, null, context.cipher().keyId(), null, null, counts,
-                null, null, null, null, String.valueOf(failure.getMessage()), request.reason(), request.requestedBy());
+    private void recordFailure(
+            String id, BackupRequest request, Instant started, Map<String, Long> counts, Exception failure) {
+        BackupIndex failed = new BackupIndex(
+                id,
+                request.purpose(),
+                BackupIndex.Status.FAILED,
+                started,
+                context.clock().instant(),
+                request.scopes(),
+                0,
+                0,
+                null,
+                context.cipher().keyId(),
+                null,
+                null,
+                counts,
+                null,
+                null,
+                null,
+                null,
+                String.valueOf(failure.getMessage()),
+                request.reason(),
+                request.requestedBy());
         try {
             context.catalog().save(failed);
         } catch (IOException | RuntimeException e) {

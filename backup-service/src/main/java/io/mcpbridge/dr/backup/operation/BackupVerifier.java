@@ -42,8 +42,11 @@ public final class BackupVerifier {
         boolean redis = index.scopes().contains(BackupScope.REDIS);
         try {
             Map<String, Long> counts = redis ? verifyWithTestRestore(index, progress) : verifyArchive(index, progress);
-            String detail = "every entry matches its manifest hash" + (redis ? "; " + counts.get("redisKeysRestored")
-                    + " keys test-restored, " + counts.get("valuesCompared") + " sampled values identical" : "");
+            String detail = "every entry matches its manifest hash"
+                    + (redis
+                            ? "; " + counts.get("redisKeysRestored") + " keys test-restored, "
+                                    + counts.get("valuesCompared") + " sampled values identical"
+                            : "");
             context.catalog().save(index.withVerification(true, context.clock().instant(), detail));
             return new Outcome(index.id(), index.scopes(), counts, index.sizeBytes(), index.ciphertextSha256(), null);
         } catch (ArchiveIntegrityException | VerificationFailedException e) {
@@ -53,7 +56,7 @@ public final class BackupVerifier {
     }
 
     private Map<String, Long> verifyArchive(BackupIndex index, Progress progress) throws IOException {
-        ArchiveWriter.Written read = StoredArchive.read(context, index, progress, (name, mode, content) -> { });
+        ArchiveWriter.Written read = StoredArchive.read(context, index, progress, (name, mode, content) -> {});
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("entries", (long) read.manifest().entries().size());
         return counts;
@@ -61,10 +64,13 @@ public final class BackupVerifier {
 
     private Map<String, Long> verifyWithTestRestore(BackupIndex index, Progress progress) throws IOException {
         try (ScratchRedis scratch = ScratchRedis.start(context.tuning().scratchRedisServer());
-                RedisSession session = RedisSession.open(context.vertx(), scratch.endpoint(),
-                        context.tuning().redisTimeout())) {
-            RedisRestorer restorer = new RedisRestorer(session, context.tuning().restoreBatch(),
-                    context.tuning().restoreBatchesInFlight(), context.clock());
+                RedisSession session = RedisSession.open(
+                        context.vertx(), scratch.endpoint(), context.tuning().redisTimeout())) {
+            RedisRestorer restorer = new RedisRestorer(
+                    session,
+                    context.tuning().restoreBatch(),
+                    context.tuning().restoreBatchesInFlight(),
+                    context.clock());
             Sample sample = new Sample(context.tuning().sampleSize());
             long[] records = {0};
             ArchiveWriter.Written read = StoredArchive.read(context, index, progress, (name, mode, content) -> {
@@ -81,12 +87,12 @@ public final class BackupVerifier {
             RedisRestorer.Counts restored = restorer.finish();
             long expected = read.manifest().counts().getOrDefault("redisKeys", 0L);
             if (records[0] != expected) {
-                throw new VerificationFailedException("backup " + index.id() + " holds " + records[0]
-                        + " Redis keys, its manifest says " + expected);
+                throw new VerificationFailedException(
+                        "backup " + index.id() + " holds " + records[0] + " Redis keys, its manifest says " + expected);
             }
             if (restored.restored() + restored.expired() != expected) {
-                throw new VerificationFailedException("backup " + index.id() + ": only " + restored.restored()
-                        + " of " + expected + " keys could be restored");
+                throw new VerificationFailedException("backup " + index.id() + ": only " + restored.restored() + " of "
+                        + expected + " keys could be restored");
             }
             long compared = compareSample(session, sample.records(), index.id());
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -94,7 +100,8 @@ public final class BackupVerifier {
             counts.put("redisKeys", expected);
             counts.put("redisKeysRestored", restored.restored());
             counts.put("redisKeysExpired", restored.expired());
-            counts.put("scratchDbSize", session.call(Request.cmd(Command.DBSIZE)).toLong());
+            counts.put(
+                    "scratchDbSize", session.call(Request.cmd(Command.DBSIZE)).toLong());
             counts.put("valuesCompared", compared);
             return counts;
         }
@@ -114,18 +121,23 @@ public final class BackupVerifier {
             }
             Response actual = session.call(Request.cmd(Command.DUMP).arg(record.key()));
             if (actual == null) {
-                throw new VerificationFailedException("backup " + backupId + ": a sampled key is missing after the"
-                        + " test restore");
+                throw new VerificationFailedException(
+                        "backup " + backupId + ": a sampled key is missing after the" + " test restore");
             }
             byte[] restored = actual.toBytes();
             if (!Arrays.equals(restored, record.dump())) {
                 String probe = "mcpdr:verify:probe";
-                session.call(Request.cmd(Command.RESTORE).arg(probe).arg(0).arg(record.dump()).arg("REPLACE"));
-                byte[] reference = session.call(Request.cmd(Command.DUMP).arg(probe)).toBytes();
+                session.call(Request.cmd(Command.RESTORE)
+                        .arg(probe)
+                        .arg(0)
+                        .arg(record.dump())
+                        .arg("REPLACE"));
+                byte[] reference =
+                        session.call(Request.cmd(Command.DUMP).arg(probe)).toBytes();
                 session.call(Request.cmd(Command.DEL).arg(probe));
                 if (!Arrays.equals(restored, reference)) {
-                    throw new VerificationFailedException("backup " + backupId + ": a sampled value differs after"
-                            + " the test restore");
+                    throw new VerificationFailedException(
+                            "backup " + backupId + ": a sampled value differs after" + " the test restore");
                 }
             }
             compared++;

@@ -24,7 +24,9 @@ final class LocalArchiveCopy implements AutoCloseable {
     }
 
     static LocalArchiveCopy fetch(BackupContext context, BackupIndex index) throws IOException {
-        Path file = Files.createTempFile("mcpdr-restore-" + index.id() + "-", ".enc",
+        Path file = Files.createTempFile(
+                "mcpdr-restore-" + index.id() + "-",
+                ".enc",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (InputStream in = context.store().open(context.layout().archiveKey(index.id()))) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);

@@ -20,5 +20,4 @@ public record Outcome(
         Map<String, Long> counts,
         Long sizeBytes,
         String ciphertextSha256,
-        String forensicBackupId) {
-}
+        String forensicBackupId) {}

@@ -26,8 +26,8 @@ public final class RestoreDestinations {
     private final List<Pattern> namespaces;
     private final List<Path> directories;
 
-    private RestoreDestinations(Sources original, Map<String, RedisEndpoint> redis, List<Pattern> namespaces,
-            List<Path> directories) {
+    private RestoreDestinations(
+            Sources original, Map<String, RedisEndpoint> redis, List<Pattern> namespaces, List<Path> directories) {
         this.original = original;
         this.redis = Map.copyOf(redis);
         this.namespaces = List.copyOf(namespaces);
@@ -52,7 +52,11 @@ public final class RestoreDestinations {
     /** Also the namespaces whose whole name matches one of these regular expressions. */
     public RestoreDestinations withNamespaces(List<String> patterns) {
         List<Pattern> more = new ArrayList<>(namespaces);
-        patterns.stream().map(String::strip).filter(p -> !p.isEmpty()).map(Pattern::compile).forEach(more::add);
+        patterns.stream()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .map(Pattern::compile)
+                .forEach(more::add);
         return new RestoreDestinations(original, redis, more, directories);
     }
 
@@ -72,8 +76,12 @@ public final class RestoreDestinations {
         if (targets == null) {
             return original;
         }
-        RedisEndpoint redisTarget = blank(targets.redis()) ? original.redis() : redis(targets.redis().strip());
-        String namespace = blank(targets.namespace()) ? original.namespace() : namespace(targets.namespace().strip());
+        RedisEndpoint redisTarget = blank(targets.redis())
+                ? original.redis()
+                : redis(targets.redis().strip());
+        String namespace = blank(targets.namespace())
+                ? original.namespace()
+                : namespace(targets.namespace().strip());
         Path configs = original.configs();
         Path certs = original.certs();
         if (!blank(targets.directory())) {
@@ -97,7 +105,8 @@ public final class RestoreDestinations {
     }
 
     private String namespace(String name) {
-        if (name.equals(original.namespace()) || namespaces.stream().anyMatch(p -> p.matcher(name).matches())) {
+        if (name.equals(original.namespace())
+                || namespaces.stream().anyMatch(p -> p.matcher(name).matches())) {
             return name;
         }
         throw new IllegalArgumentException("namespace '" + name + "' is not a configured restore target; allowed: "
@@ -109,8 +118,8 @@ public final class RestoreDestinations {
         if (directories.contains(path)) {
             return path;
         }
-        throw new IllegalArgumentException("directory '" + text + "' is not a configured restore target; allowed: "
-                + directories);
+        throw new IllegalArgumentException(
+                "directory '" + text + "' is not a configured restore target; allowed: " + directories);
     }
 
     private static boolean blank(String value) {

@@ -14,5 +14,4 @@ import java.util.Optional;
  * @param namespace   the Kubernetes namespace
  * @param versionFile the MCP Bridge VERSION file, if any
  */
-public record Sources(Path configs, Path certs, RedisEndpoint redis, String namespace, Optional<Path> versionFile) {
-}
+public record Sources(Path configs, Path certs, RedisEndpoint redis, String namespace, Optional<Path> versionFile) {}

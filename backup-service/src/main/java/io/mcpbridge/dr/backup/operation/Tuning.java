@@ -26,5 +26,4 @@ public record Tuning(
         KeyPatterns skip,
         Optional<String> redisPassword,
         String scratchRedisServer,
-        int sampleSize) {
-}
+        int sampleSize) {}

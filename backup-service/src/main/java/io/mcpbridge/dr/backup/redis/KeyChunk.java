@@ -7,5 +7,4 @@ package io.mcpbridge.dr.backup.redis;
  * @param length  bytes used
  * @param records how many keys it holds
  */
-public record KeyChunk(byte[] data, int length, int records) {
-}
+public record KeyChunk(byte[] data, int length, int records) {}

@@ -16,15 +16,21 @@ public final class KeyPatterns {
     public KeyPatterns(List<String> globs) {
         List<String> used = globs.stream().filter(glob -> !glob.isBlank()).toList();
         // "prefix*" with no other special character, the usual case, is a byte comparison: no regex per key.
-        this.prefixes = used.stream().filter(KeyPatterns::isPrefix)
-                .map(glob -> glob.substring(0, glob.length() - 1).getBytes(StandardCharsets.UTF_8)).toList();
-        this.patterns = used.stream().filter(glob -> !isPrefix(glob)).map(KeyPatterns::compile).toList();
+        this.prefixes = used.stream()
+                .filter(KeyPatterns::isPrefix)
+                .map(glob -> glob.substring(0, glob.length() - 1).getBytes(StandardCharsets.UTF_8))
+                .toList();
+        this.patterns = used.stream()
+                .filter(glob -> !isPrefix(glob))
+                .map(KeyPatterns::compile)
+                .toList();
     }
 
     /** Whether the key matches any of the patterns. */
     public boolean matches(byte[] key) {
         for (byte[] prefix : prefixes) {
-            if (key.length >= prefix.length && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+            if (key.length >= prefix.length
+                    && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
                 return true;
             }
         }
@@ -66,8 +72,11 @@ public final class KeyPatterns {
                     } else {
                         String set = text.substring(i + 1, end);
                         boolean negate = set.startsWith("^");
-                        regex.append('[').append(negate ? "^" : "")
-                                .append(set.substring(negate ? 1 : 0).replace("\\", "\\\\").replace("[", "\\["))
+                        regex.append('[')
+                                .append(negate ? "^" : "")
+                                .append(set.substring(negate ? 1 : 0)
+                                        .replace("\\", "\\\\")
+                                        .replace("[", "\\["))
                                 .append(']');
                         i = end;
                     }

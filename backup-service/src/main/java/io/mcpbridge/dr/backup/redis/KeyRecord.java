@@ -25,7 +25,11 @@ public record KeyRecord(byte[] key, long expireAtMillis, byte[] dump) {
     }
 
     public void encodeTo(ByteBuffer out) {
-        out.putInt(key.length).put(key).putLong(expireAtMillis).putInt(dump.length).put(dump);
+        out.putInt(key.length)
+                .put(key)
+                .putLong(expireAtMillis)
+                .putInt(dump.length)
+                .put(dump);
     }
 
     /**
@@ -58,8 +62,10 @@ public record KeyRecord(byte[] key, long expireAtMillis, byte[] dump) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KeyRecord that && expireAtMillis == that.expireAtMillis
-                && Arrays.equals(key, that.key) && Arrays.equals(dump, that.dump);
+        return other instanceof KeyRecord that
+                && expireAtMillis == that.expireAtMillis
+                && Arrays.equals(key, that.key)
+                && Arrays.equals(dump, that.dump);
     }
 
     @Override

@@ -45,8 +45,12 @@ public record RedisEndpoint(String host, int port, int database, boolean tls, Op
                 throw new IllegalArgumentException(what + " names database '" + path.substring(1) + "', not a number");
             }
         }
-        return new RedisEndpoint(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379, database,
-                "rediss".equals(scheme), password.filter(p -> !p.isEmpty()));
+        return new RedisEndpoint(
+                uri.getHost(),
+                uri.getPort() > 0 ? uri.getPort() : 6379,
+                database,
+                "rediss".equals(scheme),
+                password.filter(p -> !p.isEmpty()));
     }
 
     /** The connection string without credentials. */

@@ -29,8 +29,7 @@ public final class RedisRestorer {
      * @param expired  keys skipped because their expiry had passed
      * @param removed  keys of the target that the backup did not hold, removed
      */
-    public record Counts(long restored, long expired, long removed) {
-    }
+    public record Counts(long restored, long expired, long removed) {}
 
     private final RedisSession session;
     private final int batchSize;
@@ -54,8 +53,12 @@ public final class RedisRestorer {
             expired++;
             return;
         }
-        Request restore = Request.cmd(Command.RESTORE).arg(record.key()).arg(record.expireAtMillis())
-                .arg(record.dump()).arg("ABSTTL").arg("REPLACE");
+        Request restore = Request.cmd(Command.RESTORE)
+                .arg(record.key())
+                .arg(record.expireAtMillis())
+                .arg(record.dump())
+                .arg("ABSTTL")
+                .arg("REPLACE");
         batch.add(restore);
         written.add(record.key());
         if (batch.size() >= batchSize) {
@@ -87,7 +90,8 @@ public final class RedisRestorer {
         long removed = 0;
         String cursor = "0";
         do {
-            Response reply = session.call(Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(scanCount));
+            Response reply = session.call(
+                    Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(scanCount));
             cursor = reply.get(0).toString();
             List<Request> unlinks = new ArrayList<>();
             for (Response name : reply.get(1)) {
@@ -120,6 +124,5 @@ public final class RedisRestorer {
         restored += pending.requests().size();
     }
 
-    private record Pending(List<Request> requests, CompletableFuture<List<Response>> replies) {
-    }
+    private record Pending(List<Request> requests, CompletableFuture<List<Response>> replies) {}
 }

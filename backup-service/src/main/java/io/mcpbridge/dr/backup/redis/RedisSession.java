@@ -47,8 +47,8 @@ public final class RedisSession implements AutoCloseable {
         endpoint.password().ifPresent(options::setPassword);
         Redis client = Redis.createClient(vertx, options);
         try {
-            RedisConnection connection = await(client.connect().toCompletionStage().toCompletableFuture(),
-                    timeout, "connect to " + endpoint);
+            RedisConnection connection = await(
+                    client.connect().toCompletionStage().toCompletableFuture(), timeout, "connect to " + endpoint);
             return new RedisSession(client, connection, timeout, vertx.getOrCreateContext());
         } catch (IOException e) {
             client.close();

@@ -35,8 +35,7 @@ public final class RedisSnapshot {
      * @param skipped keys left out by the skip patterns
      * @param vanished keys that expired or were deleted between SCAN and DUMP
      */
-    public record Counts(long keys, long skipped, long vanished) {
-    }
+    public record Counts(long keys, long skipped, long vanished) {}
 
     private final RedisSession session;
     private final KeyPatterns skip;
@@ -70,8 +69,12 @@ public final class RedisSnapshot {
                     }
                 }
                 long sentAt = clock.millis();
-                current = new Page(names, sentAt, names.isEmpty()
-                        ? CompletableFuture.completedFuture(List.of()) : session.batch(dumpAndTtl(names)));
+                current = new Page(
+                        names,
+                        sentAt,
+                        names.isEmpty()
+                                ? CompletableFuture.completedFuture(List.of())
+                                : session.batch(dumpAndTtl(names)));
                 // The next SCAN goes out behind this page's batch, and the previous page is encoded while
                 // redis-server works on this one: the server is never left waiting for this thread.
                 scan = "0".equals(cursor) ? null : session.send(scanRequest(cursor));
@@ -86,8 +89,7 @@ public final class RedisSnapshot {
     }
 
     /** One SCAN page whose values are on their way. */
-    private record Page(List<byte[]> names, long sentAt, CompletableFuture<List<Response>> replies) {
-    }
+    private record Page(List<byte[]> names, long sentAt, CompletableFuture<List<Response>> replies) {}
 
     /** Encodes records into chunks of about the configured size and hands each full one on. */
     private static final class Chunker {
@@ -112,8 +114,8 @@ public final class RedisSnapshot {
                     vanished++;
                     continue;
                 }
-                KeyRecord record = new KeyRecord(page.names().get(i),
-                        ttl < 0 ? KeyRecord.NO_EXPIRY : page.sentAt() + ttl, dump.toBytes());
+                KeyRecord record = new KeyRecord(
+                        page.names().get(i), ttl < 0 ? KeyRecord.NO_EXPIRY : page.sentAt() + ttl, dump.toBytes());
                 if (record.encodedLength() > chunk.remaining()) {
                     flush();
                     chunk = ByteBuffer.allocate(Math.max(chunkBytes, record.encodedLength()));

@@ -38,16 +38,31 @@ public final class ScratchRedis implements AutoCloseable {
             int port = freePort();
             Process process;
             try {
-                process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                        "--dir", directory.toString(), "--save", "", "--appendonly", "no",
-                        "--protected-mode", "yes", "--logfile", directory.resolve("redis.log").toString())
+                process = new ProcessBuilder(
+                                binary,
+                                "--port",
+                                String.valueOf(port),
+                                "--bind",
+                                "127.0.0.1",
+                                "--dir",
+                                directory.toString(),
+                                "--save",
+                                "",
+                                "--appendonly",
+                                "no",
+                                "--protected-mode",
+                                "yes",
+                                "--logfile",
+                                directory.resolve("redis.log").toString())
                         .redirectErrorStream(true)
                         .redirectOutput(directory.resolve("stdout.log").toFile())
                         .start();
             } catch (IOException e) {
                 delete(directory);
-                throw new IOException("verification needs redis-server for its test restore, and '" + binary
-                        + "' could not be started (mcpdr.backup.verify.redis-server): " + e.getMessage(), e);
+                throw new IOException(
+                        "verification needs redis-server for its test restore, and '" + binary
+                                + "' could not be started (mcpdr.backup.verify.redis-server): " + e.getMessage(),
+                        e);
             }
             if (awaitPort(process, port)) {
                 return new ScratchRedis(process, directory, port);

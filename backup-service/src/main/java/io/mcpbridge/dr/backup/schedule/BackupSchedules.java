@@ -31,19 +31,25 @@ public class BackupSchedules {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "backup", cron = "${mcpdr.backup.schedule.backup}",
+    @Scheduled(
+            identity = "backup",
+            cron = "${mcpdr.backup.schedule.backup}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void backup() {
         request(BackupAction.BACKUP, null);
     }
 
-    @Scheduled(identity = "verify", cron = "${mcpdr.backup.schedule.verify}",
+    @Scheduled(
+            identity = "verify",
+            cron = "${mcpdr.backup.schedule.verify}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void verify() {
         request(BackupAction.VERIFY, BackupCommand.LATEST);
     }
 
-    @Scheduled(identity = "prune", cron = "${mcpdr.backup.schedule.prune}",
+    @Scheduled(
+            identity = "prune",
+            cron = "${mcpdr.backup.schedule.prune}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void prune() {
         request(BackupAction.PRUNE, null);
@@ -53,9 +59,10 @@ public class BackupSchedules {
         Instant now = clock.instant();
         // One id per schedule tick: a tick published twice (a retry) is still one command.
         String id = "schedule-" + action.name().toLowerCase(Locale.ROOT) + "-" + now.getEpochSecond();
-        BackupCommand command = new BackupCommand(id, action, List.of(), backupId, null, "scheduled", "schedule", now, null);
-        if (!sender.send(new EventEnvelope(id, EventType.BACKUP_REQUESTED, "/mcp-dr/backup-service/schedule",
-                command.kafkaKey(), now, command))) {
+        BackupCommand command =
+                new BackupCommand(id, action, List.of(), backupId, null, "scheduled", "schedule", now, null);
+        if (!sender.send(new EventEnvelope(
+                id, EventType.BACKUP_REQUESTED, "/mcp-dr/backup-service/schedule", command.kafkaKey(), now, command))) {
             LOG.errorf("scheduled %s could not be queued", action);
         }
     }

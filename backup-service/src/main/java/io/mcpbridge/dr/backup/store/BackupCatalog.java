@@ -79,21 +79,26 @@ public final class BackupCatalog {
         String wanted = idOrLatest == null || idOrLatest.isBlank() ? BackupCommand.LATEST : idOrLatest.strip();
         if (BackupCommand.LATEST.equalsIgnoreCase(wanted)) {
             List<BackupIndex> candidates = all().stream()
-                    .filter(index -> index.usable() && index.purpose() != BackupIndex.Purpose.FORENSIC
+                    .filter(index -> index.usable()
+                            && index.purpose() != BackupIndex.Purpose.FORENSIC
                             && index.scopes().containsAll(scopes)
                             && (takenBefore == null || index.createdAt().isBefore(takenBefore)))
                     .toList();
-            return candidates.stream().filter(index -> Boolean.TRUE.equals(index.verified())).reduce((a, b) -> b)
+            return candidates.stream()
+                    .filter(index -> Boolean.TRUE.equals(index.verified()))
+                    .reduce((a, b) -> b)
                     .or(() -> candidates.stream().reduce((a, b) -> b))
-                    .orElseThrow(() -> new IllegalArgumentException("no usable backup holds " + (scopes.isEmpty()
-                            ? "any scope" : scopes.stream().map(BackupScope::wireName).toList())
+                    .orElseThrow(() -> new IllegalArgumentException("no usable backup holds "
+                            + (scopes.isEmpty()
+                                    ? "any scope"
+                                    : scopes.stream().map(BackupScope::wireName).toList())
                             + (takenBefore == null ? "" : " from before " + takenBefore) + " in " + store.describe()));
         }
         if (!BucketLayout.isBackupId(wanted)) {
             throw new IllegalArgumentException("'" + wanted + "' is neither a backup id nor 'latest'");
         }
-        return find(wanted).orElseThrow(() -> new IllegalArgumentException("no backup " + wanted + " in "
-                + store.describe()));
+        return find(wanted)
+                .orElseThrow(() -> new IllegalArgumentException("no backup " + wanted + " in " + store.describe()));
     }
 
     private static BackupIndex parse(String id, byte[] bytes) {

@@ -52,10 +52,17 @@ public record BackupIndex(
         String reason,
         String requestedBy) {
 
-    public enum Status { COMPLETE, FAILED }
+    public enum Status {
+        COMPLETE,
+        FAILED
+    }
 
     /** A forensic backup records what a restore overwrote; it is never what "latest" restores. */
-    public enum Purpose { SCHEDULED, MANUAL, FORENSIC }
+    public enum Purpose {
+        SCHEDULED,
+        MANUAL,
+        FORENSIC
+    }
 
     public BackupIndex {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
@@ -73,8 +80,26 @@ public record BackupIndex(
     }
 
     public BackupIndex withVerification(boolean passed, Instant at, String detail) {
-        return new BackupIndex(id, purpose, status, createdAt, completedAt, scopes, sizeBytes, plainBytes,
-                ciphertextSha256, keyId, compression, encryption, counts, bridgeVersion, passed, at, detail,
-                failureReason, reason, requestedBy);
+        return new BackupIndex(
+                id,
+                purpose,
+                status,
+                createdAt,
+                completedAt,
+                scopes,
+                sizeBytes,
+                plainBytes,
+                ciphertextSha256,
+                keyId,
+                compression,
+                encryption,
+                counts,
+                bridgeVersion,
+                passed,
+                at,
+                detail,
+                failureReason,
+                reason,
+                requestedBy);
     }
 }

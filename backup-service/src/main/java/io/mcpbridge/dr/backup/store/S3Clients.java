@@ -12,16 +12,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The one way this service builds its S3 client. */
 public final class S3Clients {
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     /**
      * @param endpoint    an S3-compatible endpoint, or empty for AWS
      * @param pathStyle   path-style addressing (most S3-compatible servers)
      * @param credentials static credentials or the AWS default chain
      */
-    public static S3Client create(Optional<URI> endpoint, String region, boolean pathStyle,
-            AwsCredentialsProvider credentials) {
+    public static S3Client create(
+            Optional<URI> endpoint, String region, boolean pathStyle, AwsCredentialsProvider credentials) {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .region(Region.of(region))

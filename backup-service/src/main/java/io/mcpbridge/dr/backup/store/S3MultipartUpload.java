@@ -78,17 +78,27 @@ final class S3MultipartUpload extends ObjectStore.Upload {
         int partNumber = parts.size() + 1;
         byte[] part = buffer;
         int length = filled;
-        parts.add(CompletableFuture.supplyAsync(() -> {
-            try {
-                String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength((long) length),
-                        RequestBody.fromBytes(length == part.length ? part : java.util.Arrays.copyOf(part, length)))
-                        .eTag();
-                return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
-            } finally {
-                inFlight.release();
-            }
-        }, executor));
+        parts.add(CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        String etag = s3.uploadPart(
+                                        r -> r.bucket(bucket)
+                                                .key(key)
+                                                .uploadId(uploadId)
+                                                .partNumber(partNumber)
+                                                .contentLength((long) length),
+                                        RequestBody.fromBytes(
+                                                length == part.length ? part : java.util.Arrays.copyOf(part, length)))
+                                .eTag();
+                        return CompletedPart.builder()
+                                .partNumber(partNumber)
+                                .eTag(etag)
+                                .build();
+                    } finally {
+                        inFlight.release();
+                    }
+                },
+                executor));
         buffer = new byte[partBytes];
         filled = 0;
     }
@@ -107,7 +117,8 @@ final class S3MultipartUpload extends ObjectStore.Upload {
         try {
             if (uploadId == null) {
                 byte[] content = java.util.Arrays.copyOf(buffer, filled);
-                s3.putObject(r -> r.bucket(bucket).key(key).contentLength((long) content.length),
+                s3.putObject(
+                        r -> r.bucket(bucket).key(key).contentLength((long) content.length),
                         RequestBody.fromBytes(content));
             } else {
                 if (filled > 0) {
@@ -118,8 +129,12 @@ final class S3MultipartUpload extends ObjectStore.Upload {
                     completed.add(await(part));
                 }
                 completed.sort(Comparator.comparing(CompletedPart::partNumber));
-                s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                        .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build()));
+                s3.completeMultipartUpload(r -> r.bucket(bucket)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .multipartUpload(CompletedMultipartUpload.builder()
+                                .parts(completed)
+                                .build()));
             }
             done = true;
             buffer = null;
@@ -164,7 +179,8 @@ final class S3MultipartUpload extends ObjectStore.Upload {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while uploading " + key);
         } catch (ExecutionException e) {
-            throw new IOException("a part of " + key + " failed to upload: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "a part of " + key + " failed to upload: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

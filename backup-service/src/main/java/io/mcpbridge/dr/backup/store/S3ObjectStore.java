@@ -64,7 +64,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void put(String key, byte[] content) throws IOException {
         try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentLength((long) content.length),
+            s3.putObject(
+                    r -> r.bucket(bucket).key(key).contentLength((long) content.length),
                     RequestBody.fromBytes(content));
         } catch (SdkException e) {
             throw new IOException("cannot write " + key + ": " + e.getMessage(), e);
@@ -74,7 +75,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public Optional<byte[]> get(String key) throws IOException {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -109,10 +111,13 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                     .map(key -> ObjectIdentifier.builder().key(key).build())
                     .toList();
             try {
-                var response = s3.deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(batch).build()));
+                var response = s3.deleteObjects(r ->
+                        r.bucket(bucket).delete(Delete.builder().objects(batch).build()));
                 if (response.hasErrors() && !response.errors().isEmpty()) {
-                    throw new IOException("could not delete " + response.errors().size() + " objects, first "
-                            + response.errors().get(0).key() + ": " + response.errors().get(0).message());
+                    throw new IOException(
+                            "could not delete " + response.errors().size() + " objects, first "
+                                    + response.errors().get(0).key() + ": "
+                                    + response.errors().get(0).message());
                 }
             } catch (SdkException e) {
                 throw new IOException("cannot delete: " + e.getMessage(), e);

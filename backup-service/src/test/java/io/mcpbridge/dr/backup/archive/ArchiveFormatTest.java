@@ -42,16 +42,18 @@ class ArchiveFormatTest {
 
         Map<String, Integer> modes = new LinkedHashMap<>();
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        ArchiveWriter.Written read = ArchiveReader.read(new ByteArrayInputStream(archive), cipher, ID, new Progress(),
-                (name, mode, content) -> {
+        ArchiveWriter.Written read = ArchiveReader.read(
+                new ByteArrayInputStream(archive), cipher, ID, new Progress(), (name, mode, content) -> {
                     modes.put(name, mode & 0777);
                     contents.put(name, content.readAllBytes());
                 });
 
         assertThat(modes).containsEntry("configs/gateway.yaml", 0640).containsKey("redis/keys-000001.bin");
-        assertThat(new String(contents.get("configs/gateway.yaml"), StandardCharsets.UTF_8)).isEqualTo("listen: 8443\n");
+        assertThat(new String(contents.get("configs/gateway.yaml"), StandardCharsets.UTF_8))
+                .isEqualTo("listen: 8443\n");
         assertThat(contents.get("redis/keys-000001.bin")).hasSize(3 * 1024 * 1024);
-        assertThat(read.manifest().entries()).extracting(ManifestEntry::path)
+        assertThat(read.manifest().entries())
+                .extracting(ManifestEntry::path)
                 .containsExactly("configs/gateway.yaml", "redis/keys-000001.bin");
         assertThat(read.manifest().entries().get(0).sha256()).isEqualTo(Sha256.hex("listen: 8443\n".getBytes()));
         assertThat(read.manifest().keyId()).isEqualTo(key.id());
@@ -61,8 +63,10 @@ class ArchiveFormatTest {
     @Test
     void theManifestNeverHoldsTheKey() throws IOException {
         byte[] archive = write(Files.writeString(dir.resolve("a"), "a"), 10);
-        String manifest = new String(ArchiveReader.read(new ByteArrayInputStream(archive), cipher, ID, new Progress(),
-                (name, mode, content) -> { }).manifest().toString());
+        String manifest = new String(ArchiveReader.read(
+                        new ByteArrayInputStream(archive), cipher, ID, new Progress(), (name, mode, content) -> {})
+                .manifest()
+                .toString());
 
         assertThat(manifest).contains(key.id());
         assertThat(key.toString()).isEqualTo("ArchiveKey[" + key.id() + "]");
@@ -104,10 +108,12 @@ class ArchiveFormatTest {
     @Test
     void keysThatAreNotBase64Of32BytesAreRefusedWithoutQuotingThem() {
         assertThatThrownBy(() -> ArchiveKey.fromBase64("c2VjcmV0LXBhc3N3b3Jk", "MCPDR_BACKUP_KEY"))
-                .hasMessageContaining("MCPDR_BACKUP_KEY").hasMessageContaining("32 bytes")
+                .hasMessageContaining("MCPDR_BACKUP_KEY")
+                .hasMessageContaining("32 bytes")
                 .hasMessageNotContaining("c2VjcmV0");
         assertThatThrownBy(() -> ArchiveKey.fromBase64("not base64 at all!", "MCPDR_BACKUP_KEY"))
-                .hasMessageContaining("not base64").hasMessageNotContaining("at all");
+                .hasMessageContaining("not base64")
+                .hasMessageNotContaining("at all");
     }
 
     private byte[] write(Path file, int chunkBytes) throws IOException {
@@ -117,14 +123,23 @@ class ArchiveFormatTest {
         try (ArchiveWriter writer = new ArchiveWriter(sink, cipher, ID, new Progress())) {
             writer.addFile("configs/" + file.getFileName(), file);
             writer.addBytes("redis/keys-000001.bin", chunk, chunk.length, 0600, Instant.now());
-            writer.finish(new Manifest(0, ID, Instant.parse("2026-10-17T09:14:02Z"), "1.0.0",
-                    List.of(BackupScope.CONFIGS, BackupScope.REDIS), key.id(), null, null, Map.of("configs", 1L),
-                    List.of(), List.of()));
+            writer.finish(new Manifest(
+                    0,
+                    ID,
+                    Instant.parse("2026-10-17T09:14:02Z"),
+                    "1.0.0",
+                    List.of(BackupScope.CONFIGS, BackupScope.REDIS),
+                    key.id(),
+                    null,
+                    null,
+                    Map.of("configs", 1L),
+                    List.of(),
+                    List.of()));
         }
         return sink.toByteArray();
     }
 
     private static void readAll(byte[] archive, ArchiveCipher cipher, String id) throws IOException {
-        ArchiveReader.read(new ByteArrayInputStream(archive), cipher, id, new Progress(), (name, mode, content) -> { });
+        ArchiveReader.read(new ByteArrayInputStream(archive), cipher, id, new Progress(), (name, mode, content) -> {});
     }
 }

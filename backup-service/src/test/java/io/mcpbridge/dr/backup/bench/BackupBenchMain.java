@@ -58,8 +58,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class BackupBenchMain {
 
-    private BackupBenchMain() {
-    }
+    private BackupBenchMain() {}
 
     public static void main(String[] args) throws Exception {
         // The service warms its cipher up at start (see ArchiveCipher.warmUp); a fresh process must too.
@@ -88,8 +87,8 @@ public final class BackupBenchMain {
 
     private static void serve(Vertx vertx, URI s3, Path dir, int redisPort) throws Exception {
         backup(vertx, s3, dir, redisPort, "cold");
-        java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                StandardCharsets.UTF_8));
+        java.io.BufferedReader commands =
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = commands.readLine()) != null && line.strip().equals("backup")) {
             backup(vertx, s3, dir, redisPort, "warm");
@@ -102,14 +101,21 @@ public final class BackupBenchMain {
 
     private static void backup(Vertx vertx, URI s3, Path dir, int redisPort, String label) throws Exception {
         try (S3ObjectStore store = store(s3)) {
-            BackupContext context = Contexts.context(store, key(), Clock.systemUTC(), vertx, Contexts.noKubernetes(),
+            BackupContext context = Contexts.context(
+                    store,
+                    key(),
+                    Clock.systemUTC(),
+                    vertx,
+                    Contexts.noKubernetes(),
                     Contexts.sources(dir.resolve("configs"), dir.resolve("certs"), "127.0.0.1:" + redisPort, "none"));
             long start = System.nanoTime();
             long cpuStart = cpuNanos();
             var ticksBefore = threadTicks();
-            Outcome outcome = new BackupTaker(withChunk(context)).take(new BackupRequest(
-                    scopes(), context.sources(),
-                    BackupIndex.Purpose.MANUAL, false, "bench", "bench"), new Progress());
+            Outcome outcome = new BackupTaker(withChunk(context))
+                    .take(
+                            new BackupRequest(
+                                    scopes(), context.sources(), BackupIndex.Purpose.MANUAL, false, "bench", "bench"),
+                            new Progress());
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpuStart) / 1e9;
             if (System.getenv("BENCH_THREADS") != null) {
@@ -123,9 +129,16 @@ public final class BackupBenchMain {
                 System.out.println();
             }
             System.out.flush();
-            System.out.printf("%s backup_id=%s seconds=%.2f jvm_cpu_seconds=%.2f stored_bytes=%d redis_keys=%d configs=%d %s%n",
-                    label, outcome.backupId(), seconds, cpu, outcome.sizeBytes(), outcome.counts().get("redisKeys"),
-                    outcome.counts().get("configs"), memory());
+            System.out.printf(
+                    "%s backup_id=%s seconds=%.2f jvm_cpu_seconds=%.2f stored_bytes=%d redis_keys=%d configs=%d %s%n",
+                    label,
+                    outcome.backupId(),
+                    seconds,
+                    cpu,
+                    outcome.sizeBytes(),
+                    outcome.counts().get("redisKeys"),
+                    outcome.counts().get("configs"),
+                    memory());
         }
     }
 
@@ -133,11 +146,19 @@ public final class BackupBenchMain {
         try (S3ObjectStore store = store(s3);
                 RedisSession session = RedisSession.open(vertx, endpoint(redisPort), Duration.ofSeconds(60))) {
             session.call(Request.cmd(Command.FLUSHALL).arg("SYNC")); // an empty Redis each run, untimed
-            BackupContext context = withChunk(Contexts.context(store, key(), Clock.systemUTC(), vertx,
-                    Contexts.noKubernetes(), Contexts.sources(Path.of("."), Path.of("."), "127.0.0.1:" + redisPort, "x")));
+            BackupContext context = withChunk(Contexts.context(
+                    store,
+                    key(),
+                    Clock.systemUTC(),
+                    vertx,
+                    Contexts.noKubernetes(),
+                    Contexts.sources(Path.of("."), Path.of("."), "127.0.0.1:" + redisPort, "x")));
             long start = System.nanoTime();
-            RedisRestorer restorer = new RedisRestorer(session, context.tuning().restoreBatch(),
-                    context.tuning().restoreBatchesInFlight(), context.clock());
+            RedisRestorer restorer = new RedisRestorer(
+                    session,
+                    context.tuning().restoreBatch(),
+                    context.tuning().restoreBatchesInFlight(),
+                    context.clock());
             try (InputStream in = store.open(context.layout().archiveKey(backupId))) {
                 ArchiveReader.read(in, context.cipher(), backupId, new Progress(), (name, mode, content) -> {
                     if (name.startsWith("redis/")) {
@@ -152,8 +173,9 @@ public final class BackupBenchMain {
             RedisRestorer.Counts counts = restorer.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
             long keys = session.call(Request.cmd(Command.DBSIZE)).toLong();
-            System.out.printf("%s apply_seconds=%.2f restored=%d expired=%d keys_in_redis=%d %s%n", label, seconds,
-                    counts.restored(), counts.expired(), keys, memory());
+            System.out.printf(
+                    "%s apply_seconds=%.2f restored=%d expired=%d keys_in_redis=%d %s%n",
+                    label, seconds, counts.restored(), counts.expired(), keys, memory());
         }
     }
 
@@ -164,7 +186,8 @@ public final class BackupBenchMain {
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             String cursor = "0";
             do {
-                Response page = session.call(Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(1000));
+                Response page = session.call(
+                        Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(1000));
                 cursor = page.get(0).toString();
                 List<byte[]> names = new ArrayList<>();
                 List<Request> requests = new ArrayList<>();
@@ -173,11 +196,16 @@ public final class BackupBenchMain {
                     requests.add(Request.cmd(Command.DUMP).arg(name.toBytes()));
                     requests.add(Request.cmd(Command.PTTL).arg(name.toBytes()));
                 }
-                List<Response> replies = requests.isEmpty() ? List.of() : session.await(session.batch(requests), "dump");
+                List<Response> replies =
+                        requests.isEmpty() ? List.of() : session.await(session.batch(requests), "dump");
                 for (int i = 0; i < names.size(); i++) {
                     long ttl = Math.max(0, replies.get(2 * i + 1).toLong());
-                    write(out, "RESTORE".getBytes(StandardCharsets.US_ASCII), names.get(i),
-                            Long.toString(ttl).getBytes(StandardCharsets.US_ASCII), replies.get(2 * i).toBytes(),
+                    write(
+                            out,
+                            "RESTORE".getBytes(StandardCharsets.US_ASCII),
+                            names.get(i),
+                            Long.toString(ttl).getBytes(StandardCharsets.US_ASCII),
+                            replies.get(2 * i).toBytes(),
                             "REPLACE".getBytes(StandardCharsets.US_ASCII));
                     keys++;
                 }
@@ -198,25 +226,51 @@ public final class BackupBenchMain {
     /** The service's defaults: 4 MiB Redis chunks. */
     private static BackupContext withChunk(BackupContext context) {
         var t = context.tuning();
-        return new BackupContext(context.store(), context.layout(), context.catalog(), context.cipher(), context.clock(),
-                context.vertx(), context.kubernetes(), context.sources(), new io.mcpbridge.dr.backup.operation.Tuning(
-                        4 * 1024 * 1024, t.scanCount(), t.restoreBatch(), t.restoreBatchesInFlight(), t.redisTimeout(),
-                        t.skip(), t.redisPassword(), t.scratchRedisServer(), t.sampleSize()), context.destinations());
+        return new BackupContext(
+                context.store(),
+                context.layout(),
+                context.catalog(),
+                context.cipher(),
+                context.clock(),
+                context.vertx(),
+                context.kubernetes(),
+                context.sources(),
+                new io.mcpbridge.dr.backup.operation.Tuning(
+                        4 * 1024 * 1024,
+                        t.scanCount(),
+                        t.restoreBatch(),
+                        t.restoreBatchesInFlight(),
+                        t.redisTimeout(),
+                        t.skip(),
+                        t.redisPassword(),
+                        t.scratchRedisServer(),
+                        t.sampleSize()),
+                context.destinations());
     }
 
     private static S3ObjectStore store(URI s3) {
         // s3 like http://127.0.0.1:18090/backups
         String bucket = s3.getPath().replaceAll("^/|/$", "");
         URI endpoint = URI.create(s3.getScheme() + "://" + s3.getAuthority());
-        return new S3ObjectStore(S3Clients.create(Optional.of(endpoint), "us-east-1", true,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(env("S3_AK", "test-ak"),
-                        env("S3_SK", "test-sk")))), bucket, "bench/", 16 * 1024 * 1024, 2);
+        return new S3ObjectStore(
+                S3Clients.create(
+                        Optional.of(endpoint),
+                        "us-east-1",
+                        true,
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(env("S3_AK", "test-ak"), env("S3_SK", "test-sk")))),
+                bucket,
+                "bench/",
+                16 * 1024 * 1024,
+                2);
     }
 
     /** {@code BENCH_SCOPES} (comma separated) to time one part alone; all three by default. */
     private static List<BackupScope> scopes() {
-        return java.util.Arrays.stream(env("BENCH_SCOPES", "configs,certs,redis").split(","))
-                .map(BackupScope::of).toList();
+        return java.util.Arrays.stream(
+                        env("BENCH_SCOPES", "configs,certs,redis").split(","))
+                .map(BackupScope::of)
+                .toList();
     }
 
     private static ArchiveKey key() {
@@ -260,7 +314,8 @@ public final class BackupBenchMain {
         long hwmKb = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(line -> line.startsWith("VmHWM:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                .findFirst().orElse(-1);
+                .findFirst()
+                .orElse(-1);
         long heapPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -52,9 +52,12 @@ class DirectoryRestoreTest {
             restore.commit();
         }
 
-        assertThat(seenWhileWriting).isNotEmpty()
-                .allSatisfy(permissions -> assertThat(PosixFilePermissions.toString(permissions)).isEqualTo("rw-------"));
+        assertThat(seenWhileWriting)
+                .isNotEmpty()
+                .allSatisfy(permissions ->
+                        assertThat(PosixFilePermissions.toString(permissions)).isEqualTo("rw-------"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(certs.resolve("gateway.key"))))
-                .as("the archive's own mode once written").isEqualTo("rw-r--r--");
+                .as("the archive's own mode once written")
+                .isEqualTo("rw-r--r--");
     }
 }

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayHistoryTest {
 
-    private final RecordAuthenticator authenticator = new RecordAuthenticator(TrustSource.of(TrustedSigners.parse(
-            TestSigners.trustLine(TestSigners.ENGINEER), "test")), Duration.ofMinutes(5));
+    private final RecordAuthenticator authenticator = new RecordAuthenticator(
+            TrustSource.of(TrustedSigners.parse(TestSigners.trustLine(TestSigners.ENGINEER), "test")),
+            Duration.ofMinutes(5));
 
     @Test
     void commandsTakenBeforeAStartAreKnownAfterItAndStrangersAreNot() {
@@ -46,25 +47,43 @@ class ReplayHistoryTest {
         }
         ReplayGuard guard = new ReplayGuard(authenticator.maxSkew());
 
-        int noted = ReplayHistory.rebuild(Map.of("bootstrap.servers", broker.bootstrapServers()),
-                "mcp-dr.commands.backup", partition -> true, authenticator, guard, Clock.systemUTC(),
+        int noted = ReplayHistory.rebuild(
+                Map.of("bootstrap.servers", broker.bootstrapServers()),
+                "mcp-dr.commands.backup",
+                partition -> true,
+                authenticator,
+                guard,
+                Clock.systemUTC(),
                 Duration.ofSeconds(30));
 
         assertThat(noted).isPositive();
         String place = "mcp-dr.commands.backup-" + taken.partition() + "@" + taken.offset();
-        assertThat(guard.admit(signed.id(), place, Instant.now())).as("the record itself, delivered again").isTrue();
-        assertThat(guard.admit(signed.id(), place + "0", Instant.now())).as("a copy of it").isFalse();
+        assertThat(guard.admit(signed.id(), place, Instant.now()))
+                .as("the record itself, delivered again")
+                .isTrue();
+        assertThat(guard.admit(signed.id(), place + "0", Instant.now()))
+                .as("a copy of it")
+                .isFalse();
         assertThat(guard.admit(unsigned.id(), "mcp-dr.commands.backup-0@999999", Instant.now()))
-                .as("never believed, so never noted").isTrue();
+                .as("never believed, so never noted")
+                .isTrue();
     }
 
     private static BackupCommand command() {
-        return new BackupCommand("prune-" + UUID.randomUUID(), BackupAction.PRUNE, List.of(), null, null, "test",
-                "alice", Instant.now(), null);
+        return new BackupCommand(
+                "prune-" + UUID.randomUUID(),
+                BackupAction.PRUNE,
+                List.of(),
+                null,
+                null,
+                "test",
+                "alice",
+                Instant.now(),
+                null);
     }
 
     private static ProducerRecord<String, byte[]> record(BackupCommand command) {
-        return EventRecords.toRecord(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, "/test",
-                command.kafkaKey(), command.requestedAt(), command));
+        return EventRecords.toRecord(new EventEnvelope(
+                command.id(), EventType.BACKUP_REQUESTED, "/test", command.kafkaKey(), command.requestedAt(), command));
     }
 }

@@ -67,22 +67,42 @@ class RedisRoundTripTest {
 
     @Test
     void everyKeyComesBackWithItsValueAndTtlAfterAFlush() throws Exception {
-        BackupContext context = Contexts.context(store, Contexts.randomKey(), Clock.systemUTC(), vertx,
-                Contexts.noKubernetes(), Contexts.sources(files.resolve("configs"), files.resolve("certs"), redis.uri(),
-                        "mcp-system"));
+        BackupContext context = Contexts.context(
+                store,
+                Contexts.randomKey(),
+                Clock.systemUTC(),
+                vertx,
+                Contexts.noKubernetes(),
+                Contexts.sources(files.resolve("configs"), files.resolve("certs"), redis.uri(), "mcp-system"));
         long beforeAt = System.currentTimeMillis();
         Map<String, RedisData.KeyState> before = withoutRateLimits(RedisData.snapshot(session));
         assertThat(before.size()).isEqualTo(SESSIONS + 6);
 
-        Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(),
-                BackupIndex.Purpose.MANUAL, false, "round trip", "test"), new Progress());
-        assertThat(backup.counts()).containsEntry("redisKeys", (long) before.size()).containsEntry("redisKeysSkipped", 1L);
+        Outcome backup = new BackupTaker(context)
+                .take(
+                        new BackupRequest(
+                                List.of(BackupScope.REDIS),
+                                context.sources(),
+                                BackupIndex.Purpose.MANUAL,
+                                false,
+                                "round trip",
+                                "test"),
+                        new Progress());
+        assertThat(backup.counts())
+                .containsEntry("redisKeys", (long) before.size())
+                .containsEntry("redisKeysSkipped", 1L);
 
         session.call(Request.cmd(Command.FLUSHALL));
         assertThat(session.call(Request.cmd(Command.DBSIZE)).toLong()).isZero();
 
-        Outcome restore = new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.REDIS),
-                RestoreTargets.ORIGINAL, "round trip", "test", new Progress());
+        Outcome restore = new BackupRestore(context)
+                .restore(
+                        backup.backupId(),
+                        List.of(BackupScope.REDIS),
+                        RestoreTargets.ORIGINAL,
+                        "round trip",
+                        "test",
+                        new Progress());
 
         assertThat(restore.counts()).containsEntry("redisKeys", (long) before.size());
         long afterAt = System.currentTimeMillis();
@@ -95,21 +115,36 @@ class RedisRoundTripTest {
                 assertThat(restored.pttl()).as("ttl of %s", key).isEqualTo(-1);
             } else {
                 // The same moment of expiry, within 2 s: the TTL counts down in real time meanwhile.
-                assertThat(afterAt + restored.pttl()).as("expiry of %s", key)
+                assertThat(afterAt + restored.pttl())
+                        .as("expiry of %s", key)
                         .isCloseTo(beforeAt + state.pttl(), org.assertj.core.data.Offset.offset(2000L));
             }
         });
-        BackupIndex forensic = context.catalog().find(restore.forensicBackupId()).orElseThrow();
+        BackupIndex forensic =
+                context.catalog().find(restore.forensicBackupId()).orElseThrow();
         assertThat(forensic.purpose()).isEqualTo(BackupIndex.Purpose.FORENSIC);
         assertThat(forensic.counts()).containsEntry("redisKeys", 0L); // the flushed Redis, as it was overwritten
     }
 
     @Test
     void verificationTestRestoresIntoAScratchRedisAndRecordsTheVerdict() throws Exception {
-        BackupContext context = Contexts.context(store, Contexts.randomKey(), Clock.systemUTC(), vertx,
-                Contexts.noKubernetes(), Contexts.sources(files, files, redis.uri(), "mcp-system"));
-        Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(),
-                BackupIndex.Purpose.SCHEDULED, false, "scheduled", "schedule"), new Progress());
+        BackupContext context = Contexts.context(
+                store,
+                Contexts.randomKey(),
+                Clock.systemUTC(),
+                vertx,
+                Contexts.noKubernetes(),
+                Contexts.sources(files, files, redis.uri(), "mcp-system"));
+        Outcome backup = new BackupTaker(context)
+                .take(
+                        new BackupRequest(
+                                List.of(BackupScope.REDIS),
+                                context.sources(),
+                                BackupIndex.Purpose.SCHEDULED,
+                                false,
+                                "scheduled",
+                                "schedule"),
+                        new Progress());
 
         Outcome verified = new BackupVerifier(context).verify("latest", new Progress());
 
@@ -117,7 +152,8 @@ class RedisRoundTripTest {
         assertThat(verified.counts())
                 .containsEntry("redisKeys", backup.counts().get("redisKeys"))
                 .containsEntry("valuesCompared", 100L);
-        assertThat(verified.counts().get("redisKeysRestored") + verified.counts().get("redisKeysExpired"))
+        assertThat(verified.counts().get("redisKeysRestored")
+                        + verified.counts().get("redisKeysExpired"))
                 .isEqualTo(backup.counts().get("redisKeys"));
         BackupIndex index = context.catalog().find(backup.backupId()).orElseThrow();
         assertThat(index.verified()).isTrue();
@@ -126,18 +162,38 @@ class RedisRoundTripTest {
 
     @Test
     void restoreIntoAnotherRedisLeavesTheSourceAlone() throws Exception {
-        BackupContext context = Contexts.context(store, Contexts.randomKey(), Clock.systemUTC(), vertx,
-                Contexts.noKubernetes(), Contexts.sources(files, files, redis.uri(), "mcp-system"));
-        Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(),
-                BackupIndex.Purpose.MANUAL, false, "copy", "test"), new Progress());
+        BackupContext context = Contexts.context(
+                store,
+                Contexts.randomKey(),
+                Clock.systemUTC(),
+                vertx,
+                Contexts.noKubernetes(),
+                Contexts.sources(files, files, redis.uri(), "mcp-system"));
+        Outcome backup = new BackupTaker(context)
+                .take(
+                        new BackupRequest(
+                                List.of(BackupScope.REDIS),
+                                context.sources(),
+                                BackupIndex.Purpose.MANUAL,
+                                false,
+                                "copy",
+                                "test"),
+                        new Progress());
         long sourceKeys = session.call(Request.cmd(Command.DBSIZE)).toLong();
         long backedUp = backup.counts().get("redisKeys");
 
         try (RedisServer other = RedisServer.start();
                 RedisSession otherSession = RedisSession.open(vertx, endpoint(other), Duration.ofSeconds(30))) {
-            BackupContext withOther = context.withDestinations(context.destinations().withRedis("other", endpoint(other)));
-            new BackupRestore(withOther).restore(backup.backupId(), List.of(), new RestoreTargets("other", null, null),
-                    "copy", "test", new Progress());
+            BackupContext withOther =
+                    context.withDestinations(context.destinations().withRedis("other", endpoint(other)));
+            new BackupRestore(withOther)
+                    .restore(
+                            backup.backupId(),
+                            List.of(),
+                            new RestoreTargets("other", null, null),
+                            "copy",
+                            "test",
+                            new Progress());
 
             assertThat(otherSession.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(backedUp);
             assertThat(session.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(sourceKeys);
@@ -147,23 +203,47 @@ class RedisRoundTripTest {
     @Test
     void keysWhoseTimeHasPassedAreNotRestored() throws Exception {
         io.mcpbridge.dr.testing.MutableClock clock = new io.mcpbridge.dr.testing.MutableClock(java.time.Instant.now());
-        BackupContext context = Contexts.context(store, Contexts.randomKey(), clock, vertx, Contexts.noKubernetes(),
+        BackupContext context = Contexts.context(
+                store,
+                Contexts.randomKey(),
+                clock,
+                vertx,
+                Contexts.noKubernetes(),
                 Contexts.sources(files, files, redis.uri(), "mcp-system"));
-        Outcome backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(),
-                BackupIndex.Purpose.MANUAL, false, "old backup", "test"), new Progress());
+        Outcome backup = new BackupTaker(context)
+                .take(
+                        new BackupRequest(
+                                List.of(BackupScope.REDIS),
+                                context.sources(),
+                                BackupIndex.Purpose.MANUAL,
+                                false,
+                                "old backup",
+                                "test"),
+                        new Progress());
         clock.advance(Duration.ofDays(2)); // every session (TTL at most 24 h) has expired since
 
         try (RedisServer other = RedisServer.start();
                 RedisSession otherSession = RedisSession.open(vertx, endpoint(other), Duration.ofSeconds(30))) {
-            BackupContext withOther = context.withDestinations(context.destinations().withRedis("other", endpoint(other)));
-            Outcome restore = new BackupRestore(withOther).restore(backup.backupId(), List.of(),
-                    new RestoreTargets("other", null, null), "late restore", "test", new Progress());
+            BackupContext withOther =
+                    context.withDestinations(context.destinations().withRedis("other", endpoint(other)));
+            Outcome restore = new BackupRestore(withOther)
+                    .restore(
+                            backup.backupId(),
+                            List.of(),
+                            new RestoreTargets("other", null, null),
+                            "late restore",
+                            "test",
+                            new Progress());
 
             long withoutTtl = 5; // user:42, tenants, leaderboard, events, binary key; audit:queue had a TTL
-            assertThat(restore.counts()).containsEntry("redisKeys", withoutTtl)
+            assertThat(restore.counts())
+                    .containsEntry("redisKeys", withoutTtl)
                     .containsEntry("redisKeysExpired", backup.counts().get("redisKeys") - withoutTtl);
             assertThat(otherSession.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(withoutTtl);
-            assertThat(otherSession.call(Request.cmd(Command.EXISTS).arg("user:42")).toLong()).isOne();
+            assertThat(otherSession
+                            .call(Request.cmd(Command.EXISTS).arg("user:42"))
+                            .toLong())
+                    .isOne();
         }
     }
 

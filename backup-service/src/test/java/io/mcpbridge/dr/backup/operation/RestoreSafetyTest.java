@@ -78,16 +78,29 @@ class RestoreSafetyTest {
     }
 
     private BackupContext context(ObjectStore store, int redisPort) {
-        return Contexts.context(store, KEY, Clock.systemUTC(), vertx, Contexts.noKubernetes(),
-                Contexts.sources(dir.resolve("configs"), dir.resolve("certs"), "redis://127.0.0.1:" + redisPort,
-                        "mcp-system"));
+        return Contexts.context(
+                store,
+                KEY,
+                Clock.systemUTC(),
+                vertx,
+                Contexts.noKubernetes(),
+                Contexts.sources(
+                        dir.resolve("configs"), dir.resolve("certs"), "redis://127.0.0.1:" + redisPort, "mcp-system"));
     }
 
     private static final io.mcpbridge.dr.backup.crypto.ArchiveKey KEY = Contexts.randomKey();
 
     private Outcome backup(BackupContext context, BackupIndex.Purpose purpose) throws IOException {
-        return new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.REDIS), context.sources(), purpose,
-                false, purpose.name().toLowerCase(), "test"), new Progress());
+        return new BackupTaker(context)
+                .take(
+                        new BackupRequest(
+                                List.of(BackupScope.REDIS),
+                                context.sources(),
+                                purpose,
+                                false,
+                                purpose.name().toLowerCase(),
+                                "test"),
+                        new Progress());
     }
 
     @Test
@@ -103,22 +116,39 @@ class RestoreSafetyTest {
         Outcome takenAfter = backup(context, BackupIndex.Purpose.MANUAL); // holds the corruption
         Outcome forensic = backup(context, BackupIndex.Purpose.FORENSIC);
 
-        Outcome restore = new BackupRestore(context).restore("latest", detected, List.of(BackupScope.REDIS),
-                RestoreTargets.ORIGINAL, "data corruption", "test", new Progress());
+        Outcome restore = new BackupRestore(context)
+                .restore(
+                        "latest",
+                        detected,
+                        List.of(BackupScope.REDIS),
+                        RestoreTargets.ORIGINAL,
+                        "data corruption",
+                        "test",
+                        new Progress());
 
-        assertThat(restore.backupId()).isEqualTo(beforeTrouble.backupId())
-                .isNotEqualTo(takenAfter.backupId()).isNotEqualTo(forensic.backupId());
+        assertThat(restore.backupId())
+                .isEqualTo(beforeTrouble.backupId())
+                .isNotEqualTo(takenAfter.backupId())
+                .isNotEqualTo(forensic.backupId());
         assertThat(get(sample)).isEqualTo(good);
         assertThat(get("session:intruder")).isNull();
-        assertThat(get("ratelimit:alice")).as("never backed up, so never removed").isEqualTo("17");
+        assertThat(get("ratelimit:alice"))
+                .as("never backed up, so never removed")
+                .isEqualTo("17");
         assertThat(restore.counts()).containsEntry("redisKeysRemoved", 1L);
         // The forensic copies hold the corrupted state, for whoever investigates.
         try (RedisServer other = RedisServer.start();
                 RedisSession otherSession = RedisSession.open(vertx, endpoint(other.port()), Duration.ofSeconds(30))) {
-            BackupContext investigate = context.withDestinations(context.destinations()
-                    .withRedis("investigation", endpoint(other.port())));
-            new BackupRestore(investigate).restore(forensic.backupId(), List.of(BackupScope.REDIS),
-                    new RestoreTargets("investigation", null, null), "investigation", "test", new Progress());
+            BackupContext investigate =
+                    context.withDestinations(context.destinations().withRedis("investigation", endpoint(other.port())));
+            new BackupRestore(investigate)
+                    .restore(
+                            forensic.backupId(),
+                            List.of(BackupScope.REDIS),
+                            new RestoreTargets("investigation", null, null),
+                            "investigation",
+                            "test",
+                            new Progress());
             assertThat(value(otherSession, sample)).isEqualTo("{\"corrupted\":true}");
             assertThat(value(otherSession, "session:intruder")).isEqualTo("{\"user\":\"mallory\"}");
         }
@@ -132,10 +162,16 @@ class RestoreSafetyTest {
         Outcome unverified = backup(context, BackupIndex.Purpose.SCHEDULED);
         backup(context, BackupIndex.Purpose.FORENSIC);
 
-        assertThat(context.catalog().resolve("latest", List.of(BackupScope.REDIS), Instant.now()).id())
+        assertThat(context.catalog()
+                        .resolve("latest", List.of(BackupScope.REDIS), Instant.now())
+                        .id())
                 .isEqualTo(verified.backupId());
-        assertThat(context.catalog().resolve("latest", List.of(BackupScope.REDIS)).id())
-                .as("without a time bound too").isEqualTo(verified.backupId()).isNotEqualTo(unverified.backupId());
+        assertThat(context.catalog()
+                        .resolve("latest", List.of(BackupScope.REDIS))
+                        .id())
+                .as("without a time bound too")
+                .isEqualTo(verified.backupId())
+                .isNotEqualTo(unverified.backupId());
     }
 
     @Test
@@ -148,8 +184,14 @@ class RestoreSafetyTest {
         Outcome backup = backup(context, BackupIndex.Purpose.SCHEDULED);
         session.call(Request.cmd(Command.FLUSHALL));
 
-        Outcome restore = new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.REDIS),
-                RestoreTargets.ORIGINAL, "test", "test", new Progress());
+        Outcome restore = new BackupRestore(context)
+                .restore(
+                        backup.backupId(),
+                        List.of(BackupScope.REDIS),
+                        RestoreTargets.ORIGINAL,
+                        "test",
+                        "test",
+                        new Progress());
 
         assertThat(archiveReads).as("one read of the stored archive").hasValue(1);
         assertThat(restore.counts()).containsEntry("redisKeys", (long) SESSIONS);
@@ -165,17 +207,29 @@ class RestoreSafetyTest {
             // The restore's forensic copy reads through its own connection; the second one writes the keys.
             proxy.cut(2, 3 * 1024 * 1024);
 
-            PartialRestoreException partial = (PartialRestoreException) org.assertj.core.api.Assertions.catchThrowable(
-                    () -> new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.REDIS),
-                            RestoreTargets.ORIGINAL, "test", "test", new Progress()));
+            PartialRestoreException partial = (PartialRestoreException)
+                    org.assertj.core.api.Assertions.catchThrowable(() -> new BackupRestore(context)
+                            .restore(
+                                    backup.backupId(),
+                                    List.of(BackupScope.REDIS),
+                                    RestoreTargets.ORIGINAL,
+                                    "test",
+                                    "test",
+                                    new Progress()));
             assertThat(partial).isNotNull();
             assertThat(partial.getMessage()).contains("broke off after").contains("Run the same restore again");
             long written = partial.counts().get("redisKeys");
             assertThat(written).isPositive().isLessThan(SESSIONS);
             assertThat(dbSize()).isGreaterThan(0).isLessThan(SESSIONS);
 
-            Outcome again = new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.REDIS),
-                    RestoreTargets.ORIGINAL, "test", "test", new Progress());
+            Outcome again = new BackupRestore(context)
+                    .restore(
+                            backup.backupId(),
+                            List.of(BackupScope.REDIS),
+                            RestoreTargets.ORIGINAL,
+                            "test",
+                            "test",
+                            new Progress());
 
             assertThat(again.counts()).containsEntry("redisKeys", (long) SESSIONS);
             assertThat(dbSize()).isEqualTo(SESSIONS);
@@ -187,13 +241,24 @@ class RestoreSafetyTest {
         BackupContext context = context(new DirectoryObjectStore(dir.resolve("store")), redis.port());
         Outcome backup = backup(context, BackupIndex.Purpose.SCHEDULED);
 
-        assertThatThrownBy(() -> new BackupRestore(context).restore(backup.backupId(), List.of(BackupScope.REDIS),
-                new RestoreTargets("10.9.9.9:6379", null, null), "test", "test", new Progress()))
-                .isInstanceOf(OperationFailedException.class).hasMessageContaining("never an address");
+        assertThatThrownBy(() -> new BackupRestore(context)
+                        .restore(
+                                backup.backupId(),
+                                List.of(BackupScope.REDIS),
+                                new RestoreTargets("10.9.9.9:6379", null, null),
+                                "test",
+                                "test",
+                                new Progress()))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("never an address");
     }
 
     private String firstSession() throws IOException {
-        Response scan = session.call(Request.cmd(Command.SCAN).arg("0").arg("MATCH").arg("session:*").arg("COUNT")
+        Response scan = session.call(Request.cmd(Command.SCAN)
+                .arg("0")
+                .arg("MATCH")
+                .arg("session:*")
+                .arg("COUNT")
                 .arg(100));
         return scan.get(1).get(0).toString();
     }

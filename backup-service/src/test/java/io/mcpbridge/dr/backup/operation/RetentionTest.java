@@ -46,7 +46,12 @@ class RetentionTest {
         clock = new MutableClock(DAY_ZERO);
         Files.createDirectories(files.resolve("configs"));
         Files.writeString(files.resolve("configs/router.yaml"), "upstreams: []\n");
-        context = Contexts.context(store, Contexts.randomKey(), clock, null, Contexts.noKubernetes(),
+        context = Contexts.context(
+                store,
+                Contexts.randomKey(),
+                clock,
+                null,
+                Contexts.noKubernetes(),
                 Contexts.sources(files.resolve("configs"), files.resolve("certs"), "127.0.0.1:1", "mcp-system"));
     }
 
@@ -73,9 +78,9 @@ class RetentionTest {
 
     @Test
     void whenEveryRecentBackupFailedTheLastThreeGoodOnesStay() throws IOException {
-        takeEverySixHours(0, 20, true);           // days 0-5: good and verified
+        takeEverySixHours(0, 20, true); // days 0-5: good and verified
         Files.delete(files.resolve("configs/router.yaml"));
-        Files.delete(files.resolve("configs"));     // from day 5 on, every backup fails
+        Files.delete(files.resolve("configs")); // from day 5 on, every backup fails
         takeEverySixHours(20, 140, false);
         clock.set(DAY_ZERO.plus(Duration.ofDays(40)));
 
@@ -83,9 +88,12 @@ class RetentionTest {
 
         List<BackupIndex> left = context.catalog().all();
         List<BackupIndex> good = left.stream().filter(BackupIndex::verifiedGood).toList();
-        assertThat(good).extracting(BackupIndex::createdAt).containsExactly(
-                DAY_ZERO.plus(Duration.ofHours(6 * 17)), DAY_ZERO.plus(Duration.ofHours(6 * 18)),
-                DAY_ZERO.plus(Duration.ofHours(6 * 19)));
+        assertThat(good)
+                .extracting(BackupIndex::createdAt)
+                .containsExactly(
+                        DAY_ZERO.plus(Duration.ofHours(6 * 17)),
+                        DAY_ZERO.plus(Duration.ofHours(6 * 18)),
+                        DAY_ZERO.plus(Duration.ofHours(6 * 19)));
         assertThat(left.stream().filter(index -> index.status() == BackupIndex.Status.FAILED))
                 .allSatisfy(index -> assertThat(index.createdAt())
                         .isAfterOrEqualTo(clock.instant().minus(Duration.ofDays(30))));
@@ -98,30 +106,48 @@ class RetentionTest {
     void whenNoBackupWasEverVerifiedTheNewestThreeCompleteOnesStay() throws IOException {
         for (int i = 0; i < 20; i++) {
             clock.set(DAY_ZERO.plus(Duration.ofHours(6L * i)));
-            new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.CONFIGS), context.sources(),
-                    BackupIndex.Purpose.SCHEDULED, false, "scheduled", "schedule"), new Progress());
+            new BackupTaker(context)
+                    .take(
+                            new BackupRequest(
+                                    List.of(BackupScope.CONFIGS),
+                                    context.sources(),
+                                    BackupIndex.Purpose.SCHEDULED,
+                                    false,
+                                    "scheduled",
+                                    "schedule"),
+                            new Progress());
         }
         clock.set(DAY_ZERO.plus(Duration.ofDays(40)));
 
         new BackupPruner(context, POLICY).prune();
 
-        assertThat(context.catalog().all()).extracting(BackupIndex::createdAt).containsExactly(
-                DAY_ZERO.plus(Duration.ofHours(6 * 17)), DAY_ZERO.plus(Duration.ofHours(6 * 18)),
-                DAY_ZERO.plus(Duration.ofHours(6 * 19)));
+        assertThat(context.catalog().all())
+                .extracting(BackupIndex::createdAt)
+                .containsExactly(
+                        DAY_ZERO.plus(Duration.ofHours(6 * 17)),
+                        DAY_ZERO.plus(Duration.ofHours(6 * 18)),
+                        DAY_ZERO.plus(Duration.ofHours(6 * 19)));
         assertArchivesMatchIndexes();
     }
 
     private void takeEverySixHours(int from, int to, boolean succeed) throws IOException {
         for (int i = from; i < to; i++) {
             clock.set(DAY_ZERO.plus(Duration.ofHours(6L * i)));
-            BackupRequest request = new BackupRequest(List.of(BackupScope.CONFIGS), context.sources(),
-                    BackupIndex.Purpose.SCHEDULED, false, "scheduled", "schedule");
+            BackupRequest request = new BackupRequest(
+                    List.of(BackupScope.CONFIGS),
+                    context.sources(),
+                    BackupIndex.Purpose.SCHEDULED,
+                    false,
+                    "scheduled",
+                    "schedule");
             try {
                 Outcome outcome = new BackupTaker(context).take(request, new Progress());
                 new BackupVerifier(context).verify(outcome.backupId(), new Progress());
                 assertThat(succeed).as("backup %d should have failed", i).isTrue();
             } catch (IOException e) {
-                assertThat(succeed).as("backup %d failed: %s", i, e.getMessage()).isFalse();
+                assertThat(succeed)
+                        .as("backup %d failed: %s", i, e.getMessage())
+                        .isFalse();
             }
         }
     }

@@ -78,33 +78,51 @@ class TamperingTest {
     void backUp() throws Exception {
         Files.createDirectories(files.resolve("configs"));
         Files.writeString(files.resolve("configs/gateway.yaml"), "listen: 8443\n");
-        context = Contexts.context(store, Contexts.randomKey(), Clock.systemUTC(), vertx, Contexts.noKubernetes(),
+        context = Contexts.context(
+                store,
+                Contexts.randomKey(),
+                Clock.systemUTC(),
+                vertx,
+                Contexts.noKubernetes(),
                 Contexts.sources(files.resolve("configs"), files.resolve("certs"), redis.uri(), "mcp-system"));
-        backup = new BackupTaker(context).take(new BackupRequest(List.of(BackupScope.CONFIGS, BackupScope.REDIS),
-                context.sources(), BackupIndex.Purpose.MANUAL, false, "before tampering", "test"), new Progress());
+        backup = new BackupTaker(context)
+                .take(
+                        new BackupRequest(
+                                List.of(BackupScope.CONFIGS, BackupScope.REDIS),
+                                context.sources(),
+                                BackupIndex.Purpose.MANUAL,
+                                false,
+                                "before tampering",
+                                "test"),
+                        new Progress());
         // The live data moves on after the backup; a refused restore must leave it so.
-        session.call(Request.cmd(Command.SET).arg("session:changed-after-backup").arg("{}"));
+        session.call(
+                Request.cmd(Command.SET).arg("session:changed-after-backup").arg("{}"));
         Files.writeString(files.resolve("configs/gateway.yaml"), "listen: 9443\n");
     }
 
     @Test
     void oneFlippedByteFailsVerifyAndRestoreAndTouchesNothing() throws Exception {
         String key = new BucketLayout("").archiveKey(backup.backupId());
-        byte[] stored = client.getObjectAsBytes(r -> r.bucket(S3Server.BUCKET).key(key)).asByteArray();
+        byte[] stored =
+                client.getObjectAsBytes(r -> r.bucket(S3Server.BUCKET).key(key)).asByteArray();
         stored[stored.length / 2] ^= 0x20;
         client.putObject(r -> r.bucket(S3Server.BUCKET).key(key), RequestBody.fromBytes(stored));
         Map<String, RedisData.KeyState> redisBefore = RedisData.snapshot(session);
 
-        assertThatThrownBy(() -> new BackupRestore(context).restore(backup.backupId(), List.of(), RestoreTargets.ORIGINAL,
-                "test", "test", new Progress()))
+        assertThatThrownBy(() -> new BackupRestore(context)
+                        .restore(backup.backupId(), List.of(), RestoreTargets.ORIGINAL, "test", "test", new Progress()))
                 .isInstanceOf(ArchiveIntegrityException.class)
                 .hasMessageContaining(backup.backupId())
                 .hasMessageContaining("failed authentication");
 
         assertThat(RedisData.snapshot(session).keySet()).isEqualTo(redisBefore.keySet());
-        assertThat(session.call(Request.cmd(Command.EXISTS).arg("session:changed-after-backup")).toLong()).isOne();
+        assertThat(session.call(Request.cmd(Command.EXISTS).arg("session:changed-after-backup"))
+                        .toLong())
+                .isOne();
         assertThat(Files.readString(files.resolve("configs/gateway.yaml"))).isEqualTo("listen: 9443\n");
-        assertThat(context.catalog().all()).extracting(BackupIndex::purpose)
+        assertThat(context.catalog().all())
+                .extracting(BackupIndex::purpose)
                 .doesNotContain(BackupIndex.Purpose.FORENSIC);
 
         assertThatThrownBy(() -> new BackupVerifier(context).verify(backup.backupId(), new Progress()))
@@ -120,15 +138,17 @@ class TamperingTest {
 
     @Test
     void theWrongKeyIsAClearErrorAndTouchesNothing() throws Exception {
-        BackupContext otherKey = Contexts.context(store, Contexts.randomKey(), Clock.systemUTC(), vertx,
-                Contexts.noKubernetes(), context.sources());
+        BackupContext otherKey = Contexts.context(
+                store, Contexts.randomKey(), Clock.systemUTC(), vertx, Contexts.noKubernetes(), context.sources());
         long keysBefore = session.call(Request.cmd(Command.DBSIZE)).toLong();
 
-        assertThatThrownBy(() -> new BackupRestore(otherKey).restore(backup.backupId(), List.of(),
-                RestoreTargets.ORIGINAL, "test", "test", new Progress()))
+        assertThatThrownBy(() -> new BackupRestore(otherKey)
+                        .restore(backup.backupId(), List.of(), RestoreTargets.ORIGINAL, "test", "test", new Progress()))
                 .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("was encrypted with key " + context.cipher().keyId())
-                .hasMessageContaining("this service holds key " + otherKey.cipher().keyId());
+                .hasMessageContaining(
+                        "was encrypted with key " + context.cipher().keyId())
+                .hasMessageContaining(
+                        "this service holds key " + otherKey.cipher().keyId());
         assertThatThrownBy(() -> new BackupVerifier(otherKey).verify(backup.backupId(), new Progress()))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("was encrypted with key");
@@ -136,6 +156,8 @@ class TamperingTest {
         assertThat(session.call(Request.cmd(Command.DBSIZE)).toLong()).isEqualTo(keysBefore);
         assertThat(Files.readString(files.resolve("configs/gateway.yaml"))).isEqualTo("listen: 9443\n");
         BackupIndex index = context.catalog().find(backup.backupId()).orElseThrow();
-        assertThat(index.verified()).as("a key problem says nothing about the backup").isNull();
+        assertThat(index.verified())
+                .as("a key problem says nothing about the backup")
+                .isNull();
     }
 }

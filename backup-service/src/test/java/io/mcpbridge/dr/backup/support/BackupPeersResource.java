@@ -33,8 +33,8 @@ public class BackupPeersResource implements QuarkusTestResourceLifecycleManager 
         s3 = S3Server.start();
         redis = RedisServer.start();
         Vertx vertx = Vertx.vertx();
-        try (RedisSession session = RedisSession.open(vertx,
-                RedisEndpoint.parse(redis.uri(), Optional.empty(), "test redis"), Duration.ofSeconds(30))) {
+        try (RedisSession session = RedisSession.open(
+                vertx, RedisEndpoint.parse(redis.uri(), Optional.empty(), "test redis"), Duration.ofSeconds(30))) {
             RedisData.loadSessions(session, SESSIONS, 3);
             RedisData.loadOtherTypes(session);
             files = Files.createTempDirectory("backup-service-files");
@@ -59,8 +59,12 @@ public class BackupPeersResource implements QuarkusTestResourceLifecycleManager 
                 Map.entry("mcpdr.backup.store.secret-access-key", S3Server.SECRET_KEY),
                 Map.entry("mcpdr.backup.store.part-mib", "5"),
                 Map.entry("mcpdr.backup.redis.url", redis.uri()),
-                Map.entry("mcpdr.backup.configs.directory", files.resolve("etc/mcp-bridge").toString()),
-                Map.entry("mcpdr.backup.certs.directory", files.resolve("etc/mcp-bridge/certs").toString()),
+                Map.entry(
+                        "mcpdr.backup.configs.directory",
+                        files.resolve("etc/mcp-bridge").toString()),
+                Map.entry(
+                        "mcpdr.backup.certs.directory",
+                        files.resolve("etc/mcp-bridge/certs").toString()),
                 Map.entry("mcpdr.backup.scopes", "configs,certs,redis"),
                 Map.entry("mcpdr.backup.progress-interval", "50ms"),
                 Map.entry("mcpdr.backup.chunk-mib", "1"));

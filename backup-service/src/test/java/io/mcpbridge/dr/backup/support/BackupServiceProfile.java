@@ -16,7 +16,7 @@ public class BackupServiceProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(KafkaBrokerResource.class),
-                new TestResourceEntry(BackupPeersResource.class));
+        return List.of(
+                new TestResourceEntry(KafkaBrokerResource.class), new TestResourceEntry(BackupPeersResource.class));
     }
 }

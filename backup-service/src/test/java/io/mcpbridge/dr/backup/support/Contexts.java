@@ -31,8 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Operation contexts over real peers, built the way the service builds them. */
 public final class Contexts {
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     public static ArchiveKey randomKey() {
         byte[] key = new byte[ArchiveKey.LENGTH_BYTES];
@@ -41,7 +40,10 @@ public final class Contexts {
     }
 
     public static S3Client s3Client(S3Server server) {
-        return S3Clients.create(Optional.of(server.endpoint()), "us-east-1", true,
+        return S3Clients.create(
+                Optional.of(server.endpoint()),
+                "us-east-1",
+                true,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)));
     }
 
@@ -51,20 +53,46 @@ public final class Contexts {
     }
 
     public static Sources sources(Path configs, Path certs, String redisUrl, String namespace) {
-        return new Sources(configs, certs, RedisEndpoint.parse(redisUrl, Optional.empty(), "test redis"), namespace,
+        return new Sources(
+                configs,
+                certs,
+                RedisEndpoint.parse(redisUrl, Optional.empty(), "test redis"),
+                namespace,
                 Optional.empty());
     }
 
     public static Tuning tuning() {
-        return new Tuning(1024 * 1024, 1000, 1000, 4, Duration.ofSeconds(30), new KeyPatterns(List.of("ratelimit:*")),
-                Optional.empty(), "redis-server", 100);
+        return new Tuning(
+                1024 * 1024,
+                1000,
+                1000,
+                4,
+                Duration.ofSeconds(30),
+                new KeyPatterns(List.of("ratelimit:*")),
+                Optional.empty(),
+                "redis-server",
+                100);
     }
 
-    public static BackupContext context(ObjectStore store, ArchiveKey key, Clock clock, Vertx vertx,
-            Supplier<KubernetesClient> kubernetes, Sources sources) {
+    public static BackupContext context(
+            ObjectStore store,
+            ArchiveKey key,
+            Clock clock,
+            Vertx vertx,
+            Supplier<KubernetesClient> kubernetes,
+            Sources sources) {
         BucketLayout layout = new BucketLayout("");
-        return new BackupContext(store, layout, new BackupCatalog(store, layout), new ArchiveCipher(key), clock, vertx,
-                kubernetes, sources, tuning(), RestoreDestinations.originalOnly(sources));
+        return new BackupContext(
+                store,
+                layout,
+                new BackupCatalog(store, layout),
+                new ArchiveCipher(key),
+                clock,
+                vertx,
+                kubernetes,
+                sources,
+                tuning(),
+                RestoreDestinations.originalOnly(sources));
     }
 
     /** For contexts that must not touch a cluster. */

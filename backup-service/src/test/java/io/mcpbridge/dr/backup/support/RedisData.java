@@ -20,11 +20,9 @@ public final class RedisData {
      * canonical order, because a collection rebuilt by RESTORE may iterate, and so DUMP, in another order)
      * and remaining TTL in ms (-1: none).
      */
-    public record KeyState(String value, long pttl) {
-    }
+    public record KeyState(String value, long pttl) {}
 
-    private RedisData() {
-    }
+    private RedisData() {}
 
     /** {@code count} sessions ({@code session:<32 hex>}, JSON, TTL 1-24 h), pipelined in batches. */
     public static void loadSessions(RedisSession redis, int count, long seed) throws IOException {
@@ -39,7 +37,11 @@ public final class RedisData {
                     + "\"expires_at\":\"2026-11-27T09:00:00Z\",\"scopes\":[\"mcp:read\",\"mcp:write\"],"
                     + "\"metadata\":{\"ip\":\"10.0." + random.nextInt(256) + "." + random.nextInt(256) + "\"},"
                     + "\"rate_limit\":{\"rpm\":600}}";
-            batch.add(Request.cmd(Command.SET).arg("session:" + sid).arg(json).arg("EX").arg(3600 + random.nextInt(82800)));
+            batch.add(Request.cmd(Command.SET)
+                    .arg("session:" + sid)
+                    .arg(json)
+                    .arg("EX")
+                    .arg(3600 + random.nextInt(82800)));
             if (batch.size() == 1000) {
                 redis.await(redis.batch(batch), "load");
                 batch = new ArrayList<>();
@@ -53,15 +55,45 @@ public final class RedisData {
     /** One key of every other type, some with a TTL, and a rate-limit counter the backup must skip. */
     public static void loadOtherTypes(RedisSession redis) throws IOException {
         List<Request> commands = List.of(
-                Request.cmd(Command.HSET).arg("user:42").arg("name").arg("Ada").arg("plan").arg("pro"),
-                Request.cmd(Command.SADD).arg("tenants").arg("acme").arg("globex").arg("initech"),
+                Request.cmd(Command.HSET)
+                        .arg("user:42")
+                        .arg("name")
+                        .arg("Ada")
+                        .arg("plan")
+                        .arg("pro"),
+                Request.cmd(Command.SADD)
+                        .arg("tenants")
+                        .arg("acme")
+                        .arg("globex")
+                        .arg("initech"),
                 Request.cmd(Command.RPUSH).arg("audit:queue").arg("a").arg("b").arg("c"),
                 Request.cmd(Command.EXPIRE).arg("audit:queue").arg(7200),
-                Request.cmd(Command.ZADD).arg("leaderboard").arg(1).arg("x").arg(2.5).arg("y"),
-                Request.cmd(Command.XADD).arg("events").arg("*").arg("type").arg("login").arg("user").arg("42"),
-                Request.cmd(Command.XADD).arg("events").arg("*").arg("type").arg("logout").arg("user").arg("42"),
+                Request.cmd(Command.ZADD)
+                        .arg("leaderboard")
+                        .arg(1)
+                        .arg("x")
+                        .arg(2.5)
+                        .arg("y"),
+                Request.cmd(Command.XADD)
+                        .arg("events")
+                        .arg("*")
+                        .arg("type")
+                        .arg("login")
+                        .arg("user")
+                        .arg("42"),
+                Request.cmd(Command.XADD)
+                        .arg("events")
+                        .arg("*")
+                        .arg("type")
+                        .arg("logout")
+                        .arg("user")
+                        .arg("42"),
                 Request.cmd(Command.SET).arg("binary:\u00ff").arg(new byte[] {0, 1, 2, (byte) 0xff}),
-                Request.cmd(Command.SET).arg("ratelimit:client-1:29000000").arg("17").arg("EX").arg(60));
+                Request.cmd(Command.SET)
+                        .arg("ratelimit:client-1:29000000")
+                        .arg("17")
+                        .arg("EX")
+                        .arg(60));
         redis.await(redis.batch(commands), "load");
     }
 
@@ -108,7 +140,8 @@ public final class RedisData {
         Map<String, KeyState> keys = new TreeMap<>();
         String cursor = "0";
         do {
-            Response page = redis.call(Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(1000));
+            Response page = redis.call(
+                    Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(1000));
             cursor = page.get(0).toString();
             List<Request> requests = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -125,7 +158,9 @@ public final class RedisData {
                     String value = "string".equals(type)
                             ? HexFormat.of().formatHex(replies.get(3 * i).toBytes())
                             : canonical(redis, type, names.get(i));
-                    keys.put(names.get(i), new KeyState(value, replies.get(3 * i + 1).toLong()));
+                    keys.put(
+                            names.get(i),
+                            new KeyState(value, replies.get(3 * i + 1).toLong()));
                 }
             }
         } while (!"0".equals(cursor));

@@ -37,5 +37,4 @@ public record AlertEvent(
         String groupKey,
         String receiver,
         String externalUrl,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -9,8 +9,7 @@ import java.net.URISyntaxException;
  */
 public final class SecretUrls {
 
-    private SecretUrls() {
-    }
+    private SecretUrls() {}
 
     /**
      * @param text     the configured value

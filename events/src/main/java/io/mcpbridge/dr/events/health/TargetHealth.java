@@ -29,5 +29,4 @@ public record TargetHealth(
         int consecutive,
         long latencyMs,
         String lastError,
-        Instant observedAt) {
-}
+        Instant observedAt) {}

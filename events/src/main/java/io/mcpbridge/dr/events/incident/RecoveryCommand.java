@@ -44,7 +44,18 @@ public record RecoveryCommand(
 
     /** The same command, asked for by {@code who} (the verified signer). */
     public RecoveryCommand withRequestedBy(String who) {
-        return new RecoveryCommand(id, action, component, scenario, backupId, scopes, reason, who, confirmed, dryRun,
-                maintenanceFor, requestedAt);
+        return new RecoveryCommand(
+                id,
+                action,
+                component,
+                scenario,
+                backupId,
+                scopes,
+                reason,
+                who,
+                confirmed,
+                dryRun,
+                maintenanceFor,
+                requestedAt);
     }
 }

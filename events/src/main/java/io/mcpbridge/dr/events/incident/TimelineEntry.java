@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param outcome {@code started}, {@code succeeded}, {@code failed}, {@code skipped}, {@code refused}, {@code info}
  * @param detail  for people: what was done or seen, a command's output, a reason
  */
-public record TimelineEntry(Instant time, String step, String outcome, String detail) {
-}
+public record TimelineEntry(Instant time, String step, String outcome, String detail) {}

@@ -19,13 +19,11 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** Applies the event conventions to a mapper (for example the one a framework already owns). */
     public static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper
-                .registerModule(new JavaTimeModule())
+        return mapper.registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -43,7 +41,8 @@ public final class EventJson {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -63,8 +62,7 @@ public final class EventJson {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException(
-                    "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,8 +14,7 @@ import org.apache.kafka.common.header.Headers;
 /** Turns envelopes into Kafka records (CloudEvents binary mode) and back. */
 public final class EventRecords {
 
-    private EventRecords() {
-    }
+    private EventRecords() {}
 
     /** A record keyed by the envelope's subject, with the payload as JSON and the CloudEvents headers. */
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope event) {
@@ -58,8 +57,13 @@ public final class EventRecords {
             throw new MalformedEventException("ce_time is not an RFC 3339 time");
         }
         String subject = header(headers, CloudEventHeaders.SUBJECT).orElse(key);
-        return new EventEnvelope(required(headers, CloudEventHeaders.ID), type,
-                required(headers, CloudEventHeaders.SOURCE), subject == null ? "" : subject, time, payload);
+        return new EventEnvelope(
+                required(headers, CloudEventHeaders.ID),
+                type,
+                required(headers, CloudEventHeaders.SOURCE),
+                subject == null ? "" : subject,
+                time,
+                payload);
     }
 
     public static Optional<String> header(Headers headers, String name) {

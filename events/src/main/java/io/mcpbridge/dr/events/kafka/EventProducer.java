@@ -41,11 +41,16 @@ public final class EventProducer implements AutoCloseable {
 
     /** Not negotiable, whatever the configuration says: durability, and never blocking a caller. */
     private static final Map<String, Object> FORCED = Map.of(
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            0,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class.getName());
 
     /**
      * Defaults a deployment may override with {@code kafka.*} properties. linger.ms 1 (kafka-clients 4
@@ -113,11 +118,13 @@ public final class EventProducer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted publishing " + event.id());
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("event " + event.id() + " was not acknowledged: " + e.getCause().getMessage(),
+            throw new IllegalStateException(
+                    "event " + event.id() + " was not acknowledged: "
+                            + e.getCause().getMessage(),
                     e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("event " + event.id() + " was not acknowledged within "
-                    + timeout.toSeconds() + " s");
+            throw new IllegalStateException(
+                    "event " + event.id() + " was not acknowledged within " + timeout.toSeconds() + " s");
         }
     }
 
@@ -145,7 +152,8 @@ public final class EventProducer implements AutoCloseable {
         ProducerRecord<String, byte[]> record = EventRecords.toRecord(event);
         if (Topics.SIGNED.contains(record.topic())) {
             if (signer == null) {
-                throw new IllegalStateException(record.topic() + " takes signed records only, and this producer has no signer");
+                throw new IllegalStateException(
+                        record.topic() + " takes signed records only, and this producer has no signer");
             }
             signer.sign(record);
         }

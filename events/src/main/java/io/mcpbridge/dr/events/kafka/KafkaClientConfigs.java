@@ -10,8 +10,7 @@ import java.util.Set;
  */
 public final class KafkaClientConfigs {
 
-    private KafkaClientConfigs() {
-    }
+    private KafkaClientConfigs() {}
 
     /**
      * @param shared    the service's {@code kafka.*} settings
@@ -19,8 +18,11 @@ public final class KafkaClientConfigs {
      * @param defaults  applied first, so the shared settings may override them
      * @param overrides applied last, whatever the shared settings say
      */
-    public static Map<String, Object> forClient(Map<String, Object> shared, Set<String> known,
-            Map<String, Object> defaults, Map<String, Object> overrides) {
+    public static Map<String, Object> forClient(
+            Map<String, Object> shared,
+            Set<String> known,
+            Map<String, Object> defaults,
+            Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(defaults);
         shared.forEach((name, value) -> {
             if (known.contains(name)) {

@@ -10,8 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class TopicDefinitions {
 
-    private TopicDefinitions() {
-    }
+    private TopicDefinitions() {}
 
     /** One topic with its settings; replication -1 takes the broker's default. */
     public static NewTopic of(String topic, int partitions, short replication) {
@@ -20,6 +19,8 @@ public final class TopicDefinitions {
 
     /** Every topic of {@link Topics#ALL}. */
     public static List<NewTopic> all(int partitions, short replication) {
-        return Topics.ALL.stream().map(topic -> of(topic, partitions, replication)).toList();
+        return Topics.ALL.stream()
+                .map(topic -> of(topic, partitions, replication))
+                .toList();
     }
 }

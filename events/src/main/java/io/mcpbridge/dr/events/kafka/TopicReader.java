@@ -24,14 +24,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicReader {
 
     private static final Map<String, Object> FORCED = Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
             // Only when a position fell out of retention mid-read: read what remains rather than skip it.
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class.getName());
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /**
      * Hands every record to {@code reader}.
@@ -39,7 +42,11 @@ public final class TopicReader {
      * @param since where to start: empty for the beginning
      * @throws IllegalStateException when the topic cannot be read to its end within {@code timeout}
      */
-    public static void readToEnd(Map<String, Object> kafkaConfig, String topic, Optional<Instant> since, Duration timeout,
+    public static void readToEnd(
+            Map<String, Object> kafkaConfig,
+            String topic,
+            Optional<Instant> since,
+            Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> reader) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = groupless(kafkaConfig, "mcp-dr-reader-" + topic)) {
@@ -50,8 +57,8 @@ public final class TopicReader {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(topic + " could not be read to its end within " + timeout.toSeconds()
-                            + " s");
+                    throw new IllegalStateException(
+                            topic + " could not be read to its end within " + timeout.toSeconds() + " s");
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(reader);
             }
@@ -60,20 +67,22 @@ public final class TopicReader {
 
     /** A consumer of raw records that belongs to no group: positions are the caller's. */
     public static KafkaConsumer<String, byte[]> groupless(Map<String, Object> kafkaConfig, String clientId) {
-        Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(kafkaConfig, ConsumerConfig.configNames(),
-                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId), FORCED));
+        Map<String, Object> config = new HashMap<>(KafkaClientConfigs.forClient(
+                kafkaConfig, ConsumerConfig.configNames(), Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId), FORCED));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaConsumer<>(config);
     }
 
-    public static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic, Duration timeout) {
+    public static List<TopicPartition> partitions(
+            KafkaConsumer<String, byte[]> consumer, String topic, Duration timeout) {
         return consumer.partitionsFor(topic, timeout).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
     }
 
     /** Moves each partition to its first record at or after {@code moment}, or to its end when there is none. */
-    public static void seekTo(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant moment,
-            Duration timeout) {
+    public static void seekTo(
+            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Instant moment, Duration timeout) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(partition -> query.put(partition, moment.toEpochMilli()));
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query, timeout);

@@ -6,5 +6,4 @@ package io.mcpbridge.dr.events.notify;
  * @param text what the link is
  * @param url  where it goes
  */
-public record NotificationLink(String text, String url) {
-}
+public record NotificationLink(String text, String url) {}

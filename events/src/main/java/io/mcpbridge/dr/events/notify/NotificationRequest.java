@@ -51,5 +51,4 @@ public record NotificationRequest(
         List<NotificationLink> links,
         Map<String, String> details,
         Instant startedAt,
-        Instant requestedAt) {
-}
+        Instant requestedAt) {}

@@ -25,8 +25,7 @@ public final class Ed25519Keys {
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PEM_END = "-----END PRIVATE KEY-----";
 
-    private Ed25519Keys() {
-    }
+    private Ed25519Keys() {}
 
     public static KeyPair generate() {
         try {
@@ -55,7 +54,8 @@ public final class Ed25519Keys {
 
     /** PKCS#8 PEM, the file {@code drctl keygen} and {@code openssl genpkey -algorithm ed25519} write. */
     public static String privatePem(PrivateKey key) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded());
         return PEM_BEGIN + "\n" + body + "\n" + PEM_END + "\n";
     }
 

@@ -32,8 +32,7 @@ public final class RecordAuthenticator {
     }
 
     /** Who signed a record, with the signed time. */
-    public record Signed(String signer, String keyId, String id, Instant time) {
-    }
+    public record Signed(String signer, String keyId, String id, Instant time) {}
 
     /**
      * The signature alone: who signed the record, if anyone trusted did.
@@ -42,19 +41,22 @@ public final class RecordAuthenticator {
      */
     public Signed verify(String topic, String key, Headers headers, byte[] value) {
         // Anyone can write this header: it is shown in reasons and logs only as printable text, and bounded.
-        String id = EventRecords.header(headers, CloudEventHeaders.ID).map(RecordAuthenticator::shown).orElse("(no ce_id)");
+        String id = EventRecords.header(headers, CloudEventHeaders.ID)
+                .map(RecordAuthenticator::shown)
+                .orElse("(no ce_id)");
         String signer = EventRecords.header(headers, CloudEventHeaders.SIGNER).orElse(null);
-        String header = EventRecords.header(headers, CloudEventHeaders.SIGNATURE).orElse(null);
+        String header =
+                EventRecords.header(headers, CloudEventHeaders.SIGNATURE).orElse(null);
         if (signer == null || header == null) {
-            throw new UnauthenticatedRecordException(id + " is not signed (" + CloudEventHeaders.SIGNER + ", "
-                    + CloudEventHeaders.SIGNATURE + ")");
+            throw new UnauthenticatedRecordException(
+                    id + " is not signed (" + CloudEventHeaders.SIGNER + ", " + CloudEventHeaders.SIGNATURE + ")");
         }
         if (!TrustedSigners.NAME.matcher(signer).matches()) {
             throw new UnauthenticatedRecordException(id + " names a malformed signer");
         }
         if (!header.startsWith(RecordSigner.SCHEME)) {
-            throw new UnauthenticatedRecordException(id + " has an unknown signature scheme (expected "
-                    + RecordSigner.SCHEME + "...)");
+            throw new UnauthenticatedRecordException(
+                    id + " has an unknown signature scheme (expected " + RecordSigner.SCHEME + "...)");
         }
         byte[] signature;
         try {
@@ -65,20 +67,29 @@ public final class RecordAuthenticator {
         String timeText = EventRecords.header(headers, CloudEventHeaders.TIME).orElse(null);
         byte[] fields;
         try {
-            fields = SignedFields.of(signer, topic, key, EventRecords.header(headers, CloudEventHeaders.ID).orElse(null),
-                    EventRecords.header(headers, CloudEventHeaders.TYPE).orElse(null), timeText, value);
+            fields = SignedFields.of(
+                    signer,
+                    topic,
+                    key,
+                    EventRecords.header(headers, CloudEventHeaders.ID).orElse(null),
+                    EventRecords.header(headers, CloudEventHeaders.TYPE).orElse(null),
+                    timeText,
+                    value);
         } catch (IllegalArgumentException e) {
             throw new UnauthenticatedRecordException(id + ": " + e.getMessage());
         }
         var keys = trust.current().keysOf(signer);
         if (keys.isEmpty()) {
-            throw new UnauthenticatedRecordException(id + " is signed by '" + signer
-                    + "', who is not trusted here (unknown or revoked)");
+            throw new UnauthenticatedRecordException(
+                    id + " is signed by '" + signer + "', who is not trusted here (unknown or revoked)");
         }
-        Optional<PublicKey> match = keys.stream().filter(candidate -> valid(candidate, fields, signature)).findFirst();
+        Optional<PublicKey> match = keys.stream()
+                .filter(candidate -> valid(candidate, fields, signature))
+                .findFirst();
         if (match.isEmpty()) {
-            throw new UnauthenticatedRecordException(id + " does not verify with any key trusted for '" + signer
-                    + "': altered after signing, signed with a revoked key, or its Kafka key differs from the signed one");
+            throw new UnauthenticatedRecordException(
+                    id + " does not verify with any key trusted for '" + signer
+                            + "': altered after signing, signed with a revoked key, or its Kafka key differs from the signed one");
         }
         Instant time;
         try {
@@ -96,17 +107,19 @@ public final class RecordAuthenticator {
      * @param timestampType whether the broker set it; a command topic must be {@code LogAppendTime}
      * @throws UnauthenticatedRecordException with the reason
      */
-    public Signed verifyFresh(String topic, String key, Headers headers, byte[] value, long brokerTime,
-            TimestampType timestampType) {
+    public Signed verifyFresh(
+            String topic, String key, Headers headers, byte[] value, long brokerTime, TimestampType timestampType) {
         Signed signed = verify(topic, key, headers, value);
         if (timestampType != TimestampType.LOG_APPEND_TIME) {
-            throw new UnauthenticatedRecordException(signed.id() + ": " + topic + " is not stamped by the broker; it must "
-                    + "be created with message.timestamp.type=LogAppendTime, or replays cannot be told from commands");
+            throw new UnauthenticatedRecordException(
+                    signed.id() + ": " + topic + " is not stamped by the broker; it must "
+                            + "be created with message.timestamp.type=LogAppendTime, or replays cannot be told from commands");
         }
         Instant appended = Instant.ofEpochMilli(brokerTime);
         if (signed.time().isBefore(appended.minus(maxSkew)) || signed.time().isAfter(appended.plus(maxSkew))) {
-            throw new UnauthenticatedRecordException(signed.id() + " is dated " + signed.time() + " but reached the broker at "
-                    + appended + ", outside the accepted " + maxSkew.toSeconds() + " s: refused as a replay");
+            throw new UnauthenticatedRecordException(
+                    signed.id() + " is dated " + signed.time() + " but reached the broker at " + appended
+                            + ", outside the accepted " + maxSkew.toSeconds() + " s: refused as a replay");
         }
         return signed;
     }

@@ -40,14 +40,19 @@ public final class RecordSigner {
      */
     public ProducerRecord<String, byte[]> sign(ProducerRecord<String, byte[]> record) {
         Headers headers = record.headers();
-        byte[] fields = SignedFields.of(name, record.topic(), record.key(),
+        byte[] fields = SignedFields.of(
+                name,
+                record.topic(),
+                record.key(),
                 EventRecords.header(headers, CloudEventHeaders.ID).orElse(null),
                 EventRecords.header(headers, CloudEventHeaders.TYPE).orElse(null),
-                EventRecords.header(headers, CloudEventHeaders.TIME).orElse(null), record.value());
+                EventRecords.header(headers, CloudEventHeaders.TIME).orElse(null),
+                record.value());
         headers.remove(CloudEventHeaders.SIGNER);
         headers.remove(CloudEventHeaders.SIGNATURE);
         headers.add(CloudEventHeaders.SIGNER, name.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SIGNATURE,
+        headers.add(
+                CloudEventHeaders.SIGNATURE,
                 (SCHEME + Base64.getEncoder().encodeToString(signature(fields))).getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -59,7 +64,8 @@ public final class RecordSigner {
             signature.update(fields);
             return signature.sign();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "Ed25519 signing failed: " + e.getClass().getSimpleName());
         }
     }
 

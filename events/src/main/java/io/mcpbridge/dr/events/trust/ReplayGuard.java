@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class ReplayGuard {
 
-    private record Seen(String place, Instant at) {
-    }
+    private record Seen(String place, Instant at) {}
 
     private final Duration horizon;
     private final Map<String, Seen> seen = new LinkedHashMap<>();

@@ -18,21 +18,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class ReplayHistory {
 
-    private ReplayHistory() {
-    }
+    private ReplayHistory() {}
 
     /**
      * @param partitions which partitions of the topic to read (those the consumer was given)
      * @return how many commands were noted
      * @throws IllegalStateException when the topic cannot be read to its end within {@code timeout}
      */
-    public static int rebuild(Map<String, Object> kafkaConfig, String topic, IntPredicate partitions,
-            RecordAuthenticator authenticator, ReplayGuard guard, Clock clock, Duration timeout) {
+    public static int rebuild(
+            Map<String, Object> kafkaConfig,
+            String topic,
+            IntPredicate partitions,
+            RecordAuthenticator authenticator,
+            ReplayGuard guard,
+            Clock clock,
+            Duration timeout) {
         int[] noted = {0};
         Instant since = clock.instant().minus(authenticator.maxSkew().multipliedBy(2));
         TopicReader.readToEnd(kafkaConfig, topic, Optional.of(since), timeout, record -> {
             if (partitions.test(record.partition()) && believed(record, authenticator)) {
-                guard.admit(idOf(record), ReplayGuard.place(record.topic(), record.partition(), record.offset()),
+                guard.admit(
+                        idOf(record),
+                        ReplayGuard.place(record.topic(), record.partition(), record.offset()),
                         Instant.ofEpochMilli(record.timestamp()));
                 noted[0]++;
             }
@@ -49,7 +56,12 @@ public final class ReplayHistory {
             return false;
         }
         try {
-            authenticator.verifyFresh(record.topic(), record.key(), record.headers(), record.value(), record.timestamp(),
+            authenticator.verifyFresh(
+                    record.topic(),
+                    record.key(),
+                    record.headers(),
+                    record.value(),
+                    record.timestamp(),
                     record.timestampType());
             return true;
         } catch (UnauthenticatedRecordException e) {

@@ -15,14 +15,13 @@ public final class SignedFields {
     /** The first line: names the scheme, so a later one cannot be confused with it. */
     static final String PREAMBLE = "mcpdr-signed-record-v1\n";
 
-    private SignedFields() {
-    }
+    private SignedFields() {}
 
     /**
      * @throws IllegalArgumentException when a field is missing: an unkeyed or unidentified record is not signable
      */
-    public static byte[] of(String signer, String topic, String key, String id, String type, String time,
-            byte[] payload) {
+    public static byte[] of(
+            String signer, String topic, String key, String id, String type, String time, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload == null ? 256 : payload.length + 256);
         out.writeBytes(PREAMBLE.getBytes(StandardCharsets.US_ASCII));
         field(out, "signer", signer);

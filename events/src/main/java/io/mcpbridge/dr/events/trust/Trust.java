@@ -10,13 +10,13 @@ import java.util.function.Consumer;
 /** Builds a service's signer and authenticator from its {@link TrustConfig}. */
 public final class Trust {
 
-    private Trust() {
-    }
+    private Trust() {}
 
     /** Checks records against the configured signers and trust file. */
     public static RecordAuthenticator authenticator(TrustConfig config, Clock clock, Consumer<String> problems) {
-        return new RecordAuthenticator(new TrustSource(config.signers().orElse(List.of()), config.file(),
-                config.recheck(), clock, problems), config.maxSkew());
+        return new RecordAuthenticator(
+                new TrustSource(config.signers().orElse(List.of()), config.file(), config.recheck(), clock, problems),
+                config.maxSkew());
     }
 
     /**
@@ -27,14 +27,15 @@ public final class Trust {
      */
     public static Optional<RecordSigner> signer(TrustConfig config, String defaultName) {
         TrustConfig.Signing signing = config.signing();
-        Optional<String> text = signing.key().or(() -> signing.keyFile().map(path -> {
-            try {
-                return Files.readString(path);
-            } catch (IOException e) {
-                throw new IllegalStateException("the signing key file " + path + " cannot be read ("
-                        + e.getClass().getSimpleName() + ")");
-            }
-        }));
+        Optional<String> text = signing.key()
+                .or(() -> signing.keyFile().map(path -> {
+                    try {
+                        return Files.readString(path);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("the signing key file " + path + " cannot be read ("
+                                + e.getClass().getSimpleName() + ")");
+                    }
+                }));
         return text.map(pem -> {
             try {
                 return new RecordSigner(signing.name().orElse(defaultName), Ed25519Keys.parsePrivate(pem));

@@ -36,7 +36,11 @@ public final class TrustSource {
      * @param recheck         how often the file is looked at
      * @param problems        told about every line or file that cannot be used (for the log)
      */
-    public TrustSource(List<String> configuredLines, Optional<Path> file, Duration recheck, Clock clock,
+    public TrustSource(
+            List<String> configuredLines,
+            Optional<Path> file,
+            Duration recheck,
+            Clock clock,
             Consumer<String> problems) {
         this.configured = TrustedSigners.parse(String.join("\n", configuredLines), "configured trust");
         this.file = file;
@@ -49,7 +53,7 @@ public final class TrustSource {
 
     /** A fixed list, for tools and tests. */
     public static TrustSource of(TrustedSigners signers) {
-        TrustSource source = new TrustSource(List.of(), Optional.empty(), Duration.ZERO, Clock.systemUTC(), p -> { });
+        TrustSource source = new TrustSource(List.of(), Optional.empty(), Duration.ZERO, Clock.systemUTC(), p -> {});
         source.current = signers;
         return source;
     }
@@ -75,15 +79,15 @@ public final class TrustSource {
             }
         } catch (IOException e) {
             content = new byte[0];
-            problems.accept("trust file " + path + " cannot be read (" + e.getClass().getSimpleName()
-                    + "): only configured signers are trusted");
+            problems.accept("trust file " + path + " cannot be read ("
+                    + e.getClass().getSimpleName() + "): only configured signers are trusted");
         }
         if (fileContent != null && Arrays.equals(content, fileContent)) {
             return;
         }
         fileContent = content;
-        TrustedSigners fromFile = TrustedSigners.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8),
-                "trust file " + path);
+        TrustedSigners fromFile = TrustedSigners.parse(
+                new String(content, java.nio.charset.StandardCharsets.UTF_8), "trust file " + path);
         fromFile.problems().forEach(problems);
         current = configured.and(fromFile);
     }

@@ -29,8 +29,8 @@ class RecordAuthenticatorTest {
     private static final KeyPair MALLORY = Ed25519Keys.generate();
 
     private static ProducerRecord<String, byte[]> command(String key, String payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, null, key,
-                payload.getBytes(StandardCharsets.UTF_8), new RecordHeaders());
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(TOPIC, null, key, payload.getBytes(StandardCharsets.UTF_8), new RecordHeaders());
         record.headers().add(CloudEventHeaders.ID, "cmd-1".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, "mcpdr.recovery.requested.v1".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TIME, SIGNED_AT.toString().getBytes(StandardCharsets.UTF_8));
@@ -42,19 +42,19 @@ class RecordAuthenticatorTest {
     }
 
     private static RecordAuthenticator trusting(String... lines) {
-        return new RecordAuthenticator(TrustSource.of(TrustedSigners.parse(String.join("\n", lines), "test")),
-                Duration.ofMinutes(5));
+        return new RecordAuthenticator(
+                TrustSource.of(TrustedSigners.parse(String.join("\n", lines), "test")), Duration.ofMinutes(5));
     }
 
-    private static RecordAuthenticator.Signed verify(RecordAuthenticator authenticator,
-            ProducerRecord<String, byte[]> record) {
+    private static RecordAuthenticator.Signed verify(
+            RecordAuthenticator authenticator, ProducerRecord<String, byte[]> record) {
         return authenticator.verify(record.topic(), record.key(), record.headers(), record.value());
     }
 
     @Test
     void aTrustedSignerIsKnownByName() {
-        RecordAuthenticator.Signed signed = verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())),
-                signedBy("alice", ALICE));
+        RecordAuthenticator.Signed signed =
+                verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())), signedBy("alice", ALICE));
 
         assertThat(signed.signer()).isEqualTo("alice");
         assertThat(signed.keyId()).isEqualTo(Ed25519Keys.keyId(ALICE.getPublic()));
@@ -63,9 +63,10 @@ class RecordAuthenticatorTest {
 
     @Test
     void anUnsignedRecordIsRefused() {
-        assertThatThrownBy(() -> verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())),
-                command("gateway", "{}")))
-                .isInstanceOf(UnauthenticatedRecordException.class).hasMessageContaining("is not signed");
+        assertThatThrownBy(() ->
+                        verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())), command("gateway", "{}")))
+                .isInstanceOf(UnauthenticatedRecordException.class)
+                .hasMessageContaining("is not signed");
     }
 
     @Test
@@ -81,16 +82,16 @@ class RecordAuthenticatorTest {
 
     @Test
     void aStrangerIsRefusedByName() {
-        assertThatThrownBy(() -> verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())),
-                signedBy("mallory", MALLORY)))
+        assertThatThrownBy(() ->
+                        verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())), signedBy("mallory", MALLORY)))
                 .isInstanceOf(UnauthenticatedRecordException.class)
                 .hasMessageContaining("'mallory', who is not trusted here");
     }
 
     @Test
     void anotherKeyUnderATrustedNameIsRefused() {
-        assertThatThrownBy(() -> verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())),
-                signedBy("alice", MALLORY)))
+        assertThatThrownBy(() ->
+                        verify(trusting(TrustedSigners.line("alice", ALICE.getPublic())), signedBy("alice", MALLORY)))
                 .isInstanceOf(UnauthenticatedRecordException.class)
                 .hasMessageContaining("does not verify with any key trusted for 'alice'");
     }
@@ -100,20 +101,23 @@ class RecordAuthenticatorTest {
         RecordAuthenticator authenticator = trusting(TrustedSigners.line("alice", ALICE.getPublic()));
         ProducerRecord<String, byte[]> signed = signedBy("alice", ALICE);
 
-        assertThatThrownBy(() -> authenticator.verify(TOPIC, signed.key(), signed.headers(),
-                "{\"action\":\"RESTORE\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> authenticator.verify(
+                        TOPIC,
+                        signed.key(),
+                        signed.headers(),
+                        "{\"action\":\"RESTORE\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnauthenticatedRecordException.class);
         assertThatThrownBy(() -> authenticator.verify(TOPIC, "redis", signed.headers(), signed.value()))
                 .isInstanceOf(UnauthenticatedRecordException.class);
-        assertThatThrownBy(() -> authenticator.verify("mcp-dr.commands.backup", signed.key(), signed.headers(),
-                signed.value()))
+        assertThatThrownBy(() ->
+                        authenticator.verify("mcp-dr.commands.backup", signed.key(), signed.headers(), signed.value()))
                 .isInstanceOf(UnauthenticatedRecordException.class);
     }
 
     @Test
     void duringRotationBothKeysOfASignerAreTrusted() {
-        RecordAuthenticator authenticator = trusting(TrustedSigners.line("alice", ALICE.getPublic()),
-                TrustedSigners.line("alice", ALICE_NEW.getPublic()));
+        RecordAuthenticator authenticator = trusting(
+                TrustedSigners.line("alice", ALICE.getPublic()), TrustedSigners.line("alice", ALICE_NEW.getPublic()));
 
         assertThat(verify(authenticator, signedBy("alice", ALICE)).keyId())
                 .isEqualTo(Ed25519Keys.keyId(ALICE.getPublic()));
@@ -124,11 +128,13 @@ class RecordAuthenticatorTest {
     @Test
     void aKeyRemovedFromTheTrustFileIsRevokedWithoutARestart(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("trusted-signers");
-        Files.writeString(file, TrustedSigners.line("alice", ALICE.getPublic()) + "\n"
-                + TrustedSigners.line("alice", ALICE_NEW.getPublic()) + "\n");
+        Files.writeString(
+                file,
+                TrustedSigners.line("alice", ALICE.getPublic()) + "\n"
+                        + TrustedSigners.line("alice", ALICE_NEW.getPublic()) + "\n");
         StepClock clock = new StepClock(SIGNED_AT);
         RecordAuthenticator authenticator = new RecordAuthenticator(
-                new TrustSource(List.of(), Optional.of(file), Duration.ofSeconds(5), clock, problem -> { }),
+                new TrustSource(List.of(), Optional.of(file), Duration.ofSeconds(5), clock, problem -> {}),
                 Duration.ofMinutes(5));
         verify(authenticator, signedBy("alice", ALICE));
 
@@ -143,21 +149,27 @@ class RecordAuthenticatorTest {
     @Test
     void aMissingTrustFileTrustsOnlyTheConfiguredSignersAndSaysSo(@TempDir Path dir) {
         List<String> problems = new CopyOnWriteArrayList<>();
-        RecordAuthenticator authenticator = new RecordAuthenticator(new TrustSource(
-                List.of(TrustedSigners.line("recovery-coordinator", MALLORY.getPublic())),
-                Optional.of(dir.resolve("absent")), Duration.ofSeconds(5), new StepClock(SIGNED_AT), problems::add),
+        RecordAuthenticator authenticator = new RecordAuthenticator(
+                new TrustSource(
+                        List.of(TrustedSigners.line("recovery-coordinator", MALLORY.getPublic())),
+                        Optional.of(dir.resolve("absent")),
+                        Duration.ofSeconds(5),
+                        new StepClock(SIGNED_AT),
+                        problems::add),
                 Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> verify(authenticator, signedBy("alice", ALICE)))
                 .isInstanceOf(UnauthenticatedRecordException.class);
-        assertThat(verify(authenticator, signedBy("recovery-coordinator", MALLORY)).signer())
+        assertThat(verify(authenticator, signedBy("recovery-coordinator", MALLORY))
+                        .signer())
                 .isEqualTo("recovery-coordinator");
         assertThat(problems).singleElement().asString().contains("is missing");
     }
 
     @Test
     void aBadTrustLineIsLeftOutAloneAndReportedWithoutKeyMaterial() {
-        TrustedSigners signers = TrustedSigners.parse("""
+        TrustedSigners signers =
+                TrustedSigners.parse("""
                 # people
                 alice ed25519 %s laptop
                 bob ed25519 not-a-key
@@ -165,8 +177,10 @@ class RecordAuthenticatorTest {
                 """.formatted(Ed25519Keys.publicText(ALICE.getPublic())), "trust file");
 
         assertThat(signers.signers()).containsExactly("alice");
-        assertThat(signers.problems()).hasSize(2)
-                .anySatisfy(problem -> assertThat(problem).startsWith("trust file line 3").doesNotContain("not-a-key"))
+        assertThat(signers.problems())
+                .hasSize(2)
+                .anySatisfy(problem ->
+                        assertThat(problem).startsWith("trust file line 3").doesNotContain("not-a-key"))
                 .anySatisfy(problem -> assertThat(problem).contains("line 4").contains("only ed25519"));
     }
 
@@ -177,11 +191,25 @@ class RecordAuthenticatorTest {
         long appendedNow = SIGNED_AT.plusSeconds(2).toEpochMilli();
         long appendedLater = SIGNED_AT.plus(Duration.ofMinutes(6)).toEpochMilli();
 
-        assertThat(authenticator.verifyFresh(TOPIC, signed.key(), signed.headers(), signed.value(), appendedNow,
-                TimestampType.LOG_APPEND_TIME).signer()).isEqualTo("alice");
-        assertThatThrownBy(() -> authenticator.verifyFresh(TOPIC, signed.key(), signed.headers(), signed.value(),
-                appendedLater, TimestampType.LOG_APPEND_TIME))
-                .isInstanceOf(UnauthenticatedRecordException.class).hasMessageContaining("refused as a replay");
+        assertThat(authenticator
+                        .verifyFresh(
+                                TOPIC,
+                                signed.key(),
+                                signed.headers(),
+                                signed.value(),
+                                appendedNow,
+                                TimestampType.LOG_APPEND_TIME)
+                        .signer())
+                .isEqualTo("alice");
+        assertThatThrownBy(() -> authenticator.verifyFresh(
+                        TOPIC,
+                        signed.key(),
+                        signed.headers(),
+                        signed.value(),
+                        appendedLater,
+                        TimestampType.LOG_APPEND_TIME))
+                .isInstanceOf(UnauthenticatedRecordException.class)
+                .hasMessageContaining("refused as a replay");
     }
 
     @Test
@@ -189,8 +217,13 @@ class RecordAuthenticatorTest {
         RecordAuthenticator authenticator = trusting(TrustedSigners.line("alice", ALICE.getPublic()));
         ProducerRecord<String, byte[]> signed = signedBy("alice", ALICE);
 
-        assertThatThrownBy(() -> authenticator.verifyFresh(TOPIC, signed.key(), signed.headers(), signed.value(),
-                SIGNED_AT.toEpochMilli(), TimestampType.CREATE_TIME))
+        assertThatThrownBy(() -> authenticator.verifyFresh(
+                        TOPIC,
+                        signed.key(),
+                        signed.headers(),
+                        signed.value(),
+                        SIGNED_AT.toEpochMilli(),
+                        TimestampType.CREATE_TIME))
                 .isInstanceOf(UnauthenticatedRecordException.class)
                 .hasMessageContaining("message.timestamp.type=LogAppendTime");
     }

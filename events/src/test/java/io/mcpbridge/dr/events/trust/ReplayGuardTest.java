@@ -32,7 +32,8 @@ class ReplayGuardTest {
         ReplayGuard guard = new ReplayGuard(Duration.ofMinutes(5));
         guard.admit("cmd-1", "commands-0@10", T0);
 
-        assertThat(guard.admit("cmd-1", "commands-0@20", T0.plus(Duration.ofMinutes(9)))).isFalse();
+        assertThat(guard.admit("cmd-1", "commands-0@20", T0.plus(Duration.ofMinutes(9))))
+                .isFalse();
         // Past twice the skew any copy fails the freshness check, so the id may go.
         guard.admit("cmd-2", "commands-0@30", T0.plus(Duration.ofMinutes(11)));
         assertThat(guard.firstPlace("cmd-1")).isEqualTo("nowhere");

@@ -33,15 +33,16 @@ class SignedRecordDocTest {
     }
 
     private static String header(String name) {
-        Matcher matcher = Pattern.compile("^" + name + ": (.*)$", Pattern.MULTILINE).matcher(block("headers"));
+        Matcher matcher =
+                Pattern.compile("^" + name + ": (.*)$", Pattern.MULTILINE).matcher(block("headers"));
         assertThat(matcher.find()).as("header %s in the example", name).isTrue();
         return matcher.group(1);
     }
 
     private static ProducerRecord<String, byte[]> exampleRecord() {
         byte[] payload = block("payload").strip().getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("mcp-dr.commands.recovery", null, "gateway",
-                payload, new RecordHeaders());
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>("mcp-dr.commands.recovery", null, "gateway", payload, new RecordHeaders());
         record.headers().add(CloudEventHeaders.ID, "cmd-7f3a".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, "mcpdr.recovery.requested.v1".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TIME, "2026-12-01T03:12:00Z".getBytes(StandardCharsets.UTF_8));
@@ -52,8 +53,14 @@ class SignedRecordDocTest {
     void theSignedBytesAreTheDocumentedOnes() {
         ProducerRecord<String, byte[]> record = exampleRecord();
 
-        byte[] fields = SignedFields.of("alice", record.topic(), record.key(), "cmd-7f3a",
-                "mcpdr.recovery.requested.v1", "2026-12-01T03:12:00Z", record.value());
+        byte[] fields = SignedFields.of(
+                "alice",
+                record.topic(),
+                record.key(),
+                "cmd-7f3a",
+                "mcpdr.recovery.requested.v1",
+                "2026-12-01T03:12:00Z",
+                record.value());
 
         assertThat(new String(fields, StandardCharsets.UTF_8)).isEqualTo(block("signed"));
     }
@@ -64,7 +71,8 @@ class SignedRecordDocTest {
 
         ProducerRecord<String, byte[]> signed = alice.sign(exampleRecord());
 
-        assertThat(EventRecords.header(signed.headers(), CloudEventHeaders.SIGNER)).contains(header("mcpdr-signer"));
+        assertThat(EventRecords.header(signed.headers(), CloudEventHeaders.SIGNER))
+                .contains(header("mcpdr-signer"));
         assertThat(EventRecords.header(signed.headers(), CloudEventHeaders.SIGNATURE))
                 .contains(header("mcpdr-signature"));
     }
@@ -73,12 +81,13 @@ class SignedRecordDocTest {
     void theDocumentedTrustLineVerifiesTheDocumentedSignature() {
         ProducerRecord<String, byte[]> record = exampleRecord();
         record.headers().add(CloudEventHeaders.SIGNER, header("mcpdr-signer").getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SIGNATURE, header("mcpdr-signature").getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(CloudEventHeaders.SIGNATURE, header("mcpdr-signature").getBytes(StandardCharsets.UTF_8));
         RecordAuthenticator authenticator = new RecordAuthenticator(
                 TrustSource.of(TrustedSigners.parse(block("trust"), "doc")), java.time.Duration.ofMinutes(5));
 
-        RecordAuthenticator.Signed signed = authenticator.verify(record.topic(), record.key(), record.headers(),
-                record.value());
+        RecordAuthenticator.Signed signed =
+                authenticator.verify(record.topic(), record.key(), record.headers(), record.value());
 
         assertThat(signed.signer()).isEqualTo("alice");
     }

@@ -12,12 +12,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Event records this service serialises with Jackson outside the REST layer; a native image needs them
  * registered, since nothing else tells the build that they are reflected upon.
  */
-@RegisterForReflection(targets = {
-    TargetHealth.class, HealthState.class, ProbeKind.class,
-    AlertEvent.class, AlertStatus.class, Severity.class
-})
+@RegisterForReflection(
+        targets = {
+            TargetHealth.class, HealthState.class, ProbeKind.class,
+            AlertEvent.class, AlertStatus.class, Severity.class
+        })
 public final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

@@ -24,7 +24,11 @@ public class MonitorMetrics {
 
     /** What became of one webhook request. */
     public enum WebhookOutcome {
-        ACCEPTED, BAD_REQUEST, UNAUTHORIZED, TOO_LARGE, UNAVAILABLE;
+        ACCEPTED,
+        BAD_REQUEST,
+        UNAUTHORIZED,
+        TOO_LARGE,
+        UNAVAILABLE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -41,14 +45,20 @@ public class MonitorMetrics {
     public MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (WebhookOutcome outcome : WebhookOutcome.values()) {
-            webhookRequests.put(outcome, Counter.builder("mcpdr.webhook.requests")
-                    .description("Alertmanager webhook requests by outcome")
-                    .tag("outcome", outcome.tag()).register(registry));
+            webhookRequests.put(
+                    outcome,
+                    Counter.builder("mcpdr.webhook.requests")
+                            .description("Alertmanager webhook requests by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
         }
         for (AlertStatus status : AlertStatus.values()) {
-            alertsPublished.put(status, Counter.builder("mcpdr.alerts.published")
-                    .description("Alerts acknowledged by Kafka on mcp-dr.alerts")
-                    .tag("status", status.name().toLowerCase(Locale.ROOT)).register(registry));
+            alertsPublished.put(
+                    status,
+                    Counter.builder("mcpdr.alerts.published")
+                            .description("Alerts acknowledged by Kafka on mcp-dr.alerts")
+                            .tag("status", status.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
         alertsDuplicate = Counter.builder("mcpdr.alerts.duplicates")
                 .description("Repeats of an already published fingerprint and status, not published again")
@@ -60,12 +70,14 @@ public class MonitorMetrics {
 
     /** Registers the state series of a target (UNKNOWN until the first verdict). */
     public void trackTarget(String target, String component) {
-        AtomicReference<HealthState> current = states.computeIfAbsent(target,
-                t -> new AtomicReference<>(HealthState.UNKNOWN));
+        AtomicReference<HealthState> current =
+                states.computeIfAbsent(target, t -> new AtomicReference<>(HealthState.UNKNOWN));
         for (HealthState state : HealthState.values()) {
-            registry.gauge("mcpdr.target.state",
+            registry.gauge(
+                    "mcpdr.target.state",
                     Tags.of("target", target, "component", component, "state", state.name()),
-                    current, ref -> ref.get() == state ? 1 : 0);
+                    current,
+                    ref -> ref.get() == state ? 1 : 0);
         }
     }
 
@@ -77,27 +89,39 @@ public class MonitorMetrics {
     }
 
     public void probed(String target, HealthState observed, Duration latency) {
-        Timer.builder("mcpdr.probe.duration").description("Duration of one probe")
-                .tag("target", target).register(registry).record(latency);
-        Counter.builder("mcpdr.probe.attempts").description("Probes run, by what they observed")
+        Timer.builder("mcpdr.probe.duration")
+                .description("Duration of one probe")
+                .tag("target", target)
+                .register(registry)
+                .record(latency);
+        Counter.builder("mcpdr.probe.attempts")
+                .description("Probes run, by what they observed")
                 .tags("target", target, "result", observed.name().toLowerCase(Locale.ROOT))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
         if (observed == HealthState.DOWN) {
-            Counter.builder("mcpdr.probe.failures").description("Probes that failed")
-                    .tag("target", target).register(registry).increment();
+            Counter.builder("mcpdr.probe.failures")
+                    .description("Probes that failed")
+                    .tag("target", target)
+                    .register(registry)
+                    .increment();
         }
     }
 
     public void probeSkipped(String target) {
         Counter.builder("mcpdr.probe.skipped")
                 .description("Probe runs skipped because the previous run of the target was still going")
-                .tag("target", target).register(registry).increment();
+                .tag("target", target)
+                .register(registry)
+                .increment();
     }
 
     public void healthEvent(String type, boolean published) {
         Counter.builder(published ? "mcpdr.health.events.published" : "mcpdr.health.events.failed")
                 .description(published ? "Health events acknowledged by Kafka" : "Health events Kafka did not take")
-                .tag("type", type).register(registry).increment();
+                .tag("type", type)
+                .register(registry)
+                .increment();
     }
 
     public void webhookRequest(WebhookOutcome outcome) {

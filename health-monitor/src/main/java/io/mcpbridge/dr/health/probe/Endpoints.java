@@ -6,8 +6,7 @@ import java.net.URISyntaxException;
 /** Renders probe endpoints without credentials, for events, logs and metrics. */
 final class Endpoints {
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** The URI without user info and without query (tokens are sometimes passed there). */
     static String redact(URI uri) {

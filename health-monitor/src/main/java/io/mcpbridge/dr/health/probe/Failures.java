@@ -12,12 +12,12 @@ import java.util.concurrent.TimeoutException;
 /** Short, human explanations of why a probe failed, without stack traces or credentials. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static String describe(Throwable failure, Duration timeout) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
+        if (cause instanceof HttpTimeoutException
+                || cause instanceof SocketTimeoutException
                 || cause instanceof TimeoutException) {
             return "no answer within " + timeout.toMillis() + " ms";
         }

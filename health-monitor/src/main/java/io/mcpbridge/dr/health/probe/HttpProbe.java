@@ -28,7 +28,12 @@ final class HttpProbe implements Probe {
     private final Optional<JsonFieldCheck> jsonCheck;
     private final Optional<Duration> degradedAbove;
 
-    HttpProbe(HttpClient client, URI url, int expectStatus, Duration timeout, Optional<JsonFieldCheck> jsonCheck,
+    HttpProbe(
+            HttpClient client,
+            URI url,
+            int expectStatus,
+            Duration timeout,
+            Optional<JsonFieldCheck> jsonCheck,
             Optional<Duration> degradedAbove) {
         this.client = client;
         this.url = url;
@@ -51,8 +56,12 @@ final class HttpProbe implements Probe {
     @Override
     public CompletionStage<ProbeResult> probe() {
         Stopwatch watch = Stopwatch.start();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET()
-                .header("Accept", "application/json").header("User-Agent", "mcp-dr-health-monitor").build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .GET()
+                .header("Accept", "application/json")
+                .header("User-Agent", "mcp-dr-health-monitor")
+                .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> failure != null
                         ? ProbeResult.down(Failures.describe(failure, timeout), watch.elapsed())
@@ -63,8 +72,12 @@ final class HttpProbe implements Probe {
         String body = response.body() == null ? "" : response.body();
         if (response.statusCode() != expectStatus) {
             String why = "HTTP " + response.statusCode() + " (expected " + expectStatus + ")";
-            return ProbeResult.down(jsonCheck.flatMap(check -> check.failure(parse(body))).map(f -> why + ": " + f)
-                    .orElse(why + bodyHint(body)), latency);
+            return ProbeResult.down(
+                    jsonCheck
+                            .flatMap(check -> check.failure(parse(body)))
+                            .map(f -> why + ": " + f)
+                            .orElse(why + bodyHint(body)),
+                    latency);
         }
         if (jsonCheck.isPresent()) {
             Optional<String> failure = jsonCheck.get().failure(parse(body));
@@ -73,8 +86,10 @@ final class HttpProbe implements Probe {
             }
         }
         if (degradedAbove.isPresent() && latency.compareTo(degradedAbove.get()) > 0) {
-            return ProbeResult.degraded("slow: answered in " + latency.toMillis() + " ms (threshold "
-                    + degradedAbove.get().toMillis() + " ms)", latency);
+            return ProbeResult.degraded(
+                    "slow: answered in " + latency.toMillis() + " ms (threshold "
+                            + degradedAbove.get().toMillis() + " ms)",
+                    latency);
         }
         return ProbeResult.up(latency);
     }

@@ -33,8 +33,7 @@ public final class Hysteresis {
     }
 
     /** A change of state caused by one result. */
-    public record Transition(HealthState from, HealthState to, int consecutive) {
-    }
+    public record Transition(HealthState from, HealthState to, int consecutive) {}
 
     /** Feeds one result; returns the transition it caused, if any. */
     public Optional<Transition> observe(HealthState observed, Instant at) {

@@ -31,24 +31,37 @@ final class ProbeFactory {
 
     Probe create(String name, MonitorConfig.Target target) {
         return switch (target.type()) {
-            case HTTP -> new HttpProbe(http, url(name, target), target.expectStatus(), target.timeout(),
-                    jsonCheck(name, target), target.degradedAbove());
+            case HTTP ->
+                new HttpProbe(
+                        http,
+                        url(name, target),
+                        target.expectStatus(),
+                        target.timeout(),
+                        jsonCheck(name, target),
+                        target.degradedAbove());
             case REDIS -> new RedisProbe(vertx, url(name, target), target.timeout(), target.requireAof());
-            case TCP -> new TcpProbe(HostPort.parse(address(name, target), name), target.timeout(),
-                    target.degradedAbove(), blocking);
-            case TLS -> new TlsProbe(tlsSource(name, target), target.timeout(), target.expiryWarning(), blocking, clock);
+            case TCP ->
+                new TcpProbe(
+                        HostPort.parse(address(name, target), name),
+                        target.timeout(),
+                        target.degradedAbove(),
+                        blocking);
+            case TLS ->
+                new TlsProbe(tlsSource(name, target), target.timeout(), target.expiryWarning(), blocking, clock);
         };
     }
 
     private static URI url(String name, MonitorConfig.Target target) {
-        String text = target.url().orElseThrow(() -> new IllegalArgumentException(
-                "target " + name + " (" + target.type() + ") needs mcpdr.probes.targets." + name + ".url"));
+        String text = target.url()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "target " + name + " (" + target.type() + ") needs mcpdr.probes.targets." + name + ".url"));
         return SecretUrls.parse(text, "mcpdr.probes.targets." + name + ".url");
     }
 
     private static String address(String name, MonitorConfig.Target target) {
-        return target.address().orElseThrow(() -> new IllegalArgumentException(
-                "target " + name + " (" + target.type() + ") needs mcpdr.probes.targets." + name + ".address"));
+        return target.address()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "target " + name + " (" + target.type() + ") needs mcpdr.probes.targets." + name + ".address"));
     }
 
     private static Optional<JsonFieldCheck> jsonCheck(String name, MonitorConfig.Target target) {
@@ -66,7 +79,9 @@ final class ProbeFactory {
             throw new IllegalArgumentException(
                     "target " + name + " (TLS) needs exactly one of certificate-file and address");
         }
-        return target.certificateFile().<TlsProbe.Source>map(TlsProbe.FileSource::new)
-                .orElseGet(() -> new TlsProbe.ServerSource(HostPort.parse(target.address().get(), name)));
+        return target.certificateFile()
+                .<TlsProbe.Source>map(TlsProbe.FileSource::new)
+                .orElseGet(() -> new TlsProbe.ServerSource(
+                        HostPort.parse(target.address().get(), name)));
     }
 }

@@ -40,8 +40,8 @@ public class ProbeScheduler {
     private ScheduledExecutorService ticker;
     private ExecutorService blocking;
 
-    public ProbeScheduler(MonitorConfig config, EventPublisher publisher, MonitorMetrics metrics, Vertx vertx,
-            Clock clock) {
+    public ProbeScheduler(
+            MonitorConfig config, EventPublisher publisher, MonitorMetrics metrics, Vertx vertx, Clock clock) {
         this.config = config;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -64,23 +64,32 @@ public class ProbeScheduler {
                 continue;
             }
             String name = entry.getKey();
-            TargetMonitor monitor = new TargetMonitor(name, target.component().orElse(name),
-                    factory.create(name, target), target.timeout(),
+            TargetMonitor monitor = new TargetMonitor(
+                    name,
+                    target.component().orElse(name),
+                    factory.create(name, target),
+                    target.timeout(),
                     new Hysteresis(probes.downAfter(), probes.upAfter(), clock.instant()),
-                    publisher, metrics, clock);
+                    publisher,
+                    metrics,
+                    clock);
             monitors.add(monitor);
             Duration interval = target.interval().orElse(probes.interval());
             ticker.scheduleAtFixedRate(monitor::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.infof("probing %s (%s %s) every %s", name, monitor.probe().kind(), monitor.probe().endpoint(), interval);
+            LOG.infof(
+                    "probing %s (%s %s) every %s",
+                    name, monitor.probe().kind(), monitor.probe().endpoint(), interval);
         }
         long snapshotMillis = probes.snapshotInterval().toMillis();
         ticker.scheduleAtFixedRate(this::publishSnapshots, snapshotMillis, snapshotMillis, TimeUnit.MILLISECONDS);
     }
 
     private void publishSnapshots() {
-        monitors.forEach(monitor -> monitor.snapshot().ifPresent(snapshot ->
-                publisher.publish(snapshot).whenComplete((metadata, failure) ->
-                        metrics.healthEvent(EventType.HEALTH_SNAPSHOT.typeName(), failure == null))));
+        monitors.forEach(monitor -> monitor.snapshot()
+                .ifPresent(snapshot -> publisher
+                        .publish(snapshot)
+                        .whenComplete((metadata, failure) ->
+                                metrics.healthEvent(EventType.HEALTH_SNAPSHOT.typeName(), failure == null))));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -88,13 +97,16 @@ public class ProbeScheduler {
             ticker.shutdownNow();
             blocking.shutdownNow();
         }
-        monitors.stream().map(TargetMonitor::probe).filter(AutoCloseable.class::isInstance).forEach(probe -> {
-            try {
-                ((AutoCloseable) probe).close();
-            } catch (Exception e) {
-                LOG.debugf("closing probe: %s", e);
-            }
-        });
+        monitors.stream()
+                .map(TargetMonitor::probe)
+                .filter(AutoCloseable.class::isInstance)
+                .forEach(probe -> {
+                    try {
+                        ((AutoCloseable) probe).close();
+                    } catch (Exception e) {
+                        LOG.debugf("closing probe: %s", e);
+                    }
+                });
     }
 
     private static ThreadFactory daemon(String prefix) {

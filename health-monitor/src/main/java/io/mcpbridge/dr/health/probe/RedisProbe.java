@@ -29,11 +29,13 @@ final class RedisProbe implements Probe, AutoCloseable {
         this.uri = uri;
         this.timeout = timeout;
         this.requireAof = requireAof;
-        this.redis = Redis.createClient(vertx, new RedisOptions()
-                .setConnectionString(uri.toString())
-                .setMaxPoolSize(1)
-                .setMaxPoolWaiting(4)
-                .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) timeout.toMillis())));
+        this.redis = Redis.createClient(
+                vertx,
+                new RedisOptions()
+                        .setConnectionString(uri.toString())
+                        .setMaxPoolSize(1)
+                        .setMaxPoolWaiting(4)
+                        .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) timeout.toMillis())));
     }
 
     @Override

@@ -7,8 +7,7 @@ final class Stopwatch {
 
     private final long startNanos = System.nanoTime();
 
-    private Stopwatch() {
-    }
+    private Stopwatch() {}
 
     static Stopwatch start() {
         return new Stopwatch();

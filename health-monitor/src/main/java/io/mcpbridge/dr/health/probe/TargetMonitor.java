@@ -44,8 +44,15 @@ final class TargetMonitor {
     private ProbeResult latest;
     private Instant latestAt;
 
-    TargetMonitor(String target, String component, Probe probe, Duration timeout, Hysteresis hysteresis,
-            EventPublisher publisher, MonitorMetrics metrics, Clock clock) {
+    TargetMonitor(
+            String target,
+            String component,
+            Probe probe,
+            Duration timeout,
+            Hysteresis hysteresis,
+            EventPublisher publisher,
+            MonitorMetrics metrics,
+            Clock clock) {
         this.target = target;
         this.component = component;
         this.probe = probe;
@@ -78,8 +85,7 @@ final class TargetMonitor {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result
-                .exceptionally(failure -> ProbeResult.down(Failures.describe(failure, timeout), timeout))
+        return result.exceptionally(failure -> ProbeResult.down(Failures.describe(failure, timeout), timeout))
                 .thenCompose(this::record)
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
@@ -95,9 +101,11 @@ final class TargetMonitor {
             Instant now = clock.instant();
             latest = result;
             latestAt = now;
-            hysteresis.observe(result.observed(), now).ifPresent(t -> LOG.infof(
-                    "%s: %s -> %s after %d consecutive (%s)", target, t.from(), t.to(), t.consecutive(),
-                    result.error() == null ? "ok" : result.error()));
+            hysteresis
+                    .observe(result.observed(), now)
+                    .ifPresent(t -> LOG.infof(
+                            "%s: %s -> %s after %d consecutive (%s)",
+                            target, t.from(), t.to(), t.consecutive(), result.error() == null ? "ok" : result.error()));
             metrics.probed(target, result.observed(), result.latency());
             metrics.targetState(target, hysteresis.state());
             change = hysteresis.state() == lastPublished
@@ -115,7 +123,8 @@ final class TargetMonitor {
                     lastPublished = health.state();
                 }
             } else {
-                LOG.warnf("%s: transition to %s not published, will retry on the next probe: %s",
+                LOG.warnf(
+                        "%s: transition to %s not published, will retry on the next probe: %s",
                         target, health.state(), failure.toString());
             }
             return null;
@@ -127,7 +136,8 @@ final class TargetMonitor {
      * redelivery consumers can drop, not a second transition.
      */
     private String transitionId() {
-        return target + ":" + hysteresis.state().name().toLowerCase() + ":" + hysteresis.since().toEpochMilli();
+        return target + ":" + hysteresis.state().name().toLowerCase() + ":"
+                + hysteresis.since().toEpochMilli();
     }
 
     /** The current state as a snapshot event; empty before the first probe finished. */
@@ -135,13 +145,25 @@ final class TargetMonitor {
         if (latest == null) {
             return Optional.empty();
         }
-        return Optional.of(envelope(EventType.HEALTH_SNAPSHOT, hysteresis.previous(), UUID.randomUUID().toString()));
+        return Optional.of(envelope(
+                EventType.HEALTH_SNAPSHOT,
+                hysteresis.previous(),
+                UUID.randomUUID().toString()));
     }
 
     private EventEnvelope envelope(EventType type, HealthState previous, String id) {
-        TargetHealth health = new TargetHealth(target, component, probe.kind(), probe.endpoint(),
-                hysteresis.state(), previous, hysteresis.since(), hysteresis.consecutive(),
-                latest.latency().toMillis(), latest.error(), latestAt);
+        TargetHealth health = new TargetHealth(
+                target,
+                component,
+                probe.kind(),
+                probe.endpoint(),
+                hysteresis.state(),
+                previous,
+                hysteresis.since(),
+                hysteresis.consecutive(),
+                latest.latency().toMillis(),
+                latest.error(),
+                latestAt);
         return new EventEnvelope(id, type, EventSources.HEALTH_MONITOR, component, latestAt, health);
     }
 }

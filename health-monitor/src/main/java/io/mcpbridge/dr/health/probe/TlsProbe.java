@@ -40,14 +40,11 @@ final class TlsProbe implements Probe {
     private final Clock clock;
 
     /** Where the certificate comes from: a file or a server. */
-    sealed interface Source permits FileSource, ServerSource {
-    }
+    sealed interface Source permits FileSource, ServerSource {}
 
-    record FileSource(Path file) implements Source {
-    }
+    record FileSource(Path file) implements Source {}
 
-    record ServerSource(HostPort address) implements Source {
-    }
+    record ServerSource(HostPort address) implements Source {}
 
     TlsProbe(Source source, Duration timeout, Duration expiryWarning, Executor blocking, Clock clock) {
         this.source = source;
@@ -76,14 +73,18 @@ final class TlsProbe implements Probe {
         Stopwatch watch = Stopwatch.start();
         List<X509Certificate> chain;
         try {
-            chain = source instanceof FileSource file ? readFile(file.file()) : handshake(((ServerSource) source).address());
+            chain = source instanceof FileSource file
+                    ? readFile(file.file())
+                    : handshake(((ServerSource) source).address());
         } catch (IOException | GeneralSecurityException e) {
             return ProbeResult.down("cannot read certificate: " + Failures.describe(e, timeout), watch.elapsed());
         }
         if (chain.isEmpty()) {
             return ProbeResult.down("no certificate found", watch.elapsed());
         }
-        X509Certificate first = chain.stream().min(Comparator.comparing(X509Certificate::getNotAfter)).orElseThrow();
+        X509Certificate first = chain.stream()
+                .min(Comparator.comparing(X509Certificate::getNotAfter))
+                .orElseThrow();
         Instant expiry = first.getNotAfter().toInstant();
         Instant now = clock.instant();
         String subject = first.getSubjectX500Principal().getName();
@@ -92,15 +93,18 @@ final class TlsProbe implements Probe {
         }
         Duration left = Duration.between(now, expiry);
         if (left.compareTo(expiryWarning) <= 0) {
-            return ProbeResult.degraded("certificate " + subject + " expires at " + expiry + " (in " + left.toDays()
-                    + " days, warning at " + expiryWarning.toDays() + ")", watch.elapsed());
+            return ProbeResult.degraded(
+                    "certificate " + subject + " expires at " + expiry + " (in " + left.toDays() + " days, warning at "
+                            + expiryWarning.toDays() + ")",
+                    watch.elapsed());
         }
         return ProbeResult.up(watch.elapsed());
     }
 
     private static List<X509Certificate> readFile(Path file) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             return certificates.stream().map(X509Certificate.class::cast).toList();
         }
     }
@@ -118,19 +122,18 @@ final class TlsProbe implements Probe {
             }
             socket.startHandshake();
             return java.util.Arrays.stream(socket.getSession().getPeerCertificates())
-                    .map(X509Certificate.class::cast).toList();
+                    .map(X509Certificate.class::cast)
+                    .toList();
         }
     }
 
     /** Accepts any chain: this probe reads expiry dates and never sends data over the connection. */
     private static final class ReadOnlyTrustManager implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -5,6 +5,5 @@ public final class EventSources {
 
     public static final String HEALTH_MONITOR = "/mcp-dr/health-monitor";
 
-    private EventSources() {
-    }
+    private EventSources() {}
 }

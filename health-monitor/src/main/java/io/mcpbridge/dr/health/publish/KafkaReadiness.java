@@ -29,10 +29,17 @@ public class KafkaReadiness implements HealthCheck {
     private final Admin admin;
 
     public KafkaReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.admin = Admin.create(KafkaClientConfigs.forClient(kafkaConfig, AdminClientConfig.configNames(), Map.of(),
-                Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "health-monitor-readiness")));
+        this.admin = Admin.create(KafkaClientConfigs.forClient(
+                kafkaConfig,
+                AdminClientConfig.configNames(),
+                Map.of(),
+                Map.of(
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        TIMEOUT_MS,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        TIMEOUT_MS,
+                        AdminClientConfig.CLIENT_ID_CONFIG,
+                        "health-monitor-readiness")));
     }
 
     @Override
@@ -40,14 +47,16 @@ public class KafkaReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka");
         try {
             Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
-                    .nodes().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+                    .nodes()
+                    .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
             return response.up().withData("nodes", nodes.size()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return response.down().withData("reason", "interrupted").build();
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return response.down().withData("reason", cause.getClass().getSimpleName() + ": " + cause.getMessage())
+            return response.down()
+                    .withData("reason", cause.getClass().getSimpleName() + ": " + cause.getMessage())
                     .build();
         }
     }

@@ -25,6 +25,7 @@ public class AlertMapper {
     static final String SUPPORTED_VERSION = "4";
     /** Alertmanager writes this as {@code endsAt} of an alert that still fires. */
     private static final String NOT_ENDED = "0001-01-01T00:00:00Z";
+
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-fA-F]{1,64}");
     static final String UNKNOWN_COMPONENT = "unknown";
 
@@ -34,7 +35,10 @@ public class AlertMapper {
 
     @Inject
     public AlertMapper(MonitorConfig config) {
-        this(config.webhook().componentLabels(), config.webhook().componentAliases(), config.webhook().severities());
+        this(
+                config.webhook().componentLabels(),
+                config.webhook().componentAliases(),
+                config.webhook().severities());
     }
 
     AlertMapper(List<String> componentLabels, Map<String, String> componentAliases, Map<String, Severity> severities) {
@@ -66,15 +70,20 @@ public class AlertMapper {
         return events;
     }
 
-    private AlertEvent toEvent(AlertmanagerNotification notification, AlertmanagerNotification.Alert alert,
-            int index, Instant receivedAt) {
+    private AlertEvent toEvent(
+            AlertmanagerNotification notification,
+            AlertmanagerNotification.Alert alert,
+            int index,
+            Instant receivedAt) {
         String where = "alerts[" + index + "]";
         if (alert == null) {
             throw new InvalidNotificationException(where + " is null");
         }
         AlertStatus status = status(alert.status(), where);
-        if (alert.fingerprint() == null || !FINGERPRINT.matcher(alert.fingerprint()).matches()) {
-            throw new InvalidNotificationException(where + ".fingerprint must be hex, got '" + alert.fingerprint() + "'");
+        if (alert.fingerprint() == null
+                || !FINGERPRINT.matcher(alert.fingerprint()).matches()) {
+            throw new InvalidNotificationException(
+                    where + ".fingerprint must be hex, got '" + alert.fingerprint() + "'");
         }
         Map<String, String> labels = alert.labels() == null ? Map.of() : alert.labels();
         Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
@@ -84,10 +93,22 @@ public class AlertMapper {
         }
         Instant endsAt = NOT_ENDED.equals(alert.endsAt()) ? null : time(alert.endsAt(), where + ".endsAt");
         String alertname = labels.getOrDefault("alertname", "unnamed");
-        return new AlertEvent(component(labels), severity(labels.get("severity")), status, alertname,
-                alert.fingerprint().toLowerCase(Locale.ROOT), summary(annotations, alertname), labels, annotations,
-                startsAt, endsAt == null || endsAt.getEpochSecond() < 0 ? null : endsAt, alert.generatorUrl(),
-                notification.groupKey(), notification.receiver(), notification.externalUrl(), receivedAt);
+        return new AlertEvent(
+                component(labels),
+                severity(labels.get("severity")),
+                status,
+                alertname,
+                alert.fingerprint().toLowerCase(Locale.ROOT),
+                summary(annotations, alertname),
+                labels,
+                annotations,
+                startsAt,
+                endsAt == null || endsAt.getEpochSecond() < 0 ? null : endsAt,
+                alert.generatorUrl(),
+                notification.groupKey(),
+                notification.receiver(),
+                notification.externalUrl(),
+                receivedAt);
     }
 
     String component(Map<String, String> labels) {

@@ -31,6 +31,5 @@ public record AlertmanagerNotification(
             String startsAt,
             String endsAt,
             @JsonProperty("generatorURL") String generatorUrl,
-            String fingerprint) {
-    }
+            String fingerprint) {}
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +47,13 @@ public class AlertmanagerResource {
     private final Duration ackTimeout;
     private final long maxBodyBytes;
 
-    public AlertmanagerResource(AlertMapper mapper, AlertDeduplicator deduplicator, EventPublisher publisher,
-            MonitorMetrics metrics, Clock clock, MonitorConfig config) {
+    public AlertmanagerResource(
+            AlertMapper mapper,
+            AlertDeduplicator deduplicator,
+            EventPublisher publisher,
+            MonitorMetrics metrics,
+            Clock clock,
+            MonitorConfig config) {
         this.mapper = mapper;
         this.deduplicator = deduplicator;
         this.publisher = publisher;
@@ -75,13 +79,15 @@ public class AlertmanagerResource {
             if (notification.truncatedAlerts() != null && notification.truncatedAlerts() > 0) {
                 // Alertmanager's max_alerts cut these; they will never arrive. Worth an operator's look.
                 metrics.alertsTruncated(notification.truncatedAlerts());
-                LOG.warnf("Alertmanager truncated %d alerts of group %s", notification.truncatedAlerts(),
-                        notification.groupKey());
+                LOG.warnf(
+                        "Alertmanager truncated %d alerts of group %s",
+                        notification.truncatedAlerts(), notification.groupKey());
             }
         } catch (InvalidNotificationException e) {
             metrics.webhookRequest(WebhookOutcome.BAD_REQUEST);
             return CompletableFuture.completedFuture(Response.status(Response.Status.BAD_REQUEST)
-                    .entity(WebhookReply.error("bad_request", e.getMessage())).build());
+                    .entity(WebhookReply.error("bad_request", e.getMessage()))
+                    .build());
         }
         List<AlertEvent> fresh = new ArrayList<>(alerts.size());
         List<EventEnvelope> events = new ArrayList<>(alerts.size());
@@ -106,7 +112,8 @@ public class AlertmanagerResource {
                         metrics.alertPublished(alert.status());
                     }
                     metrics.webhookRequest(WebhookOutcome.ACCEPTED);
-                    return Response.ok(WebhookReply.accepted(alerts.size(), fresh.size(), duplicates)).build();
+                    return Response.ok(WebhookReply.accepted(alerts.size(), fresh.size(), duplicates))
+                            .build();
                 });
     }
 
@@ -127,21 +134,27 @@ public class AlertmanagerResource {
     private static EventEnvelope envelope(AlertEvent alert) {
         String id = alert.fingerprint() + ":" + alert.status().name().toLowerCase() + ":"
                 + alert.startsAt().toEpochMilli();
-        return new EventEnvelope(id, EventType.ALERT_RECEIVED, EventSources.HEALTH_MONITOR, alert.component(),
-                alert.receivedAt(), alert);
+        return new EventEnvelope(
+                id,
+                EventType.ALERT_RECEIVED,
+                EventSources.HEALTH_MONITOR,
+                alert.component(),
+                alert.receivedAt(),
+                alert);
     }
 
     private Response unavailable(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         String reason = cause instanceof TimeoutException
                 ? "no acknowledgement within " + ackTimeout.toMillis() + " ms"
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         LOG.warnf("alerts not accepted, Kafka did not acknowledge: %s", reason);
         metrics.webhookRequest(WebhookOutcome.UNAVAILABLE);
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .entity(WebhookReply.error("unavailable",
-                        "Kafka did not acknowledge the alerts (" + reason + "); retry later"))
+                .entity(WebhookReply.error(
+                        "unavailable", "Kafka did not acknowledge the alerts (" + reason + "); retry later"))
                 .build();
     }
 }

@@ -27,23 +27,33 @@ public class WebhookAuthenticator {
 
     @Inject
     public WebhookAuthenticator(MonitorConfig config) {
-        this(config.webhook().auth(), config.webhook().token(), config.webhook().basicUsername(),
+        this(
+                config.webhook().auth(),
+                config.webhook().token(),
+                config.webhook().basicUsername(),
                 config.webhook().basicPassword());
     }
 
-    WebhookAuthenticator(AuthMode mode, Optional<String> token, Optional<String> basicUsername,
-            Optional<String> basicPassword) {
+    WebhookAuthenticator(
+            AuthMode mode, Optional<String> token, Optional<String> basicUsername, Optional<String> basicPassword) {
         this.mode = mode;
         this.expected = switch (mode) {
-            case BEARER -> ("Bearer " + token.filter(t -> !t.isBlank()).orElseThrow(() ->
-                    new IllegalStateException("mcpdr.webhook.auth=bearer needs mcpdr.webhook.token"
-                            + " (or set mcpdr.webhook.auth=none to accept unauthenticated alerts)")))
-                    .getBytes(StandardCharsets.UTF_8);
-            case BASIC -> ("Basic " + Base64.getEncoder().encodeToString(
-                    (basicUsername.orElseThrow(() -> missing("basic-username")) + ":"
-                            + basicPassword.orElseThrow(() -> missing("basic-password")))
-                            .getBytes(StandardCharsets.UTF_8)))
-                    .getBytes(StandardCharsets.UTF_8);
+            case BEARER ->
+                ("Bearer "
+                                + token.filter(t -> !t.isBlank())
+                                        .orElseThrow(
+                                                () -> new IllegalStateException(
+                                                        "mcpdr.webhook.auth=bearer needs mcpdr.webhook.token"
+                                                                + " (or set mcpdr.webhook.auth=none to accept unauthenticated alerts)")))
+                        .getBytes(StandardCharsets.UTF_8);
+            case BASIC ->
+                ("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((basicUsername.orElseThrow(() -> missing("basic-username"))
+                                                        + ":"
+                                                        + basicPassword.orElseThrow(() -> missing("basic-password")))
+                                                .getBytes(StandardCharsets.UTF_8)))
+                        .getBytes(StandardCharsets.UTF_8);
             case NONE -> new byte[0];
         };
         if (mode == AuthMode.NONE) {

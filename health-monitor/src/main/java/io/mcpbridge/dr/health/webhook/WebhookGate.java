@@ -1,8 +1,8 @@
 package io.mcpbridge.dr.health.webhook;
 
+import io.mcpbridge.dr.health.config.MonitorConfig;
 import io.mcpbridge.dr.health.metrics.MonitorMetrics;
 import io.mcpbridge.dr.health.metrics.MonitorMetrics.WebhookOutcome;
-import io.mcpbridge.dr.health.config.MonitorConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -47,9 +47,10 @@ public class WebhookGate {
     }
 
     static Response tooLarge(long length, long limit) {
-        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON)
-                .entity(WebhookReply.error("too_large",
-                        "body of " + length + " bytes exceeds the limit of " + limit + " bytes"))
+        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(WebhookReply.error(
+                        "too_large", "body of " + length + " bytes exceeds the limit of " + limit + " bytes"))
                 .build();
     }
 }

@@ -51,8 +51,8 @@ class HttpProbeTest {
         ProbeResult result = probe(gateway());
 
         assertThat(result.observed()).isEqualTo(HealthState.DOWN);
-        assertThat(result.error()).isEqualTo(
-                "HTTP 503 (expected 200): healthy is false, expected true (Some subsystems are unhealthy)");
+        assertThat(result.error())
+                .isEqualTo("HTTP 503 (expected 200): healthy is false, expected true (Some subsystems are unhealthy)");
     }
 
     @Test
@@ -77,8 +77,13 @@ class HttpProbeTest {
 
     @Test
     void answerSlowerThanTheThresholdIsDegraded() throws Exception {
-        HttpProbe probe = new HttpProbe(HTTP, url(bridge.gatewayPort()), 200, Duration.ofSeconds(5),
-                Optional.empty(), Optional.of(Duration.ofMillis(100)));
+        HttpProbe probe = new HttpProbe(
+                HTTP,
+                url(bridge.gatewayPort()),
+                200,
+                Duration.ofSeconds(5),
+                Optional.empty(),
+                Optional.of(Duration.ofMillis(100)));
         bridge.gateway(Mode.SLOW);
 
         ProbeResult result = probe.probe().toCompletableFuture().get();
@@ -89,7 +94,8 @@ class HttpProbeTest {
 
     @Test
     void routerIsJudgedByReachabilityAndStatus() {
-        HttpProbe router = new HttpProbe(HTTP, url(bridge.routerPort()), 200, TIMEOUT, Optional.empty(), Optional.empty());
+        HttpProbe router =
+                new HttpProbe(HTTP, url(bridge.routerPort()), 200, TIMEOUT, Optional.empty(), Optional.empty());
         assertThat(probe(router).observed()).isEqualTo(HealthState.UP);
 
         bridge.router(Mode.DOWN);
@@ -99,10 +105,19 @@ class HttpProbeTest {
 
     @Test
     void containsCheckAndMissingFieldsExplainThemselves() {
-        HttpProbe contains = new HttpProbe(HTTP, url(bridge.gatewayPort()), 200, TIMEOUT,
-                Optional.of(new JsonFieldCheck("subsystems.discovery.message", Optional.empty(), Optional.of("endpoints"))),
+        HttpProbe contains = new HttpProbe(
+                HTTP,
+                url(bridge.gatewayPort()),
+                200,
+                TIMEOUT,
+                Optional.of(
+                        new JsonFieldCheck("subsystems.discovery.message", Optional.empty(), Optional.of("endpoints"))),
                 Optional.empty());
-        HttpProbe missing = new HttpProbe(HTTP, url(bridge.gatewayPort()), 200, TIMEOUT,
+        HttpProbe missing = new HttpProbe(
+                HTTP,
+                url(bridge.gatewayPort()),
+                200,
+                TIMEOUT,
                 Optional.of(new JsonFieldCheck("subsystems.vault.healthy", Optional.of("true"), Optional.empty())),
                 Optional.empty());
 
@@ -112,15 +127,25 @@ class HttpProbeTest {
 
     @Test
     void endpointNeverShowsCredentials() {
-        HttpProbe probe = new HttpProbe(HTTP, URI.create("http://admin:s3cret@gateway:8080/health?token=abc"), 200,
-                TIMEOUT, Optional.empty(), Optional.empty());
+        HttpProbe probe = new HttpProbe(
+                HTTP,
+                URI.create("http://admin:s3cret@gateway:8080/health?token=abc"),
+                200,
+                TIMEOUT,
+                Optional.empty(),
+                Optional.empty());
 
         assertThat(probe.endpoint()).isEqualTo("http://gateway:8080/health");
     }
 
     private HttpProbe gateway() {
-        return new HttpProbe(HTTP, url(bridge.gatewayPort()), 200, TIMEOUT,
-                Optional.of(new JsonFieldCheck("healthy", Optional.of("true"), Optional.empty())), Optional.empty());
+        return new HttpProbe(
+                HTTP,
+                url(bridge.gatewayPort()),
+                200,
+                TIMEOUT,
+                Optional.of(new JsonFieldCheck("healthy", Optional.of("true"), Optional.empty())),
+                Optional.empty());
     }
 
     private static URI url(int port) {

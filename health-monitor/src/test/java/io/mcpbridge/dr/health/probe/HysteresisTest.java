@@ -25,28 +25,50 @@ class HysteresisTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                rule("starts unknown and needs up-after successes to be UP",
-                        results(UP, UP, UP), states(UNKNOWN, UP, UP)),
-                rule("starts unknown and needs down-after failures to be DOWN",
-                        results(DOWN, DOWN, DOWN), states(UNKNOWN, UNKNOWN, DOWN)),
-                rule("goes DOWN only on the third failure in a row",
-                        results(UP, UP, DOWN, DOWN, DOWN), states(UNKNOWN, UP, UP, UP, DOWN)),
-                rule("a success in between resets the failure count",
-                        results(UP, UP, DOWN, DOWN, UP, DOWN, DOWN), states(UNKNOWN, UP, UP, UP, UP, UP, UP)),
-                rule("comes back UP only on the second success in a row",
-                        results(DOWN, DOWN, DOWN, UP, UP), states(UNKNOWN, UNKNOWN, DOWN, DOWN, UP)),
-                rule("a failure while recovering resets the success count",
-                        results(DOWN, DOWN, DOWN, UP, DOWN, UP, UP), states(UNKNOWN, UNKNOWN, DOWN, DOWN, DOWN, DOWN, UP)),
-                rule("recovers into DEGRADED when the serving results say so",
-                        results(DOWN, DOWN, DOWN, DEGRADED, DEGRADED), states(UNKNOWN, UNKNOWN, DOWN, DOWN, DEGRADED)),
-                rule("mixed serving results count as recovery, the latest decides",
-                        results(DOWN, DOWN, DOWN, DEGRADED, UP), states(UNKNOWN, UNKNOWN, DOWN, DOWN, UP)),
-                rule("UP to DEGRADED needs up-after degraded results in a row",
-                        results(UP, UP, DEGRADED, UP, DEGRADED, DEGRADED), states(UNKNOWN, UP, UP, UP, UP, DEGRADED)),
-                rule("DEGRADED goes DOWN after down-after failures",
-                        results(DEGRADED, DEGRADED, DOWN, DOWN, DOWN), states(UNKNOWN, DEGRADED, DEGRADED, DEGRADED, DOWN)),
-                rule("flapping every probe never changes state",
-                        results(UP, UP, DOWN, UP, DOWN, UP, DOWN, UP), states(UNKNOWN, UP, UP, UP, UP, UP, UP, UP)));
+                rule(
+                        "starts unknown and needs up-after successes to be UP",
+                        results(UP, UP, UP),
+                        states(UNKNOWN, UP, UP)),
+                rule(
+                        "starts unknown and needs down-after failures to be DOWN",
+                        results(DOWN, DOWN, DOWN),
+                        states(UNKNOWN, UNKNOWN, DOWN)),
+                rule(
+                        "goes DOWN only on the third failure in a row",
+                        results(UP, UP, DOWN, DOWN, DOWN),
+                        states(UNKNOWN, UP, UP, UP, DOWN)),
+                rule(
+                        "a success in between resets the failure count",
+                        results(UP, UP, DOWN, DOWN, UP, DOWN, DOWN),
+                        states(UNKNOWN, UP, UP, UP, UP, UP, UP)),
+                rule(
+                        "comes back UP only on the second success in a row",
+                        results(DOWN, DOWN, DOWN, UP, UP),
+                        states(UNKNOWN, UNKNOWN, DOWN, DOWN, UP)),
+                rule(
+                        "a failure while recovering resets the success count",
+                        results(DOWN, DOWN, DOWN, UP, DOWN, UP, UP),
+                        states(UNKNOWN, UNKNOWN, DOWN, DOWN, DOWN, DOWN, UP)),
+                rule(
+                        "recovers into DEGRADED when the serving results say so",
+                        results(DOWN, DOWN, DOWN, DEGRADED, DEGRADED),
+                        states(UNKNOWN, UNKNOWN, DOWN, DOWN, DEGRADED)),
+                rule(
+                        "mixed serving results count as recovery, the latest decides",
+                        results(DOWN, DOWN, DOWN, DEGRADED, UP),
+                        states(UNKNOWN, UNKNOWN, DOWN, DOWN, UP)),
+                rule(
+                        "UP to DEGRADED needs up-after degraded results in a row",
+                        results(UP, UP, DEGRADED, UP, DEGRADED, DEGRADED),
+                        states(UNKNOWN, UP, UP, UP, UP, DEGRADED)),
+                rule(
+                        "DEGRADED goes DOWN after down-after failures",
+                        results(DEGRADED, DEGRADED, DOWN, DOWN, DOWN),
+                        states(UNKNOWN, DEGRADED, DEGRADED, DEGRADED, DOWN)),
+                rule(
+                        "flapping every probe never changes state",
+                        results(UP, UP, DOWN, UP, DOWN, UP, DOWN, UP),
+                        states(UNKNOWN, UP, UP, UP, UP, UP, UP, UP)));
     }
 
     @ParameterizedTest(name = "{0}")

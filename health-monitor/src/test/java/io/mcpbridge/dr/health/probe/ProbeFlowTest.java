@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventType;
-import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.health.support.BridgeStackResource;
 import io.mcpbridge.dr.health.support.MetricsScrape;
 import io.mcpbridge.dr.health.support.Profiles;
@@ -53,16 +53,25 @@ class ProbeFlowTest {
     void gatewayTurningUnhealthyIsOneDownTransitionAndHealingIsOneUp() {
         BridgeStackResource.bridge().gateway(Mode.UNHEALTHY);
 
-        TargetHealth down = health.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class,
-                h -> h.target().equals("gateway") && h.state() == HealthState.DOWN, 1, WAIT).get(0);
+        TargetHealth down = health.awaitPayloads(
+                        EventType.HEALTH_CHANGED,
+                        TargetHealth.class,
+                        h -> h.target().equals("gateway") && h.state() == HealthState.DOWN,
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(down.previousState()).isEqualTo(HealthState.UP);
         assertThat(down.consecutive()).as("DOWN only after down-after failures").isEqualTo(3);
         assertThat(down.component()).isEqualTo("gateway");
         assertThat(down.kind()).isEqualTo(ProbeKind.HTTP);
         assertThat(down.lastError()).contains("HTTP 503").contains("healthy is false");
-        assertThat(health.records()).filteredOn(r -> r.key().equals("gateway")
-                        && EventRecords.header(r.headers(), CloudEventHeaders.TYPE).orElse("").equals("mcpdr.health.changed.v1"))
-                .extracting(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID).orElseThrow())
+        assertThat(health.records())
+                .filteredOn(r -> r.key().equals("gateway")
+                        && EventRecords.header(r.headers(), CloudEventHeaders.TYPE)
+                                .orElse("")
+                                .equals("mcpdr.health.changed.v1"))
+                .extracting(r ->
+                        EventRecords.header(r.headers(), CloudEventHeaders.ID).orElseThrow())
                 .as("a transition's id is stable, so a republished copy can be dropped")
                 .contains("gateway:down:" + down.since().toEpochMilli());
 
@@ -70,19 +79,32 @@ class ProbeFlowTest {
         awaitSnapshot("gateway", HealthState.DOWN);
         BridgeStackResource.bridge().gateway(Mode.HEALTHY);
 
-        TargetHealth up = health.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class,
-                h -> h.target().equals("gateway") && h.state() == HealthState.UP, 1, WAIT).get(0);
+        TargetHealth up = health.awaitPayloads(
+                        EventType.HEALTH_CHANGED,
+                        TargetHealth.class,
+                        h -> h.target().equals("gateway") && h.state() == HealthState.UP,
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(up.previousState()).isEqualTo(HealthState.DOWN);
         assertThat(up.consecutive()).as("UP only after up-after successes").isEqualTo(2);
         assertThat(up.lastError()).isNull();
 
-        List<TargetHealth> gatewayTransitions = health.payloads(EventType.HEALTH_CHANGED, TargetHealth.class,
-                h -> h.target().equals("gateway"));
-        assertThat(gatewayTransitions).extracting(TargetHealth::state).containsExactly(HealthState.DOWN, HealthState.UP);
-        assertThat(health.records()).filteredOn(r -> r.key().equals("gateway")).isNotEmpty()
+        List<TargetHealth> gatewayTransitions = health.payloads(
+                EventType.HEALTH_CHANGED, TargetHealth.class, h -> h.target().equals("gateway"));
+        assertThat(gatewayTransitions)
+                .extracting(TargetHealth::state)
+                .containsExactly(HealthState.DOWN, HealthState.UP);
+        assertThat(health.records())
+                .filteredOn(r -> r.key().equals("gateway"))
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.key()).isEqualTo("gateway"));
-        assertThat(health.payloads(EventType.HEALTH_CHANGED, TargetHealth.class, h -> !h.target().equals("gateway")))
-                .as("the router and Redis stayed healthy").isEmpty();
+        assertThat(health.payloads(
+                        EventType.HEALTH_CHANGED,
+                        TargetHealth.class,
+                        h -> !h.target().equals("gateway")))
+                .as("the router and Redis stayed healthy")
+                .isEmpty();
     }
 
     @Test
@@ -91,7 +113,8 @@ class ProbeFlowTest {
             TargetHealth snapshot = awaitSnapshot(target, HealthState.UP);
             assertThat(snapshot.component()).isEqualTo(target);
             assertThat(snapshot.observedAt()).isNotNull();
-            assertThat(snapshot.endpoint()).startsWith(target.equals("redis") ? "redis://127.0.0.1:" : "http://127.0.0.1:");
+            assertThat(snapshot.endpoint())
+                    .startsWith(target.equals("redis") ? "redis://127.0.0.1:" : "http://127.0.0.1:");
         }
         assertThat(health.events(EventType.HEALTH_CHANGED)).isEmpty();
     }
@@ -103,21 +126,38 @@ class ProbeFlowTest {
         double gatewayProbes = MetricsScrape.value("mcpdr_probe_attempts_total{result=\"up\",target=\"gateway\"");
 
         // At a 200 ms interval the gateway keeps being probed ~5 times a second while router probes hang.
-        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() ->
-                MetricsScrape.value("mcpdr_probe_attempts_total{result=\"up\",target=\"gateway\"") >= gatewayProbes + 8);
-        TargetHealth routerDown = health.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class,
-                h -> h.target().equals("router") && h.state() == HealthState.DOWN, 1, WAIT).get(0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> MetricsScrape.value("mcpdr_probe_attempts_total{result=\"up\",target=\"gateway\"")
+                        >= gatewayProbes + 8);
+        TargetHealth routerDown = health.awaitPayloads(
+                        EventType.HEALTH_CHANGED,
+                        TargetHealth.class,
+                        h -> h.target().equals("router") && h.state() == HealthState.DOWN,
+                        1,
+                        WAIT)
+                .get(0);
         assertThat(routerDown.lastError()).isEqualTo("no answer within 500 ms");
-        assertThat(MetricsScrape.value("mcpdr_target_state{component=\"router\",state=\"DOWN\"")).isEqualTo(1);
+        assertThat(MetricsScrape.value("mcpdr_target_state{component=\"router\",state=\"DOWN\""))
+                .isEqualTo(1);
 
         BridgeStackResource.bridge().router(Mode.HEALTHY);
-        health.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class,
-                h -> h.target().equals("router") && h.state() == HealthState.UP, 1, WAIT);
+        health.awaitPayloads(
+                EventType.HEALTH_CHANGED,
+                TargetHealth.class,
+                h -> h.target().equals("router") && h.state() == HealthState.UP,
+                1,
+                WAIT);
     }
 
     private TargetHealth awaitSnapshot(String target, HealthState state) {
-        List<TargetHealth> snapshots = health.awaitPayloads(EventType.HEALTH_SNAPSHOT, TargetHealth.class,
-                h -> h.target().equals(target) && h.state() == state, 1, WAIT);
+        List<TargetHealth> snapshots = health.awaitPayloads(
+                EventType.HEALTH_SNAPSHOT,
+                TargetHealth.class,
+                h -> h.target().equals(target) && h.state() == state,
+                1,
+                WAIT);
         return snapshots.get(snapshots.size() - 1);
     }
 }

@@ -38,7 +38,8 @@ class RedisProbeTest {
 
     @Test
     void withoutAofIsDegradedBecauseThePlansRpoNeedsIt() {
-        try (RedisServer redis = RedisServer.start(); RedisProbe probe = probe(redis, true)) {
+        try (RedisServer redis = RedisServer.start();
+                RedisProbe probe = probe(redis, true)) {
             ProbeResult result = run(probe);
 
             assertThat(result.observed()).isEqualTo(HealthState.DEGRADED);
@@ -48,7 +49,8 @@ class RedisProbeTest {
 
     @Test
     void withoutAofIsUpWhenAofIsNotRequired() {
-        try (RedisServer redis = RedisServer.start(); RedisProbe probe = probe(redis, false)) {
+        try (RedisServer redis = RedisServer.start();
+                RedisProbe probe = probe(redis, false)) {
             assertThat(run(probe).observed()).isEqualTo(HealthState.UP);
         }
     }
@@ -79,6 +81,9 @@ class RedisProbeTest {
     }
 
     private static ProbeResult run(Probe probe) {
-        return probe.probe().toCompletableFuture().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+        return probe.probe()
+                .toCompletableFuture()
+                .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
     }
 }

@@ -79,8 +79,8 @@ class TlsAndTcpProbeTest {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, "changeit".toCharArray());
         context.init(keys.getKeyManagers(), null, null);
-        try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (SSLServerSocket server = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             BLOCKING.execute(() -> {
                 try (SSLSocket client = (SSLSocket) server.accept()) {
                     client.startHandshake();
@@ -88,8 +88,12 @@ class TlsAndTcpProbeTest {
                     // the probe closes right after the handshake
                 }
             });
-            TlsProbe probe = new TlsProbe(new TlsProbe.ServerSource(new HostPort("127.0.0.1", server.getLocalPort())),
-                    Duration.ofSeconds(2), WARNING, BLOCKING, Clock.systemUTC());
+            TlsProbe probe = new TlsProbe(
+                    new TlsProbe.ServerSource(new HostPort("127.0.0.1", server.getLocalPort())),
+                    Duration.ofSeconds(2),
+                    WARNING,
+                    BLOCKING,
+                    Clock.systemUTC());
 
             ProbeResult result = run(probe);
 
@@ -102,13 +106,16 @@ class TlsAndTcpProbeTest {
     void tcpProbeSeesListeningAndClosedPorts() throws IOException {
         int closedPort;
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            TcpProbe open = new TcpProbe(new HostPort("127.0.0.1", listening.getLocalPort()), Duration.ofSeconds(1),
-                    Optional.empty(), BLOCKING);
+            TcpProbe open = new TcpProbe(
+                    new HostPort("127.0.0.1", listening.getLocalPort()),
+                    Duration.ofSeconds(1),
+                    Optional.empty(),
+                    BLOCKING);
             assertThat(run(open).observed()).isEqualTo(HealthState.UP);
             closedPort = listening.getLocalPort();
         }
-        TcpProbe closed = new TcpProbe(new HostPort("127.0.0.1", closedPort), Duration.ofSeconds(1),
-                Optional.empty(), BLOCKING);
+        TcpProbe closed =
+                new TcpProbe(new HostPort("127.0.0.1", closedPort), Duration.ofSeconds(1), Optional.empty(), BLOCKING);
 
         ProbeResult result = run(closed);
 
@@ -124,16 +131,40 @@ class TlsAndTcpProbeTest {
     private Path certificate(String cn, String startDate, int validityDays) throws Exception {
         Path keystore = keystore(cn, startDate, validityDays);
         Path pem = dir.resolve(cn + ".pem");
-        keytool("-exportcert", "-rfc", "-alias", cn, "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-file", pem.toString());
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                cn,
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                pem.toString());
         return pem;
     }
 
     private Path keystore(String cn, String startDate, int validityDays) throws Exception {
         Path keystore = dir.resolve(cn + ".p12");
-        keytool("-genkeypair", "-alias", cn, "-keyalg", "EC", "-dname", "CN=" + cn, "-startdate", startDate,
-                "-validity", Integer.toString(validityDays), "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                cn,
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=" + cn,
+                "-startdate",
+                startDate,
+                "-validity",
+                Integer.toString(validityDays),
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
         return keystore;
     }
 
@@ -148,6 +179,9 @@ class TlsAndTcpProbeTest {
     }
 
     private static ProbeResult run(Probe probe) {
-        return probe.probe().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        return probe.probe()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 }

@@ -2,7 +2,6 @@ package io.mcpbridge.dr.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -12,6 +11,7 @@ import io.mcpbridge.dr.health.metrics.MonitorMetrics;
 import io.mcpbridge.dr.health.publish.EventPublisher;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TopicRecorder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,13 +51,20 @@ class TransitionDeliveryTest {
                 "request.timeout.ms", 1000,
                 "delivery.timeout.ms", 2000));
         ScriptedProbe probe = new ScriptedProbe();
-        TargetMonitor gateway = new TargetMonitor("gateway", "gateway", probe, Duration.ofSeconds(1),
-                new Hysteresis(3, 2, Instant.now()), publisher, new MonitorMetrics(new SimpleMeterRegistry()),
+        TargetMonitor gateway = new TargetMonitor(
+                "gateway",
+                "gateway",
+                probe,
+                Duration.ofSeconds(1),
+                new Hysteresis(3, 2, Instant.now()),
+                publisher,
+                new MonitorMetrics(new SimpleMeterRegistry()),
                 Clock.systemUTC());
 
         try (TopicRecorder before = TopicRecorder.fromNow(broker.bootstrapServers(), Topics.HEALTH)) {
             run(gateway, 2);
-            before.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class, h -> h.state() == HealthState.UP, 1, WAIT);
+            before.awaitPayloads(
+                    EventType.HEALTH_CHANGED, TargetHealth.class, h -> h.state() == HealthState.UP, 1, WAIT);
         }
 
         broker.close();
@@ -68,17 +75,20 @@ class TransitionDeliveryTest {
         try (TopicRecorder after = TopicRecorder.fromNow(broker.bootstrapServers(), Topics.HEALTH)) {
             run(gateway, 1);
 
-            TargetHealth down = after.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class,
-                    h -> h.state() == HealthState.DOWN, 1, WAIT).get(0);
+            TargetHealth down = after.awaitPayloads(
+                            EventType.HEALTH_CHANGED, TargetHealth.class, h -> h.state() == HealthState.DOWN, 1, WAIT)
+                    .get(0);
             assertThat(down.previousState()).as("the last state consumers saw").isEqualTo(HealthState.UP);
             assertThat(down.consecutive()).isEqualTo(5);
 
             run(gateway, 1); // once acknowledged, an unchanged state is not published again
             probe.observed = HealthState.UP;
             run(gateway, 2);
-            after.awaitPayloads(EventType.HEALTH_CHANGED, TargetHealth.class, h -> h.state() == HealthState.UP, 1, WAIT);
+            after.awaitPayloads(
+                    EventType.HEALTH_CHANGED, TargetHealth.class, h -> h.state() == HealthState.UP, 1, WAIT);
             assertThat(after.payloads(EventType.HEALTH_CHANGED, TargetHealth.class, h -> true))
-                    .extracting(TargetHealth::state).containsExactly(HealthState.DOWN, HealthState.UP);
+                    .extracting(TargetHealth::state)
+                    .containsExactly(HealthState.DOWN, HealthState.UP);
         }
     }
 
@@ -104,9 +114,10 @@ class TransitionDeliveryTest {
 
         @Override
         public CompletionStage<ProbeResult> probe() {
-            return CompletableFuture.completedFuture(observed == HealthState.DOWN
-                    ? ProbeResult.down("HTTP 503", Duration.ofMillis(1))
-                    : ProbeResult.up(Duration.ofMillis(1)));
+            return CompletableFuture.completedFuture(
+                    observed == HealthState.DOWN
+                            ? ProbeResult.down("HTTP 503", Duration.ofMillis(1))
+                            : ProbeResult.up(Duration.ofMillis(1)));
         }
     }
 }

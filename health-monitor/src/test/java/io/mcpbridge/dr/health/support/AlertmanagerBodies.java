@@ -40,13 +40,35 @@ public final class AlertmanagerBodies {
     }
 
     public AlertmanagerBodies firing(String fingerprint, String job, String severity) {
-        return alert("firing", fingerprint, Map.of("alertname", "McpGatewayUnhealthy", "job", job,
-                "severity", severity, "instance", job + "-0:8080"), "0001-01-01T00:00:00Z");
+        return alert(
+                "firing",
+                fingerprint,
+                Map.of(
+                        "alertname",
+                        "McpGatewayUnhealthy",
+                        "job",
+                        job,
+                        "severity",
+                        severity,
+                        "instance",
+                        job + "-0:8080"),
+                "0001-01-01T00:00:00Z");
     }
 
     public AlertmanagerBodies resolved(String fingerprint, String job, String severity) {
-        return alert("resolved", fingerprint, Map.of("alertname", "McpGatewayUnhealthy", "job", job,
-                "severity", severity, "instance", job + "-0:8080"), "2026-10-17T09:20:00Z");
+        return alert(
+                "resolved",
+                fingerprint,
+                Map.of(
+                        "alertname",
+                        "McpGatewayUnhealthy",
+                        "job",
+                        job,
+                        "severity",
+                        severity,
+                        "instance",
+                        job + "-0:8080"),
+                "2026-10-17T09:20:00Z");
     }
 
     public AlertmanagerBodies alert(String status, String fingerprint, Map<String, String> labels, String endsAt) {

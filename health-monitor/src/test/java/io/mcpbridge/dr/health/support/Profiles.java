@@ -9,8 +9,7 @@ import java.util.Map;
 /** The test profiles: each starts health-monitor once against real peers. */
 public final class Profiles {
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     /** Webhook only (no probes), on the JVM's shared broker. */
     public static class Webhook implements QuarkusTestProfile {
@@ -29,8 +28,8 @@ public final class Profiles {
     public static class Probes implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaBrokerResource.class),
-                    new TestResourceEntry(BridgeStackResource.class));
+            return List.of(
+                    new TestResourceEntry(KafkaBrokerResource.class), new TestResourceEntry(BridgeStackResource.class));
         }
     }
 

@@ -54,10 +54,15 @@ class AlertmanagerWebhookTest {
     void acceptedAlertsAreOnTheTopicKeyedByComponentBeforeThe200() {
         String gateway = fingerprint();
         String redis = fingerprint();
-        String body = notification().firing(gateway, "mcp-gateway", "critical").firing(redis, "mcp-redis", "warning")
+        String body = notification()
+                .firing(gateway, "mcp-gateway", "critical")
+                .firing(redis, "mcp-redis", "warning")
                 .json();
 
-        authorized().body(body).post(PATH).then()
+        authorized()
+                .body(body)
+                .post(PATH)
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("accepted"))
                 .body("alerts", equalTo(2))
@@ -77,12 +82,17 @@ class AlertmanagerWebhookTest {
         assertThat(gatewayAlert.generatorUrl()).startsWith("http://prometheus:9090/graph");
         assertThat(alertWithFingerprint(redis).severity()).isEqualTo(Severity.MEDIUM);
 
-        ConsumerRecord<String, byte[]> record = records.stream().filter(r -> r.key().equals("gateway")).findFirst()
+        ConsumerRecord<String, byte[]> record = records.stream()
+                .filter(r -> r.key().equals("gateway"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(EventRecords.header(record.headers(), CloudEventHeaders.TYPE)).contains("mcpdr.alert.received.v1");
+        assertThat(EventRecords.header(record.headers(), CloudEventHeaders.TYPE))
+                .contains("mcpdr.alert.received.v1");
         assertThat(EventRecords.header(record.headers(), CloudEventHeaders.ID))
-                .contains(gateway + ":firing:" + Instant.parse("2026-10-17T09:12:30.123Z").toEpochMilli());
-        assertThat(EventRecords.header(record.headers(), CloudEventHeaders.SOURCE)).contains("/mcp-dr/health-monitor");
+                .contains(gateway + ":firing:"
+                        + Instant.parse("2026-10-17T09:12:30.123Z").toEpochMilli());
+        assertThat(EventRecords.header(record.headers(), CloudEventHeaders.SOURCE))
+                .contains("/mcp-dr/health-monitor");
     }
 
     @Test
@@ -91,15 +101,27 @@ class AlertmanagerWebhookTest {
         String body = notification().firing(repeated, "mcp-gateway", "critical").json();
         authorized().body(body).post(PATH).then().statusCode(200).body("published", equalTo(1));
 
-        authorized().body(body).post(PATH).then().statusCode(200)
-                .body("published", equalTo(0)).body("duplicates", equalTo(1));
+        authorized()
+                .body(body)
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("published", equalTo(0))
+                .body("duplicates", equalTo(1));
 
         // A later alert of the same component lands on the same partition, after any repeat would have.
         String marker = fingerprint();
-        authorized().body(notification().firing(marker, "mcp-gateway", "critical").json()).post(PATH)
-                .then().statusCode(200);
-        alerts.awaitPayloads(EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(marker), 1, WAIT);
-        assertThat(alerts.payloads(EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(repeated)))
+        authorized()
+                .body(notification().firing(marker, "mcp-gateway", "critical").json())
+                .post(PATH)
+                .then()
+                .statusCode(200);
+        alerts.awaitPayloads(
+                EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(marker), 1, WAIT);
+        assertThat(alerts.payloads(
+                        EventType.ALERT_RECEIVED,
+                        AlertEvent.class,
+                        a -> a.fingerprint().equals(repeated)))
                 .hasSize(1);
         assertThat(MetricsScrape.value("mcpdr_alerts_duplicates_total")).isGreaterThanOrEqualTo(1);
     }
@@ -107,16 +129,29 @@ class AlertmanagerWebhookTest {
     @Test
     void aResolvedAlertIsPublishedAsResolvedAndFiringAgainIsNews() {
         String flapping = fingerprint();
-        authorized().body(notification().firing(flapping, "mcp-router", "high").json()).post(PATH)
-                .then().statusCode(200).body("published", equalTo(1));
-        authorized().body(notification().resolved(flapping, "mcp-router", "high").json()).post(PATH)
-                .then().statusCode(200).body("published", equalTo(1));
-        authorized().body(notification().firing(flapping, "mcp-router", "high").json()).post(PATH)
-                .then().statusCode(200).body("published", equalTo(1));
+        authorized()
+                .body(notification().firing(flapping, "mcp-router", "high").json())
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("published", equalTo(1));
+        authorized()
+                .body(notification().resolved(flapping, "mcp-router", "high").json())
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("published", equalTo(1));
+        authorized()
+                .body(notification().firing(flapping, "mcp-router", "high").json())
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("published", equalTo(1));
 
-        List<AlertEvent> events = alerts.awaitPayloads(EventType.ALERT_RECEIVED, AlertEvent.class,
-                a -> a.fingerprint().equals(flapping), 3, WAIT);
-        assertThat(events).extracting(AlertEvent::status)
+        List<AlertEvent> events = alerts.awaitPayloads(
+                EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(flapping), 3, WAIT);
+        assertThat(events)
+                .extracting(AlertEvent::status)
                 .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED, AlertStatus.FIRING);
         assertThat(events.get(1).endsAt()).isEqualTo(Instant.parse("2026-10-17T09:20:00Z"));
         assertThat(events).extracting(AlertEvent::component).containsOnly("router");
@@ -125,7 +160,10 @@ class AlertmanagerWebhookTest {
 
     @Test
     void malformedJsonIs400WithAMessageAndPublishesNothing() {
-        authorized().body("{\"version\":\"4\",\"alerts\":[{").post(PATH).then()
+        authorized()
+                .body("{\"version\":\"4\",\"alerts\":[{")
+                .post(PATH)
+                .then()
                 .statusCode(400)
                 .body("status", equalTo("bad_request"))
                 .body("error", containsString("malformed JSON"));
@@ -134,8 +172,13 @@ class AlertmanagerWebhookTest {
 
     @Test
     void anotherPayloadVersionIs400() {
-        authorized().body(notification().version("3").firing(fingerprint(), "mcp-gateway", "critical").json())
-                .post(PATH).then()
+        authorized()
+                .body(notification()
+                        .version("3")
+                        .firing(fingerprint(), "mcp-gateway", "critical")
+                        .json())
+                .post(PATH)
+                .then()
                 .statusCode(400)
                 .body("error", equalTo("unsupported payload version '3': expected \"4\""));
     }
@@ -143,35 +186,60 @@ class AlertmanagerWebhookTest {
     @Test
     void anInvalidAlertIs400NamingTheFieldAndNothingOfTheBodyIsPublished() {
         String valid = fingerprint();
-        String body = notification().firing(valid, "mcp-gateway", "critical")
-                .alert("pending", fingerprint(), java.util.Map.of("job", "mcp-gateway"), "0001-01-01T00:00:00Z").json();
+        String body = notification()
+                .firing(valid, "mcp-gateway", "critical")
+                .alert("pending", fingerprint(), java.util.Map.of("job", "mcp-gateway"), "0001-01-01T00:00:00Z")
+                .json();
 
-        authorized().body(body).post(PATH).then()
+        authorized()
+                .body(body)
+                .post(PATH)
+                .then()
                 .statusCode(400)
                 .body("error", equalTo("alerts[1].status must be firing or resolved, got 'pending'"));
 
         // Nothing half-done: the valid first alert was not published either.
         String marker = fingerprint();
-        authorized().body(notification().firing(marker, "mcp-gateway", "critical").json()).post(PATH)
-                .then().statusCode(200);
-        alerts.awaitPayloads(EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(marker), 1, WAIT);
-        assertThat(alerts.payloads(EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(valid)))
+        authorized()
+                .body(notification().firing(marker, "mcp-gateway", "critical").json())
+                .post(PATH)
+                .then()
+                .statusCode(200);
+        alerts.awaitPayloads(
+                EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(marker), 1, WAIT);
+        assertThat(alerts.payloads(
+                        EventType.ALERT_RECEIVED,
+                        AlertEvent.class,
+                        a -> a.fingerprint().equals(valid)))
                 .isEmpty();
     }
 
     @Test
     void missingOrWrongCredentialsAre401() {
-        String body = notification().firing(fingerprint(), "mcp-gateway", "critical").json();
+        String body =
+                notification().firing(fingerprint(), "mcp-gateway", "critical").json();
 
-        given().contentType(ContentType.JSON).body(body).post(PATH).then()
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post(PATH)
+                .then()
                 .statusCode(401)
                 .header("WWW-Authenticate", "Bearer realm=\"mcp-dr\"")
                 .body("error", equalTo("missing or wrong credentials"));
-        given().contentType(ContentType.JSON).header("Authorization", "Bearer not-the-token").body(body).post(PATH)
-                .then().statusCode(401);
-        given().contentType(ContentType.JSON).header("Authorization", "Basic dGVzdDp0ZXN0LXRva2Vu").body(body)
-                .post(PATH).then().statusCode(401);
-        assertThat(MetricsScrape.value("mcpdr_webhook_requests_total{outcome=\"unauthorized\"")).isGreaterThanOrEqualTo(3);
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer not-the-token")
+                .body(body)
+                .post(PATH)
+                .then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Basic dGVzdDp0ZXN0LXRva2Vu")
+                .body(body)
+                .post(PATH)
+                .then()
+                .statusCode(401);
+        assertThat(MetricsScrape.value("mcpdr_webhook_requests_total{outcome=\"unauthorized\""))
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -179,7 +247,10 @@ class AlertmanagerWebhookTest {
         byte[] oversized = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(oversized, (byte) ' ');
 
-        authorized().body(oversized).post(PATH).then()
+        authorized()
+                .body(oversized)
+                .post(PATH)
+                .then()
                 .statusCode(413)
                 .body("error", equalTo("body of 1048577 bytes exceeds the limit of 1048576 bytes"));
     }
@@ -188,25 +259,42 @@ class AlertmanagerWebhookTest {
     void metricsCountAcceptedRequestsAndPublishedAlerts() {
         double before = MetricsScrape.value("mcpdr_alerts_published_total{status=\"firing\"");
 
-        authorized().body(notification().firing(fingerprint(), "mcp-gateway", "critical").json()).post(PATH)
-                .then().statusCode(200);
+        authorized()
+                .body(notification()
+                        .firing(fingerprint(), "mcp-gateway", "critical")
+                        .json())
+                .post(PATH)
+                .then()
+                .statusCode(200);
 
-        assertThat(MetricsScrape.value("mcpdr_alerts_published_total{status=\"firing\"")).isEqualTo(before + 1);
-        assertThat(MetricsScrape.value("mcpdr_webhook_requests_total{outcome=\"accepted\"")).isGreaterThanOrEqualTo(1);
+        assertThat(MetricsScrape.value("mcpdr_alerts_published_total{status=\"firing\""))
+                .isEqualTo(before + 1);
+        assertThat(MetricsScrape.value("mcpdr_webhook_requests_total{outcome=\"accepted\""))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void alertsAlertmanagerTruncatedAreCountedSoSomeoneNotices() {
         double before = MetricsScrape.value("mcpdr_alerts_truncated_total");
 
-        authorized().body(notification().truncated(5).firing(fingerprint(), "mcp-gateway", "critical").json())
-                .post(PATH).then().statusCode(200).body("published", equalTo(1));
+        authorized()
+                .body(notification()
+                        .truncated(5)
+                        .firing(fingerprint(), "mcp-gateway", "critical")
+                        .json())
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("published", equalTo(1));
 
         assertThat(MetricsScrape.value("mcpdr_alerts_truncated_total")).isEqualTo(before + 5);
     }
 
     private AlertEvent alertWithFingerprint(String fingerprint) {
-        return alerts.payloads(EventType.ALERT_RECEIVED, AlertEvent.class, a -> a.fingerprint().equals(fingerprint))
+        return alerts.payloads(
+                        EventType.ALERT_RECEIVED,
+                        AlertEvent.class,
+                        a -> a.fingerprint().equals(fingerprint))
                 .get(0);
     }
 

@@ -27,14 +27,17 @@ class BrokerOutageTest {
 
     @Test
     void alertsAre503WhileTheBrokerIsUnreachableAndReadinessSaysSo() {
-        String body = notification().firing(fingerprint(), "mcp-gateway", "critical").json();
+        String body =
+                notification().firing(fingerprint(), "mcp-gateway", "critical").json();
         post(body).then().statusCode(200).body("published", equalTo(1));
         given().get("/q/health/ready").then().statusCode(200);
 
         DedicatedKafkaBrokerResource.broker().close();
 
-        String afterOutage = notification().firing(fingerprint(), "mcp-gateway", "critical").json();
-        post(afterOutage).then()
+        String afterOutage =
+                notification().firing(fingerprint(), "mcp-gateway", "critical").json();
+        post(afterOutage)
+                .then()
                 .statusCode(503)
                 .body("status", equalTo("unavailable"))
                 .body("error", containsString("Kafka did not acknowledge the alerts"));
@@ -42,12 +45,16 @@ class BrokerOutageTest {
                 .isEqualTo(1);
         // Not remembered as published: Alertmanager's retry of the same alert is not dropped as a repeat.
         post(afterOutage).then().statusCode(503);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> given().get("/q/health/ready").statusCode() == 503);
     }
 
     private static io.restassured.response.Response post(String body) {
-        return given().contentType(ContentType.JSON).header("Authorization", "Bearer test-token").body(body)
+        return given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer test-token")
+                .body(body)
                 .post("/api/v1/alertmanager");
     }
 }

@@ -24,16 +24,24 @@ class NoBrokerAtStartTest {
 
     @Test
     void webhookWaitsOffTheEventLoopAndAnswers503() throws Exception {
-        String body = notification().firing(fingerprint(), "mcp-gateway", "critical").json();
+        String body =
+                notification().firing(fingerprint(), "mcp-gateway", "critical").json();
         CompletableFuture<Integer> webhook = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                .header("Authorization", "Bearer test-token").body(body).post("/api/v1/alertmanager").statusCode());
+                .header("Authorization", "Bearer test-token")
+                .body(body)
+                .post("/api/v1/alertmanager")
+                .statusCode());
 
         // Served while the webhook request is still waiting for Kafka (delivery deadline 6 s). Several
         // requests, on new connections, so that every event loop is asked and none can be the stuck one.
         for (int i = 0; i < 8; i++) {
             given().header("Connection", "close").get("/q/health/live").then().statusCode(200);
         }
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/alertmanager").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/alertmanager")
+                .then()
+                .statusCode(401);
         assertThat(webhook).as("the webhook is still waiting for Kafka").isNotDone();
 
         assertThat(webhook.get(30, TimeUnit.SECONDS)).isEqualTo(503);

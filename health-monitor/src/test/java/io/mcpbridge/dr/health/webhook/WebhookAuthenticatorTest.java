@@ -12,8 +12,8 @@ class WebhookAuthenticatorTest {
 
     @Test
     void bearerAcceptsOnlyTheExactToken() {
-        WebhookAuthenticator auth = new WebhookAuthenticator(AuthMode.BEARER, Optional.of("s3cret"), Optional.empty(),
-                Optional.empty());
+        WebhookAuthenticator auth =
+                new WebhookAuthenticator(AuthMode.BEARER, Optional.of("s3cret"), Optional.empty(), Optional.empty());
 
         assertThat(auth.accepts("Bearer s3cret")).isTrue();
         assertThat(auth.accepts("Bearer s3cre")).isFalse();
@@ -25,8 +25,8 @@ class WebhookAuthenticatorTest {
 
     @Test
     void basicAcceptsTheConfiguredUserAndPassword() {
-        WebhookAuthenticator auth = new WebhookAuthenticator(AuthMode.BASIC, Optional.empty(), Optional.of("am"),
-                Optional.of("pw"));
+        WebhookAuthenticator auth =
+                new WebhookAuthenticator(AuthMode.BASIC, Optional.empty(), Optional.of("am"), Optional.of("pw"));
 
         assertThat(auth.accepts("Basic YW06cHc=")).isTrue(); // am:pw
         assertThat(auth.accepts("Basic YW06cHd4")).isFalse(); // am:pwx
@@ -36,20 +36,23 @@ class WebhookAuthenticatorTest {
 
     @Test
     void noneAcceptsAnythingButOnlyWhenChosen() {
-        WebhookAuthenticator auth = new WebhookAuthenticator(AuthMode.NONE, Optional.empty(), Optional.empty(),
-                Optional.empty());
+        WebhookAuthenticator auth =
+                new WebhookAuthenticator(AuthMode.NONE, Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThat(auth.accepts(null)).isTrue();
     }
 
     @Test
     void bearerWithoutATokenRefusesToStartAndSaysHowToFixIt() {
-        assertThatThrownBy(() -> new WebhookAuthenticator(AuthMode.BEARER, Optional.empty(), Optional.empty(),
-                Optional.empty()))
-                .hasMessageContaining("mcpdr.webhook.token").hasMessageContaining("mcpdr.webhook.auth=none");
-        assertThatThrownBy(() -> new WebhookAuthenticator(AuthMode.BEARER, Optional.of("  "), Optional.empty(),
-                Optional.empty())).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new WebhookAuthenticator(AuthMode.BASIC, Optional.empty(), Optional.of("am"),
-                Optional.empty())).hasMessageContaining("basic-password");
+        assertThatThrownBy(() ->
+                        new WebhookAuthenticator(AuthMode.BEARER, Optional.empty(), Optional.empty(), Optional.empty()))
+                .hasMessageContaining("mcpdr.webhook.token")
+                .hasMessageContaining("mcpdr.webhook.auth=none");
+        assertThatThrownBy(() -> new WebhookAuthenticator(
+                        AuthMode.BEARER, Optional.of("  "), Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() ->
+                        new WebhookAuthenticator(AuthMode.BASIC, Optional.empty(), Optional.of("am"), Optional.empty()))
+                .hasMessageContaining("basic-password");
     }
 }

@@ -28,12 +28,12 @@ public final class BlockKit {
     static final int MAX_URL = 3000;
     /** The fallback shows in notifications and on clients without blocks; Slack truncates past 40,000. */
     static final int MAX_FALLBACK = 3000;
+
     static final String CUT = "… (truncated)";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private BlockKit() {
-    }
+    private BlockKit() {}
 
     /** The webhook payload. */
     public static ObjectNode message(NotificationView view, String plainText) {
@@ -59,11 +59,13 @@ public final class BlockKit {
 
     /** One message for many low-severity notifications: a line each, packed into sections, never over the limits. */
     public static ObjectNode digest(List<NotificationView> views, Duration interval) {
-        String title = "MCP Bridge DR digest: " + views.size() + " low-severity notification"
-                + (views.size() == 1 ? "" : "s");
-        List<String> lines = views.stream().map(v -> "• *" + v.request().kind() + "* " + escape(v.component()) + ": "
-                + escape(v.summary()) + " (incident " + escape(v.incidentId()) + " · notification "
-                + escape(v.request().id()) + ")").toList();
+        String title =
+                "MCP Bridge DR digest: " + views.size() + " low-severity notification" + (views.size() == 1 ? "" : "s");
+        List<String> lines = views.stream()
+                .map(v -> "• *" + v.request().kind() + "* " + escape(v.component()) + ": "
+                        + escape(v.summary()) + " (incident " + escape(v.incidentId()) + " · notification "
+                        + escape(v.request().id()) + ")")
+                .toList();
         ObjectNode message = JSON.objectNode();
         message.put("text", cut(title + "\n" + String.join("\n", lines), MAX_FALLBACK));
         ArrayNode blocks = message.putArray("blocks");
@@ -85,7 +87,8 @@ public final class BlockKit {
         if (section.length() > 0) {
             blocks.add(section(section.toString()));
         }
-        String more = shown < lines.size() ? " · " + (lines.size() - shown) + " more not shown (see the notifier's log)" : "";
+        String more =
+                shown < lines.size() ? " · " + (lines.size() - shown) + " more not shown (see the notifier's log)" : "";
         blocks.add(context("Low-severity notifications are sent together every " + interval + more));
         return message;
     }
@@ -111,15 +114,18 @@ public final class BlockKit {
                 current = section.putArray("fields");
                 sections.add(section);
             }
-            current.addObject().put("type", "mrkdwn")
+            current.addObject()
+                    .put("type", "mrkdwn")
                     .put("text", cut("*" + escape(field.getKey()) + "*\n" + escape(field.getValue()), MAX_FIELD_TEXT));
         }
         return sections;
     }
 
     private static ObjectNode actions(List<NotificationLink> links) {
-        List<NotificationLink> usable = links.stream().filter(l -> l.url().length() <= MAX_URL)
-                .limit(MAX_BUTTONS).toList();
+        List<NotificationLink> usable = links.stream()
+                .filter(l -> l.url().length() <= MAX_URL)
+                .limit(MAX_BUTTONS)
+                .toList();
         if (usable.isEmpty()) {
             return null;
         }
@@ -127,9 +133,11 @@ public final class BlockKit {
         ArrayNode elements = block.putArray("elements");
         for (NotificationLink link : usable) {
             ObjectNode button = elements.addObject().put("type", "button").put("url", link.url());
-            button.putObject("text").put("type", "plain_text")
-                    .put("text", cut(link.text() == null || link.text().isBlank() ? "Open" : link.text(),
-                            MAX_BUTTON_TEXT));
+            button.putObject("text")
+                    .put("type", "plain_text")
+                    .put(
+                            "text",
+                            cut(link.text() == null || link.text().isBlank() ? "Open" : link.text(), MAX_BUTTON_TEXT));
         }
         return block;
     }
@@ -145,7 +153,9 @@ public final class BlockKit {
      * {@code <!channel>} or hide a link behind other words.
      */
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The text within {@code max} characters, ending in a visible marker when it had to be cut. */

@@ -18,8 +18,7 @@ final class HttpOutcomes {
 
     private static final int MAX_BODY_IN_REASON = 200;
 
-    private HttpOutcomes() {
-    }
+    private HttpOutcomes() {}
 
     static Outcome of(HttpResponse<String> response) {
         int status = response.statusCode();
@@ -35,11 +34,13 @@ final class HttpOutcomes {
 
     /** A failure before any answer: always retried. The message of the JDK client never carries the URL. */
     static Outcome of(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String reason = cause instanceof HttpTimeoutException ? "no answer in time"
-                : cause instanceof ConnectException ? "connection refused"
-                : cause.getClass().getSimpleName();
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String reason = cause instanceof HttpTimeoutException
+                ? "no answer in time"
+                : cause instanceof ConnectException
+                        ? "connection refused"
+                        : cause.getClass().getSimpleName();
         return new Outcome.RetryLater(reason, Optional.empty());
     }
 

@@ -24,7 +24,8 @@ public class PagerDutyChannel implements Channel {
         this.routingKey = config.pagerduty().routingKey().filter(k -> !k.isBlank());
         this.enabled = config.pagerduty().enabled();
         if (enabled && routingKey.isEmpty()) {
-            throw new IllegalStateException("mcpdr.notifier.pagerduty.enabled=true needs mcpdr.notifier.pagerduty.routing-key");
+            throw new IllegalStateException(
+                    "mcpdr.notifier.pagerduty.enabled=true needs mcpdr.notifier.pagerduty.routing-key");
         }
         // Appended, not resolved: a base URL with a path prefix (a proxy) keeps it.
         String base = config.pagerduty().baseUrl().toString().replaceAll("/+$", "");

@@ -18,8 +18,7 @@ public final class PagerDutyEvents {
     static final int MAX_DEDUP_KEY = 255;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private PagerDutyEvents() {
-    }
+    private PagerDutyEvents() {}
 
     public static ObjectNode trigger(String routingKey, NotificationView view) {
         ObjectNode event = base(routingKey, "trigger", view);
@@ -51,8 +50,12 @@ public final class PagerDutyEvents {
         ObjectNode payload = event.putObject("payload");
         payload.put("summary", summary(view));
         payload.put("source", "mcp-dr/" + view.component());
-        payload.put("timestamp", (view.request().requestedAt() == null ? Instant.now() : view.request().requestedAt())
-                .toString());
+        payload.put(
+                "timestamp",
+                (view.request().requestedAt() == null
+                                ? Instant.now()
+                                : view.request().requestedAt())
+                        .toString());
         ObjectNode details = payload.putObject("custom_details");
         view.fields().forEach(details::put);
         links(event, view);

@@ -83,7 +83,8 @@ public class SlackChannel implements Channel {
             return postInThread(view, message);
         }
         return webhook.<CompletionStage<Outcome>>map(url -> sender.postJson(url, message))
-                .orElseGet(() -> CompletableFuture.completedFuture(new Outcome.Permanent("no Slack webhook configured")));
+                .orElseGet(
+                        () -> CompletableFuture.completedFuture(new Outcome.Permanent("no Slack webhook configured")));
     }
 
     /** One digest message for many low-severity notifications (never threaded: it belongs to no incident). */
@@ -93,7 +94,8 @@ public class SlackChannel implements Channel {
             return postMessage(message).thenApply(Answer::outcome);
         }
         return webhook.<CompletionStage<Outcome>>map(url -> sender.postJson(url, message))
-                .orElseGet(() -> CompletableFuture.completedFuture(new Outcome.Permanent("no Slack webhook configured")));
+                .orElseGet(
+                        () -> CompletableFuture.completedFuture(new Outcome.Permanent("no Slack webhook configured")));
     }
 
     private CompletionStage<Outcome> postInThread(NotificationView view, ObjectNode message) {
@@ -118,15 +120,13 @@ public class SlackChannel implements Channel {
     }
 
     /** What chat.postMessage said: its HTTP status says little (errors come as 200 with ok=false). */
-    private record Answer(Outcome outcome, String ts) {
-    }
+    private record Answer(Outcome outcome, String ts) {}
 
     private CompletionStage<Answer> postMessage(ObjectNode message) {
         message.put("channel", slackChannel.orElseThrow());
         return sender.post(postMessage, message, Map.of("Authorization", "Bearer " + botToken.orElseThrow()))
-                .handle((response, failure) -> failure != null
-                        ? new Answer(HttpOutcomes.of(failure), null)
-                        : answer(response));
+                .handle((response, failure) ->
+                        failure != null ? new Answer(HttpOutcomes.of(failure), null) : answer(response));
     }
 
     private static Answer answer(HttpResponse<String> response) {
@@ -144,8 +144,11 @@ public class SlackChannel implements Channel {
         }
         String error = body.path("error").asText("unknown_error");
         return "ratelimited".equals(error)
-                ? new Answer(new Outcome.RetryLater("chat.postMessage: ratelimited",
-                        HttpOutcomes.retryAfter(response.headers().firstValue("Retry-After"))), null)
+                ? new Answer(
+                        new Outcome.RetryLater(
+                                "chat.postMessage: ratelimited",
+                                HttpOutcomes.retryAfter(response.headers().firstValue("Retry-After"))),
+                        null)
                 : new Answer(new Outcome.Permanent("chat.postMessage: " + error), null);
     }
 }

@@ -7,10 +7,9 @@ import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Event records this service reads with Jackson outside the REST layer, registered for native images. */
-@RegisterForReflection(targets = {NotificationRequest.class, NotificationLink.class, NotificationKind.class,
-    Severity.class})
+@RegisterForReflection(
+        targets = {NotificationRequest.class, NotificationLink.class, NotificationKind.class, Severity.class})
 public final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

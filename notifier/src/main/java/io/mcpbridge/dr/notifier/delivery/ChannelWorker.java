@@ -36,9 +36,11 @@ final class ChannelWorker implements AutoCloseable {
      * @param requestedAt     when the (oldest) notification was requested, for the latency metric
      * @param send            one attempt at sending it
      */
-    record Job(List<String> notificationIds, Instant requestedAt, Function<Channel, CompletionStage<Outcome>> send,
-            CompletableFuture<DeliveryResult> result) {
-    }
+    record Job(
+            List<String> notificationIds,
+            Instant requestedAt,
+            Function<Channel, CompletionStage<Outcome>> send,
+            CompletableFuture<DeliveryResult> result) {}
 
     private final Channel channel;
     private final Duration minInterval;
@@ -53,8 +55,15 @@ final class ChannelWorker implements AutoCloseable {
     private volatile boolean running = true;
     private long nextSendNanos = System.nanoTime();
 
-    ChannelWorker(Channel channel, Duration minInterval, int maxAttempts, Backoff backoff, Duration requestTimeout,
-            DeliveryLedger ledger, NotifierMetrics metrics, Clock clock) {
+    ChannelWorker(
+            Channel channel,
+            Duration minInterval,
+            int maxAttempts,
+            Backoff backoff,
+            Duration requestTimeout,
+            DeliveryLedger ledger,
+            NotifierMetrics metrics,
+            Clock clock) {
         this.channel = channel;
         this.minInterval = minInterval;
         this.maxAttempts = maxAttempts;
@@ -72,14 +81,16 @@ final class ChannelWorker implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<DeliveryResult> submit(String notificationId, ChannelAction action, NotificationView view,
-            String plainText) {
-        return submit(List.of(notificationId), view.request().requestedAt(),
+    CompletableFuture<DeliveryResult> submit(
+            String notificationId, ChannelAction action, NotificationView view, String plainText) {
+        return submit(
+                List.of(notificationId),
+                view.request().requestedAt(),
                 target -> target.deliver(view, plainText, action));
     }
 
-    CompletableFuture<DeliveryResult> submit(List<String> notificationIds, Instant requestedAt,
-            Function<Channel, CompletionStage<Outcome>> send) {
+    CompletableFuture<DeliveryResult> submit(
+            List<String> notificationIds, Instant requestedAt, Function<Channel, CompletionStage<Outcome>> send) {
         CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
         queue.add(new Job(notificationIds, requestedAt, send, result));
         return result;
@@ -92,7 +103,8 @@ final class ChannelWorker implements AutoCloseable {
     private void run() {
         try {
             if (!ledger.awaitLoaded(LEDGER_LOAD_WAIT)) {
-                LOG.warnf("%s: delivery ledger not loaded after %s; delivering anyway", channel.name(), LEDGER_LOAD_WAIT);
+                LOG.warnf(
+                        "%s: delivery ledger not loaded after %s; delivering anyway", channel.name(), LEDGER_LOAD_WAIT);
             }
             while (running) {
                 Job job = queue.poll(500, TimeUnit.MILLISECONDS);
@@ -103,10 +115,13 @@ final class ChannelWorker implements AutoCloseable {
                     job.result().complete(deliver(job));
                 } catch (RuntimeException e) {
                     // Never let one message end the channel's thread: it fails alone, to the dead letter topic.
-                    LOG.errorf("%s: delivering %s failed unexpectedly: %s", channel.name(), job.notificationIds(),
-                            e.getClass().getSimpleName());
-                    job.result().complete(DeliveryResult.failed(channel.name(),
-                            channel.name() + ": " + e.getClass().getSimpleName()));
+                    LOG.errorf(
+                            "%s: delivering %s failed unexpectedly: %s",
+                            channel.name(), job.notificationIds(), e.getClass().getSimpleName());
+                    job.result()
+                            .complete(DeliveryResult.failed(
+                                    channel.name(),
+                                    channel.name() + ": " + e.getClass().getSimpleName()));
                 }
             }
         } catch (InterruptedException e) {
@@ -138,8 +153,9 @@ final class ChannelWorker implements AutoCloseable {
             nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + minInterval.toNanos());
             if (outcome instanceof Outcome.Delivered) {
                 recordDelivery(job);
-                metrics.sent(name, job.requestedAt() == null ? null
-                        : Duration.between(job.requestedAt(), Instant.now(clock)));
+                metrics.sent(
+                        name,
+                        job.requestedAt() == null ? null : Duration.between(job.requestedAt(), Instant.now(clock)));
                 return DeliveryResult.delivered(name);
             }
             if (outcome instanceof Outcome.Permanent permanent) {
@@ -156,8 +172,9 @@ final class ChannelWorker implements AutoCloseable {
             if (failures < maxAttempts) {
                 Duration delay = backoff.delay(failures + 1, retry.retryAfter());
                 metrics.retried(name);
-                LOG.infof("%s: notification %s not delivered (%s), retry in %d ms", name, job.notificationIds(),
-                        retry.reason(), delay.toMillis());
+                LOG.infof(
+                        "%s: notification %s not delivered (%s), retry in %d ms",
+                        name, job.notificationIds(), retry.reason(), delay.toMillis());
                 // The peer asked for a pause (or is failing): the whole channel waits, in order.
                 nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + delay.toNanos());
             }
@@ -168,7 +185,9 @@ final class ChannelWorker implements AutoCloseable {
 
     private Outcome attempt(Job job) throws InterruptedException {
         try {
-            return job.send().apply(channel).toCompletableFuture()
+            return job.send()
+                    .apply(channel)
+                    .toCompletableFuture()
                     .get(requestTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return new Outcome.RetryLater(e.getClass().getSimpleName(), java.util.Optional.empty());
@@ -184,8 +203,9 @@ final class ChannelWorker implements AutoCloseable {
             job.notificationIds().forEach(id -> ledger.record(id, channel.name()));
         } catch (IllegalStateException e) {
             // Delivered all the same; only a redelivery of this notification could now repeat it.
-            LOG.errorf("%s: delivered %s but could not record it: %s", channel.name(), job.notificationIds(),
-                    e.getMessage());
+            LOG.errorf(
+                    "%s: delivered %s but could not record it: %s",
+                    channel.name(), job.notificationIds(), e.getMessage());
         }
     }
 

@@ -42,28 +42,50 @@ public class Dispatcher {
     private final CommunicationMatrix matrix;
     private volatile boolean stopping;
 
-    public Dispatcher(NotifierConfig config, MessageTemplates templates, SlackChannel slack,
-            PagerDutyChannel pagerDuty, ConsoleChannel console, DeliveryLedger ledger, NotifierMetrics metrics,
+    public Dispatcher(
+            NotifierConfig config,
+            MessageTemplates templates,
+            SlackChannel slack,
+            PagerDutyChannel pagerDuty,
+            ConsoleChannel console,
+            DeliveryLedger ledger,
+            NotifierMetrics metrics,
             Clock clock) {
         this.templates = templates;
         NotifierConfig.Routing routing = config.routing();
-        this.matrix = new CommunicationMatrix(routing.post(), routing.digest(), routing.pageOnOpen(),
-                routing.pageOnEscalation());
+        this.matrix = new CommunicationMatrix(
+                routing.post(), routing.digest(), routing.pageOnOpen(), routing.pageOnEscalation());
         NotifierConfig.Delivery delivery = config.delivery();
         Backoff backoff = new Backoff(delivery.initialBackoff(), delivery.maxBackoff());
         add(console, Duration.ZERO, delivery, backoff, ledger, metrics, clock);
         add(slack, config.slack().minInterval(), delivery, backoff, ledger, metrics, clock);
         add(pagerDuty, config.pagerduty().minInterval(), delivery, backoff, ledger, metrics, clock);
         ChannelWorker slackWorker = workers.get(slack.name());
-        this.digest = slackWorker == null ? null
+        this.digest = slackWorker == null
+                ? null
                 : new SlackDigest(slackWorker, slack, ledger, config.digest().interval());
     }
 
-    private void add(Channel channel, Duration minInterval, NotifierConfig.Delivery delivery, Backoff backoff,
-            DeliveryLedger ledger, NotifierMetrics metrics, Clock clock) {
+    private void add(
+            Channel channel,
+            Duration minInterval,
+            NotifierConfig.Delivery delivery,
+            Backoff backoff,
+            DeliveryLedger ledger,
+            NotifierMetrics metrics,
+            Clock clock) {
         if (channel.enabled()) {
-            workers.put(channel.name(), new ChannelWorker(channel, minInterval, delivery.maxAttempts(), backoff,
-                    delivery.requestTimeout(), ledger, metrics, clock));
+            workers.put(
+                    channel.name(),
+                    new ChannelWorker(
+                            channel,
+                            minInterval,
+                            delivery.maxAttempts(),
+                            backoff,
+                            delivery.requestTimeout(),
+                            ledger,
+                            metrics,
+                            clock));
         }
     }
 
@@ -85,13 +107,17 @@ public class Dispatcher {
             if (worker == null) {
                 continue;
             }
-            results.add(action == ChannelAction.SLACK_DIGEST
-                    ? digest.add(view)
-                    : worker.submit(request.id(), action, view, text));
+            results.add(
+                    action == ChannelAction.SLACK_DIGEST
+                            ? digest.add(view)
+                            : worker.submit(request.id(), action, view, text));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> results.stream().map(CompletableFuture::join)
-                        .filter(r -> !r.ok()).map(DeliveryResult::failure).toList());
+                .thenApply(ignored -> results.stream()
+                        .map(CompletableFuture::join)
+                        .filter(r -> !r.ok())
+                        .map(DeliveryResult::failure)
+                        .toList());
     }
 
     /** Before the ledger closes (lower priority runs first): in-flight deliveries finish and are recorded. */

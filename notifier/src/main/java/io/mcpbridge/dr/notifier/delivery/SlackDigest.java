@@ -23,8 +23,7 @@ final class SlackDigest implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SlackDigest.class);
 
-    private record Entry(NotificationView view, Instant since, CompletableFuture<DeliveryResult> result) {
-    }
+    private record Entry(NotificationView view, Instant since, CompletableFuture<DeliveryResult> result) {}
 
     private final ChannelWorker slackWorker;
     private final SlackChannel slack;
@@ -60,7 +59,10 @@ final class SlackDigest implements AutoCloseable {
         try {
             Instant oldest;
             synchronized (this) {
-                oldest = pending.stream().map(Entry::since).min(Instant::compareTo).orElse(null);
+                oldest = pending.stream()
+                        .map(Entry::since)
+                        .min(Instant::compareTo)
+                        .orElse(null);
             }
             if (oldest != null && !Instant.now().isBefore(oldest.plus(interval)) && ledger.awaitLoaded(Duration.ZERO)) {
                 flush();
@@ -99,10 +101,14 @@ final class SlackDigest implements AutoCloseable {
         }
         List<NotificationView> views = toSend.stream().map(Entry::view).toList();
         List<String> ids = views.stream().map(v -> v.request().id()).toList();
-        Instant oldest = views.stream().map(v -> v.request().requestedAt()).filter(t -> t != null)
-                .min(Instant::compareTo).orElse(null);
+        Instant oldest = views.stream()
+                .map(v -> v.request().requestedAt())
+                .filter(t -> t != null)
+                .min(Instant::compareTo)
+                .orElse(null);
         LOG.infof("sending a Slack digest of %d low-severity notifications", views.size());
-        slackWorker.submit(ids, oldest, channel -> slack.deliverDigest(views, interval))
+        slackWorker
+                .submit(ids, oldest, channel -> slack.deliverDigest(views, interval))
                 .whenComplete((result, failure) -> toSend.forEach(entry -> {
                     if (failure != null) {
                         entry.result().completeExceptionally(failure);

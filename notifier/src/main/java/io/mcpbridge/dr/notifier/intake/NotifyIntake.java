@@ -38,8 +38,8 @@ public class NotifyIntake {
     public CompletionStage<Void> receive(Message<byte[]> message) {
         NotificationRequest request;
         try {
-            IncomingKafkaRecordMetadata<String, byte[]> metadata = message
-                    .getMetadata(IncomingKafkaRecordMetadata.class)
+            IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(
+                            IncomingKafkaRecordMetadata.class)
                     .orElseThrow(() -> new MalformedEventException("not a Kafka record"));
             request = parse(EventRecords.fromParts(metadata.getKey(), message.getPayload(), metadata.getHeaders()));
         } catch (MalformedEventException e) {
@@ -47,7 +47,10 @@ public class NotifyIntake {
             return nack(message, e);
         } catch (RuntimeException e) {
             LOG.warnf("notification request unreadable: %s", e.getClass().getSimpleName());
-            return nack(message, new MalformedEventException("unreadable request: " + e.getClass().getSimpleName()));
+            return nack(
+                    message,
+                    new MalformedEventException(
+                            "unreadable request: " + e.getClass().getSimpleName()));
         }
         CompletableFuture<java.util.List<String>> delivered;
         try {
@@ -79,7 +82,9 @@ public class NotifyIntake {
     private static CompletionStage<Void> nack(Message<byte[]> message, Throwable reason) {
         message.nack(reason).whenComplete((ignored, failure) -> {
             if (failure != null) {
-                LOG.errorf("dead letter not written, the record stays pending: %s", failure.getClass().getSimpleName());
+                LOG.errorf(
+                        "dead letter not written, the record stays pending: %s",
+                        failure.getClass().getSimpleName());
             }
         });
         return CompletableFuture.completedFuture(null);

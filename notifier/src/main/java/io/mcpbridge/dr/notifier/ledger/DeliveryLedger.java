@@ -57,6 +57,7 @@ public class DeliveryLedger {
     private final Map<String, Object> kafkaConfig;
     /** Every key of the topic with its latest value: deliveries (value: when) and remembered facts. */
     private final Map<String, String> entries = new ConcurrentHashMap<>();
+
     private final CountDownLatch loaded = new CountDownLatch(1);
     private volatile boolean running = true;
     private KafkaProducer<String, byte[]> producer;
@@ -68,10 +69,18 @@ public class DeliveryLedger {
     }
 
     void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(clientConfig(ProducerConfig.configNames(), Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                clientConfig(
+                        ProducerConfig.configNames(),
+                        Map.of(
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                0)),
+                new StringSerializer(),
+                new ByteArraySerializer());
         follower = new Thread(this::follow, "delivery-ledger");
         follower.setDaemon(true);
         follower.start();
@@ -104,8 +113,8 @@ public class DeliveryLedger {
     public void remember(String key, String value) {
         entries.put(key, value);
         try {
-            producer.send(new ProducerRecord<>(Topics.NOTIFIER_DELIVERIES, key,
-                    value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.NOTIFIER_DELIVERIES, key, value.getBytes(StandardCharsets.UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording a delivery", e);
@@ -126,8 +135,9 @@ public class DeliveryLedger {
     /** Reads the topic from the start, then follows it; starts over (after a pause) if anything breaks. */
     private void follow() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clientConfig(ConsumerConfig.configNames(),
-                    Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(),
+            try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
+                    clientConfig(ConsumerConfig.configNames(), Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
+                    new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = reader;
                 List<TopicPartition> partitions = ensureTopic();
@@ -135,10 +145,12 @@ public class DeliveryLedger {
                 reader.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = reader.endOffsets(partitions);
                 while (running) {
-                    reader.poll(Duration.ofMillis(200)).forEach(record -> entries.put(record.key(),
-                            record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
-                    if (loaded.getCount() > 0 && end.entrySet().stream()
-                            .allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                    reader.poll(Duration.ofMillis(200))
+                            .forEach(record -> entries.put(
+                                    record.key(),
+                                    record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
+                    if (loaded.getCount() > 0
+                            && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
                         LOG.infof("delivery ledger loaded: %d entries known", entries.size());
                         loaded.countDown();
                     }
@@ -149,8 +161,9 @@ public class DeliveryLedger {
                 if (!running) {
                     return;
                 }
-                LOG.errorf("delivery ledger stopped following %s, starting over: %s", Topics.NOTIFIER_DELIVERIES,
-                        e.toString());
+                LOG.errorf(
+                        "delivery ledger stopped following %s, starting over: %s",
+                        Topics.NOTIFIER_DELIVERIES, e.toString());
                 try {
                     pause();
                 } catch (WakeupException interrupted) {
@@ -166,18 +179,27 @@ public class DeliveryLedger {
             try (Admin admin = Admin.create(clientConfig(AdminClientConfig.configNames(), Map.of()))) {
                 try {
                     admin.createTopics(List.of(new NewTopic(Topics.NOTIFIER_DELIVERIES, PARTITIONS, (short) -1)
-                            .configs(Map.of("cleanup.policy", "compact,delete",
-                                    "retention.ms", Long.toString(RETENTION.toMillis())))))
-                            .all().get(10, TimeUnit.SECONDS);
+                                    .configs(Map.of(
+                                            "cleanup.policy",
+                                            "compact,delete",
+                                            "retention.ms",
+                                            Long.toString(RETENTION.toMillis())))))
+                            .all()
+                            .get(10, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
-                int count = admin.describeTopics(List.of(Topics.NOTIFIER_DELIVERIES)).allTopicNames()
-                        .get(10, TimeUnit.SECONDS).get(Topics.NOTIFIER_DELIVERIES).partitions().size();
+                int count = admin.describeTopics(List.of(Topics.NOTIFIER_DELIVERIES))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(Topics.NOTIFIER_DELIVERIES)
+                        .partitions()
+                        .size();
                 return java.util.stream.IntStream.range(0, count)
-                        .mapToObj(p -> new TopicPartition(Topics.NOTIFIER_DELIVERIES, p)).toList();
+                        .mapToObj(p -> new TopicPartition(Topics.NOTIFIER_DELIVERIES, p))
+                        .toList();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WakeupException();

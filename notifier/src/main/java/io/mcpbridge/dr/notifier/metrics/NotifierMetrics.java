@@ -26,31 +26,42 @@ public class NotifierMetrics {
         // Held strongly: the supplier is referenced nowhere else, and a weak gauge would read NaN after a GC.
         Gauge.builder("mcpdr.notifications.queue.depth", depth, d -> d.get().doubleValue())
                 .description("Messages waiting for the channel")
-                .tag("channel", channel).strongReference(true).register(registry);
+                .tag("channel", channel)
+                .strongReference(true)
+                .register(registry);
     }
 
     public void sent(String channel, Duration sinceRequested) {
-        counter("mcpdr.notifications.sent", "Notifications the channel accepted", channel).increment();
+        counter("mcpdr.notifications.sent", "Notifications the channel accepted", channel)
+                .increment();
         if (sinceRequested != null && !sinceRequested.isNegative()) {
             Timer.builder("mcpdr.notifications.delivery.latency")
                     .description("From the request's time to the channel's acceptance")
-                    .tag("channel", channel).register(registry).record(sinceRequested);
+                    .tag("channel", channel)
+                    .register(registry)
+                    .record(sinceRequested);
         }
     }
 
     public void retried(String channel) {
-        counter("mcpdr.notifications.retried", "Delivery attempts retried (429, 5xx, network)", channel).increment();
+        counter("mcpdr.notifications.retried", "Delivery attempts retried (429, 5xx, network)", channel)
+                .increment();
     }
 
     public void failed(String channel) {
-        counter("mcpdr.notifications.failed", "Notifications sent to the dead letter topic", channel).increment();
+        counter("mcpdr.notifications.failed", "Notifications sent to the dead letter topic", channel)
+                .increment();
     }
 
     public void skipped(String channel) {
-        counter("mcpdr.notifications.skipped", "Redeliveries skipped: already delivered", channel).increment();
+        counter("mcpdr.notifications.skipped", "Redeliveries skipped: already delivered", channel)
+                .increment();
     }
 
     private Counter counter(String name, String description, String channel) {
-        return Counter.builder(name).description(description).tag("channel", channel).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("channel", channel)
+                .register(registry);
     }
 }

@@ -33,8 +33,8 @@ public final class CommunicationMatrix {
     private final Set<Severity> pageOnOpen;
     private final Set<Severity> pageOnEscalation;
 
-    public CommunicationMatrix(Set<Severity> post, Set<Severity> digest, Set<Severity> pageOnOpen,
-            Set<Severity> pageOnEscalation) {
+    public CommunicationMatrix(
+            Set<Severity> post, Set<Severity> digest, Set<Severity> pageOnOpen, Set<Severity> pageOnEscalation) {
         this.post = Set.copyOf(post);
         this.digest = Set.copyOf(digest);
         this.pageOnOpen = Set.copyOf(pageOnOpen);

@@ -12,7 +12,8 @@ public class MessageTemplates {
     private final Template recoveryComplete;
     private final Template operations;
 
-    public MessageTemplates(@Location("initial-alert.txt") Template initialAlert,
+    public MessageTemplates(
+            @Location("initial-alert.txt") Template initialAlert,
             @Location("recovery-complete.txt") Template recoveryComplete,
             @Location("operations.txt") Template operations) {
         this.initialAlert = initialAlert;

@@ -109,13 +109,19 @@ public final class NotificationView {
 
     /** The plan's "Action Items: [Link to postmortem]": the postmortem link if there is one. */
     public String actionItems() {
-        return links().stream().filter(l -> l.text() != null && l.text().toLowerCase().contains("postmortem"))
-                .map(NotificationLink::url).findFirst().orElse(UNKNOWN);
+        return links().stream()
+                .filter(l -> l.text() != null && l.text().toLowerCase().contains("postmortem"))
+                .map(NotificationLink::url)
+                .findFirst()
+                .orElse(UNKNOWN);
     }
 
     public List<NotificationLink> links() {
-        return request.links() == null ? List.of() : request.links().stream()
-                .filter(l -> l != null && l.url() != null && !l.url().isBlank()).toList();
+        return request.links() == null
+                ? List.of()
+                : request.links().stream()
+                        .filter(l -> l != null && l.url() != null && !l.url().isBlank())
+                        .toList();
     }
 
     public String incidentId() {

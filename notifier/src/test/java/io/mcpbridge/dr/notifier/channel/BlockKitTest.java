@@ -16,9 +16,12 @@ class BlockKitTest {
 
     @Test
     void hugeSummaryAndThirtyFieldsFitEveryLimitWithVisibleCuts() {
-        Notifications builder = notification().summary("x".repeat(10_000))
-                .links(IntStream.range(0, 40).mapToObj(i -> new NotificationLink("Link " + i + " " + "y".repeat(100),
-                        "https://example.com/" + i)).toList());
+        Notifications builder = notification()
+                .summary("x".repeat(10_000))
+                .links(IntStream.range(0, 40)
+                        .mapToObj(i ->
+                                new NotificationLink("Link " + i + " " + "y".repeat(100), "https://example.com/" + i))
+                        .toList());
         IntStream.range(0, 30).forEach(i -> builder.detail("Field " + i, "v".repeat(2500)));
         NotificationView view = new NotificationView(builder.build());
 
@@ -36,33 +39,44 @@ class BlockKitTest {
                 }
                 case "section" -> {
                     if (block.has("text")) {
-                        assertThat(block.at("/text/text").asText()).hasSizeLessThanOrEqualTo(3000).endsWith(BlockKit.CUT);
+                        assertThat(block.at("/text/text").asText())
+                                .hasSizeLessThanOrEqualTo(3000)
+                                .endsWith(BlockKit.CUT);
                     }
                     if (block.has("fields")) {
                         assertThat(block.get("fields").size()).isLessThanOrEqualTo(10);
-                        block.get("fields").forEach(f -> assertThat(f.get("text").asText()).hasSizeLessThanOrEqualTo(2000));
+                        block.get("fields")
+                                .forEach(f -> assertThat(f.get("text").asText()).hasSizeLessThanOrEqualTo(2000));
                         fields += block.get("fields").size();
                     }
                 }
                 case "actions" -> {
                     assertThat(block.get("elements").size()).isLessThanOrEqualTo(25);
-                    block.get("elements").forEach(b -> assertThat(b.at("/text/text").asText()).hasSizeLessThanOrEqualTo(75));
+                    block.get("elements")
+                            .forEach(
+                                    b -> assertThat(b.at("/text/text").asText()).hasSizeLessThanOrEqualTo(75));
                 }
-                case "context" -> assertThat(block.at("/elements/0/text").asText()).contains(view.incidentId());
+                case "context" ->
+                    assertThat(block.at("/elements/0/text").asText()).contains(view.incidentId());
                 default -> throw new AssertionError("unexpected block " + block);
             }
         }
-        assertThat(fields).as("the plan's fields and all thirty details").isEqualTo(view.fields().size())
+        assertThat(fields)
+                .as("the plan's fields and all thirty details")
+                .isEqualTo(view.fields().size())
                 .isGreaterThanOrEqualTo(30);
     }
 
     @Test
     void slackControlCharactersFromAlertsAreEscaped() {
-        NotificationView view = new NotificationView(notification().summary("<!channel> & <http://evil|docs>").build());
+        NotificationView view = new NotificationView(
+                notification().summary("<!channel> & <http://evil|docs>").build());
 
         String text = BlockKit.message(view, "plain").toString();
 
-        assertThat(text).contains("&lt;!channel&gt; &amp; &lt;http://evil|docs&gt;").doesNotContain("<!channel>");
+        assertThat(text)
+                .contains("&lt;!channel&gt; &amp; &lt;http://evil|docs&gt;")
+                .doesNotContain("<!channel>");
     }
 
     @Test

@@ -14,7 +14,8 @@ class HttpOutcomesTest {
     void retryAfterInSecondsOrAsAnHttpDate() {
         assertThat(HttpOutcomes.retryAfter(Optional.of("2"))).contains(Duration.ofSeconds(2));
         assertThat(HttpOutcomes.retryAfter(Optional.of("-5"))).contains(Duration.ZERO);
-        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
+        String inTenSeconds =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
         assertThat(HttpOutcomes.retryAfter(Optional.of(inTenSeconds)).orElseThrow())
                 .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
         assertThat(HttpOutcomes.retryAfter(Optional.of("soon"))).isEmpty();

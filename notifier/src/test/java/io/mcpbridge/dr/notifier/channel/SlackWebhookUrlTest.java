@@ -10,7 +10,8 @@ class SlackWebhookUrlTest {
 
     @Test
     void aValidUrlIsAccepted() {
-        assertThat(SlackChannel.webhookUri(" https://hooks.slack.com/services/T0/B0/abc123\n").getHost())
+        assertThat(SlackChannel.webhookUri(" https://hooks.slack.com/services/T0/B0/abc123\n")
+                        .getHost())
                 .isEqualTo("hooks.slack.com");
     }
 
@@ -18,7 +19,8 @@ class SlackWebhookUrlTest {
     void aMalformedUrlIsRefusedWithoutQuotingIt() {
         assertThatThrownBy(() -> SlackChannel.webhookUri("https://hooks.slack.com/services/T0/B0/se cret"))
                 .hasMessageContaining("mcpdr.notifier.slack.webhook-url is not a valid URL")
-                .hasMessageNotContaining("se cret").hasMessageNotContaining("hooks.slack.com");
+                .hasMessageNotContaining("se cret")
+                .hasMessageNotContaining("hooks.slack.com");
         assertThatThrownBy(() -> SlackChannel.webhookUri("se-cret-without-scheme"))
                 .hasMessageNotContaining("se-cret");
     }

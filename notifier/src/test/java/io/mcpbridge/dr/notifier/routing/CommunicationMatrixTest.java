@@ -41,19 +41,30 @@ class CommunicationMatrixTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("matrix")
     void followsThePlan(Severity severity, NotificationKind kind, Set<ChannelAction> expected) {
-        assertThat(CommunicationMatrix.PLAN.actions(notification().severity(severity).kind(kind).build()))
+        assertThat(CommunicationMatrix.PLAN.actions(
+                        notification().severity(severity).kind(kind).build()))
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @org.junit.jupiter.api.Test
     void aConfiguredMatrixCanPageHighIncidentsAtOnceAndPostLowOnes() {
-        CommunicationMatrix eager = new CommunicationMatrix(EnumSet.allOf(Severity.class), EnumSet.noneOf(Severity.class),
-                EnumSet.of(Severity.CRITICAL, Severity.HIGH), EnumSet.of(Severity.CRITICAL, Severity.HIGH));
+        CommunicationMatrix eager = new CommunicationMatrix(
+                EnumSet.allOf(Severity.class),
+                EnumSet.noneOf(Severity.class),
+                EnumSet.of(Severity.CRITICAL, Severity.HIGH),
+                EnumSet.of(Severity.CRITICAL, Severity.HIGH));
 
-        assertThat(eager.actions(notification().severity(Severity.HIGH).kind(NotificationKind.INCIDENT_OPENED).build()))
+        assertThat(eager.actions(notification()
+                        .severity(Severity.HIGH)
+                        .kind(NotificationKind.INCIDENT_OPENED)
+                        .build()))
                 .contains(PAGERDUTY_TRIGGER);
-        assertThat(eager.actions(notification().severity(Severity.LOW).kind(NotificationKind.INCIDENT_OPENED).build()))
-                .contains(SLACK_POST).doesNotContain(SLACK_DIGEST);
+        assertThat(eager.actions(notification()
+                        .severity(Severity.LOW)
+                        .kind(NotificationKind.INCIDENT_OPENED)
+                        .build()))
+                .contains(SLACK_POST)
+                .doesNotContain(SLACK_DIGEST);
     }
 
     private static Arguments row(Severity severity, NotificationKind kind, ChannelAction first, ChannelAction... rest) {

@@ -27,8 +27,8 @@ public final class Notifications {
 
     /** The request as the coordinator publishes it on mcp-dr.commands.notify. */
     public static EventEnvelope envelope(NotificationRequest request) {
-        return new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test", request.incidentId(),
-                Instant.now(), request);
+        return new EventEnvelope(
+                request.id(), EventType.NOTIFY_REQUESTED, "/mcp-dr/test", request.incidentId(), Instant.now(), request);
     }
 
     public static Notifications notification() {
@@ -78,13 +78,46 @@ public final class Notifications {
 
     public NotificationRequest build() {
         if (sparse) {
-            return new NotificationRequest(id, incidentId, kind, severity, null, summary, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+            return new NotificationRequest(
+                    id,
+                    incidentId,
+                    kind,
+                    severity,
+                    null,
+                    summary,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
-        return new NotificationRequest(id, incidentId, kind, severity, "gateway", summary, List.of("Gateway"),
-                "Severe", kind == NotificationKind.INCIDENT_RESOLVED ? "Resolved" : "Investigating",
-                "In 15 minutes", Duration.ofMinutes(12).plusSeconds(5), "Bad deploy rolled back", "None",
-                "mcp-dr automation", "https://meet.example.com/mcp", links, details,
-                Instant.parse("2026-10-17T09:12:40Z"), Instant.now());
+        return new NotificationRequest(
+                id,
+                incidentId,
+                kind,
+                severity,
+                "gateway",
+                summary,
+                List.of("Gateway"),
+                "Severe",
+                kind == NotificationKind.INCIDENT_RESOLVED ? "Resolved" : "Investigating",
+                "In 15 minutes",
+                Duration.ofMinutes(12).plusSeconds(5),
+                "Bad deploy rolled back",
+                "None",
+                "mcp-dr automation",
+                "https://meet.example.com/mcp",
+                links,
+                details,
+                Instant.parse("2026-10-17T09:12:40Z"),
+                Instant.now());
     }
 }

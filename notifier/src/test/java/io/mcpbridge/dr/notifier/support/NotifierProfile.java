@@ -9,17 +9,18 @@ public class NotifierProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(KafkaBrokerResource.class),
-                new TestResourceEntry(ChannelStubsResource.class));
+        return List.of(
+                new TestResourceEntry(KafkaBrokerResource.class), new TestResourceEntry(ChannelStubsResource.class));
     }
 
     /** Channels at 50 messages a second: Slack's real one a second would make a 1,000-message storm take 17 minutes. */
     public static class Storm implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaBrokerResource.class),
-                    new TestResourceEntry(ChannelStubsResource.class,
-                            java.util.Map.of(ChannelStubsResource.MIN_INTERVAL, "20ms")));
+            return List.of(
+                    new TestResourceEntry(KafkaBrokerResource.class),
+                    new TestResourceEntry(
+                            ChannelStubsResource.class, java.util.Map.of(ChannelStubsResource.MIN_INTERVAL, "20ms")));
         }
     }
 
@@ -27,9 +28,10 @@ public class NotifierProfile implements QuarkusTestProfile {
     public static class SlackBot implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaBrokerResource.class),
-                    new TestResourceEntry(ChannelStubsResource.class,
-                            java.util.Map.of(ChannelStubsResource.BOT_MODE, "true")));
+            return List.of(
+                    new TestResourceEntry(KafkaBrokerResource.class),
+                    new TestResourceEntry(
+                            ChannelStubsResource.class, java.util.Map.of(ChannelStubsResource.BOT_MODE, "true")));
         }
     }
 }

@@ -12,8 +12,7 @@ public final class SlackDeliveries {
 
     private static final Pattern NOTIFICATION_ID = Pattern.compile("notification ([0-9a-f-]{36})");
 
-    private SlackDeliveries() {
-    }
+    private SlackDeliveries() {}
 
     /** The notification id of every accepted message whose body contains {@code marker}, one per message. */
     public static List<String> notificationIds(SlackWebhookStub slack, String marker) {

@@ -27,7 +27,7 @@ public final class HostCommands implements AutoCloseable {
     });
     private final Map<String, Optional<ActionResult>> byId = new ConcurrentHashMap<>();
     private final Map<String, Process> running = new ConcurrentHashMap<>();
-    private volatile Consumer<String> finished = id -> { };
+    private volatile Consumer<String> finished = id -> {};
 
     /** Who is told (with the run's id) that a command ended. */
     public void onFinished(Consumer<String> listener) {

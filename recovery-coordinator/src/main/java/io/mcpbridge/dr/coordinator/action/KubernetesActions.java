@@ -38,16 +38,36 @@ public final class KubernetesActions {
      */
     public ActionResult rolloutRestart(String namespace, String workload) {
         try {
-            if (client.apps().deployments().inNamespace(namespace).withName(workload).get() != null) {
-                client.apps().deployments().inNamespace(namespace).withName(workload).rolling().restart();
+            if (client.apps()
+                            .deployments()
+                            .inNamespace(namespace)
+                            .withName(workload)
+                            .get()
+                    != null) {
+                client.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(workload)
+                        .rolling()
+                        .restart();
                 return ActionResult.ok("rollout restart deployment/" + workload + " in " + namespace);
             }
-            if (client.apps().statefulSets().inNamespace(namespace).withName(workload).get() != null) {
-                client.apps().statefulSets().inNamespace(namespace).withName(workload).rolling().restart();
+            if (client.apps()
+                            .statefulSets()
+                            .inNamespace(namespace)
+                            .withName(workload)
+                            .get()
+                    != null) {
+                client.apps()
+                        .statefulSets()
+                        .inNamespace(namespace)
+                        .withName(workload)
+                        .rolling()
+                        .restart();
                 return ActionResult.ok("rollout restart statefulset/" + workload + " in " + namespace);
             }
-            return ActionResult.failed("rollout restart " + workload + ": no deployment or statefulset of that name in "
-                    + namespace);
+            return ActionResult.failed(
+                    "rollout restart " + workload + ": no deployment or statefulset of that name in " + namespace);
         } catch (KubernetesClientException e) {
             return failed("rollout restart " + workload, e);
         }
@@ -59,14 +79,20 @@ public final class KubernetesActions {
      */
     public ActionResult failOver(String namespace, String service, String standby) {
         try {
-            Deployment target = client.apps().deployments().inNamespace(namespace).withName(standby).get();
-            if (target == null || target.getSpec().getSelector() == null
+            Deployment target = client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(standby)
+                    .get();
+            if (target == null
+                    || target.getSpec().getSelector() == null
                     || target.getSpec().getSelector().getMatchLabels() == null) {
                 return ActionResult.failed("fail over service/" + service + ": deployment/" + standby + " not found in "
                         + namespace + " or it selects no labels");
             }
             Map<String, String> labels = target.getSpec().getSelector().getMatchLabels();
-            java.util.concurrent.atomic.AtomicReference<Map<String, String>> before = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Map<String, String>> before =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             if (client.services().inNamespace(namespace).withName(service).get() == null) {
                 return ActionResult.failed("fail over service/" + service + ": not found in " + namespace);
             }
@@ -75,8 +101,8 @@ public final class KubernetesActions {
                 current.getSpec().setSelector(new java.util.LinkedHashMap<>(labels));
                 return current;
             });
-            return ActionResult.ok("service/" + service + " in " + namespace + " now selects " + labels + " (deployment/"
-                    + standby + "), was " + before.get());
+            return ActionResult.ok("service/" + service + " in " + namespace + " now selects " + labels
+                    + " (deployment/" + standby + "), was " + before.get());
         } catch (KubernetesClientException e) {
             return failed("fail over service/" + service, e);
         }
@@ -85,18 +111,38 @@ public final class KubernetesActions {
     /** Whether a Service already selects the standby's pods (a fail-over happened). */
     public boolean selects(String namespace, String service, String standby) {
         var current = client.services().inNamespace(namespace).withName(service).get();
-        Deployment target = client.apps().deployments().inNamespace(namespace).withName(standby).get();
-        return current != null && target != null && target.getSpec().getSelector() != null
-                && java.util.Objects.equals(current.getSpec().getSelector(), target.getSpec().getSelector().getMatchLabels());
+        Deployment target = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(standby)
+                .get();
+        return current != null
+                && target != null
+                && target.getSpec().getSelector() != null
+                && java.util.Objects.equals(
+                        current.getSpec().getSelector(),
+                        target.getSpec().getSelector().getMatchLabels());
     }
 
     /** When the workload's pods (a Deployment's, else a StatefulSet's) were last restarted by a rollout restart. */
     public java.util.Optional<Instant> restartedAt(String namespace, String workload) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(workload).get();
-        PodTemplateSpec template = deployment != null ? deployment.getSpec().getTemplate()
-                : java.util.Optional.ofNullable(client.apps().statefulSets().inNamespace(namespace).withName(workload)
-                        .get()).map(statefulSet -> statefulSet.getSpec().getTemplate()).orElse(null);
-        if (template == null || template.getMetadata() == null || template.getMetadata().getAnnotations() == null) {
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(workload)
+                .get();
+        PodTemplateSpec template = deployment != null
+                ? deployment.getSpec().getTemplate()
+                : java.util.Optional.ofNullable(client.apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .withName(workload)
+                                .get())
+                        .map(statefulSet -> statefulSet.getSpec().getTemplate())
+                        .orElse(null);
+        if (template == null
+                || template.getMetadata() == null
+                || template.getMetadata().getAnnotations() == null) {
             return java.util.Optional.empty();
         }
         String value = template.getMetadata().getAnnotations().get(RESTARTED_AT);
@@ -108,13 +154,20 @@ public final class KubernetesActions {
         try {
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            return java.time.LocalDateTime.parse(value).atZone(java.time.ZoneId.systemDefault()).toInstant();
+            return java.time.LocalDateTime.parse(value)
+                    .atZone(java.time.ZoneId.systemDefault())
+                    .toInstant();
         }
     }
 
     public ActionResult rolloutUndo(String namespace, String deployment) {
         try {
-            client.apps().deployments().inNamespace(namespace).withName(deployment).rolling().undo();
+            client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(deployment)
+                    .rolling()
+                    .undo();
             return ActionResult.ok("rollout undo deployment/" + deployment + " in " + namespace);
         } catch (KubernetesClientException | IllegalStateException e) {
             return failed("rollout undo deployment/" + deployment, e);
@@ -123,7 +176,11 @@ public final class KubernetesActions {
 
     public ActionResult scale(String namespace, String deployment, int replicas) {
         try {
-            client.apps().deployments().inNamespace(namespace).withName(deployment).scale(replicas);
+            client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(deployment)
+                    .scale(replicas);
             return ActionResult.ok("scaled deployment/" + deployment + " in " + namespace + " to " + replicas);
         } catch (KubernetesClientException e) {
             return failed("scale deployment/" + deployment, e);
@@ -133,12 +190,20 @@ public final class KubernetesActions {
     /** Deletes the pods the Deployment selects; its ReplicaSet makes new ones. */
     public ActionResult deletePods(String namespace, String deployment) {
         try {
-            Deployment current = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+            Deployment current = client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(deployment)
+                    .get();
             if (current == null) {
                 return ActionResult.failed("no deployment/" + deployment + " in " + namespace);
             }
             Map<String, String> selector = current.getSpec().getSelector().getMatchLabels();
-            int deleted = client.pods().inNamespace(namespace).withLabels(selector).delete().size();
+            int deleted = client.pods()
+                    .inNamespace(namespace)
+                    .withLabels(selector)
+                    .delete()
+                    .size();
             return ActionResult.ok("deleted " + deleted + " pods of deployment/" + deployment + " in " + namespace);
         } catch (KubernetesClientException e) {
             return failed("delete pods of deployment/" + deployment, e);
@@ -148,13 +213,19 @@ public final class KubernetesActions {
     /** Every Deployment of the namespace. */
     public List<String> deployments(String namespace) {
         return client.apps().deployments().inNamespace(namespace).list().getItems().stream()
-                .map(deployment -> deployment.getMetadata().getName()).sorted().toList();
+                .map(deployment -> deployment.getMetadata().getName())
+                .sorted()
+                .toList();
     }
 
     /** Every Deployment and StatefulSet of the namespace, for "restart all". */
     public List<String> workloads(String namespace) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>(deployments(namespace));
-        client.apps().statefulSets().inNamespace(namespace).list().getItems()
+        client.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .list()
+                .getItems()
                 .forEach(statefulSet -> names.add(statefulSet.getMetadata().getName()));
         return List.copyOf(names);
     }
@@ -167,9 +238,12 @@ public final class KubernetesActions {
         try {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
-            String encoded = Base64.getEncoder().encodeToString(HexFormat.of().formatHex(fresh).getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII));
-            Secret rotated = client.secrets().inNamespace(namespace).withName(secret)
+            String encoded = Base64.getEncoder()
+                    .encodeToString(
+                            HexFormat.of().formatHex(fresh).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Secret rotated = client.secrets()
+                    .inNamespace(namespace)
+                    .withName(secret)
                     .edit(current -> {
                         current.getData().put(key, encoded);
                         return current;
@@ -182,8 +256,11 @@ public final class KubernetesActions {
     }
 
     private static ActionResult failed(String what, RuntimeException e) {
-        String reason = e instanceof KubernetesClientException k && k.getStatus() != null
-                && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : e.getMessage();
+        String reason = e instanceof KubernetesClientException k
+                        && k.getStatus() != null
+                        && k.getStatus().getMessage() != null
+                ? k.getStatus().getMessage()
+                : e.getMessage();
         return ActionResult.failed(what + " failed: " + reason);
     }
 }

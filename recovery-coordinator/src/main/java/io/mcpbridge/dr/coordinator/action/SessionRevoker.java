@@ -19,6 +19,7 @@ public final class SessionRevoker {
 
     /** A literal prefix followed by {@code *}: {@code session:*}. Never {@code *} alone. */
     private static final Pattern PREFIX_PATTERN = Pattern.compile("[A-Za-z0-9_.-]+:\\*");
+
     private static final long TIMEOUT_SECONDS = 30;
 
     private final Redis redis;
@@ -29,13 +30,19 @@ public final class SessionRevoker {
 
     public ActionResult revoke(String pattern) {
         if (pattern == null || !PREFIX_PATTERN.matcher(pattern).matches()) {
-            return ActionResult.failed("session pattern '" + pattern + "' refused: it must be a prefix such as session:*");
+            return ActionResult.failed(
+                    "session pattern '" + pattern + "' refused: it must be a prefix such as session:*");
         }
         long removed = 0;
         try {
             String cursor = "0";
             do {
-                Response page = call(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000));
+                Response page = call(Request.cmd(Command.SCAN)
+                        .arg(cursor)
+                        .arg("MATCH")
+                        .arg(pattern)
+                        .arg("COUNT")
+                        .arg(1000));
                 cursor = page.get(0).toString();
                 List<String> keys = new ArrayList<>();
                 for (Response key : page.get(1)) {
@@ -59,12 +66,18 @@ public final class SessionRevoker {
      */
     public ActionResult anyMatching(String pattern) {
         if (pattern == null || !PREFIX_PATTERN.matcher(pattern).matches()) {
-            return ActionResult.failed("session pattern '" + pattern + "' refused: it must be a prefix such as session:*");
+            return ActionResult.failed(
+                    "session pattern '" + pattern + "' refused: it must be a prefix such as session:*");
         }
         try {
             String cursor = "0";
             do {
-                Response page = call(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000));
+                Response page = call(Request.cmd(Command.SCAN)
+                        .arg(cursor)
+                        .arg("MATCH")
+                        .arg(pattern)
+                        .arg("COUNT")
+                        .arg(1000));
                 if (page.get(1).size() > 0) {
                     return ActionResult.ok("sessions present (" + pattern + ")");
                 }

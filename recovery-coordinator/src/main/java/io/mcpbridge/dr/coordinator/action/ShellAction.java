@@ -27,8 +27,7 @@ public final class ShellAction {
     /** The environment variables a host command is given, when the coordinator has them. */
     public static final Set<String> PASSED_ON = Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER");
 
-    private ShellAction() {
-    }
+    private ShellAction() {}
 
     /**
      * How a command ended.
@@ -45,14 +44,16 @@ public final class ShellAction {
             if (problem != null) {
                 return ActionResult.failed(what + " " + problem);
             }
-            String summary = what + " exited " + exit + (output.isEmpty() ? ""
-                    : " (" + output.length() + " characters of output in the coordinator's log at DEBUG)");
+            String summary = what + " exited " + exit
+                    + (output.isEmpty()
+                            ? ""
+                            : " (" + output.length() + " characters of output in the coordinator's log at DEBUG)");
             return exit == 0 ? ActionResult.ok(summary) : ActionResult.failed(summary);
         }
     }
 
     public static ActionResult run(List<String> command, Duration timeout) {
-        return execute(command, timeout, process -> { }).result();
+        return execute(command, timeout, process -> {}).result();
     }
 
     /**

@@ -32,7 +32,8 @@ public final class StandbyPromoter {
         try {
             call(redis, Request.cmd(Command.REPLICAOF).arg("NO").arg("ONE"));
             String role = call(redis, Request.cmd(Command.ROLE)).get(0).toString();
-            return "master".equals(role) ? ActionResult.ok("standby " + url + " promoted: role master")
+            return "master".equals(role)
+                    ? ActionResult.ok("standby " + url + " promoted: role master")
                     : ActionResult.failed("standby " + url + " still reports role " + role);
         } catch (Exception e) {
             return ActionResult.failed("promoting standby " + url + " failed: " + e.getMessage());

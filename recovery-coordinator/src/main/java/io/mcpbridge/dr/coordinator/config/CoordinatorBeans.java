@@ -57,7 +57,10 @@ public class CoordinatorBeans {
     @Produces
     @Singleton
     ActionBudget budget(CoordinatorConfig config) {
-        return new ActionBudget(config.budget().maxActions(), config.budget().window(), config.budget().cooldown());
+        return new ActionBudget(
+                config.budget().maxActions(),
+                config.budget().window(),
+                config.budget().cooldown());
     }
 
     @Produces
@@ -80,19 +83,30 @@ public class CoordinatorBeans {
 
     @Produces
     @Singleton
-    StepExecutor executor(KubernetesClient client, CoordinatorConfig config, Vertx vertx, EventSender sender,
-            Clock clock) {
+    StepExecutor executor(
+            KubernetesClient client, CoordinatorConfig config, Vertx vertx, EventSender sender, Clock clock) {
         Optional<SessionRevoker> sessions = config.redis().url().map(url -> {
             RedisOptions options = new RedisOptions().setConnectionString(url);
             config.redis().password().ifPresent(options::setPassword);
             return new SessionRevoker(Redis.createClient(vertx, options));
         });
-        StepExecutor.Peers peers = new StepExecutor.Peers(sessions,
+        StepExecutor.Peers peers = new StepExecutor.Peers(
+                sessions,
                 Optional.of(new StandbyPromoter(vertx, config.redis().password())),
-                command -> sender.send(new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, Coordinator.SOURCE,
-                        command.kafkaKey(), clock.instant(), command)),
-                request -> sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE,
-                        request.incidentId(), clock.instant(), request)),
+                command -> sender.send(new EventEnvelope(
+                        command.id(),
+                        EventType.BACKUP_REQUESTED,
+                        Coordinator.SOURCE,
+                        command.kafkaKey(),
+                        clock.instant(),
+                        command)),
+                request -> sender.send(new EventEnvelope(
+                        request.id(),
+                        EventType.NOTIFY_REQUESTED,
+                        Coordinator.SOURCE,
+                        request.incidentId(),
+                        clock.instant(),
+                        request)),
                 new HostCommands());
         return new StepExecutor(new KubernetesActions(client), config.namespace(), config.variables(), peers, clock);
     }

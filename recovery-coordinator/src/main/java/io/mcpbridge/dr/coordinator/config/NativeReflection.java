@@ -33,16 +33,37 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * What this service reads and writes with Jackson outside the REST layer (events, and runbook files in
  * YAML), registered for native images.
  */
-@RegisterForReflection(targets = {
-    TargetHealth.class, HealthState.class, ProbeKind.class, AlertEvent.class, AlertStatus.class, Severity.class,
-    Incident.class, IncidentState.class, TimelineEntry.class, RecoveryCommand.class, RecoveryAction.class,
-    BackupCommand.class, BackupResult.class, BackupAction.class, BackupPhase.class, BackupScope.class,
-    RestoreTargets.class, NotificationRequest.class, NotificationKind.class, NotificationLink.class,
-    RunbookCatalog.RunbookFile.class, Runbook.class, Step.class, Action.class, Scenario.class, OnSuccess.class,
-    OnFailure.class
-})
+@RegisterForReflection(
+        targets = {
+            TargetHealth.class,
+            HealthState.class,
+            ProbeKind.class,
+            AlertEvent.class,
+            AlertStatus.class,
+            Severity.class,
+            Incident.class,
+            IncidentState.class,
+            TimelineEntry.class,
+            RecoveryCommand.class,
+            RecoveryAction.class,
+            BackupCommand.class,
+            BackupResult.class,
+            BackupAction.class,
+            BackupPhase.class,
+            BackupScope.class,
+            RestoreTargets.class,
+            NotificationRequest.class,
+            NotificationKind.class,
+            NotificationLink.class,
+            RunbookCatalog.RunbookFile.class,
+            Runbook.class,
+            Step.class,
+            Action.class,
+            Scenario.class,
+            OnSuccess.class,
+            OnFailure.class
+        })
 public final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

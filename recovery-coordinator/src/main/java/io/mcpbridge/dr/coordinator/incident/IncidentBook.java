@@ -88,7 +88,9 @@ public final class IncidentBook {
     public void restore(Incident incident) {
         Optional.ofNullable(incident.parameters().get(ALERT)).ifPresent(alertsThatOpened::add);
         current.compute(incident.component(), (component, known) -> {
-            if (known != null && !known.id().equals(incident.id()) && known.detectedAt().isAfter(incident.detectedAt())) {
+            if (known != null
+                    && !known.id().equals(incident.id())
+                    && known.detectedAt().isAfter(incident.detectedAt())) {
                 return known; // an older incident's late record
             }
             if (known != null && known.id().equals(incident.id()) && known.version() >= incident.version()) {
@@ -133,22 +135,27 @@ public final class IncidentBook {
         String detail = signal.target() + " " + signal.previousState() + " -> " + signal.state()
                 + (signal.lastError() == null ? "" : ": " + signal.lastError());
         if (signal.state() == HealthState.DOWN) {
-            return openOrFold(signal.component(), severityOf(signal.component()),
+            return openOrFold(
+                    signal.component(),
+                    severityOf(signal.component()),
                     signal.component() + " DOWN" + (signal.lastError() == null ? "" : ": " + signal.lastError()),
-                    detail, signal.since(), Map.of());
+                    detail,
+                    signal.since(),
+                    Map.of());
         }
         return fold(signal.component(), detail);
     }
 
     public Change onAlert(AlertEvent alert) {
-        String detail = "alert " + alert.alertname() + " " + alert.status() + " (" + alert.severity() + "): "
-                + alert.summary();
+        String detail =
+                "alert " + alert.alertname() + " " + alert.status() + " (" + alert.severity() + "): " + alert.summary();
         if (alert.status() == AlertStatus.RESOLVED) {
             return resolvedAlert(alert, detail);
         }
         if (alert.severity() != Severity.CRITICAL && alert.severity() != Severity.HIGH) {
             Change folded = fold(alert.component(), detail);
-            return folded.incident().isPresent() ? folded
+            return folded.incident().isPresent()
+                    ? folded
                     : Change.ignored("a " + alert.severity() + " alert opens no incident");
         }
         // Alertmanager repeats a firing alert (and a second webhook replica may too): one instance of an alert,
@@ -159,8 +166,13 @@ public final class IncidentBook {
         if (!open && alertsThatOpened.contains(instance)) {
             return Change.ignored("alert " + alert.alertname() + " " + instance + " already had its incident");
         }
-        return openOrFold(alert.component(), alert.severity(), alert.alertname() + ": " + alert.summary(),
-                detail, alert.startsAt(), Map.of(ALERT, instance));
+        return openOrFold(
+                alert.component(),
+                alert.severity(),
+                alert.alertname() + ": " + alert.summary(),
+                detail,
+                alert.startsAt(),
+                Map.of(ALERT, instance));
     }
 
     /**
@@ -172,9 +184,12 @@ public final class IncidentBook {
         Instant now = clock.instant();
         Incident known = current.get(run.component());
         if (known != null && known.state() == IncidentState.ESCALATED) {
-            Incident handedOver = Incidents.handOver(known, run.scenario().fileName(), run.parameters(),
-                    new TimelineEntry(now, "runbook", "started", run.scenario().fileName() + " started by "
-                            + run.requestedBy()));
+            Incident handedOver = Incidents.handOver(
+                    known,
+                    run.scenario().fileName(),
+                    run.parameters(),
+                    new TimelineEntry(
+                            now, "runbook", "started", run.scenario().fileName() + " started by " + run.requestedBy()));
             for (TimelineEntry entry : run.commandEntries(now)) {
                 handedOver = Incidents.note(handedOver, entry);
             }
@@ -185,18 +200,40 @@ public final class IncidentBook {
                     + "): escalate it first to take it on");
         }
         List<TimelineEntry> timeline = new ArrayList<>();
-        timeline.add(new TimelineEntry(now, "detected", "info", "requested by " + run.requestedBy() + ": "
-                + run.summary()));
+        timeline.add(
+                new TimelineEntry(now, "detected", "info", "requested by " + run.requestedBy() + ": " + run.summary()));
         timeline.addAll(run.commandEntries(now));
-        Incident incident = new Incident("inc-" + run.component() + "-" + ID_TIME.format(now), run.component(),
-                run.scenario().fileName(), run.parameters(), run.severity(), IncidentState.DETECTED, run.summary(), now,
-                null, null, null, null, java.time.Duration.ZERO, run.severity().targetRto(), null, null, List.of(),
-                timeline, null, 1);
+        Incident incident = new Incident(
+                "inc-" + run.component() + "-" + ID_TIME.format(now),
+                run.component(),
+                run.scenario().fileName(),
+                run.parameters(),
+                run.severity(),
+                IncidentState.DETECTED,
+                run.summary(),
+                now,
+                null,
+                null,
+                null,
+                null,
+                java.time.Duration.ZERO,
+                run.severity().targetRto(),
+                null,
+                null,
+                List.of(),
+                timeline,
+                null,
+                1);
         Incident stamped = recoveryPoints.stamp(incident);
         return new Change(Optional.of(stamped), true, null);
     }
 
-    private Change openOrFold(String component, Severity severity, String summary, String detail, Instant since,
+    private Change openOrFold(
+            String component,
+            Severity severity,
+            String summary,
+            String detail,
+            Instant since,
             Map<String, String> parameters) {
         Instant now = clock.instant();
         Incident known = current.get(component);
@@ -206,14 +243,32 @@ public final class IncidentBook {
         Optional<MaintenanceWindows.Window> window = maintenance.active(component, now);
         IncidentState state = window.isPresent() ? IncidentState.SUPPRESSED : IncidentState.DETECTED;
         String first = window.map(w -> detail + "; suppressed: maintenance by " + w.setBy() + " until " + w.until()
-                + " (" + w.reason() + ")").orElse(detail);
+                        + " (" + w.reason() + ")")
+                .orElse(detail);
         Instant detectedAt = since != null && since.isBefore(now) ? since : now;
         // Named by when it was opened, not by the signal's own time: two alerts may share a start.
-        Incident incident = new Incident("inc-" + component + "-" + ID_TIME.format(now), component,
+        Incident incident = new Incident(
+                "inc-" + component + "-" + ID_TIME.format(now),
+                component,
                 // The signal says this component is failing, whatever its last probe said.
-                strategyFor(component).fileName(), parameters, severity, state, summary, detectedAt, null, null, null,
-                null, java.time.Duration.ZERO, severity.targetRto(), null, null, List.of(),
-                List.of(new TimelineEntry(now, "detected", "info", first)), null, 1);
+                strategyFor(component).fileName(),
+                parameters,
+                severity,
+                state,
+                summary,
+                detectedAt,
+                null,
+                null,
+                null,
+                null,
+                java.time.Duration.ZERO,
+                severity.targetRto(),
+                null,
+                null,
+                List.of(),
+                List.of(new TimelineEntry(now, "detected", "info", first)),
+                null,
+                1);
         Incident stamped = recoveryPoints.stamp(incident);
         return new Change(Optional.of(stamped), true, null);
     }
@@ -236,11 +291,19 @@ public final class IncidentBook {
     private Change resolvedAlert(AlertEvent alert, String detail) {
         Incident known = current.get(alert.component());
         String instance = alert.fingerprint() + "@" + alert.startsAt();
-        if (known == null || !known.state().open() || !instance.equals(known.parameters().get(ALERT))) {
+        if (known == null
+                || !known.state().open()
+                || !instance.equals(known.parameters().get(ALERT))) {
             return fold(alert.component(), detail);
         }
-        Incident resolved = Incidents.advance(known, IncidentState.RESOLVED, new TimelineEntry(clock.instant(),
-                "signal", "resolved", detail + ": the alert that opened this incident is over"));
+        Incident resolved = Incidents.advance(
+                known,
+                IncidentState.RESOLVED,
+                new TimelineEntry(
+                        clock.instant(),
+                        "signal",
+                        "resolved",
+                        detail + ": the alert that opened this incident is over"));
         return new Change(Optional.of(resolved), false, null);
     }
 

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class Incidents {
 
-    private Incidents() {
-    }
+    private Incidents() {}
 
     /** Adds a timeline entry without changing state (a signal folded in, a step's outcome). */
     public static Incident note(Incident incident, TimelineEntry entry) {
@@ -46,13 +45,29 @@ public final class Incidents {
      * automation resumes for that runbook only, from its first step. The entry ({@code runbook started})
      * marks where the new runbook's steps begin on the timeline.
      */
-    public static Incident handOver(Incident incident, String scenario, Map<String, String> parameters,
-            TimelineEntry entry) {
-        Incident switched = new Incident(incident.id(), incident.component(), scenario, parameters,
-                incident.severity(), incident.state(), incident.summary(), incident.detectedAt(),
-                incident.recoveryStartedAt(), incident.recoveredAt(), incident.escalatedAt(), incident.resolvedAt(),
-                incident.rto(), incident.rtoTarget(), incident.rpo(), incident.lastBackupId(),
-                incident.automatedActions(), incident.timeline(), incident.postmortem(), incident.version());
+    public static Incident handOver(
+            Incident incident, String scenario, Map<String, String> parameters, TimelineEntry entry) {
+        Incident switched = new Incident(
+                incident.id(),
+                incident.component(),
+                scenario,
+                parameters,
+                incident.severity(),
+                incident.state(),
+                incident.summary(),
+                incident.detectedAt(),
+                incident.recoveryStartedAt(),
+                incident.recoveredAt(),
+                incident.escalatedAt(),
+                incident.resolvedAt(),
+                incident.rto(),
+                incident.rtoTarget(),
+                incident.rpo(),
+                incident.lastBackupId(),
+                incident.automatedActions(),
+                incident.timeline(),
+                incident.postmortem(),
+                incident.version());
         return next(switched, IncidentState.RECOVERING, entry, incident.automatedActions());
     }
 
@@ -64,24 +79,62 @@ public final class Incidents {
         }
         timeline.add(entry);
         Instant recoveryStartedAt = incident.recoveryStartedAt() == null && state == IncidentState.RECOVERING
-                ? now : incident.recoveryStartedAt();
-        Instant recoveredAt = incident.recoveredAt() == null && state == IncidentState.RESOLVED
-                && incident.state().automated() ? now : incident.recoveredAt();
-        Instant escalatedAt = incident.escalatedAt() == null && state == IncidentState.ESCALATED
-                ? now : incident.escalatedAt();
-        Instant resolvedAt = incident.resolvedAt() == null && state == IncidentState.RESOLVED
-                ? now : incident.resolvedAt();
+                ? now
+                : incident.recoveryStartedAt();
+        Instant recoveredAt = incident.recoveredAt() == null
+                        && state == IncidentState.RESOLVED
+                        && incident.state().automated()
+                ? now
+                : incident.recoveredAt();
+        Instant escalatedAt =
+                incident.escalatedAt() == null && state == IncidentState.ESCALATED ? now : incident.escalatedAt();
+        Instant resolvedAt =
+                incident.resolvedAt() == null && state == IncidentState.RESOLVED ? now : incident.resolvedAt();
         Instant rtoEnd = recoveredAt != null ? recoveredAt : resolvedAt != null ? resolvedAt : now;
-        Incident next = new Incident(incident.id(), incident.component(), incident.scenario(), incident.parameters(),
-                incident.severity(), state, incident.summary(), incident.detectedAt(), recoveryStartedAt, recoveredAt, escalatedAt,
-                resolvedAt, Duration.between(incident.detectedAt(), rtoEnd), incident.rtoTarget(), incident.rpo(),
-                incident.lastBackupId(), actions, timeline, incident.postmortem(), incident.version() + 1);
+        Incident next = new Incident(
+                incident.id(),
+                incident.component(),
+                incident.scenario(),
+                incident.parameters(),
+                incident.severity(),
+                state,
+                incident.summary(),
+                incident.detectedAt(),
+                recoveryStartedAt,
+                recoveredAt,
+                escalatedAt,
+                resolvedAt,
+                Duration.between(incident.detectedAt(), rtoEnd),
+                incident.rtoTarget(),
+                incident.rpo(),
+                incident.lastBackupId(),
+                actions,
+                timeline,
+                incident.postmortem(),
+                incident.version() + 1);
         if (state == IncidentState.RESOLVED && incident.state() != IncidentState.RESOLVED) {
             // On resolution the incident carries its postmortem draft, in the plan's template.
-            return new Incident(next.id(), next.component(), next.scenario(), next.parameters(), next.severity(), next.state(),
-                    next.summary(), next.detectedAt(), next.recoveryStartedAt(), next.recoveredAt(), next.escalatedAt(),
-                    next.resolvedAt(), next.rto(), next.rtoTarget(), next.rpo(), next.lastBackupId(),
-                    next.automatedActions(), next.timeline(), PostmortemDraft.render(next), next.version());
+            return new Incident(
+                    next.id(),
+                    next.component(),
+                    next.scenario(),
+                    next.parameters(),
+                    next.severity(),
+                    next.state(),
+                    next.summary(),
+                    next.detectedAt(),
+                    next.recoveryStartedAt(),
+                    next.recoveredAt(),
+                    next.escalatedAt(),
+                    next.resolvedAt(),
+                    next.rto(),
+                    next.rtoTarget(),
+                    next.rpo(),
+                    next.lastBackupId(),
+                    next.automatedActions(),
+                    next.timeline(),
+                    PostmortemDraft.render(next),
+                    next.version());
         }
         return next;
     }

@@ -21,8 +21,15 @@ import java.util.Map;
  * @param confirmed   the person confirmed its destructive steps
  * @param dryRun      run everything but the effect
  */
-public record ManualRun(String component, Scenario scenario, Map<String, String> parameters, Severity severity,
-        String summary, String requestedBy, boolean confirmed, boolean dryRun) {
+public record ManualRun(
+        String component,
+        Scenario scenario,
+        Map<String, String> parameters,
+        Severity severity,
+        String summary,
+        String requestedBy,
+        boolean confirmed,
+        boolean dryRun) {
 
     public ManualRun {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
@@ -34,15 +41,15 @@ public record ManualRun(String component, Scenario scenario, Map<String, String>
      */
     List<TimelineEntry> commandEntries(Instant now) {
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(new TimelineEntry(now, "command", "requested", scenario.fileName() + " requested by "
-                + requestedBy));
+        entries.add(
+                new TimelineEntry(now, "command", "requested", scenario.fileName() + " requested by " + requestedBy));
         if (confirmed) {
-            entries.add(new TimelineEntry(now, "command", "confirmed",
-                    "destructive steps confirmed by " + requestedBy));
+            entries.add(
+                    new TimelineEntry(now, "command", "confirmed", "destructive steps confirmed by " + requestedBy));
         }
         if (dryRun) {
-            entries.add(new TimelineEntry(now, "command", "dry-run",
-                    "dry run asked by " + requestedBy + ": nothing will be changed"));
+            entries.add(new TimelineEntry(
+                    now, "command", "dry-run", "dry run asked by " + requestedBy + ": nothing will be changed"));
         }
         return entries;
     }

@@ -22,15 +22,17 @@ import java.util.List;
  */
 public final class PostmortemDraft {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Template TEMPLATE = load();
 
-    private PostmortemDraft() {
-    }
+    private PostmortemDraft() {}
 
     public static String render(Incident incident) {
-        Duration duration = incident.resolvedAt() == null ? incident.rto()
+        Duration duration = incident.resolvedAt() == null
+                ? incident.rto()
                 : Duration.between(incident.detectedAt(), incident.resolvedAt());
         List<String> timeline = incident.timeline().stream()
                 .map(entry -> TIME.format(entry.time()) + " UTC " + entry.step() + " " + entry.outcome() + ": "
@@ -48,7 +50,8 @@ public final class PostmortemDraft {
         }
         boolean met = incident.rto() != null && incident.rto().compareTo(incident.rtoTarget()) <= 0;
         if (incident.escalatedAt() != null) {
-            toImprove.add("Automation escalated at " + TIME.format(incident.escalatedAt()) + " UTC: people finished it");
+            toImprove.add(
+                    "Automation escalated at " + TIME.format(incident.escalatedAt()) + " UTC: people finished it");
         }
         if (!met) {
             toImprove.add("The RTO target was missed");
@@ -64,8 +67,11 @@ public final class PostmortemDraft {
                 .data("rtoTarget", human(incident.rtoTarget()))
                 .data("rtoVerdict", met ? "met" : "missed")
                 .data("timeline", timeline)
-                .data("firstSignal", incident.timeline().isEmpty() ? incident.summary()
-                        : incident.timeline().get(0).detail())
+                .data(
+                        "firstSignal",
+                        incident.timeline().isEmpty()
+                                ? incident.summary()
+                                : incident.timeline().get(0).detail())
                 .data("wentWell", wentWell)
                 .data("toImprove", toImprove)
                 .render();
@@ -93,7 +99,10 @@ public final class PostmortemDraft {
             if (in == null) {
                 throw new IllegalStateException("/postmortem/draft.md is missing from the classpath");
             }
-            Engine engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver()).build();
+            Engine engine = Engine.builder()
+                    .addDefaults()
+                    .addValueResolver(new ReflectionValueResolver())
+                    .build();
             return engine.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,14 +21,15 @@ import java.util.Optional;
 public final class RecoveryPoints {
 
     /** A scope's newest copy. */
-    public record Point(String backupId, Instant at) {
-    }
+    public record Point(String backupId, Instant at) {}
 
     private final Map<BackupScope, Point> latest = new EnumMap<>(BackupScope.class);
 
     /** Takes a result; only a successful backup moves a recovery point, and only forward. */
     public synchronized void record(BackupResult result) {
-        if (result.action() != BackupAction.BACKUP || result.phase() != BackupPhase.SUCCEEDED || result.backupId() == null) {
+        if (result.action() != BackupAction.BACKUP
+                || result.phase() != BackupPhase.SUCCEEDED
+                || result.backupId() == null) {
             return;
         }
         Point point = new Point(result.backupId(), result.time().minusMillis(result.durationMillis()));
@@ -44,17 +45,35 @@ public final class RecoveryPoints {
 
     /** The newest copy of a component's data made before {@code at}, if any is known. */
     public synchronized Optional<Point> before(String component, Instant at) {
-        return Optional.ofNullable(latest.get(scopeOf(component))).filter(point -> !point.at().isAfter(at));
+        return Optional.ofNullable(latest.get(scopeOf(component)))
+                .filter(point -> !point.at().isAfter(at));
     }
 
     /** The incident with its RPO and backup stamped, when a backup of its data is known. */
     public Incident stamp(Incident incident) {
-        return before(incident.component(), incident.detectedAt()).map(point -> new Incident(incident.id(),
-                incident.component(), incident.scenario(), incident.parameters(), incident.severity(), incident.state(), incident.summary(),
-                incident.detectedAt(), incident.recoveryStartedAt(), incident.recoveredAt(), incident.escalatedAt(),
-                incident.resolvedAt(), incident.rto(), incident.rtoTarget(),
-                Duration.between(point.at(), incident.detectedAt()), point.backupId(), incident.automatedActions(),
-                incident.timeline(), incident.postmortem(), incident.version())).orElse(incident);
+        return before(incident.component(), incident.detectedAt())
+                .map(point -> new Incident(
+                        incident.id(),
+                        incident.component(),
+                        incident.scenario(),
+                        incident.parameters(),
+                        incident.severity(),
+                        incident.state(),
+                        incident.summary(),
+                        incident.detectedAt(),
+                        incident.recoveryStartedAt(),
+                        incident.recoveredAt(),
+                        incident.escalatedAt(),
+                        incident.resolvedAt(),
+                        incident.rto(),
+                        incident.rtoTarget(),
+                        Duration.between(point.at(), incident.detectedAt()),
+                        point.backupId(),
+                        incident.automatedActions(),
+                        incident.timeline(),
+                        incident.postmortem(),
+                        incident.version()))
+                .orElse(incident);
     }
 
     static BackupScope scopeOf(String component) {

@@ -40,14 +40,20 @@ public record AcceptedCommand(RecoveryCommand command, Instant signedTime) {
      * @throws MalformedEventException         when the record is not a complete recovery command
      * @throws UnauthenticatedRecordException  when it is not believed (unsigned, a stranger, stale, altered, a replay)
      */
-    public static AcceptedCommand check(String key, byte[] value, Headers headers, Place place,
-            RecordAuthenticator authenticator, ReplayGuard replays) {
+    public static AcceptedCommand check(
+            String key,
+            byte[] value,
+            Headers headers,
+            Place place,
+            RecordAuthenticator authenticator,
+            ReplayGuard replays) {
         EventEnvelope event = EventRecords.fromParts(key, value, headers);
         if (event.type() != EventType.RECOVERY_REQUESTED) {
-            throw new MalformedEventException("unexpected " + event.type().typeName() + " on " + Topics.COMMANDS_RECOVERY);
+            throw new MalformedEventException(
+                    "unexpected " + event.type().typeName() + " on " + Topics.COMMANDS_RECOVERY);
         }
-        RecordAuthenticator.Signed signed = authenticator.verifyFresh(place.topic(), key, headers, value,
-                place.timestamp(), place.timestampType());
+        RecordAuthenticator.Signed signed =
+                authenticator.verifyFresh(place.topic(), key, headers, value, place.timestamp(), place.timestampType());
         RecoveryCommand command = complete((RecoveryCommand) event.payload(), event.id(), key);
         replays.take(event.id(), place.toString(), Instant.ofEpochMilli(place.timestamp()));
         return new AcceptedCommand(command.withRequestedBy(signed.signer()), signed.time());
@@ -58,13 +64,14 @@ public record AcceptedCommand(RecoveryCommand command, Instant signedTime) {
         if (command.action() == null) {
             throw new MalformedEventException("command " + eventId + " names no action");
         }
-        if (command.component() == null || !COMPONENT.matcher(command.component()).matches()) {
-            throw new MalformedEventException("command " + eventId + " names no valid component (lower-case letters, "
-                    + "digits and '-')");
+        if (command.component() == null
+                || !COMPONENT.matcher(command.component()).matches()) {
+            throw new MalformedEventException(
+                    "command " + eventId + " names no valid component (lower-case letters, " + "digits and '-')");
         }
         if (!command.component().equals(key)) {
-            throw new MalformedEventException("command " + eventId + " is for " + command.component()
-                    + " but keyed '" + key + "': the key must be the component, so that its owner handles it");
+            throw new MalformedEventException("command " + eventId + " is for " + command.component() + " but keyed '"
+                    + key + "': the key must be the component, so that its owner handles it");
         }
         if (command.id() != null && !command.id().equals(eventId)) {
             throw new MalformedEventException("command id " + command.id() + " differs from its ce_id " + eventId);

@@ -56,8 +56,14 @@ public class RecoveryCommandIntake {
     private final Clock clock;
     private final CoordinatorMetrics metrics;
 
-    public RecoveryCommandIntake(Coordinator coordinator, RecordAuthenticator authenticator, ReplayGuard replays,
-            MaintenanceWindows maintenance, EventSender sender, Clock clock, CoordinatorMetrics metrics) {
+    public RecoveryCommandIntake(
+            Coordinator coordinator,
+            RecordAuthenticator authenticator,
+            ReplayGuard replays,
+            MaintenanceWindows maintenance,
+            EventSender sender,
+            Clock clock,
+            CoordinatorMetrics metrics) {
         this.metrics = metrics;
         this.coordinator = coordinator;
         this.authenticator = authenticator;
@@ -70,22 +76,30 @@ public class RecoveryCommandIntake {
     /** A record of {@code mcp-dr.commands.recovery}, from the signal channel. */
     @SuppressWarnings("unchecked")
     public CompletionStage<Void> receive(Message<byte[]> message) {
-        IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow();
+        IncomingKafkaRecordMetadata<String, byte[]> metadata =
+                message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         AcceptedCommand accepted;
         try {
-            accepted = AcceptedCommand.check(metadata.getKey(), message.getPayload(), metadata.getHeaders(),
-                    new AcceptedCommand.Place(metadata.getTopic(), metadata.getPartition(), metadata.getOffset(),
-                            metadata.getTimestamp().toEpochMilli(), metadata.getTimestampType()),
-                    authenticator, replays);
+            accepted = AcceptedCommand.check(
+                    metadata.getKey(),
+                    message.getPayload(),
+                    metadata.getHeaders(),
+                    new AcceptedCommand.Place(
+                            metadata.getTopic(),
+                            metadata.getPartition(),
+                            metadata.getOffset(),
+                            metadata.getTimestamp().toEpochMilli(),
+                            metadata.getTimestampType()),
+                    authenticator,
+                    replays);
         } catch (MalformedEventException | UnauthenticatedRecordException e) {
             LOG.warnf("recovery command refused: %s", e.getMessage());
             metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");
             refusedNotice(metadata.getKey(), e.getMessage());
             return message.nack(e);
         } catch (RuntimeException e) {
-            MalformedEventException unreadable = new MalformedEventException("unreadable command: "
-                    + e.getClass().getSimpleName());
+            MalformedEventException unreadable = new MalformedEventException(
+                    "unreadable command: " + e.getClass().getSimpleName());
             metrics.refusedCommand("malformed");
             return message.nack(unreadable);
         }
@@ -101,14 +115,24 @@ public class RecoveryCommandIntake {
         switch (command.action()) {
             case MAINTENANCE_ON -> maintenance.start(MaintenanceWindows.Window.of(accepted));
             case MAINTENANCE_OFF -> maintenance.end(command.component());
-            case ACKNOWLEDGE -> coordinator.change(command.component(),
-                    incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));
-            case ESCALATE -> coordinator.change(command.component(),
-                    incident -> Incidents.advance(incident, IncidentState.ESCALATED,
-                            new TimelineEntry(now, "command", "info", "escalated by " + who)));
-            case RESOLVE -> coordinator.change(command.component(),
-                    incident -> Incidents.advance(incident, IncidentState.RESOLVED,
-                            new TimelineEntry(now, "command", "info", "resolved by " + who)));
+            case ACKNOWLEDGE ->
+                coordinator.change(
+                        command.component(),
+                        incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));
+            case ESCALATE ->
+                coordinator.change(
+                        command.component(),
+                        incident -> Incidents.advance(
+                                incident,
+                                IncidentState.ESCALATED,
+                                new TimelineEntry(now, "command", "info", "escalated by " + who)));
+            case RESOLVE ->
+                coordinator.change(
+                        command.component(),
+                        incident -> Incidents.advance(
+                                incident,
+                                IncidentState.RESOLVED,
+                                new TimelineEntry(now, "command", "info", "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
             case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> singleAction(command, who);
         }
@@ -139,19 +163,30 @@ public class RecoveryCommandIntake {
         return parameters;
     }
 
-    private void start(RecoveryCommand command, Scenario scenario, Map<String, String> parameters, Severity severity,
-            String who) {
-        IncidentBook.Change change = coordinator.openManual(new ManualRun(command.component(), scenario, parameters,
-                severity, scenario.fileName() + " requested", who, command.confirmed(), command.dryRun()));
+    private void start(
+            RecoveryCommand command, Scenario scenario, Map<String, String> parameters, Severity severity, String who) {
+        IncidentBook.Change change = coordinator.openManual(new ManualRun(
+                command.component(),
+                scenario,
+                parameters,
+                severity,
+                scenario.fileName() + " requested",
+                who,
+                command.confirmed(),
+                command.dryRun()));
         if (change.incident().isEmpty()) {
             notRun(command, change.ignored());
         }
     }
 
     private void notRun(RecoveryCommand command, String why) {
-        LOG.warnf("recovery command %s (%s for %s) not run: %s", command.id(), command.action(), command.component(), why);
-        notice(command.component(), Notices.unrunCommand(command.id(), command.component(),
-                command.action() + " not run: " + why, clock.instant()));
+        LOG.warnf(
+                "recovery command %s (%s for %s) not run: %s",
+                command.id(), command.action(), command.component(), why);
+        notice(
+                command.component(),
+                Notices.unrunCommand(
+                        command.id(), command.component(), command.action() + " not run: " + why, clock.instant()));
     }
 
     /**
@@ -161,11 +196,14 @@ public class RecoveryCommandIntake {
      */
     private void recover(RecoveryCommand command, String who, Instant now) {
         // Automation at work: a confirmation is for its run. An escalated incident is taken on below instead.
-        boolean open = coordinator.current(command.component()).filter(incident -> incident.state().automated())
+        boolean open = coordinator
+                .current(command.component())
+                .filter(incident -> incident.state().automated())
                 .isPresent();
         if (command.scenario() == null && open) {
             if (command.confirmed()) {
-                coordinator.change(command.component(),
+                coordinator.change(
+                        command.component(),
                         incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
             } else {
                 LOG.infof("recovery command %s: %s already has an open incident", command.id(), command.component());
@@ -174,7 +212,8 @@ public class RecoveryCommandIntake {
         }
         Scenario scenario;
         try {
-            scenario = command.scenario() == null ? coordinator.masterScriptChoice(command.component())
+            scenario = command.scenario() == null
+                    ? coordinator.masterScriptChoice(command.component())
                     : Scenario.ofFileName(command.scenario());
         } catch (IllegalArgumentException e) {
             notRun(command, e.getMessage());
@@ -183,23 +222,23 @@ public class RecoveryCommandIntake {
         start(command, scenario, Map.of(), Severity.CRITICAL, who);
     }
 
-    private static Incident noteOf(Incident incident,
-            Instant now, String outcome, String detail) {
-        return Incidents.note(incident,
-                new TimelineEntry(now, "command", outcome, detail));
+    private static Incident noteOf(Incident incident, Instant now, String outcome, String detail) {
+        return Incidents.note(incident, new TimelineEntry(now, "command", outcome, detail));
     }
 
     private void refusedNotice(String component, String reason) {
         Instant now = clock.instant();
-        notice(component, Notices.refusedCommand(Long.toHexString(now.toEpochMilli()),
-                component == null ? "unknown" : component, reason, now));
+        notice(
+                component,
+                Notices.refusedCommand(
+                        Long.toHexString(now.toEpochMilli()), component == null ? "unknown" : component, reason, now));
     }
 
     private void notice(String component, NotificationRequest request) {
         Instant now = clock.instant();
         try {
-            sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE,
-                    request.incidentId(), now, request));
+            sender.send(new EventEnvelope(
+                    request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE, request.incidentId(), now, request));
         } catch (IllegalStateException e) {
             LOG.errorf("a notice about a command for %s could not be sent: %s", component, e.getMessage());
         }

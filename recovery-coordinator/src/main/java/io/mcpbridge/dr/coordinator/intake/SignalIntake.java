@@ -41,7 +41,8 @@ public class SignalIntake {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public CompletionStage<Void> receive(Message<byte[]> message) {
-        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTopic)
                 .orElse("");
         if (topic.equals(Topics.COMMANDS_RECOVERY)) {
             return commands.receive(message);
@@ -49,8 +50,8 @@ public class SignalIntake {
         EventEnvelope event;
         try {
             event = read(message);
-            if (topic.equals(Topics.HEALTH) && (event.type() == EventType.HEALTH_CHANGED
-                    || event.type() == EventType.HEALTH_SNAPSHOT)) {
+            if (topic.equals(Topics.HEALTH)
+                    && (event.type() == EventType.HEALTH_CHANGED || event.type() == EventType.HEALTH_SNAPSHOT)) {
                 coordinator.onHealth((TargetHealth) event.payload(), event.type() == EventType.HEALTH_CHANGED);
             } else if (topic.equals(Topics.ALERTS) && event.type() == EventType.ALERT_RECEIVED) {
                 coordinator.onAlert((AlertEvent) event.payload());
@@ -73,7 +74,8 @@ public class SignalIntake {
         } catch (MalformedEventException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MalformedEventException("unreadable event: " + e.getClass().getSimpleName());
+            throw new MalformedEventException(
+                    "unreadable event: " + e.getClass().getSimpleName());
         }
     }
 }

@@ -42,31 +42,47 @@ public class CoordinatorMetrics {
     /** Counts what changed between two versions of an incident ({@code before} null when it opened). */
     public void changed(Incident before, Incident after) {
         if (before == null && after.rpo() != null) {
-            Timer.builder("mcpdr_incident_rpo_seconds").description("Age of the newest backup of the affected data at detection")
-                    .tag("component", after.component()).register(registry).record(after.rpo());
+            Timer.builder("mcpdr_incident_rpo_seconds")
+                    .description("Age of the newest backup of the affected data at detection")
+                    .tag("component", after.component())
+                    .register(registry)
+                    .record(after.rpo());
         }
         if (before == null) {
-            Counter.builder("mcpdr_incidents_opened_total").description("Incidents opened")
-                    .tag("component", after.component()).tag("severity", lower(after.severity().name()))
-                    .register(registry).increment();
+            Counter.builder("mcpdr_incidents_opened_total")
+                    .description("Incidents opened")
+                    .tag("component", after.component())
+                    .tag("severity", lower(after.severity().name()))
+                    .register(registry)
+                    .increment();
         }
         if (after.timeline().size() > (before == null ? 0 : before.timeline().size())) {
             TimelineEntry last = after.timeline().get(after.timeline().size() - 1);
             if (OUTCOMES.contains(last.outcome())) {
-                Counter.builder("mcpdr_coordinator_steps_total").description("Runbook step outcomes")
-                        .tag("step", last.step()).tag("outcome", last.outcome()).register(registry).increment();
+                Counter.builder("mcpdr_coordinator_steps_total")
+                        .description("Runbook step outcomes")
+                        .tag("step", last.step())
+                        .tag("outcome", last.outcome())
+                        .register(registry)
+                        .increment();
             }
         }
         IncidentState previous = before == null ? null : before.state();
         if (previous != after.state() && after.state() == IncidentState.ESCALATED) {
-            Counter.builder("mcpdr_incidents_escalated_total").description("Incidents handed to people")
-                    .tag("component", after.component()).register(registry).increment();
+            Counter.builder("mcpdr_incidents_escalated_total")
+                    .description("Incidents handed to people")
+                    .tag("component", after.component())
+                    .register(registry)
+                    .increment();
         }
         if (previous != after.state() && after.state() == IncidentState.RESOLVED && after.rto() != null) {
-            Timer.builder("mcpdr_incident_rto_seconds").description("Detection to recovery of resolved incidents")
-                    .tag("component", after.component()).tag("severity", lower(after.severity().name()))
+            Timer.builder("mcpdr_incident_rto_seconds")
+                    .description("Detection to recovery of resolved incidents")
+                    .tag("component", after.component())
+                    .tag("severity", lower(after.severity().name()))
                     .tag("met", String.valueOf(after.rto().compareTo(after.rtoTarget()) <= 0))
-                    .register(registry).record(after.rto());
+                    .register(registry)
+                    .record(after.rto());
         }
     }
 
@@ -75,34 +91,48 @@ public class CoordinatorMetrics {
         for (BackupScope scope : BackupScope.values()) {
             // A gauge reads the object it was registered with: an application restarted in the same JVM (dev
             // mode, tests) would otherwise go on showing the stopped instance's points.
-            Gauge stale = registry.find("mcpdr_recovery_point_timestamp_seconds").tag("scope", scope.wireName()).gauge();
+            Gauge stale = registry.find("mcpdr_recovery_point_timestamp_seconds")
+                    .tag("scope", scope.wireName())
+                    .gauge();
             if (stale != null) {
                 registry.remove(stale);
             }
-            Gauge.builder("mcpdr_recovery_point_timestamp_seconds", points,
-                    p -> p.latest(scope).map(point -> point.at().toEpochMilli() / 1000.0).orElse(Double.NaN))
+            Gauge.builder(
+                            "mcpdr_recovery_point_timestamp_seconds",
+                            points,
+                            p -> p.latest(scope)
+                                    .map(point -> point.at().toEpochMilli() / 1000.0)
+                                    .orElse(Double.NaN))
                     .description("When the newest known successful backup of the scope was taken")
-                    .tag("scope", scope.wireName()).register(registry);
+                    .tag("scope", scope.wireName())
+                    .register(registry);
         }
     }
 
     /** A command refused before anything ran: {@code unauthenticated} (includes replays) or {@code malformed}. */
     public void refusedCommand(String why) {
-        Counter.builder("mcpdr_coordinator_commands_refused_total").description("Recovery commands refused")
-                .tag("reason", why).register(registry).increment();
+        Counter.builder("mcpdr_coordinator_commands_refused_total")
+                .description("Recovery commands refused")
+                .tag("reason", why)
+                .register(registry)
+                .increment();
     }
 
     /** A backup result not signed by backup-service: ignored. */
     public void refusedResult() {
         Counter.builder("mcpdr_coordinator_backup_results_refused_total")
-                .description("Backup results ignored because backup-service did not sign them").register(registry)
+                .description("Backup results ignored because backup-service did not sign them")
+                .register(registry)
                 .increment();
     }
 
     /** A health event, alert or accepted command was handled. */
     public void signal(String kind) {
-        Counter.builder("mcpdr_coordinator_signals_total").description("Signals handled").tag("kind", kind)
-                .register(registry).increment();
+        Counter.builder("mcpdr_coordinator_signals_total")
+                .description("Signals handled")
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
     }
 
     private static String lower(String value) {

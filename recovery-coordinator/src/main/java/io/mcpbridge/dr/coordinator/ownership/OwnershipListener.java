@@ -53,8 +53,10 @@ public class OwnershipListener implements KafkaConsumerRebalanceListener {
                     + "instance owns each component: " + counts);
         }
         int count = counts.values().stream().findFirst().orElse(0);
-        Set<Integer> owned = consumer.assignment().stream().filter(p -> SIGNAL_TOPICS.contains(p.topic()))
-                .map(TopicPartition::partition).collect(Collectors.toSet());
+        Set<Integer> owned = consumer.assignment().stream()
+                .filter(p -> SIGNAL_TOPICS.contains(p.topic()))
+                .map(TopicPartition::partition)
+                .collect(Collectors.toSet());
         coordinator.own(new Ownership(owned, count));
     }
 

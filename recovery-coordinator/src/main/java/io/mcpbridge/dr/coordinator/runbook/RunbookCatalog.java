@@ -79,7 +79,8 @@ public final class RunbookCatalog {
                 throw new InvalidRunbookException(source + ": a runbook without a scenario");
             }
             if (!seen.add(runbook.scenario())) {
-                throw new InvalidRunbookException(source + ": two runbooks for " + runbook.scenario().fileName());
+                throw new InvalidRunbookException(
+                        source + ": two runbooks for " + runbook.scenario().fileName());
             }
             check(runbook, source);
         }
@@ -105,7 +106,9 @@ public final class RunbookCatalog {
                 problems.add(step.name() + " has no action");
                 continue;
             }
-            if (step.retries() < 0 || step.timeout().isNegative() || step.timeout().isZero()) {
+            if (step.retries() < 0
+                    || step.timeout().isNegative()
+                    || step.timeout().isZero()) {
                 problems.add(step.name() + " needs a positive timeout and no negative retries");
             }
             for (String required : requiredParameters(step.action())) {
@@ -140,8 +143,7 @@ public final class RunbookCatalog {
     }
 
     /** The shape of a runbook file. */
-    public record RunbookFile(List<Runbook> runbooks) {
-    }
+    public record RunbookFile(List<Runbook> runbooks) {}
 
     /** A runbook file that cannot be used, with what is wrong in it. */
     public static final class InvalidRunbookException extends RuntimeException {

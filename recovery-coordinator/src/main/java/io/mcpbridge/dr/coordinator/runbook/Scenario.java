@@ -33,13 +33,14 @@ public enum Scenario {
 
     /** The runbook of a single-action command; empty for the commands that are not an action. */
     public static java.util.Optional<Scenario> forCommand(io.mcpbridge.dr.events.incident.RecoveryAction action) {
-        return java.util.Optional.ofNullable(switch (action) {
-            case RESTORE -> MANUAL_RESTORE;
-            case FAIL_OVER -> MANUAL_FAIL_OVER;
-            case REVOKE_SESSIONS -> MANUAL_REVOKE_SESSIONS;
-            case ROTATE_CREDENTIALS -> MANUAL_ROTATE_CREDENTIALS;
-            default -> null;
-        });
+        return java.util.Optional.ofNullable(
+                switch (action) {
+                    case RESTORE -> MANUAL_RESTORE;
+                    case FAIL_OVER -> MANUAL_FAIL_OVER;
+                    case REVOKE_SESSIONS -> MANUAL_REVOKE_SESSIONS;
+                    case ROTATE_CREDENTIALS -> MANUAL_ROTATE_CREDENTIALS;
+                    default -> null;
+                });
     }
 
     /** In runbook files: {@code service-failure}. */

@@ -15,8 +15,7 @@ public final class StrategySelector {
     public static final String ROUTER = "router";
     public static final String REDIS = "redis";
 
-    private StrategySelector() {
-    }
+    private StrategySelector() {}
 
     /** @param health the latest known state of each component; a missing one counts as unknown */
     public static Scenario select(Map<String, HealthState> health) {

@@ -27,8 +27,12 @@ public record RunContext(
         Instant now,
         Map<String, io.mcpbridge.dr.events.backup.BackupResult> backupResults) {
 
-    public RunContext(Map<String, TargetHealth> latestHealth, List<Instant> recentActions, boolean confirmed,
-            boolean dryRun, Instant now) {
+    public RunContext(
+            Map<String, TargetHealth> latestHealth,
+            List<Instant> recentActions,
+            boolean confirmed,
+            boolean dryRun,
+            Instant now) {
         this(latestHealth, recentActions, false, confirmed, dryRun, now, Map.of());
     }
 

@@ -44,6 +44,7 @@ public final class RunbookRunner {
     static final Duration RETRY_DELAY = Duration.ofSeconds(10);
     /** The step and outcome marking where a runbook begins on a timeline (an engineer's hand-over). */
     public static final String RUNBOOK = "runbook";
+
     public static final String RUNBOOK_STARTED = "started";
 
     private final StepExecutor executor;
@@ -55,8 +56,8 @@ public final class RunbookRunner {
      * @param publish publishes an incident version durably and returns it; throws when it cannot, and the
      *                runner stops there (the next call resumes from what was published)
      */
-    public RunbookRunner(StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish,
-            java.time.Clock clock) {
+    public RunbookRunner(
+            StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish, java.time.Clock clock) {
         this.executor = executor;
         this.budget = budget;
         this.publish = publish;
@@ -66,7 +67,9 @@ public final class RunbookRunner {
     /** Runs what can run now; returns the incident as last published. */
     public Incident advance(Incident incident, Runbook runbook, RunContext context) {
         Incident current = incident;
-        for (int guard = 0; guard < runbook.steps().size() * 3 + 3 && current.state().automated(); guard++) {
+        for (int guard = 0;
+                guard < runbook.steps().size() * 3 + 3 && current.state().automated();
+                guard++) {
             Position position = Position.of(current, runbook);
             Incident next = move(current, runbook, position, context);
             if (next == current) {
@@ -80,16 +83,20 @@ public final class RunbookRunner {
     private Incident move(Incident incident, Runbook runbook, Position position, RunContext context) {
         Instant now = context.now();
         if (position.index() >= runbook.steps().size()) {
-            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED,
-                    new TimelineEntry(now, "runbook", "info", "every step done")));
+            return publish.apply(Incidents.advance(
+                    incident, IncidentState.RESOLVED, new TimelineEntry(now, "runbook", "info", "every step done")));
         }
         Step step = runbook.steps().get(position.index());
         return switch (position.phase()) {
             case PENDING -> start(incident, runbook, step, context);
-            case RUNNING -> step.action() == Action.VERIFY ? verify(incident, step, position.at(), context)
-                    : awaitsResult(step) ? awaitResult(incident, step, position.at(), context)
-                    : resume(incident, step, position.at(), context);
-            case RETRY_WAIT -> now.isBefore(position.at().plus(RETRY_DELAY)) ? incident : start(incident, runbook, step, context);
+            case RUNNING ->
+                step.action() == Action.VERIFY
+                        ? verify(incident, step, position.at(), context)
+                        : awaitsResult(step)
+                                ? awaitResult(incident, step, position.at(), context)
+                                : resume(incident, step, position.at(), context);
+            case RETRY_WAIT ->
+                now.isBefore(position.at().plus(RETRY_DELAY)) ? incident : start(incident, runbook, step, context);
             case DONE -> afterSuccess(incident, step, now);
             case FAILED -> afterFailure(incident, step, now);
         };
@@ -98,25 +105,43 @@ public final class RunbookRunner {
     private Incident start(Incident incident, Runbook runbook, Step step, RunContext context) {
         Instant now = context.now();
         if (!executor.shouldRun(step, incident)) {
-            return publish.apply(Incidents.note(incident, entry(now, step, SKIPPED, "${" + step.when()
-                    + "} is not set: not needed here")));
+            return publish.apply(Incidents.note(
+                    incident, entry(now, step, SKIPPED, "${" + step.when() + "} is not set: not needed here")));
         }
         if (step.action() == Action.VERIFY) {
-            return publish.apply(Incidents.advance(incident, IncidentState.VERIFYING, entry(now, step, STARTED,
-                    "waiting for " + incident.component() + " to be healthy: " + step.parameters().get("attempts")
-                            + " x " + step.parameters().get("interval"))));
+            return publish.apply(Incidents.advance(
+                    incident,
+                    IncidentState.VERIFYING,
+                    entry(
+                            now,
+                            step,
+                            STARTED,
+                            "waiting for " + incident.component() + " to be healthy: "
+                                    + step.parameters().get("attempts") + " x "
+                                    + step.parameters().get("interval"))));
         }
         if (step.action() == Action.ESCALATE) {
             return escalate(incident, now, "the runbook escalates at " + step.name());
         }
         if (step.needsConfirmation() && !context.confirmed()) {
-            return escalate(Incidents.note(incident, entry(now, step, "refused", step.action().fileName()
-                    + " is destructive and needs a confirmed manual command")), now, "confirmation needed for "
-                    + step.name());
+            return escalate(
+                    Incidents.note(
+                            incident,
+                            entry(
+                                    now,
+                                    step,
+                                    "refused",
+                                    step.action().fileName() + " is destructive and needs a confirmed manual command")),
+                    now,
+                    "confirmation needed for " + step.name());
         }
         // A runbook only people start (a confirmed command) is theirs: the automated-action budget is not.
-        ActionBudget.Decision decision = runbook.manualOnly() ? ActionBudget.Decision.ALLOWED_NOW
-                : budget.check(context.recentActions(), now, !incident.automatedActions().isEmpty());
+        ActionBudget.Decision decision = runbook.manualOnly()
+                ? ActionBudget.Decision.ALLOWED_NOW
+                : budget.check(
+                        context.recentActions(),
+                        now,
+                        !incident.automatedActions().isEmpty());
         if (decision.verdict() == ActionBudget.Verdict.EXHAUSTED) {
             return escalate(incident, now, decision.reason());
         }
@@ -128,41 +153,63 @@ public final class RunbookRunner {
         // Nor once a verification of this run found the data gone: a healthy answer is not enough there (a Redis
         // that restarted empty).
         Optional<TargetHealth> health = context.health(incident.component());
-        if (!runbook.manualOnly() && !context.requested() && step.action() != Action.NOTIFY
+        if (!runbook.manualOnly()
+                && !context.requested()
+                && step.action() != Action.NOTIFY
                 && !dataFoundGone(incident, runbook)
-                && health.isPresent() && health.get().state() == HealthState.UP
+                && health.isPresent()
+                && health.get().state() == HealthState.UP
                 && health.get().observedAt().isAfter(incident.detectedAt())) {
             if (incident.parameters().containsKey(IncidentBook.ALERT)) {
                 // Prometheus sees what the probes do not (error rates, latency): the alert is not dismissed
                 // because the probes answer, and nothing is done to a component that looks healthy. People decide;
                 // the incident resolves when the alert does.
-                Incident skipped = publish.apply(Incidents.note(incident, entry(now, step, SKIPPED,
-                        incident.component() + " answers its probes as healthy while the alert fires: "
-                                + step.action().fileName() + " not run automatically")));
-                return escalate(skipped, now, "the alert contradicts the probes: people decide; the incident "
-                        + "resolves when the alert resolves");
+                Incident skipped = publish.apply(Incidents.note(
+                        incident,
+                        entry(
+                                now,
+                                step,
+                                SKIPPED,
+                                incident.component() + " answers its probes as healthy while the alert fires: "
+                                        + step.action().fileName() + " not run automatically")));
+                return escalate(
+                        skipped,
+                        now,
+                        "the alert contradicts the probes: people decide; the incident "
+                                + "resolves when the alert resolves");
             }
-            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED, entry(now, step, SKIPPED,
-                    incident.component() + " is healthy again: nothing done")));
+            return publish.apply(Incidents.advance(
+                    incident,
+                    IncidentState.RESOLVED,
+                    entry(now, step, SKIPPED, incident.component() + " is healthy again: nothing done")));
         }
         if (context.dryRun()) {
-            return publish.apply(Incidents.note(incident, entry(now, step, SUCCEEDED, "dry run: would "
-                    + step.action().fileName() + " " + step.parameters())));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            now,
+                            step,
+                            SUCCEEDED,
+                            "dry run: would " + step.action().fileName() + " " + step.parameters())));
         }
-        Incident started = publish.apply(Incidents.actionStarted(incident, entry(now, step, STARTED,
-                step.action().fileName() + " " + step.parameters()), !runbook.manualOnly()));
+        Incident started = publish.apply(Incidents.actionStarted(
+                incident,
+                entry(now, step, STARTED, step.action().fileName() + " " + step.parameters()),
+                !runbook.manualOnly()));
         ActionResult result = executor.execute(step, started);
         if (result.pending()) {
-            return publish.apply(Incidents.note(started, entry(afterAction(context), step, "requested",
-                    result.detail())));
+            return publish.apply(
+                    Incidents.note(started, entry(afterAction(context), step, "requested", result.detail())));
         }
-        return publish.apply(Incidents.note(started, entry(afterAction(context), step,
-                result.succeeded() ? SUCCEEDED : FAILED, result.detail())));
+        return publish.apply(Incidents.note(
+                started, entry(afterAction(context), step, result.succeeded() ? SUCCEEDED : FAILED, result.detail())));
     }
 
     private Incident verify(Incident incident, Step step, Instant since, RunContext context) {
         Optional<TargetHealth> health = context.health(incident.component());
-        if (health.isPresent() && health.get().state() == HealthState.UP && !health.get().observedAt().isBefore(since)) {
+        if (health.isPresent()
+                && health.get().state() == HealthState.UP
+                && !health.get().observedAt().isBefore(since)) {
             String up = incident.component() + " UP at " + health.get().observedAt();
             if (!"true".equals(step.parameters().get("requireSessions"))) {
                 return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED, up)));
@@ -170,24 +217,45 @@ public final class RunbookRunner {
             // A store that restarted empty answers as healthy as a full one: only its data tells them apart.
             Optional<ActionResult> sessions = executor.sessions(step);
             if (sessions.isEmpty()) {
-                return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED, up
-                        + "; sessions not checked: no session store is configured (mcpdr.coordinator.redis.url)")));
+                return publish.apply(
+                        Incidents.note(
+                                incident,
+                                entry(
+                                        context.now(),
+                                        step,
+                                        SUCCEEDED,
+                                        up
+                                                + "; sessions not checked: no session store is configured (mcpdr.coordinator.redis.url)")));
             }
-            return publish.apply(Incidents.note(incident, entry(context.now(), step,
-                    sessions.get().succeeded() ? SUCCEEDED : FAILED, up + ", " + (sessions.get().succeeded()
-                            ? sessions.get().detail() : "but its data is gone: " + sessions.get().detail()))));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            context.now(),
+                            step,
+                            sessions.get().succeeded() ? SUCCEEDED : FAILED,
+                            up + ", "
+                                    + (sessions.get().succeeded()
+                                            ? sessions.get().detail()
+                                            : "but its data is gone: "
+                                                    + sessions.get().detail()))));
         }
         Duration window = Duration.parse(step.parameters().get("interval"))
                 .multipliedBy(Long.parseLong(step.parameters().get("attempts")));
         if (!context.now().isBefore(since.plus(window))) {
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
-                    incident.component() + " not healthy within " + window.toSeconds() + " s")));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            context.now(),
+                            step,
+                            FAILED,
+                            incident.component() + " not healthy within " + window.toSeconds() + " s")));
         }
         return incident;
     }
 
     private static boolean awaitsResult(Step step) {
-        return step.action() == Action.RESTORE_BACKUP || step.action() == Action.FORENSIC_SNAPSHOT
+        return step.action() == Action.RESTORE_BACKUP
+                || step.action() == Action.FORENSIC_SNAPSHOT
                 || step.action() == Action.SHELL;
     }
 
@@ -196,17 +264,30 @@ public final class RunbookRunner {
         if (step.action() == Action.SHELL) {
             return awaitHost(incident, step, since, context);
         }
-        BackupResult result =
-                context.backupResults().get(StepExecutor.commandId(incident, step));
+        BackupResult result = context.backupResults().get(StepExecutor.commandId(incident, step));
         if (result != null) {
             boolean ok = result.phase() == BackupPhase.SUCCEEDED;
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, ok ? SUCCEEDED : FAILED,
-                    ok ? "backup-service: " + result.action().name().toLowerCase() + " of " + result.backupId()
-                            + " succeeded " + result.counts() : "backup-service: " + result.reason())));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            context.now(),
+                            step,
+                            ok ? SUCCEEDED : FAILED,
+                            ok
+                                    ? "backup-service: "
+                                            + result.action().name().toLowerCase() + " of " + result.backupId()
+                                            + " succeeded " + result.counts()
+                                    : "backup-service: " + result.reason())));
         }
         if (!context.now().isBefore(since.plus(step.timeout()))) {
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
-                    "no result from backup-service within " + step.timeout().toMinutes() + " min")));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            context.now(),
+                            step,
+                            FAILED,
+                            "no result from backup-service within "
+                                    + step.timeout().toMinutes() + " min")));
         }
         return incident;
     }
@@ -221,8 +302,13 @@ public final class RunbookRunner {
     private Incident awaitHost(Incident incident, Step step, Instant since, RunContext context) {
         Optional<ActionResult> result = executor.hostResult(step, incident);
         if (result.isPresent()) {
-            Incident recorded = publish.apply(Incidents.note(incident, entry(afterAction(context), step,
-                    result.get().succeeded() ? SUCCEEDED : FAILED, result.get().detail())));
+            Incident recorded = publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            afterAction(context),
+                            step,
+                            result.get().succeeded() ? SUCCEEDED : FAILED,
+                            result.get().detail())));
             executor.forgetHostResult(step, incident);
             return recorded;
         }
@@ -230,9 +316,14 @@ public final class RunbookRunner {
             if (context.now().isBefore(since.plus(step.timeout()))) {
                 return incident; // it may still be running where it was started
             }
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
-                    "outcome unknown: the host command ran on another instance or before a restart, and its "
-                            + step.timeout().toSeconds() + " s timeout has passed; not repeated blindly")));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            context.now(),
+                            step,
+                            FAILED,
+                            "outcome unknown: the host command ran on another instance or before a restart, and its "
+                                    + step.timeout().toSeconds() + " s timeout has passed; not repeated blindly")));
         }
         return incident; // still running
     }
@@ -244,17 +335,27 @@ public final class RunbookRunner {
     private Incident resume(Incident incident, Step step, Instant startedAt, RunContext context) {
         Optional<Boolean> tookEffect = executor.tookEffect(step, incident, startedAt);
         if (tookEffect.isEmpty()) {
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, FAILED,
-                    "outcome unknown after the coordinator restarted; not repeated blindly")));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(
+                            context.now(),
+                            step,
+                            FAILED,
+                            "outcome unknown after the coordinator restarted; not repeated blindly")));
         }
         if (tookEffect.get()) {
-            return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED,
-                    "found done after the coordinator restarted; not repeated")));
+            return publish.apply(Incidents.note(
+                    incident,
+                    entry(context.now(), step, SUCCEEDED, "found done after the coordinator restarted; not repeated")));
         }
         ActionResult result = executor.execute(step, incident);
-        return publish.apply(Incidents.note(incident, entry(context.now(), step,
-                result.succeeded() ? SUCCEEDED : FAILED, "found not done after the coordinator restarted, so run: "
-                        + result.detail())));
+        return publish.apply(Incidents.note(
+                incident,
+                entry(
+                        context.now(),
+                        step,
+                        result.succeeded() ? SUCCEEDED : FAILED,
+                        "found not done after the coordinator restarted, so run: " + result.detail())));
     }
 
     /** When an action ended: it took time, and the timeline shows how much. */
@@ -265,21 +366,33 @@ public final class RunbookRunner {
 
     private Incident afterSuccess(Incident incident, Step step, Instant now) {
         if (step.onSuccess() == OnSuccess.RESOLVE) {
-            return publish.apply(Incidents.advance(incident, IncidentState.RESOLVED,
+            return publish.apply(Incidents.advance(
+                    incident,
+                    IncidentState.RESOLVED,
                     new TimelineEntry(now, step.name(), "resolved", incident.component() + " recovered")));
         }
-        return publish.apply(Incidents.advance(incident, IncidentState.RECOVERING,
+        return publish.apply(Incidents.advance(
+                incident,
+                IncidentState.RECOVERING,
                 new TimelineEntry(now, step.name(), "next", "on to the next step")));
     }
 
     private Incident afterFailure(Incident incident, Step step, Instant now) {
         long failures = failuresOfThisRun(incident, step);
         if (failures <= step.retries()) {
-            return publish.apply(Incidents.note(incident, new TimelineEntry(now, step.name(), RETRY, "attempt "
-                    + (failures + 1) + " of " + (step.retries() + 1) + " in " + RETRY_DELAY.toSeconds() + " s")));
+            return publish.apply(Incidents.note(
+                    incident,
+                    new TimelineEntry(
+                            now,
+                            step.name(),
+                            RETRY,
+                            "attempt " + (failures + 1) + " of " + (step.retries() + 1) + " in "
+                                    + RETRY_DELAY.toSeconds() + " s")));
         }
         if (step.onFailure() == OnFailure.NEXT) {
-            return publish.apply(Incidents.advance(incident, IncidentState.RECOVERING,
+            return publish.apply(Incidents.advance(
+                    incident,
+                    IncidentState.RECOVERING,
                     new TimelineEntry(now, step.name(), "next", "falling back to the next step")));
         }
         return escalate(incident, now, step.name() + " failed");
@@ -287,16 +400,20 @@ public final class RunbookRunner {
 
     /** Whether a verification of the run in hand that requires sessions failed. */
     private static boolean dataFoundGone(Incident incident, Runbook runbook) {
-        return currentRun(incident).stream().anyMatch(entry -> entry.outcome().equals(FAILED)
-                && runbook.steps().stream().anyMatch(step -> step.action() == Action.VERIFY
-                        && "true".equals(step.parameters().get("requireSessions"))
-                        && step.name().equals(entry.step())));
+        return currentRun(incident).stream()
+                .anyMatch(entry -> entry.outcome().equals(FAILED)
+                        && runbook.steps().stream()
+                                .anyMatch(step -> step.action() == Action.VERIFY
+                                        && "true".equals(step.parameters().get("requireSessions"))
+                                        && step.name().equals(entry.step())));
     }
 
     /** How often the step failed since its runbook began on this incident. */
     static long failuresOfThisRun(Incident incident, Step step) {
         return currentRun(incident).stream()
-                .filter(entry -> entry.step().equals(step.name()) && entry.outcome().equals(FAILED)).count();
+                .filter(entry ->
+                        entry.step().equals(step.name()) && entry.outcome().equals(FAILED))
+                .count();
     }
 
     /**
@@ -323,8 +440,8 @@ public final class RunbookRunner {
     }
 
     private Incident escalate(Incident incident, Instant now, String reason) {
-        return publish.apply(Incidents.advance(incident, IncidentState.ESCALATED,
-                new TimelineEntry(now, "escalate", "info", reason)));
+        return publish.apply(Incidents.advance(
+                incident, IncidentState.ESCALATED, new TimelineEntry(now, "escalate", "info", reason)));
     }
 
     private static TimelineEntry entry(Instant now, Step step, String outcome, String detail) {
@@ -334,7 +451,13 @@ public final class RunbookRunner {
     /** Where an incident is in its runbook, read from its timeline. */
     record Position(int index, Phase phase, Instant at) {
 
-        enum Phase { PENDING, RUNNING, RETRY_WAIT, DONE, FAILED }
+        enum Phase {
+            PENDING,
+            RUNNING,
+            RETRY_WAIT,
+            DONE,
+            FAILED
+        }
 
         static Position of(Incident incident, Runbook runbook) {
             List<TimelineEntry> timeline = incident.timeline();

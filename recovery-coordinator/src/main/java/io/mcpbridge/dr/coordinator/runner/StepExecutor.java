@@ -5,7 +5,6 @@ import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
-import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupAction;
@@ -41,9 +40,12 @@ public final class StepExecutor implements AutoCloseable {
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** What the executor talks to besides the cluster; each publisher is durable and throws when it cannot. */
-    public record Peers(Optional<SessionRevoker> sessions, Optional<StandbyPromoter> standby,
-            Consumer<BackupCommand> backupRequests, Consumer<NotificationRequest> notifications, HostCommands hosts) {
-    }
+    public record Peers(
+            Optional<SessionRevoker> sessions,
+            Optional<StandbyPromoter> standby,
+            Consumer<BackupCommand> backupRequests,
+            Consumer<NotificationRequest> notifications,
+            HostCommands hosts) {}
 
     private final KubernetesActions kubernetes;
     private final String namespace;
@@ -56,8 +58,8 @@ public final class StepExecutor implements AutoCloseable {
      * @param namespace  the MCP Bridge namespace ({@code ${namespace}})
      * @param variables  the operator's variables ({@code mcpdr.coordinator.variables.*})
      */
-    public StepExecutor(KubernetesActions kubernetes, String namespace, Map<String, String> variables, Peers peers,
-            Clock clock) {
+    public StepExecutor(
+            KubernetesActions kubernetes, String namespace, Map<String, String> variables, Peers peers, Clock clock) {
         this.kubernetes = kubernetes;
         this.namespace = namespace;
         Map<String, String> all = new LinkedHashMap<>(variables);
@@ -97,7 +99,8 @@ public final class StepExecutor implements AutoCloseable {
 
     public ActionResult execute(Step step, Incident incident) {
         if (!PLAIN_NAME.matcher(incident.component()).matches()) {
-            return ActionResult.failed("component name '" + incident.component() + "' is not a plain name: not acted on");
+            return ActionResult.failed(
+                    "component name '" + incident.component() + "' is not a plain name: not acted on");
         }
         Variables variables = variables(incident);
         try {
@@ -112,19 +115,34 @@ public final class StepExecutor implements AutoCloseable {
     private ActionResult run(Step step, Incident incident, Variables variables, Function<String, String> p) {
         String ns = p.apply("namespace") == null ? namespace : p.apply("namespace");
         return switch (step.action()) {
-            case ROLLOUT_RESTART -> forEach(p.apply("deployment"), () -> kubernetes.workloads(ns), ns,
-                    workload -> kubernetes.rolloutRestart(ns, workload));
-            case ROLLOUT_UNDO -> forEach(p.apply("deployment"), () -> kubernetes.deployments(ns), ns,
-                    deployment -> kubernetes.rolloutUndo(ns, deployment));
+            case ROLLOUT_RESTART ->
+                forEach(
+                        p.apply("deployment"),
+                        () -> kubernetes.workloads(ns),
+                        ns,
+                        workload -> kubernetes.rolloutRestart(ns, workload));
+            case ROLLOUT_UNDO ->
+                forEach(
+                        p.apply("deployment"),
+                        () -> kubernetes.deployments(ns),
+                        ns,
+                        deployment -> kubernetes.rolloutUndo(ns, deployment));
             case SCALE -> kubernetes.scale(ns, p.apply("deployment"), Integer.parseInt(p.apply("replicas")));
             case DELETE_PODS -> kubernetes.deletePods(ns, p.apply("deployment"));
             case ROTATE_CREDENTIALS -> kubernetes.rotateSecret(ns, p.apply("secret"), p.apply("key"));
-            case SHELL -> runOnHost(step, incident, Arrays.stream(step.parameters().get("command").strip()
-                    .split("\\s+")).map(variables::fill).toList());
+            case SHELL ->
+                runOnHost(
+                        step,
+                        incident,
+                        Arrays.stream(step.parameters().get("command").strip().split("\\s+"))
+                                .map(variables::fill)
+                                .toList());
             case ESCALATE -> ActionResult.ok("escalation requested by the runbook");
             case VERIFY -> throw new IllegalArgumentException("verification is not an action");
-            case REVOKE_SESSIONS -> peers.sessions().map(revoker -> revoker.revoke(p.apply("pattern")))
-                    .orElse(ActionResult.failed("no session store is configured (mcpdr.coordinator.redis.url)"));
+            case REVOKE_SESSIONS ->
+                peers.sessions()
+                        .map(revoker -> revoker.revoke(p.apply("pattern")))
+                        .orElse(ActionResult.failed("no session store is configured (mcpdr.coordinator.redis.url)"));
             case RESTORE_BACKUP -> requestBackup(step, incident, BackupAction.RESTORE, p.apply("backup"), p);
             case FORENSIC_SNAPSHOT -> requestBackup(step, incident, BackupAction.FORENSIC, null, p);
             case FAIL_OVER -> failOver(ns, p);
@@ -173,7 +191,8 @@ public final class StepExecutor implements AutoCloseable {
         String promote = p.apply("promote");
         String promoted = "";
         if (promote != null && !promote.isEmpty()) {
-            ActionResult promotion = peers.standby().map(standby -> standby.promote(promote))
+            ActionResult promotion = peers.standby()
+                    .map(standby -> standby.promote(promote))
                     .orElse(ActionResult.failed("no Redis client for promoting " + promote));
             if (!promotion.succeeded()) {
                 return promotion;
@@ -181,7 +200,8 @@ public final class StepExecutor implements AutoCloseable {
             promoted = promotion.detail() + "; ";
         }
         ActionResult switched = kubernetes.failOver(ns, p.apply("service"), p.apply("to"));
-        return switched.succeeded() ? ActionResult.ok(promoted + switched.detail())
+        return switched.succeeded()
+                ? ActionResult.ok(promoted + switched.detail())
                 : ActionResult.failed(promoted + switched.detail());
     }
 
@@ -190,12 +210,28 @@ public final class StepExecutor implements AutoCloseable {
         Map<String, String> details = new LinkedHashMap<>();
         Optional.ofNullable(p.apply("audience")).ifPresent(audience -> details.put("Audience", audience));
         details.put("Runbook step", incident.scenario() + " / " + step.name());
-        NotificationKind kind = p.apply("kind") == null ? NotificationKind.INCIDENT_UPDATED
-                : NotificationKind.valueOf(p.apply("kind"));
-        NotificationRequest request = new NotificationRequest(incident.id() + ":" + step.name(), incident.id(), kind,
+        NotificationKind kind =
+                p.apply("kind") == null ? NotificationKind.INCIDENT_UPDATED : NotificationKind.valueOf(p.apply("kind"));
+        NotificationRequest request = new NotificationRequest(
+                incident.id() + ":" + step.name(),
+                incident.id(),
+                kind,
                 Optional.ofNullable(p.apply("severity")).map(Severity::valueOf).orElse(incident.severity()),
-                incident.component(), p.apply("summary"), List.of(incident.component()), null, "Recovering", null, null,
-                null, null, "mcp-dr automation", null, List.of(), details, incident.detectedAt(), now);
+                incident.component(),
+                p.apply("summary"),
+                List.of(incident.component()),
+                null,
+                "Recovering",
+                null,
+                null,
+                null,
+                null,
+                "mcp-dr automation",
+                null,
+                List.of(),
+                details,
+                incident.detectedAt(),
+                now);
         try {
             peers.notifications().accept(request);
         } catch (RuntimeException e) {
@@ -204,25 +240,37 @@ public final class StepExecutor implements AutoCloseable {
         return ActionResult.ok("notification " + request.id() + " requested: " + request.summary());
     }
 
-    private ActionResult requestBackup(Step step, Incident incident, BackupAction action, String backupId,
-            Function<String, String> p) {
-        List<BackupScope> scopes = Arrays.stream(p.apply("scopes").split(",")).map(String::strip)
-                .filter(scope -> !scope.isEmpty()).map(BackupScope::of).toList();
+    private ActionResult requestBackup(
+            Step step, Incident incident, BackupAction action, String backupId, Function<String, String> p) {
+        List<BackupScope> scopes = Arrays.stream(p.apply("scopes").split(","))
+                .map(String::strip)
+                .filter(scope -> !scope.isEmpty())
+                .map(BackupScope::of)
+                .toList();
         RestoreTargets targets = action == BackupAction.RESTORE
-                ? new RestoreTargets(p.apply("intoRedis"), p.apply("intoNamespace"), p.apply("intoDirectory")) : null;
+                ? new RestoreTargets(p.apply("intoRedis"), p.apply("intoNamespace"), p.apply("intoDirectory"))
+                : null;
         // A restore for an incident never brings back a backup taken after the trouble was seen.
         Instant takenBefore = action == BackupAction.RESTORE && BackupCommand.LATEST.equalsIgnoreCase(backupId)
-                ? incident.detectedAt() : null;
-        BackupCommand command = new BackupCommand(commandId(incident, step), action, scopes, backupId,
-                RestoreTargets.ORIGINAL.equals(targets) ? null : targets, "incident " + incident.id() + ": " + step.name(),
-                "recovery-coordinator", clock.instant(), takenBefore);
+                ? incident.detectedAt()
+                : null;
+        BackupCommand command = new BackupCommand(
+                commandId(incident, step),
+                action,
+                scopes,
+                backupId,
+                RestoreTargets.ORIGINAL.equals(targets) ? null : targets,
+                "incident " + incident.id() + ": " + step.name(),
+                "recovery-coordinator",
+                clock.instant(),
+                takenBefore);
         try {
             peers.backupRequests().accept(command);
         } catch (RuntimeException e) {
             return ActionResult.failed("backup-service could not be asked: " + e.getMessage());
         }
-        return ActionResult.pending(action.name().toLowerCase() + " " + scopes + " requested from backup-service as "
-                + command.id());
+        return ActionResult.pending(
+                action.name().toLowerCase() + " " + scopes + " requested from backup-service as " + command.id());
     }
 
     /**
@@ -257,8 +305,8 @@ public final class StepExecutor implements AutoCloseable {
         return true;
     }
 
-    private ActionResult forEach(String names, Supplier<List<String>> all, String ns,
-            Function<String, ActionResult> action) {
+    private ActionResult forEach(
+            String names, Supplier<List<String>> all, String ns, Function<String, ActionResult> action) {
         List<String> details = new ArrayList<>();
         for (String workload : named(names, all)) {
             ActionResult result = action.apply(workload);
@@ -267,7 +315,8 @@ public final class StepExecutor implements AutoCloseable {
                 return ActionResult.failed(String.join("; ", details));
             }
         }
-        return details.isEmpty() ? ActionResult.failed("no deployment matched '" + names + "' in " + ns)
+        return details.isEmpty()
+                ? ActionResult.failed("no deployment matched '" + names + "' in " + ns)
                 : ActionResult.ok(String.join("; ", details));
     }
 
@@ -276,7 +325,10 @@ public final class StepExecutor implements AutoCloseable {
         if ("*".equals(names)) {
             return all.get();
         }
-        return Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        return Arrays.stream(names.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     private Variables variables(Incident incident) {

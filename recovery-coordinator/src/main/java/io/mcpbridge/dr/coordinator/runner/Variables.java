@@ -46,7 +46,8 @@ public final class Variables {
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            String value = Optional.ofNullable(values.get(name)).filter(v -> !v.isEmpty())
+            String value = Optional.ofNullable(values.get(name))
+                    .filter(v -> !v.isEmpty())
                     .or(() -> Optional.ofNullable(matcher.group(3)))
                     .orElseThrow(() -> new UnsetVariableException(name));
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value));

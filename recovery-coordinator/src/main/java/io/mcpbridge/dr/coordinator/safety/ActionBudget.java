@@ -50,8 +50,11 @@ public record ActionBudget(int maxActions, Duration window, Duration cooldown) {
             }
         }
         if (inWindow >= maxActions) {
-            return new Decision(Verdict.EXHAUSTED, null, inWindow + " automated actions within " + window.toMinutes()
-                    + " min: escalating instead of acting again");
+            return new Decision(
+                    Verdict.EXHAUSTED,
+                    null,
+                    inWindow + " automated actions within " + window.toMinutes()
+                            + " min: escalating instead of acting again");
         }
         if (!nextStepOfARunbook && last != null && now.isBefore(last.plus(cooldown))) {
             return new Decision(Verdict.COOLING_DOWN, last.plus(cooldown), "cooling down after the last action");

@@ -27,8 +27,12 @@ public final class MaintenanceWindows {
          */
         public static Window of(AcceptedCommand accepted) {
             RecoveryCommand command = accepted.command();
-            return new Window(command.component(), accepted.signedTime().plus(command.maintenanceFor() == null
-                    ? DEFAULT_LENGTH : command.maintenanceFor()), command.requestedBy(), String.valueOf(command.reason()));
+            return new Window(
+                    command.component(),
+                    accepted.signedTime()
+                            .plus(command.maintenanceFor() == null ? DEFAULT_LENGTH : command.maintenanceFor()),
+                    command.requestedBy(),
+                    String.valueOf(command.reason()));
         }
     }
 

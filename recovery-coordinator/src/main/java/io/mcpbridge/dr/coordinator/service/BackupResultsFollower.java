@@ -45,10 +45,13 @@ final class BackupResultsFollower implements AutoCloseable {
      * Which results count: those signed by {@code signer} (backup-service) as the authenticator checks it;
      * {@code refused} is told of every other.
      */
-    record Believed(RecordAuthenticator authenticator, String signer, Runnable refused) {
-    }
+    record Believed(RecordAuthenticator authenticator, String signer, Runnable refused) {}
 
-    private BackupResultsFollower(Map<String, Object> kafkaConfig, Duration lookback, Clock clock, Believed believed,
+    private BackupResultsFollower(
+            Map<String, Object> kafkaConfig,
+            Duration lookback,
+            Clock clock,
+            Believed believed,
             Consumer<BackupResult> results) {
         this.believed = believed;
         this.consumer = TopicReader.groupless(kafkaConfig, "recovery-coordinator-backup-results");
@@ -59,7 +62,11 @@ final class BackupResultsFollower implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static BackupResultsFollower start(Map<String, Object> kafkaConfig, Duration lookback, Clock clock, Believed believed,
+    static BackupResultsFollower start(
+            Map<String, Object> kafkaConfig,
+            Duration lookback,
+            Clock clock,
+            Believed believed,
             Consumer<BackupResult> results) {
         BackupResultsFollower follower = new BackupResultsFollower(kafkaConfig, lookback, clock, believed, results);
         follower.thread.start();
@@ -98,7 +105,8 @@ final class BackupResultsFollower implements AutoCloseable {
         if (all.isEmpty() || consumer.assignment().containsAll(all)) {
             return;
         }
-        List<TopicPartition> fresh = all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
+        List<TopicPartition> fresh =
+                all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
         consumer.assign(all);
         TopicReader.seekTo(consumer, fresh, clock.instant().minus(lookback), Duration.ofSeconds(10));
     }
@@ -109,22 +117,26 @@ final class BackupResultsFollower implements AutoCloseable {
         }
         try {
             EventEnvelope event = EventRecords.fromRecord(record);
-            if (event.type() == EventType.BACKUP_RESULT && ((BackupResult) event.payload()).phase().terminal()) {
-                String signer = believed.authenticator().verify(record.topic(), record.key(), record.headers(),
-                        record.value()).signer();
+            if (event.type() == EventType.BACKUP_RESULT
+                    && ((BackupResult) event.payload()).phase().terminal()) {
+                String signer = believed.authenticator()
+                        .verify(record.topic(), record.key(), record.headers(), record.value())
+                        .signer();
                 if (!signer.equals(believed.signer())) {
-                    throw new UnauthenticatedRecordException(event.id() + " is signed by '" + signer + "', not by "
-                            + believed.signer());
+                    throw new UnauthenticatedRecordException(
+                            event.id() + " is signed by '" + signer + "', not by " + believed.signer());
                 }
                 results.accept((BackupResult) event.payload());
             }
         } catch (MalformedEventException e) {
-            LOG.warnf("unreadable backup result at %s-%d@%d skipped: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.warnf(
+                    "unreadable backup result at %s-%d@%d skipped: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
         } catch (UnauthenticatedRecordException e) {
             believed.refused().run();
-            LOG.warnf("backup result at %s-%d@%d ignored: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+            LOG.warnf(
+                    "backup result at %s-%d@%d ignored: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
         }
     }
 

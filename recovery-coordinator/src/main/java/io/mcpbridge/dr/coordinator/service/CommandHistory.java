@@ -26,12 +26,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class CommandHistory {
 
-    private CommandHistory() {
-    }
+    private CommandHistory() {}
 
     /** @return how many maintenance commands were applied */
-    static int replay(Map<String, Object> kafkaConfig, Instant since, Duration timeout,
-            RecordAuthenticator authenticator, ReplayGuard replays, Predicate<String> owned, MaintenanceWindows windows) {
+    static int replay(
+            Map<String, Object> kafkaConfig,
+            Instant since,
+            Duration timeout,
+            RecordAuthenticator authenticator,
+            ReplayGuard replays,
+            Predicate<String> owned,
+            MaintenanceWindows windows) {
         int[] applied = {0};
         TopicReader.readToEnd(kafkaConfig, Topics.COMMANDS_RECOVERY, Optional.of(since), timeout, record -> {
             Optional<AcceptedCommand> accepted = accepted(record, authenticator, replays);
@@ -50,15 +55,24 @@ final class CommandHistory {
         return applied[0];
     }
 
-    private static Optional<AcceptedCommand> accepted(ConsumerRecord<String, byte[]> record,
-            RecordAuthenticator authenticator, ReplayGuard replays) {
+    private static Optional<AcceptedCommand> accepted(
+            ConsumerRecord<String, byte[]> record, RecordAuthenticator authenticator, ReplayGuard replays) {
         if (record.value() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(AcceptedCommand.check(record.key(), record.value(), record.headers(),
-                    new AcceptedCommand.Place(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                            record.timestampType()), authenticator, replays));
+            return Optional.of(AcceptedCommand.check(
+                    record.key(),
+                    record.value(),
+                    record.headers(),
+                    new AcceptedCommand.Place(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.timestamp(),
+                            record.timestampType()),
+                    authenticator,
+                    replays));
         } catch (MalformedEventException | UnauthenticatedRecordException e) {
             return Optional.empty(); // refused when it came, and refused now
         }

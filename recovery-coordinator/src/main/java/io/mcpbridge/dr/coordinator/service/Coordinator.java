@@ -94,10 +94,20 @@ public class Coordinator {
         return thread;
     });
 
-    public Coordinator(IncidentBook book, RunbookCatalog runbooks, StepExecutor executor, ActionBudget budget,
-            EventSender sender, Clock clock, CoordinatorConfig config, CoordinatorMetrics metrics,
-            RecoveryPoints recoveryPoints, MaintenanceWindows maintenance, RecordAuthenticator authenticator,
-            ReplayGuard replays, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public Coordinator(
+            IncidentBook book,
+            RunbookCatalog runbooks,
+            StepExecutor executor,
+            ActionBudget budget,
+            EventSender sender,
+            Clock clock,
+            CoordinatorConfig config,
+            CoordinatorMetrics metrics,
+            RecoveryPoints recoveryPoints,
+            MaintenanceWindows maintenance,
+            RecordAuthenticator authenticator,
+            ReplayGuard replays,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
         this.maintenance = maintenance;
         this.authenticator = authenticator;
@@ -116,7 +126,10 @@ public class Coordinator {
         executor.onHostCommandFinished(this::onHostCommandFinished);
         this.kafkaConfig = kafkaConfig;
         this.historyTimeout = config.historyTimeout();
-        this.backupResultsFollower = BackupResultsFollower.start(kafkaConfig, config.backupResultsLookback(), clock,
+        this.backupResultsFollower = BackupResultsFollower.start(
+                kafkaConfig,
+                config.backupResultsLookback(),
+                clock,
                 new BackupResultsFollower.Believed(authenticator, config.backupSigner(), metrics::refusedResult),
                 this::onBackupResult);
     }
@@ -136,8 +149,14 @@ public class Coordinator {
             latestHealth.keySet().removeIf(component -> !next.owns(component));
             maintenance.clear();
             replays.clear();
-            int windows = CommandHistory.replay(kafkaConfig, clock.instant().minus(maintenanceLookback), historyTimeout,
-                    authenticator, replays, next::owns, maintenance);
+            int windows = CommandHistory.replay(
+                    kafkaConfig,
+                    clock.instant().minus(maintenanceLookback),
+                    historyTimeout,
+                    authenticator,
+                    replays,
+                    next::owns,
+                    maintenance);
             int read = IncidentHistory.load(kafkaConfig, historyTimeout, incident -> {
                 if (next.owns(incident.component())) {
                     book.restore(incident);
@@ -146,8 +165,10 @@ public class Coordinator {
             });
             ownership = next;
             assigned = true;
-            LOG.infof("partitions %s owned; %d incidents read back from %s, %d open here; %d maintenance commands "
-                    + "replayed", next, read, Topics.INCIDENTS, book.components().size(), windows);
+            LOG.infof(
+                    "partitions %s owned; %d incidents read back from %s, %d open here; %d maintenance commands "
+                            + "replayed",
+                    next, read, Topics.INCIDENTS, book.components().size(), windows);
             return null;
         });
     }
@@ -227,7 +248,8 @@ public class Coordinator {
                 return null;
             });
         } catch (IllegalStateException e) {
-            LOG.errorf("host command %s ended but its incident could not be moved on now: %s", commandId, e.getMessage());
+            LOG.errorf(
+                    "host command %s ended but its incident could not be moved on now: %s", commandId, e.getMessage());
         }
     }
 
@@ -239,8 +261,13 @@ public class Coordinator {
     /** Runs the owned incident a command id belongs to; on the loop. */
     private void moveOn(String commandId) {
         String incidentId = commandId.substring(0, commandId.lastIndexOf(':'));
-        book.components().stream().filter(ownership::owns).map(book::current).flatMap(Optional::stream)
-                .filter(incident -> incident.id().equals(incidentId)).findFirst().ifPresent(this::run);
+        book.components().stream()
+                .filter(ownership::owns)
+                .map(book::current)
+                .flatMap(Optional::stream)
+                .filter(incident -> incident.id().equals(incidentId))
+                .findFirst()
+                .ifPresent(this::run);
     }
 
     /** Starts a runbook an engineer asked for (see {@link IncidentBook#openManual}), then runs it. */
@@ -258,10 +285,12 @@ public class Coordinator {
     /** Runs a change to an incident (a manual command) on the loop, then moves the incident on. */
     public void change(String component, Function<Incident, Incident> change) {
         onLoop(() -> {
-            book.current(component).filter(incident -> ownership.owns(component)).ifPresent(incident -> {
-                Incident changed = publish(change.apply(incident));
-                run(changed);
-            });
+            book.current(component)
+                    .filter(incident -> ownership.owns(component))
+                    .ifPresent(incident -> {
+                        Incident changed = publish(change.apply(incident));
+                        run(changed);
+                    });
             return null;
         });
     }
@@ -305,8 +334,17 @@ public class Coordinator {
         boolean confirmed = commanded(incident, "confirmed");
         boolean dry = dryRun || commanded(incident, "dry-run");
         try {
-            runner.advance(incident, runbook, new RunContext(Map.copyOf(latestHealth),
-                    recentActions(incident.component()), requested, confirmed, dry, clock.instant(), Map.copyOf(backupResults)));
+            runner.advance(
+                    incident,
+                    runbook,
+                    new RunContext(
+                            Map.copyOf(latestHealth),
+                            recentActions(incident.component()),
+                            requested,
+                            confirmed,
+                            dry,
+                            clock.instant(),
+                            Map.copyOf(backupResults)));
         } catch (IllegalStateException e) {
             LOG.errorf("incident %s could not be moved on: %s", incident.id(), e.getMessage());
         }
@@ -319,22 +357,36 @@ public class Coordinator {
      */
     static boolean commanded(Incident incident, String outcome) {
         return RunbookRunner.currentRun(incident).stream()
-                .anyMatch(entry -> entry.step().equals("command") && entry.outcome().equals(outcome));
+                .anyMatch(entry ->
+                        entry.step().equals("command") && entry.outcome().equals(outcome));
     }
 
     /** Publishes an incident version, then its notifications; only then may anything act on it. */
     Incident publish(Incident incident) {
         // The book still holds the previous version (or, for an incident it just opened or folded, this one).
-        Incident before = incident.version() == 1 ? null
-                : book.current(incident.component()).filter(known -> known.id().equals(incident.id())).orElse(incident);
-        sender.send(new EventEnvelope(incident.id() + ":" + incident.version(), EventType.INCIDENT_UPDATED, SOURCE,
-                incident.id(), clock.instant(), incident));
+        Incident before = incident.version() == 1
+                ? null
+                : book.current(incident.component())
+                        .filter(known -> known.id().equals(incident.id()))
+                        .orElse(incident);
+        sender.send(new EventEnvelope(
+                incident.id() + ":" + incident.version(),
+                EventType.INCIDENT_UPDATED,
+                SOURCE,
+                incident.id(),
+                clock.instant(),
+                incident));
         book.update(incident);
         remember(incident);
         metrics.changed(before, incident);
         Notices.forChange(before, incident, clock.instant())
-                .ifPresent(request -> sender.send(new EventEnvelope(request.id(), EventType.NOTIFY_REQUESTED, SOURCE,
-                        request.incidentId(), request.requestedAt(), request)));
+                .ifPresent(request -> sender.send(new EventEnvelope(
+                        request.id(),
+                        EventType.NOTIFY_REQUESTED,
+                        SOURCE,
+                        request.incidentId(),
+                        request.requestedAt(),
+                        request)));
         return incident;
     }
 

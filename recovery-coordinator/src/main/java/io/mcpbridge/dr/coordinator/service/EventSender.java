@@ -23,8 +23,8 @@ public class EventSender {
     private final EventProducer producer;
 
     @Inject
-    public EventSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            Optional<RecordSigner> signer) {
+    public EventSender(
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Optional<RecordSigner> signer) {
         this.producer = new EventProducer(kafkaConfig, "recovery-coordinator", signer.orElse(null));
     }
 

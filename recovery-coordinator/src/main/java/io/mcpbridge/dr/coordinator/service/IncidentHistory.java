@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 public final class IncidentHistory {
 
     private static final Logger LOG = Logger.getLogger(IncidentHistory.class);
-    private IncidentHistory() {
-    }
+
+    private IncidentHistory() {}
 
     /**
      * Hands every incident's latest version to {@code restore}.
@@ -48,11 +48,13 @@ public final class IncidentHistory {
             EventEnvelope event = EventRecords.fromRecord(record);
             if (event.type() == EventType.INCIDENT_UPDATED) {
                 Incident incident = (Incident) event.payload();
-                latest.merge(incident.id(), incident, (known, next) -> next.version() >= known.version() ? next : known);
+                latest.merge(
+                        incident.id(), incident, (known, next) -> next.version() >= known.version() ? next : known);
             }
         } catch (MalformedEventException e) {
-            LOG.warnf("unreadable record at %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+            LOG.warnf(
+                    "unreadable record at %s-%d@%d skipped: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
         }
     }
 }

@@ -18,16 +18,19 @@ import java.util.Optional;
  */
 public final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static Optional<NotificationRequest> forChange(Incident before, Incident after, Instant now) {
         if (before == null || !before.id().equals(after.id())) {
             return Optional.of(request(after, NotificationKind.INCIDENT_OPENED, "opened", "Investigating", now));
         }
         if (before.state() != after.state() && after.state() == IncidentState.ESCALATED) {
-            return Optional.of(request(after, NotificationKind.INCIDENT_ESCALATED, "escalated",
-                    "Escalated: automated recovery stopped", now));
+            return Optional.of(request(
+                    after,
+                    NotificationKind.INCIDENT_ESCALATED,
+                    "escalated",
+                    "Escalated: automated recovery stopped",
+                    now));
         }
         if (before.state() != after.state() && after.state() == IncidentState.RESOLVED) {
             return Optional.of(request(after, NotificationKind.INCIDENT_RESOLVED, "resolved", "Resolved", now));
@@ -43,19 +46,37 @@ public final class Notices {
 
     /** A valid command that could not run now (another runbook is at work): the person who sent it should know. */
     public static NotificationRequest unrunCommand(String commandId, String component, String reason, Instant now) {
-        return aboutCommand("command-not-run:" + commandId, component, Severity.MEDIUM, "not run", "Not run", reason, now);
+        return aboutCommand(
+                "command-not-run:" + commandId, component, Severity.MEDIUM, "not run", "Not run", reason, now);
     }
 
     /** A notice about a command, outside any incident: grouped per component under {@code commands-<component>}. */
-    private static NotificationRequest aboutCommand(String id, String component, Severity severity, String what,
-            String status, String reason, Instant now) {
-        return new NotificationRequest(id, "commands-" + component, NotificationKind.INCIDENT_UPDATED, severity,
-                component, "A recovery command was " + what + ": " + reason, List.of(), "None", status, null, null, null,
-                null, "mcp-dr automation", null, List.of(), Map.of("Reason", reason), now, now);
+    private static NotificationRequest aboutCommand(
+            String id, String component, Severity severity, String what, String status, String reason, Instant now) {
+        return new NotificationRequest(
+                id,
+                "commands-" + component,
+                NotificationKind.INCIDENT_UPDATED,
+                severity,
+                component,
+                "A recovery command was " + what + ": " + reason,
+                List.of(),
+                "None",
+                status,
+                null,
+                null,
+                null,
+                null,
+                "mcp-dr automation",
+                null,
+                List.of(),
+                Map.of("Reason", reason),
+                now,
+                now);
     }
 
-    private static NotificationRequest request(Incident incident, NotificationKind kind, String occasion,
-            String status, Instant now) {
+    private static NotificationRequest request(
+            Incident incident, NotificationKind kind, String occasion, String status, Instant now) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Scenario", incident.scenario());
         details.put("RTO target", incident.rtoTarget().toMinutes() + " min");
@@ -68,11 +89,28 @@ public final class Notices {
         } else {
             details.put("RPO", "unknown: no successful backup of the affected data seen");
         }
-        String last = incident.timeline().isEmpty() ? "" : incident.timeline().get(incident.timeline().size() - 1).detail();
-        return new NotificationRequest(incident.id() + ":" + occasion, incident.id(), kind, incident.severity(),
-                incident.component(), incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
-                List.of(incident.component()), incident.severity() == Severity.CRITICAL ? "Severe" : "Degraded",
-                status, null, incident.rto(), null, null, "mcp-dr automation", null, List.of(), details,
-                incident.detectedAt(), now);
+        String last = incident.timeline().isEmpty()
+                ? ""
+                : incident.timeline().get(incident.timeline().size() - 1).detail();
+        return new NotificationRequest(
+                incident.id() + ":" + occasion,
+                incident.id(),
+                kind,
+                incident.severity(),
+                incident.component(),
+                incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
+                List.of(incident.component()),
+                incident.severity() == Severity.CRITICAL ? "Severe" : "Degraded",
+                status,
+                null,
+                incident.rto(),
+                null,
+                null,
+                "mcp-dr automation",
+                null,
+                List.of(),
+                details,
+                incident.detectedAt(),
+                now);
     }
 }

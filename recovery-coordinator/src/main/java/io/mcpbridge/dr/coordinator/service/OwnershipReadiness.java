@@ -21,7 +21,8 @@ public class OwnershipReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("incident-ownership").status(coordinator.ready())
+        return HealthCheckResponse.named("incident-ownership")
+                .status(coordinator.ready())
                 .withData("partitions", coordinator.ownership().toString())
                 .withData("state", coordinator.ready() ? "incidents read back" : "waiting for a partition assignment")
                 .build();

@@ -25,13 +25,15 @@ class IncidentBookTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     private final MaintenanceWindows maintenance = new MaintenanceWindows();
-    private final IncidentBook book = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
+    private final IncidentBook book =
+            new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
 
     @Test
     void aDownTransitionOpensACriticalServiceFailureAndLaterSignalsFoldIntoIt() {
         book.onHealth(health("redis", HealthState.UP, HealthState.UP), false);
 
-        IncidentBook.Change opened = published(book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true));
+        IncidentBook.Change opened =
+                published(book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true));
 
         assertThat(opened.opened()).isTrue();
         Incident incident = opened.incident().orElseThrow();
@@ -41,7 +43,8 @@ class IncidentBookTest {
         assertThat(incident.scenario()).isEqualTo("service-failure");
         assertThat(incident.id()).startsWith("inc-gateway-20261126T");
 
-        IncidentBook.Change again = published(book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true));
+        IncidentBook.Change again =
+                published(book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true));
         IncidentBook.Change alert = book.onAlert(alert("gateway", Severity.CRITICAL, AlertStatus.FIRING));
 
         assertThat(again.opened()).isFalse();
@@ -68,7 +71,8 @@ class IncidentBookTest {
         AlertEvent firing = alert("gateway", Severity.CRITICAL, AlertStatus.FIRING);
         Incident opened = published(book.onAlert(firing)).incident().orElseThrow();
 
-        Incident resolved = book.onAlert(alert("gateway", Severity.CRITICAL, AlertStatus.RESOLVED)).incident()
+        Incident resolved = book.onAlert(alert("gateway", Severity.CRITICAL, AlertStatus.RESOLVED))
+                .incident()
                 .orElseThrow();
 
         assertThat(resolved.id()).isEqualTo(opened.id());
@@ -77,18 +81,27 @@ class IncidentBookTest {
 
     @Test
     void recoveriesAndResolvedAlertsNeverOpenAnIncident() {
-        assertThat(book.onHealth(health("router", HealthState.DOWN, HealthState.UP), true).incident()).isEmpty();
-        assertThat(book.onAlert(alert("router", Severity.CRITICAL, AlertStatus.RESOLVED)).incident()).isEmpty();
-        assertThat(book.onAlert(alert("router", Severity.MEDIUM, AlertStatus.FIRING)).ignored())
+        assertThat(book.onHealth(health("router", HealthState.DOWN, HealthState.UP), true)
+                        .incident())
+                .isEmpty();
+        assertThat(book.onAlert(alert("router", Severity.CRITICAL, AlertStatus.RESOLVED))
+                        .incident())
+                .isEmpty();
+        assertThat(book.onAlert(alert("router", Severity.MEDIUM, AlertStatus.FIRING))
+                        .ignored())
                 .contains("MEDIUM alert opens no incident");
-        assertThat(book.onHealth(health("router", HealthState.UP, HealthState.DOWN), false).incident())
-                .as("a snapshot is not a transition").isEmpty();
+        assertThat(book.onHealth(health("router", HealthState.UP, HealthState.DOWN), false)
+                        .incident())
+                .as("a snapshot is not a transition")
+                .isEmpty();
         assertThat(book.current("router")).isEmpty();
     }
 
     @Test
     void aFiringHighAlertOpensOne() {
-        Incident incident = book.onAlert(alert("redis", Severity.HIGH, AlertStatus.FIRING)).incident().orElseThrow();
+        Incident incident = book.onAlert(alert("redis", Severity.HIGH, AlertStatus.FIRING))
+                .incident()
+                .orElseThrow();
 
         assertThat(incident.severity()).isEqualTo(Severity.HIGH);
         assertThat(incident.summary()).contains("RedisDown");
@@ -99,7 +112,9 @@ class IncidentBookTest {
         book.onHealth(health("gateway", HealthState.DOWN, HealthState.UP), false);
         book.onHealth(health("router", HealthState.DOWN, HealthState.UP), false);
 
-        Incident incident = book.onAlert(alert("router", Severity.CRITICAL, AlertStatus.FIRING)).incident().orElseThrow();
+        Incident incident = book.onAlert(alert("router", Severity.CRITICAL, AlertStatus.FIRING))
+                .incident()
+                .orElseThrow();
 
         assertThat(incident.scenario()).isEqualTo("service-failure");
     }
@@ -109,7 +124,8 @@ class IncidentBookTest {
         maintenance.start(new MaintenanceWindows.Window("gateway", NOW.plus(Duration.ofHours(1)), "alice", "upgrade"));
 
         Incident incident = published(book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true))
-                .incident().orElseThrow();
+                .incident()
+                .orElseThrow();
         IncidentBook.Change again = book.onHealth(health("gateway", HealthState.DOWN, HealthState.DOWN), true);
 
         assertThat(incident.state()).isEqualTo(IncidentState.SUPPRESSED);
@@ -120,10 +136,11 @@ class IncidentBookTest {
 
     @Test
     void afterResolutionTheNextDownOpensANewIncident() {
-        Incident first = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
+        Incident first = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true)
+                .incident()
                 .orElseThrow();
-        book.update(Incidents.advance(first, IncidentState.RESOLVED,
-                new TimelineEntry(NOW, "verify", "succeeded", "healthy")));
+        book.update(Incidents.advance(
+                first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", "succeeded", "healthy")));
 
         IncidentBook.Change next = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true);
 
@@ -135,23 +152,43 @@ class IncidentBookTest {
     void aFiringAlertRepeatedAfterItsIncidentEndedOpensNoOtherEvenAfterARestart() {
         AlertEvent firing = alert("gateway", Severity.CRITICAL, AlertStatus.FIRING);
         Incident first = book.onAlert(firing).incident().orElseThrow();
-        Incident resolved = Incidents.advance(first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", "succeeded", "UP"));
+        Incident resolved =
+                Incidents.advance(first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", "succeeded", "UP"));
         book.update(resolved);
 
         assertThat(book.onAlert(firing).ignored()).contains("already had its incident");
         IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
         restarted.restore(resolved);
-        assertThat(restarted.onAlert(firing).incident()).as("known from the incidents topic").isEmpty();
+        assertThat(restarted.onAlert(firing).incident())
+                .as("known from the incidents topic")
+                .isEmpty();
 
-        AlertEvent firesAgain = new AlertEvent("gateway", Severity.CRITICAL, AlertStatus.FIRING, firing.alertname(),
-                firing.fingerprint(), firing.summary(), Map.of(), Map.of(), NOW.plusSeconds(600), null, null, null,
-                "mcp-dr", null, NOW.plusSeconds(600));
-        assertThat(restarted.onAlert(firesAgain).opened()).as("a new start is a new alert instance").isTrue();
+        AlertEvent firesAgain = new AlertEvent(
+                "gateway",
+                Severity.CRITICAL,
+                AlertStatus.FIRING,
+                firing.alertname(),
+                firing.fingerprint(),
+                firing.summary(),
+                Map.of(),
+                Map.of(),
+                NOW.plusSeconds(600),
+                null,
+                null,
+                null,
+                "mcp-dr",
+                null,
+                NOW.plusSeconds(600));
+        assertThat(restarted.onAlert(firesAgain).opened())
+                .as("a new start is a new alert instance")
+                .isTrue();
     }
 
     @Test
     void incidentsReadBackFromTheTopicResumeAndOlderRecordsDoNotWin() {
-        Incident open = book.onHealth(health("router", HealthState.UP, HealthState.DOWN), true).incident().orElseThrow();
+        Incident open = book.onHealth(health("router", HealthState.UP, HealthState.DOWN), true)
+                .incident()
+                .orElseThrow();
         Incident newer = Incidents.note(open, new TimelineEntry(NOW, "signal", "info", "x"));
         IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
 
@@ -159,16 +196,22 @@ class IncidentBookTest {
         restarted.restore(open);
 
         assertThat(restarted.current("router")).contains(newer);
-        assertThat(restarted.onHealth(health("router", HealthState.DOWN, HealthState.DOWN), true).opened()).isFalse();
+        assertThat(restarted
+                        .onHealth(health("router", HealthState.DOWN, HealthState.DOWN), true)
+                        .opened())
+                .isFalse();
     }
 
     @Test
     void theRtoRunsFromDetectionToRecovery() {
-        Incident incident = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true).incident()
+        Incident incident = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true)
+                .incident()
                 .orElseThrow();
-        Incident acting = Incidents.actionStarted(incident, new TimelineEntry(NOW.plusSeconds(1), "restart",
-                "started", "rollout restart"), true);
-        Incident resolved = Incidents.advance(acting, IncidentState.RESOLVED,
+        Incident acting = Incidents.actionStarted(
+                incident, new TimelineEntry(NOW.plusSeconds(1), "restart", "started", "rollout restart"), true);
+        Incident resolved = Incidents.advance(
+                acting,
+                IncidentState.RESOLVED,
                 new TimelineEntry(NOW.plusSeconds(52), "verify-restart", "succeeded", "UP"));
 
         assertThat(acting.state()).isEqualTo(IncidentState.RECOVERING);
@@ -176,27 +219,63 @@ class IncidentBookTest {
         assertThat(acting.automatedActions()).containsExactly(NOW.plusSeconds(1));
         assertThat(resolved.recoveredAt()).isEqualTo(NOW.plusSeconds(52));
         assertThat(resolved.rto()).isEqualTo(Duration.ofSeconds(52));
-        assertThat(resolved.timeline()).extracting(TimelineEntry::step)
+        assertThat(resolved.timeline())
+                .extracting(TimelineEntry::step)
                 .containsExactly("detected", "state", "restart", "state", "verify-restart");
         assertThat(resolved.postmortem())
                 .startsWith("# Incident Postmortem: " + incident.id())
-                .contains("- **Date**: 2026-11-26", "- **Duration**: 52 s", "- **Severity**: CRITICAL",
-                        "- **RTO**: 52 s against a target of 15 min: met", "## Timeline",
-                        "10:00:01 UTC restart started: rollout restart", "## Root Cause", "*To be completed.*",
-                        "## What Went Well", "Detected automatically at 10:00:00 UTC", "## Action Items",
-                        "| Review the service-failure runbook against this timeline |", "## Lessons Learned");
-        assertThat(acting.postmortem()).as("only a resolved incident carries one").isNull();
+                .contains(
+                        "- **Date**: 2026-11-26",
+                        "- **Duration**: 52 s",
+                        "- **Severity**: CRITICAL",
+                        "- **RTO**: 52 s against a target of 15 min: met",
+                        "## Timeline",
+                        "10:00:01 UTC restart started: rollout restart",
+                        "## Root Cause",
+                        "*To be completed.*",
+                        "## What Went Well",
+                        "Detected automatically at 10:00:00 UTC",
+                        "## Action Items",
+                        "| Review the service-failure runbook against this timeline |",
+                        "## Lessons Learned");
+        assertThat(acting.postmortem())
+                .as("only a resolved incident carries one")
+                .isNull();
     }
 
     private static TargetHealth health(String component, HealthState previous, HealthState state) {
-        return new TargetHealth(component, component, ProbeKind.HTTP, "http://" + component + ":8080/health", state,
-                previous, NOW, 3, 12, state == HealthState.DOWN ? "HTTP 503" : null, NOW);
+        return new TargetHealth(
+                component,
+                component,
+                ProbeKind.HTTP,
+                "http://" + component + ":8080/health",
+                state,
+                previous,
+                NOW,
+                3,
+                12,
+                state == HealthState.DOWN ? "HTTP 503" : null,
+                NOW);
     }
 
     private static AlertEvent alert(String component, Severity severity, AlertStatus status) {
         String name = component.equals("redis") ? "RedisDown" : "McpGatewayUnhealthy";
-        return new AlertEvent(component, severity, status, name, "4f1e2c3b", name + " fired", Map.of(), Map.of(), NOW,
-                status == AlertStatus.RESOLVED ? NOW : null, null, null, "mcp-dr", null, NOW);
+        return new AlertEvent(
+                component,
+                severity,
+                status,
+                name,
+                "4f1e2c3b",
+                name + " fired",
+                Map.of(),
+                Map.of(),
+                NOW,
+                status == AlertStatus.RESOLVED ? NOW : null,
+                null,
+                null,
+                "mcp-dr",
+                null,
+                NOW);
     }
 
     /** What the coordinator does once a change is on the incidents topic. */

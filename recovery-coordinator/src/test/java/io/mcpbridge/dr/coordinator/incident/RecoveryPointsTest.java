@@ -24,10 +24,20 @@ class RecoveryPointsTest {
 
     @Test
     void theNewestSuccessfulBackupBeforeDetectionCountsFromWhenItStarted() {
-        points.record(result("bk-old", BackupAction.BACKUP, BackupPhase.SUCCEEDED, DETECTED.minusSeconds(7200), BackupScope.REDIS));
-        points.record(result("bk-new", BackupAction.BACKUP, BackupPhase.SUCCEEDED, DETECTED.minusSeconds(600), BackupScope.REDIS,
+        points.record(result(
+                "bk-old", BackupAction.BACKUP, BackupPhase.SUCCEEDED, DETECTED.minusSeconds(7200), BackupScope.REDIS));
+        points.record(result(
+                "bk-new",
+                BackupAction.BACKUP,
+                BackupPhase.SUCCEEDED,
+                DETECTED.minusSeconds(600),
+                BackupScope.REDIS,
                 BackupScope.CONFIGS));
-        points.record(result("bk-old-again", BackupAction.BACKUP, BackupPhase.SUCCEEDED, DETECTED.minusSeconds(3600),
+        points.record(result(
+                "bk-old-again",
+                BackupAction.BACKUP,
+                BackupPhase.SUCCEEDED,
+                DETECTED.minusSeconds(3600),
                 BackupScope.REDIS));
 
         Incident stamped = points.stamp(incident("redis"));
@@ -39,10 +49,19 @@ class RecoveryPointsTest {
 
     @Test
     void failuresRestoresAndLaterBackupsDoNotCount() {
-        points.record(result("bk-failed", BackupAction.BACKUP, BackupPhase.FAILED, DETECTED.minusSeconds(60), BackupScope.CONFIGS));
-        points.record(result("bk-restored", BackupAction.RESTORE, BackupPhase.SUCCEEDED, DETECTED.minusSeconds(60),
+        points.record(result(
+                "bk-failed", BackupAction.BACKUP, BackupPhase.FAILED, DETECTED.minusSeconds(60), BackupScope.CONFIGS));
+        points.record(result(
+                "bk-restored",
+                BackupAction.RESTORE,
+                BackupPhase.SUCCEEDED,
+                DETECTED.minusSeconds(60),
                 BackupScope.CONFIGS));
-        points.record(result("bk-after", BackupAction.BACKUP, BackupPhase.SUCCEEDED, DETECTED.plusSeconds(600),
+        points.record(result(
+                "bk-after",
+                BackupAction.BACKUP,
+                BackupPhase.SUCCEEDED,
+                DETECTED.plusSeconds(600),
                 BackupScope.CONFIGS));
 
         Incident stamped = points.stamp(incident("gateway"));
@@ -53,21 +72,57 @@ class RecoveryPointsTest {
 
     @Test
     void theGatewayAndRouterDataIsTheirConfigurationTheSessionStoreItsRedis() {
-        points.record(result("bk-configs", BackupAction.BACKUP, BackupPhase.SUCCEEDED, DETECTED.minusSeconds(300),
+        points.record(result(
+                "bk-configs",
+                BackupAction.BACKUP,
+                BackupPhase.SUCCEEDED,
+                DETECTED.minusSeconds(300),
                 BackupScope.CONFIGS));
 
         assertThat(points.stamp(incident("router")).lastBackupId()).isEqualTo("bk-configs");
         assertThat(points.stamp(incident("redis")).rpo()).isNull();
     }
 
-    private static BackupResult result(String id, BackupAction action, BackupPhase phase, Instant time, BackupScope... scopes) {
-        return new BackupResult("cmd-" + id, action, phase, id, List.of(scopes), 0, 0, null, 60_000, Map.of(), null, null,
-                phase == BackupPhase.FAILED ? "disk full" : null, time);
+    private static BackupResult result(
+            String id, BackupAction action, BackupPhase phase, Instant time, BackupScope... scopes) {
+        return new BackupResult(
+                "cmd-" + id,
+                action,
+                phase,
+                id,
+                List.of(scopes),
+                0,
+                0,
+                null,
+                60_000,
+                Map.of(),
+                null,
+                null,
+                phase == BackupPhase.FAILED ? "disk full" : null,
+                time);
     }
 
     private static Incident incident(String component) {
-        return new Incident("inc-" + component, component, "service-failure", Map.of(), Severity.CRITICAL, IncidentState.DETECTED,
-                component + " DOWN", DETECTED, null, null, null, null, Duration.ZERO, Severity.CRITICAL.targetRto(), null,
-                null, List.of(), List.of(), null, 1);
+        return new Incident(
+                "inc-" + component,
+                component,
+                "service-failure",
+                Map.of(),
+                Severity.CRITICAL,
+                IncidentState.DETECTED,
+                component + " DOWN",
+                DETECTED,
+                null,
+                null,
+                null,
+                null,
+                Duration.ZERO,
+                Severity.CRITICAL.targetRto(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                1);
     }
 }

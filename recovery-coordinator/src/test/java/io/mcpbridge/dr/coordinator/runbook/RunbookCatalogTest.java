@@ -21,7 +21,9 @@ class RunbookCatalogTest {
         RunbookCatalog catalog = RunbookCatalog.load(Optional.empty());
 
         for (Scenario scenario : Scenario.values()) {
-            assertThat(catalog.runbook(scenario).steps()).as(scenario.fileName()).isNotEmpty();
+            assertThat(catalog.runbook(scenario).steps())
+                    .as(scenario.fileName())
+                    .isNotEmpty();
         }
     }
 
@@ -30,13 +32,16 @@ class RunbookCatalogTest {
         Runbook runbook = RunbookCatalog.load(Optional.empty()).runbook(Scenario.SERVICE_FAILURE);
 
         assertThat(runbook.manualOnly()).isFalse();
-        assertThat(runbook.steps()).extracting(Step::action).containsExactly(Action.ROLLOUT_RESTART, Action.VERIFY,
-                Action.ROLLOUT_UNDO, Action.VERIFY);
+        assertThat(runbook.steps())
+                .extracting(Step::action)
+                .containsExactly(Action.ROLLOUT_RESTART, Action.VERIFY, Action.ROLLOUT_UNDO, Action.VERIFY);
         Step verifyRestart = runbook.steps().get(1);
         assertThat(verifyRestart.onSuccess()).isEqualTo(OnSuccess.RESOLVE);
         assertThat(verifyRestart.onFailure()).isEqualTo(OnFailure.NEXT);
         assertThat(verifyRestart.parameters()).containsEntry("attempts", "30").containsEntry("interval", "PT10S");
-        assertThat(runbook.steps().get(3).onFailure()).as("the last fallback escalates").isEqualTo(OnFailure.ESCALATE);
+        assertThat(runbook.steps().get(3).onFailure())
+                .as("the last fallback escalates")
+                .isEqualTo(OnFailure.ESCALATE);
         assertThat(runbook.steps().get(0).timeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
@@ -45,9 +50,11 @@ class RunbookCatalogTest {
         Runbook runbook = RunbookCatalog.load(Optional.of(Path.of("examples/vm-runbooks.yaml")))
                 .runbook(Scenario.SERVICE_FAILURE);
 
-        assertThat(runbook.steps()).extracting(Step::action).containsExactly(Action.SHELL, Action.VERIFY, Action.SHELL,
-                Action.VERIFY);
-        assertThat(runbook.steps().get(0).parameters()).containsEntry("command", "sudo -n systemctl restart mcp-${component}");
+        assertThat(runbook.steps())
+                .extracting(Step::action)
+                .containsExactly(Action.SHELL, Action.VERIFY, Action.SHELL, Action.VERIFY);
+        assertThat(runbook.steps().get(0).parameters())
+                .containsEntry("command", "sudo -n systemctl restart mcp-${component}");
         assertThat(runbook.steps().get(0).retries()).isEqualTo(1);
     }
 
@@ -57,19 +64,25 @@ class RunbookCatalogTest {
 
         Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
         assertThat(breach.manualOnly()).isTrue();
-        assertThat(breach.steps()).filteredOn(step -> step.action().destructive())
-                .extracting(Step::name).containsExactly("revoke-sessions", "rotate-credentials");
-        assertThat(breach.steps()).filteredOn(step -> step.action().destructive())
+        assertThat(breach.steps())
+                .filteredOn(step -> step.action().destructive())
+                .extracting(Step::name)
+                .containsExactly("revoke-sessions", "rotate-credentials");
+        assertThat(breach.steps())
+                .filteredOn(step -> step.action().destructive())
                 .allSatisfy(step -> assertThat(step.needsConfirmation()).isTrue());
         assertThat(breach.steps().get(0).parameters()).containsEntry("pattern", "session:*");
 
         Step restoreSessions = catalog.runbook(Scenario.REDIS_FAILURE).steps().stream()
-                .filter(step -> step.action() == Action.RESTORE_BACKUP).findFirst().orElseThrow();
+                .filter(step -> step.action() == Action.RESTORE_BACKUP)
+                .findFirst()
+                .orElseThrow();
         assertThat(restoreSessions.automatic()).isTrue();
         assertThat(restoreSessions.needsConfirmation()).isFalse();
 
         Runbook corruption = catalog.runbook(Scenario.DATA_CORRUPTION);
-        assertThat(corruption.steps()).extracting(Step::action)
+        assertThat(corruption.steps())
+                .extracting(Step::action)
                 .as("a forensic snapshot comes before the restore")
                 .startsWith(Action.FORENSIC_SNAPSHOT, Action.RESTORE_BACKUP);
         assertThat(catalog.runbook(Scenario.DATA_CENTER_FAILURE).manualOnly()).isTrue();

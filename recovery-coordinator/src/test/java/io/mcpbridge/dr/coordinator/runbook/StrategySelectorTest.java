@@ -28,7 +28,6 @@ class StrategySelectorTest {
     void otherwiseAServiceFailure() {
         assertThat(StrategySelector.select(Map.of("gateway", DOWN, "router", UP, "redis", UP)))
                 .isEqualTo(Scenario.SERVICE_FAILURE);
-        assertThat(StrategySelector.select(Map.of()))
-                .as("nothing known yet").isEqualTo(Scenario.SERVICE_FAILURE);
+        assertThat(StrategySelector.select(Map.of())).as("nothing known yet").isEqualTo(Scenario.SERVICE_FAILURE);
     }
 }

@@ -61,9 +61,20 @@ class FailOverTest {
         client.services().inNamespace(NS).delete();
         deployment("redis", Map.of("app", "redis", "role", "primary"));
         deployment("redis-standby", Map.of("app", "redis", "role", "standby"));
-        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("redis").endMetadata()
-                .withNewSpec().withSelector(Map.of("app", "redis", "role", "primary")).addNewPort().withPort(6379).endPort()
-                .endSpec().build()).create();
+        client.services()
+                .inNamespace(NS)
+                .resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("redis")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withSelector(Map.of("app", "redis", "role", "primary"))
+                        .addNewPort()
+                        .withPort(6379)
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     @AfterEach
@@ -73,9 +84,11 @@ class FailOverTest {
 
     @Test
     void withAStandbyTheReplicaIsPromotedAndTheServiceMovedWithoutARestart() {
-        try (RedisServer primary = RedisServer.start(); RedisServer replica = RedisServer.start()) {
+        try (RedisServer primary = RedisServer.start();
+                RedisServer replica = RedisServer.start()) {
             replica.command("REPLICAOF", "127.0.0.1", String.valueOf(primary.port()));
-            Awaitility.await("replica in sync").atMost(Duration.ofSeconds(20))
+            Awaitility.await("replica in sync")
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> replica.command("INFO", "replication").contains("master_link_status:up"));
             primary.close(); // the failure
 
@@ -84,7 +97,12 @@ class FailOverTest {
 
             assertThat(verifying.state()).isEqualTo(IncidentState.VERIFYING);
             assertThat(replica.command("ROLE")).startsWith("*3\r\n$6\r\nmaster");
-            assertThat(client.services().inNamespace(NS).withName("redis").get().getSpec().getSelector())
+            assertThat(client.services()
+                            .inNamespace(NS)
+                            .withName("redis")
+                            .get()
+                            .getSpec()
+                            .getSelector())
                     .containsEntry("role", "standby");
             assertThat(actions.restartedAt(NS, "redis")).isEmpty();
 
@@ -102,25 +120,40 @@ class FailOverTest {
     void withoutAStandbyTheFailOverIsSkippedAndRedisIsRestarted() {
         Incident verifying = runner(Map.of()).advance(redisIncident(), redisFailure, context(HealthState.DOWN, now));
 
-        assertThat(verifying.timeline()).anySatisfy(entry -> {
-            assertThat(entry.step()).isEqualTo("fail-over");
-            assertThat(entry.outcome()).isEqualTo("skipped");
-        }).noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("failed"));
+        assertThat(verifying.timeline())
+                .anySatisfy(entry -> {
+                    assertThat(entry.step()).isEqualTo("fail-over");
+                    assertThat(entry.outcome()).isEqualTo("skipped");
+                })
+                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("failed"));
         assertThat(actions.restartedAt(NS, "redis")).isPresent();
-        assertThat(client.services().inNamespace(NS).withName("redis").get().getSpec().getSelector())
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withName("redis")
+                        .get()
+                        .getSpec()
+                        .getSelector())
                 .containsEntry("role", "primary");
     }
 
     private RunbookRunner runner(Map<String, String> variables) {
-        StepExecutor executor = new StepExecutor(actions, NS, variables, new StepExecutor.Peers(Optional.empty(),
-                Optional.of(new StandbyPromoter(vertx, Optional.empty())), command -> { }, request -> { },
-                new HostCommands()),
+        StepExecutor executor = new StepExecutor(
+                actions,
+                NS,
+                variables,
+                new StepExecutor.Peers(
+                        Optional.empty(),
+                        Optional.of(new StandbyPromoter(vertx, Optional.empty())),
+                        command -> {},
+                        request -> {},
+                        new HostCommands()),
                 Clock.systemUTC());
         return new RunbookRunner(executor, ActionBudget.defaults(), incident -> incident, Clock.systemUTC());
     }
 
     private Incident redisIncident() {
-        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
+        IncidentBook book =
+                new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
         return book.onHealth(health(HealthState.DOWN, now), true).incident().orElseThrow();
     }
 
@@ -129,14 +162,46 @@ class FailOverTest {
     }
 
     private static TargetHealth health(HealthState state, Instant at) {
-        return new TargetHealth("redis", "redis", ProbeKind.REDIS, "redis://redis:6379", state,
-                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN, at, 3, 5, null, at);
+        return new TargetHealth(
+                "redis",
+                "redis",
+                ProbeKind.REDIS,
+                "redis://redis:6379",
+                state,
+                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN,
+                at,
+                3,
+                5,
+                null,
+                at);
     }
 
     private void deployment(String name, Map<String, String> labels) {
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata().withName(name)
-                .endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec().addNewContainer()
-                .withName("redis").withImage("redis:7").endContainer().endSpec().endTemplate().endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(labels)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("redis")
+                        .withImage("redis:7")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
     }
 }

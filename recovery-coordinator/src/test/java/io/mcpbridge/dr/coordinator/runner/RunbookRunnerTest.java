@@ -84,12 +84,33 @@ class RunbookRunnerTest {
         actions = new KubernetesActions(client);
         client.apps().deployments().inNamespace(NS).withName("mcp-gateway").delete();
         client.apps().replicaSets().inNamespace(NS).delete();
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata()
-                .withName("mcp-gateway").addToAnnotations("deployment.kubernetes.io/revision", "2").endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(LABELS).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(LABELS).endMetadata()
-                .withNewSpec().addNewContainer().withName("gateway").withImage("mcp-bridge/gateway:1.1.0").endContainer()
-                .endSpec().endTemplate().endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("mcp-gateway")
+                        .addToAnnotations("deployment.kubernetes.io/revision", "2")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(2)
+                        .withNewSelector()
+                        .withMatchLabels(LABELS)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(LABELS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("gateway")
+                        .withImage("mcp-bridge/gateway:1.1.0")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
         ClusterFixtures.replicaSet(client, NS, "mcp-gateway-1", "1", LABELS, "gateway", "mcp-bridge/gateway:1.0.0");
         ClusterFixtures.replicaSet(client, NS, "mcp-gateway-2", "2", LABELS, "gateway", "mcp-bridge/gateway:1.1.0");
     }
@@ -102,8 +123,8 @@ class RunbookRunnerTest {
 
         assertThat(waiting.state()).isEqualTo(IncidentState.VERIFYING);
         assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
-        Incident resolved = runner().advance(waiting, serviceFailure(),
-                context(now.plusSeconds(40), HealthState.UP, now.plusSeconds(40)));
+        Incident resolved = runner().advance(
+                        waiting, serviceFailure(), context(now.plusSeconds(40), HealthState.UP, now.plusSeconds(40)));
 
         assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(resolved.rto()).isEqualTo(Duration.ofSeconds(40));
@@ -118,13 +139,25 @@ class RunbookRunnerTest {
         Incident incident = openGatewayIncident();
         Incident afterRestart = runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now));
 
-        Incident afterUndo = runner().advance(afterRestart, serviceFailure(),
-                context(now.plusSeconds(301), HealthState.DOWN, now.plusSeconds(300), afterRestart.automatedActions()));
+        Incident afterUndo = runner().advance(
+                        afterRestart,
+                        serviceFailure(),
+                        context(
+                                now.plusSeconds(301),
+                                HealthState.DOWN,
+                                now.plusSeconds(300),
+                                afterRestart.automatedActions()));
 
         assertThat(image()).as("rolled back").isEqualTo("mcp-bridge/gateway:1.0.0");
         assertThat(afterUndo.state()).isEqualTo(IncidentState.VERIFYING);
-        Incident escalated = runner().advance(afterUndo, serviceFailure(),
-                context(now.plusSeconds(602), HealthState.DOWN, now.plusSeconds(600), afterUndo.automatedActions()));
+        Incident escalated = runner().advance(
+                        afterUndo,
+                        serviceFailure(),
+                        context(
+                                now.plusSeconds(602),
+                                HealthState.DOWN,
+                                now.plusSeconds(600),
+                                afterUndo.automatedActions()));
 
         assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(escalated.escalatedAt()).isNotNull();
@@ -137,16 +170,19 @@ class RunbookRunnerTest {
         Incident incident = openGatewayIncident();
         runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now));
         Incident lastSeen = published.stream()
-                .filter(i -> last(i).step().equals("restart") && last(i).outcome().equals("started"))
-                .findFirst().orElseThrow(); // what the topic held when the first instance died
+                .filter(i ->
+                        last(i).step().equals("restart") && last(i).outcome().equals("started"))
+                .findFirst()
+                .orElseThrow(); // what the topic held when the first instance died
         Instant restartedAt = actions.restartedAt(NS, "mcp-gateway").orElseThrow();
 
-        Incident resolved = runner().advance(lastSeen, serviceFailure(),
-                context(now.plusSeconds(30), HealthState.UP, now.plusSeconds(30)));
+        Incident resolved = runner().advance(
+                        lastSeen, serviceFailure(), context(now.plusSeconds(30), HealthState.UP, now.plusSeconds(30)));
 
         assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(actions.restartedAt(NS, "mcp-gateway")).contains(restartedAt);
-        assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail()).contains("not repeated"));
+        assertThat(resolved.timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).contains("not repeated"));
     }
 
     @Test
@@ -154,8 +190,7 @@ class RunbookRunnerTest {
         Incident incident = openGatewayIncident();
         List<Instant> earlier = List.of(now.minusSeconds(3000), now.minusSeconds(2000), now.minusSeconds(1000));
 
-        Incident escalated = runner().advance(incident, serviceFailure(),
-                context(now, HealthState.DOWN, now, earlier));
+        Incident escalated = runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now, earlier));
 
         assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(last(escalated).detail()).contains("3 automated actions within 60 min");
@@ -166,8 +201,8 @@ class RunbookRunnerTest {
     void aComponentHealthyAgainIsNotActedOn() {
         Incident incident = openGatewayIncident();
 
-        Incident resolved = runner().advance(incident, serviceFailure(),
-                context(now.plusSeconds(5), HealthState.UP, now.plusSeconds(5)));
+        Incident resolved = runner().advance(
+                        incident, serviceFailure(), context(now.plusSeconds(5), HealthState.UP, now.plusSeconds(5)));
 
         assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(actions.restartedAt(NS, "mcp-gateway")).isEmpty();
@@ -178,8 +213,17 @@ class RunbookRunnerTest {
         Incident incident = openGatewayIncident();
         Instant at = now.plusSeconds(5);
 
-        Incident after = runner().advance(incident, serviceFailure(), new RunContext(
-                Map.of("gateway", health(HealthState.UP, at)), List.of(), true, false, false, at, Map.of()));
+        Incident after = runner().advance(
+                        incident,
+                        serviceFailure(),
+                        new RunContext(
+                                Map.of("gateway", health(HealthState.UP, at)),
+                                List.of(),
+                                true,
+                                false,
+                                false,
+                                at,
+                                Map.of()));
 
         assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
         assertThat(started(after, "restart")).isEqualTo(1);
@@ -189,18 +233,28 @@ class RunbookRunnerTest {
     void aDryRunChangesNothing() {
         Incident incident = openGatewayIncident();
 
-        Incident after = runner().advance(incident, serviceFailure(),
-                new RunContext(Map.of("gateway", health(HealthState.DOWN, now)), List.of(), false, true, now));
+        Incident after = runner().advance(
+                        incident,
+                        serviceFailure(),
+                        new RunContext(Map.of("gateway", health(HealthState.DOWN, now)), List.of(), false, true, now));
 
         assertThat(actions.restartedAt(NS, "mcp-gateway")).isEmpty();
-        assertThat(after.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rollout-restart"));
+        assertThat(after.timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rollout-restart"));
     }
 
     @Test
     void aSecurityBreachWithoutConfirmationIsRefusedAndTouchesNoSecret() {
         client.secrets().inNamespace(NS).withName("mcp-credentials").delete();
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
-                .endMetadata().withData(Map.of("token", "b2xk")).build()).create();
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("mcp-credentials")
+                        .endMetadata()
+                        .withData(Map.of("token", "b2xk"))
+                        .build())
+                .create();
         Incident incident = openGatewayIncident();
         Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
 
@@ -211,20 +265,51 @@ class RunbookRunnerTest {
             assertThat(entry.step()).isEqualTo("revoke-sessions");
             assertThat(entry.outcome()).isEqualTo("refused");
         });
-        assertThat(client.secrets().inNamespace(NS).withName("mcp-credentials").get().getData())
+        assertThat(client.secrets()
+                        .inNamespace(NS)
+                        .withName("mcp-credentials")
+                        .get()
+                        .getData())
                 .containsEntry("token", "b2xk");
     }
 
     @Test
     void aConfirmedSecurityBreachRemovesOnlySessionsRotatesTheSecretAndRestartsEveryDeployment() {
         client.secrets().inNamespace(NS).withName("mcp-credentials").delete();
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
-                .endMetadata().withData(Map.of("token", "b2xk")).build()).create();
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata()
-                .withName("mcp-router").endMetadata().withNewSpec().withReplicas(1).withNewSelector()
-                .withMatchLabels(Map.of("app", "mcp-router")).endSelector().withNewTemplate().withNewMetadata()
-                .withLabels(Map.of("app", "mcp-router")).endMetadata().withNewSpec().addNewContainer().withName("router")
-                .withImage("mcp-bridge/router:1.0.0").endContainer().endSpec().endTemplate().endSpec().build())
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("mcp-credentials")
+                        .endMetadata()
+                        .withData(Map.of("token", "b2xk"))
+                        .build())
+                .create();
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("mcp-router")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(Map.of("app", "mcp-router"))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(Map.of("app", "mcp-router"))
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("router")
+                        .withImage("mcp-bridge/router:1.0.0")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
                 .createOr(existing -> existing.update());
         try (RedisServer redis = RedisServer.start()) {
             redis.command("SET", "session:0123456789abcdef0123456789abcdef", "{}");
@@ -233,15 +318,29 @@ class RunbookRunnerTest {
             Incident incident = openGatewayIncident();
             Runbook breach = catalog.runbook(Scenario.SECURITY_BREACH);
 
-            Incident verifying = runner.advance(incident, breach, new RunContext(
-                    Map.of("gateway", health(HealthState.DOWN, now)), List.of(), true, false, now));
-            Incident done = runner.advance(verifying, breach, new RunContext(
-                    Map.of("gateway", health(HealthState.UP, now.plusSeconds(20))), List.of(), true, false,
-                    now.plusSeconds(20)));
+            Incident verifying = runner.advance(
+                    incident,
+                    breach,
+                    new RunContext(Map.of("gateway", health(HealthState.DOWN, now)), List.of(), true, false, now));
+            Incident done = runner.advance(
+                    verifying,
+                    breach,
+                    new RunContext(
+                            Map.of("gateway", health(HealthState.UP, now.plusSeconds(20))),
+                            List.of(),
+                            true,
+                            false,
+                            now.plusSeconds(20)));
 
-            assertThat(redis.command("EXISTS", "session:0123456789abcdef0123456789abcdef")).isEqualTo(":0");
+            assertThat(redis.command("EXISTS", "session:0123456789abcdef0123456789abcdef"))
+                    .isEqualTo(":0");
             assertThat(redis.command("EXISTS", "ratelimit:client-1:29000000")).isEqualTo(":1");
-            assertThat(client.secrets().inNamespace(NS).withName("mcp-credentials").get().getData().get("token"))
+            assertThat(client.secrets()
+                            .inNamespace(NS)
+                            .withName("mcp-credentials")
+                            .get()
+                            .getData()
+                            .get("token"))
                     .isNotEqualTo("b2xk");
             assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
             assertThat(actions.restartedAt(NS, "mcp-router")).isPresent();
@@ -258,16 +357,20 @@ class RunbookRunnerTest {
         List<BackupCommand> backupRequests = new ArrayList<>();
         redisDeployment();
         try (RedisServer redis = RedisServer.start()) {
-            RunbookRunner runner = runner(new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(
-                    sessionStore(redis), Optional.empty(), backupRequests::add, notifications::add, hosts),
+            RunbookRunner runner = runner(new StepExecutor(
+                    actions,
+                    NS,
+                    Map.of(),
+                    new StepExecutor.Peers(
+                            sessionStore(redis), Optional.empty(), backupRequests::add, notifications::add, hosts),
                     Clock.systemUTC()));
             Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
-            Incident verifying = runner.advance(openIncident("redis"), redisFailure,
-                    redisContext(now, HealthState.DOWN, now));
+            Incident verifying =
+                    runner.advance(openIncident("redis"), redisFailure, redisContext(now, HealthState.DOWN, now));
             assertThat(actions.restartedAt(NS, "redis")).isPresent();
 
-            Incident restoring = runner.advance(verifying, redisFailure,
-                    redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+            Incident restoring = runner.advance(
+                    verifying, redisFailure, redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
 
             assertThat(restoring.timeline()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("verify-restart");
@@ -288,36 +391,88 @@ class RunbookRunnerTest {
             redis.command("SET", "session:0123456789abcdef0123456789abcdef", "{}");
             RunbookRunner runner = runner(executor(sessionStore(redis)));
             Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
-            Incident verifying = runner.advance(openIncident("redis"), redisFailure,
-                    redisContext(now, HealthState.DOWN, now));
+            Incident verifying =
+                    runner.advance(openIncident("redis"), redisFailure, redisContext(now, HealthState.DOWN, now));
 
-            Incident resolved = runner.advance(verifying, redisFailure,
-                    redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+            Incident resolved = runner.advance(
+                    verifying, redisFailure, redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
 
             assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
-            assertThat(resolved.timeline()).anySatisfy(entry -> assertThat(entry.detail())
-                    .contains("sessions present"));
+            assertThat(resolved.timeline())
+                    .anySatisfy(entry -> assertThat(entry.detail()).contains("sessions present"));
         }
     }
 
     private void redisDeployment() {
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata()
-                .withName("redis").endMetadata().withNewSpec().withReplicas(1).withNewSelector()
-                .withMatchLabels(Map.of("app", "redis")).endSelector().withNewTemplate().withNewMetadata()
-                .withLabels(Map.of("app", "redis")).endMetadata().withNewSpec().addNewContainer().withName("redis")
-                .withImage("redis:7").endContainer().endSpec().endTemplate().endSpec().build())
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("redis")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(Map.of("app", "redis"))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(Map.of("app", "redis"))
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("redis")
+                        .withImage("redis:7")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
                 .createOr(existing -> existing.update());
     }
 
     private Incident openIncident(String component) {
-        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
-        return book.onHealth(new TargetHealth(component, component, ProbeKind.REDIS, "redis://" + component + ":6379",
-                HealthState.DOWN, HealthState.UP, now, 3, 10, "connection refused", now), true).incident().orElseThrow();
+        IncidentBook book =
+                new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
+        return book.onHealth(
+                        new TargetHealth(
+                                component,
+                                component,
+                                ProbeKind.REDIS,
+                                "redis://" + component + ":6379",
+                                HealthState.DOWN,
+                                HealthState.UP,
+                                now,
+                                3,
+                                10,
+                                "connection refused",
+                                now),
+                        true)
+                .incident()
+                .orElseThrow();
     }
 
     private static RunContext redisContext(Instant at, HealthState state, Instant observedAt) {
-        return new RunContext(Map.of("redis", new TargetHealth("redis", "redis", ProbeKind.REDIS, "redis://redis:6379",
-                state, state, observedAt, 1, 10, null, observedAt)), List.of(), false, false, at);
+        return new RunContext(
+                Map.of(
+                        "redis",
+                        new TargetHealth(
+                                "redis",
+                                "redis",
+                                ProbeKind.REDIS,
+                                "redis://redis:6379",
+                                state,
+                                state,
+                                observedAt,
+                                1,
+                                10,
+                                null,
+                                observedAt)),
+                List.of(),
+                false,
+                false,
+                at);
     }
 
     private RunbookRunner runner() {
@@ -325,10 +480,14 @@ class RunbookRunnerTest {
     }
 
     private RunbookRunner runner(StepExecutor executor) {
-        return new RunbookRunner(executor, ActionBudget.defaults(), incident -> {
-            published.add(incident);
-            return incident;
-        }, Clock.systemUTC());
+        return new RunbookRunner(
+                executor,
+                ActionBudget.defaults(),
+                incident -> {
+                    published.add(incident);
+                    return incident;
+                },
+                Clock.systemUTC());
     }
 
     /** The session store a test's own redis-server is, as the coordinator reaches it. */
@@ -338,38 +497,77 @@ class RunbookRunnerTest {
 
     @Test
     void aFailedStepIsTriedAgainAsOftenAsItsRetriesSayThenItsFailureRuleApplies() {
-        Runbook flaky = new Runbook(Scenario.SERVICE_FAILURE, "a restart of a Deployment that is not there", false,
-                List.of(new Step("restart", Action.ROLLOUT_RESTART, Map.of("deployment", "mcp-missing"), null, 1, null,
-                        OnFailure.ESCALATE, false, null)));
+        Runbook flaky = new Runbook(
+                Scenario.SERVICE_FAILURE,
+                "a restart of a Deployment that is not there",
+                false,
+                List.of(new Step(
+                        "restart",
+                        Action.ROLLOUT_RESTART,
+                        Map.of("deployment", "mcp-missing"),
+                        null,
+                        1,
+                        null,
+                        OnFailure.ESCALATE,
+                        false,
+                        null)));
         RunbookRunner runner = runner();
 
         Incident waiting = runner.advance(openGatewayIncident(), flaky, context(now, HealthState.DOWN, now));
         assertThat(last(waiting).outcome()).isEqualTo("retry");
         assertThat(runner.advance(waiting, flaky, context(now.plusSeconds(5), HealthState.DOWN, now)))
-                .as("the retry waits").isSameAs(waiting);
-        Incident escalated = runner.advance(waiting, flaky, context(now.plusSeconds(10), HealthState.DOWN, now,
-                waiting.automatedActions()));
+                .as("the retry waits")
+                .isSameAs(waiting);
+        Incident escalated = runner.advance(
+                waiting, flaky, context(now.plusSeconds(10), HealthState.DOWN, now, waiting.automatedActions()));
 
         assertThat(started(escalated, "restart")).isEqualTo(2);
         assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
-        assertThat(escalated.timeline()).filteredOn(e -> e.outcome().equals("retry")).singleElement()
+        assertThat(escalated.timeline())
+                .filteredOn(e -> e.outcome().equals("retry"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("attempt 2 of 2"));
     }
 
     @Test
     void aHostCommandRunsOffTheLoopAndItsResultMovesTheIncidentOn() {
-        Runbook vm = new Runbook(Scenario.SERVICE_FAILURE, "a VM's unit restarted by a host command", false, List.of(
-                new Step("restart", Action.SHELL, Map.of("command", "sleep 1"), Duration.ofSeconds(30), 0, null,
-                        OnFailure.ESCALATE, false, null),
-                new Step("verify-restart", Action.VERIFY, Map.of("attempts", "3", "interval", "PT10S"), null, 0,
-                        OnSuccess.RESOLVE, null, false, null)));
+        Runbook vm = new Runbook(
+                Scenario.SERVICE_FAILURE,
+                "a VM's unit restarted by a host command",
+                false,
+                List.of(
+                        new Step(
+                                "restart",
+                                Action.SHELL,
+                                Map.of("command", "sleep 1"),
+                                Duration.ofSeconds(30),
+                                0,
+                                null,
+                                OnFailure.ESCALATE,
+                                false,
+                                null),
+                        new Step(
+                                "verify-restart",
+                                Action.VERIFY,
+                                Map.of("attempts", "3", "interval", "PT10S"),
+                                null,
+                                0,
+                                OnSuccess.RESOLVE,
+                                null,
+                                false,
+                                null)));
         RunbookRunner runner = runner();
 
         Incident running = runner.advance(openGatewayIncident(), vm, context(now, HealthState.DOWN, now));
 
-        assertThat(last(running).outcome()).as("the runner did not wait for the command").isEqualTo("requested");
-        Awaitility.await("the command ended").atMost(Duration.ofSeconds(10))
-                .until(() -> hosts.result(StepExecutor.commandId(running, vm.steps().get(0))).isPresent());
+        assertThat(last(running).outcome())
+                .as("the runner did not wait for the command")
+                .isEqualTo("requested");
+        Awaitility.await("the command ended")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> hosts.result(
+                                StepExecutor.commandId(running, vm.steps().get(0)))
+                        .isPresent());
         Incident verifying = runner.advance(running, vm, context(now.plusSeconds(1), HealthState.DOWN, now));
         assertThat(verifying.state()).isEqualTo(IncidentState.VERIFYING);
         assertThat(verifying.timeline()).anySatisfy(entry -> {
@@ -381,34 +579,58 @@ class RunbookRunnerTest {
 
     @Test
     void aHostCommandStartedByAnotherInstanceCountsAsFailedNotRunAgain() {
-        Runbook vm = new Runbook(Scenario.SERVICE_FAILURE, "a VM's unit restarted by a host command", false, List.of(
-                new Step("restart", Action.SHELL, Map.of("command", "touch /tmp/never-run-twice"), null, 0, null,
-                        OnFailure.ESCALATE, false, null)));
-        Incident startedElsewhere = Incidents.actionStarted(openGatewayIncident(), new TimelineEntry(now, "restart",
-                "started", "shell {command=...}"), true);
+        Runbook vm = new Runbook(
+                Scenario.SERVICE_FAILURE,
+                "a VM's unit restarted by a host command",
+                false,
+                List.of(new Step(
+                        "restart",
+                        Action.SHELL,
+                        Map.of("command", "touch /tmp/never-run-twice"),
+                        null,
+                        0,
+                        null,
+                        OnFailure.ESCALATE,
+                        false,
+                        null)));
+        Incident startedElsewhere = Incidents.actionStarted(
+                openGatewayIncident(), new TimelineEntry(now, "restart", "started", "shell {command=...}"), true);
 
         RunbookRunner runner = runner();
         assertThat(runner.advance(startedElsewhere, vm, context(now.plusSeconds(5), HealthState.DOWN, now)))
-                .as("it may still run where it was started: wait out its timeout").isSameAs(startedElsewhere);
+                .as("it may still run where it was started: wait out its timeout")
+                .isSameAs(startedElsewhere);
 
-        Incident taken = runner.advance(startedElsewhere, vm, context(now.plus(vm.steps().get(0).timeout())
-                .plusSeconds(1), HealthState.DOWN, now));
+        Incident taken = runner.advance(
+                startedElsewhere,
+                vm,
+                context(now.plus(vm.steps().get(0).timeout()).plusSeconds(1), HealthState.DOWN, now));
 
         assertThat(taken.state()).isEqualTo(IncidentState.ESCALATED);
-        assertThat(taken.timeline()).anySatisfy(entry -> assertThat(entry.detail()).startsWith("outcome unknown"));
-        assertThat(hosts.known(StepExecutor.commandId(taken, vm.steps().get(0)))).as("not run here").isFalse();
+        assertThat(taken.timeline())
+                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("outcome unknown"));
+        assertThat(hosts.known(StepExecutor.commandId(taken, vm.steps().get(0))))
+                .as("not run here")
+                .isFalse();
     }
 
     @Test
     void hostCommandsStillRunningWhenThePartitionsAreTakenAwayAreStoppedAndRecordedAsFailed() {
         hosts.start("inc-gateway-1:restart", List.of("sleep", "30"), Duration.ofMinutes(1));
-        Awaitility.await("the command runs").atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current()
-                .descendants().anyMatch(process -> process.info().command().orElse("").endsWith("sleep")));
+        Awaitility.await("the command runs")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.current()
+                        .descendants()
+                        .anyMatch(process -> process.info().command().orElse("").endsWith("sleep")));
 
         assertThat(hosts.stopAll("partitions moved")).isOne();
 
-        Awaitility.await("the command is gone").atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current()
-                .descendants().noneMatch(process -> process.info().command().orElse("").endsWith("sleep")));
+        Awaitility.await("the command is gone")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.current()
+                        .descendants()
+                        .noneMatch(
+                                process -> process.info().command().orElse("").endsWith("sleep")));
         assertThat(hosts.result("inc-gateway-1:restart")).hasValueSatisfying(result -> {
             assertThat(result.succeeded()).isFalse();
             assertThat(result.detail()).isEqualTo("stopped: partitions moved");
@@ -416,8 +638,12 @@ class RunbookRunnerTest {
     }
 
     private StepExecutor executor(Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
-        return new StepExecutor(actions, NS, Map.of(), new StepExecutor.Peers(sessions, Optional.empty(), command -> { },
-                notifications::add, hosts), Clock.systemUTC());
+        return new StepExecutor(
+                actions,
+                NS,
+                Map.of(),
+                new StepExecutor.Peers(sessions, Optional.empty(), command -> {}, notifications::add, hosts),
+                Clock.systemUTC());
     }
 
     private Runbook serviceFailure() {
@@ -425,9 +651,24 @@ class RunbookRunnerTest {
     }
 
     private Incident openGatewayIncident() {
-        IncidentBook book = new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
-        return book.onHealth(new TargetHealth("gateway", "gateway", ProbeKind.HTTP, "http://gateway:8080/health",
-                HealthState.DOWN, HealthState.UP, now, 3, 10, "HTTP 503", now), true).incident().orElseThrow();
+        IncidentBook book =
+                new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
+        return book.onHealth(
+                        new TargetHealth(
+                                "gateway",
+                                "gateway",
+                                ProbeKind.HTTP,
+                                "http://gateway:8080/health",
+                                HealthState.DOWN,
+                                HealthState.UP,
+                                now,
+                                3,
+                                10,
+                                "HTTP 503",
+                                now),
+                        true)
+                .incident()
+                .orElseThrow();
     }
 
     private RunContext context(Instant at, HealthState gateway, Instant observedAt) {
@@ -439,12 +680,24 @@ class RunbookRunnerTest {
     }
 
     private static TargetHealth health(HealthState state, Instant observedAt) {
-        return new TargetHealth("gateway", "gateway", ProbeKind.HTTP, "http://gateway:8080/health", state,
-                state, observedAt, 1, 10, null, observedAt);
+        return new TargetHealth(
+                "gateway",
+                "gateway",
+                ProbeKind.HTTP,
+                "http://gateway:8080/health",
+                state,
+                state,
+                observedAt,
+                1,
+                10,
+                null,
+                observedAt);
     }
 
     private static long started(Incident incident, String step) {
-        return incident.timeline().stream().filter(e -> e.step().equals(step) && e.outcome().equals("started")).count();
+        return incident.timeline().stream()
+                .filter(e -> e.step().equals(step) && e.outcome().equals("started"))
+                .count();
     }
 
     private static TimelineEntry last(Incident incident) {
@@ -452,7 +705,16 @@ class RunbookRunnerTest {
     }
 
     private String image() {
-        return client.apps().deployments().inNamespace(NS).withName("mcp-gateway").get().getSpec().getTemplate()
-                .getSpec().getContainers().get(0).getImage();
+        return client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("mcp-gateway")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage();
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class VariablesTest {
 
-    private final Variables variables = new Variables(Map.of("namespace", "mcp-system", "standby-redis", "redis-standby"))
+    private final Variables variables = new Variables(
+                    Map.of("namespace", "mcp-system", "standby-redis", "redis-standby"))
             .with(Map.of("component", "redis", "backup", "bk-1"));
 
     @Test

@@ -51,7 +51,8 @@ class ActionBudgetTest {
 
         assertThat(decision.verdict()).isEqualTo(ActionBudget.Verdict.COOLING_DOWN);
         assertThat(decision.notBefore()).isEqualTo(START.plus(Duration.ofMinutes(2)));
-        assertThat(budget.check(List.of(START), START.plus(Duration.ofMinutes(2))).verdict())
+        assertThat(budget.check(List.of(START), START.plus(Duration.ofMinutes(2)))
+                        .verdict())
                 .isEqualTo(ActionBudget.Verdict.ALLOWED);
     }
 
@@ -61,7 +62,11 @@ class ActionBudgetTest {
 
         assertThat(budget.check(List.of(START), START.plusSeconds(30), true).verdict())
                 .isEqualTo(ActionBudget.Verdict.ALLOWED);
-        assertThat(budget.check(List.of(START, START.plusSeconds(10), START.plusSeconds(20)), START.plusSeconds(30),
-                true).verdict()).isEqualTo(ActionBudget.Verdict.EXHAUSTED);
+        assertThat(budget.check(
+                                List.of(START, START.plusSeconds(10), START.plusSeconds(20)),
+                                START.plusSeconds(30),
+                                true)
+                        .verdict())
+                .isEqualTo(ActionBudget.Verdict.EXHAUSTED);
     }
 }

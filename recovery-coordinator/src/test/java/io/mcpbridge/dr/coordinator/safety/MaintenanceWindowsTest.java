@@ -18,7 +18,8 @@ class MaintenanceWindowsTest {
         assertThat(windows.active("gateway", NOW.plusSeconds(60))).isPresent();
         assertThat(windows.active("router", NOW.plusSeconds(60))).isEmpty();
         assertThat(windows.active("gateway", NOW.plus(Duration.ofHours(1))))
-                .as("a forgotten window ends by itself").isEmpty();
+                .as("a forgotten window ends by itself")
+                .isEmpty();
 
         windows.start(new MaintenanceWindows.Window("router", NOW.plus(Duration.ofHours(1)), "bob", "tls"));
         windows.end("router");

@@ -3,8 +3,8 @@ package io.mcpbridge.dr.coordinator.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
-import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -31,19 +31,41 @@ class IncidentHistoryTest {
         Instant now = Instant.now();
         String component = "router-" + now.toEpochMilli(); // unique in the shared broker's topic
         IncidentBook book = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows(), new RecoveryPoints());
-        Incident opened = book.onHealth(new TargetHealth(component, component, ProbeKind.HTTP, "x", HealthState.DOWN,
-                HealthState.UP, now, 3, 1, "refused", now), true).incident().orElseThrow();
-        Incident acting = Incidents.actionStarted(opened, new TimelineEntry(now, "restart", "started", "rollout"), true);
+        Incident opened = book.onHealth(
+                        new TargetHealth(
+                                component,
+                                component,
+                                ProbeKind.HTTP,
+                                "x",
+                                HealthState.DOWN,
+                                HealthState.UP,
+                                now,
+                                3,
+                                1,
+                                "refused",
+                                now),
+                        true)
+                .incident()
+                .orElseThrow();
+        Incident acting =
+                Incidents.actionStarted(opened, new TimelineEntry(now, "restart", "started", "rollout"), true);
         try (TestEvents events = new TestEvents(KafkaBroker.shared().bootstrapServers())) {
             for (Incident version : new Incident[] {opened, acting}) {
-                events.publish(new EventEnvelope(version.id() + ":" + version.version(), EventType.INCIDENT_UPDATED,
-                        "/test", version.id(), now, version));
+                events.publish(new EventEnvelope(
+                        version.id() + ":" + version.version(),
+                        EventType.INCIDENT_UPDATED,
+                        "/test",
+                        version.id(),
+                        now,
+                        version));
             }
         }
 
         IncidentBook restarted = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows(), new RecoveryPoints());
-        int read = IncidentHistory.load(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
-                Duration.ofSeconds(30), restarted::restore);
+        int read = IncidentHistory.load(
+                Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
+                Duration.ofSeconds(30),
+                restarted::restore);
 
         assertThat(read).isPositive();
         Incident resumed = restarted.current(component).orElseThrow();

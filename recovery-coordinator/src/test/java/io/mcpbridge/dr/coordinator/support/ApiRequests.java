@@ -23,12 +23,16 @@ public final class ApiRequests {
     public synchronized long patches(String namespace, String deployment) throws InterruptedException {
         drain();
         String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments/" + deployment;
-        return requests.stream().filter(r -> r.getMethod().equals("PATCH") && r.getPath().startsWith(path)
-                && (r.getPath().length() == path.length() || r.getPath().charAt(path.length()) == '?')).count();
+        return requests.stream()
+                .filter(r -> r.getMethod().equals("PATCH")
+                        && r.getPath().startsWith(path)
+                        && (r.getPath().length() == path.length() || r.getPath().charAt(path.length()) == '?'))
+                .count();
     }
 
     private void drain() throws InterruptedException {
-        for (RecordedRequest request = server.takeRequest(10, TimeUnit.MILLISECONDS); request != null;
+        for (RecordedRequest request = server.takeRequest(10, TimeUnit.MILLISECONDS);
+                request != null;
                 request = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
             requests.add(request);
         }

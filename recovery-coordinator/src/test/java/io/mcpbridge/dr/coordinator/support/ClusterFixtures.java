@@ -11,26 +11,74 @@ import java.util.Map;
  */
 public final class ClusterFixtures {
 
-    private ClusterFixtures() {
-    }
+    private ClusterFixtures() {}
 
     /** A Deployment {@code name} whose pods are labelled {@code app: name}, created or updated. */
     public static void deployment(KubernetesClient client, String namespace, String name) {
         Map<String, String> labels = Map.of("app", name);
-        client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder().withNewMetadata()
-                .withName(name).endMetadata().withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels)
-                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
-                .addNewContainer().withName("app").withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec()
-                .endTemplate().endSpec().build()).createOr(existing -> existing.update());
+        client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(2)
+                        .withNewSelector()
+                        .withMatchLabels(labels)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("app")
+                        .withImage("mcp-bridge/" + name + ":1.0.0")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
-    public static void replicaSet(KubernetesClient client, String namespace, String name, String revision,
-            Map<String, String> labels, String container, String image) {
-        client.apps().replicaSets().inNamespace(namespace).resource(new ReplicaSetBuilder().withNewMetadata()
-                .withName(name).withLabels(labels).addToAnnotations("deployment.kubernetes.io/revision", revision)
-                .endMetadata().withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName(container).withImage(image).endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+    public static void replicaSet(
+            KubernetesClient client,
+            String namespace,
+            String name,
+            String revision,
+            Map<String, String> labels,
+            String container,
+            String image) {
+        client.apps()
+                .replicaSets()
+                .inNamespace(namespace)
+                .resource(new ReplicaSetBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withLabels(labels)
+                        .addToAnnotations("deployment.kubernetes.io/revision", revision)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(0)
+                        .withNewSelector()
+                        .withMatchLabels(labels)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName(container)
+                        .withImage(image)
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
     }
 }

@@ -44,8 +44,8 @@ public final class CoordinatorCluster implements AutoCloseable {
             broker.close();
             throw e;
         }
-        KubernetesMockServer kubernetes = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        KubernetesMockServer kubernetes = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         kubernetes.init();
         CoordinatorCluster cluster = new CoordinatorCluster(broker, kubernetes);
         components.forEach(component -> ClusterFixtures.deployment(cluster.client, NAMESPACE, "mcp-" + component));
@@ -54,8 +54,8 @@ public final class CoordinatorCluster implements AutoCloseable {
 
     /** Starts a packaged coordinator (system property {@code coordinator.jar}) against this cluster. */
     public ServiceProcess startCoordinator(String name) {
-        Map<String, String> settings = ServiceProcess.peerSettings(broker.bootstrapServers(),
-                client.getMasterUrl().toString(), NAMESPACE);
+        Map<String, String> settings = ServiceProcess.peerSettings(
+                broker.bootstrapServers(), client.getMasterUrl().toString(), NAMESPACE);
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
         settings.putAll(CoordinatorProfile.withTrust());
         ServiceProcess process = ServiceProcess.start(

@@ -15,7 +15,8 @@ public class CoordinatorProfile implements QuarkusTestProfile {
 
     /** The trust settings every coordinator under test has, plus {@code more}. */
     public static Map<String, String> withTrust(String... more) {
-        Map<String, String> settings = new HashMap<>(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
+        Map<String, String> settings =
+                new HashMap<>(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
         for (int i = 0; i < more.length; i += 2) {
             settings.put(more[i], more[i + 1]);
         }
@@ -36,9 +37,13 @@ public class CoordinatorProfile implements QuarkusTestProfile {
     public static class Bench extends CoordinatorProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return withTrust("mcpdr.coordinator.runbooks-file", "src/test/resources/short-verify-runbooks.yaml",
-                    "mcpdr.coordinator.budget.max-actions", "100000",
-                    "mcpdr.coordinator.budget.cooldown", "0s");
+            return withTrust(
+                    "mcpdr.coordinator.runbooks-file",
+                    "src/test/resources/short-verify-runbooks.yaml",
+                    "mcpdr.coordinator.budget.max-actions",
+                    "100000",
+                    "mcpdr.coordinator.budget.cooldown",
+                    "0s");
         }
     }
 

@@ -12,8 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Recovery commands as an engineer's tool sends them: keyed by component, signed by the test engineer. */
 public final class SignedCommands {
 
-    private SignedCommands() {
-    }
+    private SignedCommands() {}
 
     public static ProducerRecord<String, byte[]> signed(RecoveryCommand command) {
         return signedBy(TestSigners.signer(TestSigners.ENGINEER), command);
@@ -24,7 +23,12 @@ public final class SignedCommands {
     }
 
     public static ProducerRecord<String, byte[]> unsigned(RecoveryCommand command) {
-        return EventRecords.toRecord(new EventEnvelope(command.id(), EventType.RECOVERY_REQUESTED, "/test",
-                command.component(), command.requestedAt() == null ? Instant.now() : command.requestedAt(), command));
+        return EventRecords.toRecord(new EventEnvelope(
+                command.id(),
+                EventType.RECOVERY_REQUESTED,
+                "/test",
+                command.component(),
+                command.requestedAt() == null ? Instant.now() : command.requestedAt(),
+                command));
     }
 }

@@ -60,8 +60,8 @@ public final class RecoverySystem implements AutoCloseable {
         investigation = keep(RedisServer.start());
         configs = Files.createTempDirectory("mcp-bridge-config-");
         Files.writeString(configs.resolve("gateway.yaml"), "listen: 8443\n");
-        kubernetes = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        kubernetes = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         kubernetes.init();
         started.add(kubernetes::destroy);
         client = kubernetes.createClient();
@@ -88,7 +88,8 @@ public final class RecoverySystem implements AutoCloseable {
     }
 
     private Map<String, String> common() {
-        return ServiceProcess.peerSettings(broker.bootstrapServers(), client.getMasterUrl().toString(), NAMESPACE);
+        return ServiceProcess.peerSettings(
+                broker.bootstrapServers(), client.getMasterUrl().toString(), NAMESPACE);
     }
 
     private Map<String, String> backupServiceSettings() {
@@ -131,17 +132,41 @@ public final class RecoverySystem implements AutoCloseable {
     }
 
     private void awaitReady(ServiceProcess service) {
-        Awaitility.await(service.name() + " ready").atMost(READY).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions().until(() -> service.get("/q/health/ready").contains("\"UP\""));
+        Awaitility.await(service.name() + " ready")
+                .atMost(READY)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> service.get("/q/health/ready").contains("\"UP\""));
     }
 
     private void deployment(String name) {
         Map<String, String> labels = Map.of("app", name);
-        client.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
-                .withName(name).endMetadata().withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels)
-                .endSelector().withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
-                .addNewContainer().withName("app").withImage("mcp-bridge/" + name + ":1.0.0").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(2)
+                        .withNewSelector()
+                        .withMatchLabels(labels)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("app")
+                        .withImage("mcp-bridge/" + name + ":1.0.0")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Small readers of JSON fields shared by the request checks. */
 final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** The node's string, or {@code null} when it is absent or not a string. */
     static String string(JsonNode node) {

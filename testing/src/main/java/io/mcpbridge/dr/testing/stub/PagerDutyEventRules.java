@@ -34,8 +34,7 @@ final class PagerDutyEventRules {
             .appendOffset("+HHMM", "Z")
             .toFormatter();
 
-    private PagerDutyEventRules() {
-    }
+    private PagerDutyEventRules() {}
 
     static List<String> alertViolations(int bodyBytes, JsonNode event) {
         List<String> violations = commonViolations(bodyBytes, event);

@@ -22,10 +22,12 @@ public final class PagerDutyStub extends StubServer {
 
     private PagerDutyStub() {
         super("pagerduty-stub");
-        serve(ENQUEUE_PATH::equals,
+        serve(
+                ENQUEUE_PATH::equals,
                 request -> PagerDutyEventRules.alertViolations(request.bodyBytes(), request.json()),
                 PagerDutyStub::alertAnswer);
-        serve(CHANGE_ENQUEUE_PATH::equals,
+        serve(
+                CHANGE_ENQUEUE_PATH::equals,
                 request -> PagerDutyEventRules.changeViolations(request.bodyBytes(), request.json()),
                 PagerDutyStub::changeAnswer);
     }
@@ -52,7 +54,9 @@ public final class PagerDutyStub extends StubServer {
 
     /** Accepted alert events that carried this {@code dedup_key}: one incident's trigger, acknowledge, resolve. */
     public List<JsonNode> eventsFor(String dedupKey) {
-        return events().stream().filter(event -> dedupKey.equals(string(event.path("dedup_key")))).toList();
+        return events().stream()
+                .filter(event -> dedupKey.equals(string(event.path("dedup_key"))))
+                .toList();
     }
 
     /** Accepted change events, in arrival order. */
@@ -66,8 +70,7 @@ public final class PagerDutyStub extends StubServer {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("status", "throttle event");
         body.put("message", "Requests for this service are arriving too quickly. Please retry later.");
-        return StubAnswer.json(429, body.toString())
-                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        return StubAnswer.json(429, body.toString()).withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
     private List<JsonNode> acceptedBodies(String path) {
@@ -86,7 +89,9 @@ public final class PagerDutyStub extends StubServer {
         body.put("status", "success");
         body.put("message", "Event processed");
         // PagerDuty makes up a key when the trigger has none; the sender needs it to resolve later.
-        body.put("dedup_key", dedupKey != null ? dedupKey : UUID.randomUUID().toString().replace("-", ""));
+        body.put(
+                "dedup_key",
+                dedupKey != null ? dedupKey : UUID.randomUUID().toString().replace("-", ""));
         return StubAnswer.json(202, body.toString());
     }
 

@@ -19,8 +19,15 @@ import java.util.TreeMap;
  * @param violations what the real service would reject in it; empty when it is valid
  * @param answer     what the stub answered (or was about to answer when the client gave up)
  */
-public record RecordedRequest(Instant receivedAt, String method, String path, Map<String, List<String>> headers,
-        String body, JsonNode json, List<String> violations, StubAnswer answer) {
+public record RecordedRequest(
+        Instant receivedAt,
+        String method,
+        String path,
+        Map<String, List<String>> headers,
+        String body,
+        JsonNode json,
+        List<String> violations,
+        StubAnswer answer) {
 
     public RecordedRequest {
         Map<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

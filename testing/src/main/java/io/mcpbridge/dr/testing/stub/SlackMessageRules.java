@@ -26,8 +26,7 @@ final class SlackMessageRules {
     static final int MAX_BUTTON_TEXT = 75;
     static final int MAX_BUTTON_URL = 3000;
 
-    private SlackMessageRules() {
-    }
+    private SlackMessageRules() {}
 
     /** {@code text} must be there: it is the notification fallback, and Slack answers {@code no_text} without it. */
     static List<String> textViolations(JsonNode message) {
@@ -126,8 +125,7 @@ final class SlackMessageRules {
         }
     }
 
-    private static void checkElementCount(String where, String type, JsonNode block, int max,
-            List<String> violations) {
+    private static void checkElementCount(String where, String type, JsonNode block, int max, List<String> violations) {
         JsonNode elements = block.path("elements");
         if (elements.isArray() && elements.size() > max) {
             violations.add(where + " " + type + " has " + elements.size() + " elements, at most " + max);

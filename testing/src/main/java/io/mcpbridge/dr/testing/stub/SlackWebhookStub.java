@@ -25,6 +25,7 @@ public final class SlackWebhookStub extends StubServer {
 
     /** Path of {@link #webhookUrl()}; any path under {@code /services/} is served as a webhook. */
     public static final String WEBHOOK_PATH = "/services/T000/B000/XXXX";
+
     public static final String POST_MESSAGE_PATH = "/api/chat.postMessage";
     /** The channel id chat.postMessage answers with, whatever channel was asked for. */
     public static final String CHANNEL_ID = "C123";
@@ -45,13 +46,14 @@ public final class SlackWebhookStub extends StubServer {
      * @param channel  the channel the sender asked for
      * @param threadTs the {@code thread_ts} sent, when the message is a reply in a thread
      */
-    public record PostedMessage(String ts, String channel, Optional<String> threadTs, String text, JsonNode json) {
-    }
+    public record PostedMessage(String ts, String channel, Optional<String> threadTs, String text, JsonNode json) {}
 
     private SlackWebhookStub() {
         super("slack-stub");
-        serve(path -> path.startsWith(WEBHOOK_PREFIX) && path.length() > WEBHOOK_PREFIX.length(),
-                SlackWebhookStub::messageViolations, SlackWebhookStub::webhookAnswer);
+        serve(
+                path -> path.startsWith(WEBHOOK_PREFIX) && path.length() > WEBHOOK_PREFIX.length(),
+                SlackWebhookStub::messageViolations,
+                SlackWebhookStub::webhookAnswer);
         serve(POST_MESSAGE_PATH::equals, SlackWebhookStub::postMessageViolations, this::postMessageAnswer);
     }
 
@@ -87,7 +89,9 @@ public final class SlackWebhookStub extends StubServer {
 
     /** Messages posted in the thread of the message with this ts. */
     public List<PostedMessage> repliesTo(String ts) {
-        return posted.stream().filter(message -> message.threadTs().filter(ts::equals).isPresent()).toList();
+        return posted.stream()
+                .filter(message -> message.threadTs().filter(ts::equals).isPresent())
+                .toList();
     }
 
     /** Also forgets the posted messages; timestamps keep increasing so they stay unique. */
@@ -131,10 +135,11 @@ public final class SlackWebhookStub extends StubServer {
 
     private static List<String> postMessageViolations(Incoming request) {
         List<String> violations = new ArrayList<>();
-        authErrorCode(request).ifPresent(code -> violations.add(
-                code.equals("not_authed")
-                        ? "no Authorization header: chat.postMessage needs Bearer xoxb-..."
-                        : "Authorization is not a bot token (Bearer xoxb-...)"));
+        authErrorCode(request)
+                .ifPresent(code -> violations.add(
+                        code.equals("not_authed")
+                                ? "no Authorization header: chat.postMessage needs Bearer xoxb-..."
+                                : "Authorization is not a bot token (Bearer xoxb-...)"));
         if (request.json().isObject() && !isNonBlank(request.json().path("channel"))) {
             violations.add("channel is missing");
         }
@@ -148,8 +153,12 @@ public final class SlackWebhookStub extends StubServer {
         }
         JsonNode json = request.json();
         String ts = nextTs();
-        posted.add(new PostedMessage(ts, string(json.path("channel")),
-                Optional.ofNullable(string(json.path("thread_ts"))), string(json.path("text")), json));
+        posted.add(new PostedMessage(
+                ts,
+                string(json.path("channel")),
+                Optional.ofNullable(string(json.path("thread_ts"))),
+                string(json.path("text")),
+                json));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("ok", true);
         body.put("channel", CHANNEL_ID);

@@ -8,8 +8,7 @@ import java.util.List;
 /** Counting over a sliding time window, to check that a sender kept to a service's rate limit. */
 final class SlidingWindow {
 
-    private SlidingWindow() {
-    }
+    private SlidingWindow() {}
 
     /**
      * The largest number of instants that fall within any half-open window {@code [t, t + window)}: two

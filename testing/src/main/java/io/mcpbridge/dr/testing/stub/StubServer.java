@@ -53,11 +53,9 @@ public abstract class StubServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-
     private static final int BIND_ATTEMPTS = 5;
     private static final Duration AWAIT_POLL = Duration.ofMillis(20);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String name;
     private final HttpServer server;
@@ -77,8 +75,8 @@ public abstract class StubServer implements AutoCloseable {
     }
 
     /** A request as read off the wire, before the stub judged and answered it. */
-    protected record Incoming(String method, String path, Map<String, List<String>> headers, String body,
-            int bodyBytes, JsonNode json) {
+    protected record Incoming(
+            String method, String path, Map<String, List<String>> headers, String body, int bodyBytes, JsonNode json) {
 
         /** The first value of a header; names are case-insensitive. */
         public Optional<String> header(String headerName) {
@@ -96,7 +94,9 @@ public abstract class StubServer implements AutoCloseable {
      * the real service would reject; {@code answer} is the service's own answer given those violations. It
      * runs only when no answer is scripted, so it may count or record what the service would keep.
      */
-    protected final void serve(Predicate<String> path, Function<Incoming, List<String>> check,
+    protected final void serve(
+            Predicate<String> path,
+            Function<Incoming, List<String>> check,
             BiFunction<Incoming, List<String>, StubAnswer> answer) {
         routes.add(new Route(path, check, answer));
     }
@@ -185,7 +185,8 @@ public abstract class StubServer implements AutoCloseable {
      * sender kept to the service's rate (Slack: about one message per second).
      */
     public int maxRequestsInAnyWindow(Duration window) {
-        return SlidingWindow.maxInAnyWindow(accepted().stream().map(RecordedRequest::receivedAt).toList(), window);
+        return SlidingWindow.maxInAnyWindow(
+                accepted().stream().map(RecordedRequest::receivedAt).toList(), window);
     }
 
     /** Forgets the recorded requests and any scripted answers not used yet. */
@@ -217,8 +218,15 @@ public abstract class StubServer implements AutoCloseable {
             Incoming request = read(exchange);
             Judgement judgement = judge(request);
             StubAnswer answer = judgement.answer();
-            recorded.add(new RecordedRequest(receivedAt, request.method(), request.path(), request.headers(),
-                    request.body(), request.json(), judgement.violations(), answer));
+            recorded.add(new RecordedRequest(
+                    receivedAt,
+                    request.method(),
+                    request.path(),
+                    request.headers(),
+                    request.body(),
+                    request.json(),
+                    judgement.violations(),
+                    answer));
             if (!answer.delay().isZero()) {
                 // Holds only this worker; the pool answers other requests meanwhile.
                 Thread.sleep(answer.delay().toMillis());
@@ -234,7 +242,10 @@ public abstract class StubServer implements AutoCloseable {
 
     private Judgement judge(Incoming request) {
         try {
-            Route route = routes.stream().filter(r -> r.path().test(request.path())).findFirst().orElse(null);
+            Route route = routes.stream()
+                    .filter(r -> r.path().test(request.path()))
+                    .findFirst()
+                    .orElse(null);
             List<String> violations;
             Supplier<StubAnswer> ownAnswer;
             if (route == null) {
@@ -260,8 +271,13 @@ public abstract class StubServer implements AutoCloseable {
     private static Incoming read(HttpExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         String body = new String(bytes, StandardCharsets.UTF_8);
-        return new Incoming(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                headersOf(exchange.getRequestHeaders()), body, bytes.length, parse(body));
+        return new Incoming(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                headersOf(exchange.getRequestHeaders()),
+                body,
+                bytes.length,
+                parse(body));
     }
 
     private static JsonNode parse(String body) {
@@ -285,7 +301,9 @@ public abstract class StubServer implements AutoCloseable {
     private static void send(HttpExchange exchange, StubAnswer answer) throws IOException {
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach(exchange.getResponseHeaders()::set);
-        boolean noBody = bytes.length == 0 || answer.status() == 204 || answer.status() == 304
+        boolean noBody = bytes.length == 0
+                || answer.status() == 204
+                || answer.status() == 304
                 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(answer.status(), noBody ? -1 : bytes.length);
         if (!noBody) {
@@ -318,13 +336,13 @@ public abstract class StubServer implements AutoCloseable {
     }
 
     /** An endpoint: which paths, how requests are checked, and the service's own answer. */
-    private record Route(Predicate<String> path, Function<Incoming, List<String>> check,
-            BiFunction<Incoming, List<String>, StubAnswer> answer) {
-    }
+    private record Route(
+            Predicate<String> path,
+            Function<Incoming, List<String>> check,
+            BiFunction<Incoming, List<String>, StubAnswer> answer) {}
 
     /** What was found wrong with a request and what it gets. */
-    private record Judgement(List<String> violations, StubAnswer answer) {
-    }
+    private record Judgement(List<String> violations, StubAnswer answer) {}
 
     /** A scripted answer for one request; it may build on the answer the service would give. */
     @FunctionalInterface

@@ -39,21 +39,25 @@ class PagerDutyStubTest {
 
     @Test
     void acceptsATriggerWith202AndEchoesItsDedupKey() throws Exception {
-        HttpResponse<String> response = http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
+        HttpResponse<String> response =
+                http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode body = json.readTree(response.body());
         assertThat(body.path("status").asText()).isEqualTo("success");
         assertThat(body.path("message").asText()).isEqualTo("Event processed");
         assertThat(body.path("dedup_key").asText()).isEqualTo("incident-42");
-        assertThat(pagerDuty.events()).singleElement()
-                .satisfies(event -> assertThat(event.path("payload").path("severity").asText()).isEqualTo("critical"));
+        assertThat(pagerDuty.events())
+                .singleElement()
+                .satisfies(event -> assertThat(
+                                event.path("payload").path("severity").asText())
+                        .isEqualTo("critical"));
     }
 
     @Test
     void makesUpADedupKeyForATriggerWithoutOne() throws Exception {
-        HttpResponse<String> response = http.post(pagerDuty.enqueueUrl(),
-                trigger("unused").without("dedup_key").json());
+        HttpResponse<String> response = http.post(
+                pagerDuty.enqueueUrl(), trigger("unused").without("dedup_key").json());
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json.readTree(response.body()).path("dedup_key").asText()).hasSize(32);
@@ -78,7 +82,8 @@ class PagerDutyStubTest {
     @ParameterizedTest
     @ValueSource(strings = {"2015-07-17T08:42:58.315+0000", "2026-01-02T03:04:05Z", "2026-01-02T03:04:05.123+02:00"})
     void acceptsIso8601TimestampsWithAnOffset(String timestamp) throws Exception {
-        HttpResponse<String> response = http.post(pagerDuty.enqueueUrl(),
+        HttpResponse<String> response = http.post(
+                pagerDuty.enqueueUrl(),
                 trigger("incident-42").payload("timestamp", timestamp).json());
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -87,32 +92,56 @@ class PagerDutyStubTest {
     static Stream<Arguments> invalidEvents() {
         return Stream.of(
                 Arguments.of("not JSON", "trigger please", "body is not JSON"),
-                Arguments.of("no routing_key", trigger("i-1").without("routing_key").json(), "routing_key is required"),
-                Arguments.of("short routing_key", trigger("i-1").set("routing_key", "r".repeat(31)).json(),
+                Arguments.of(
+                        "no routing_key", trigger("i-1").without("routing_key").json(), "routing_key is required"),
+                Arguments.of(
+                        "short routing_key",
+                        trigger("i-1").set("routing_key", "r".repeat(31)).json(),
                         "routing_key must be 32 characters, got 31"),
-                Arguments.of("unknown event_action", trigger("i-1").set("event_action", "fire").json(),
+                Arguments.of(
+                        "unknown event_action",
+                        trigger("i-1").set("event_action", "fire").json(),
                         "event_action 'fire' is not trigger, acknowledge or resolve"),
-                Arguments.of("long dedup_key", trigger("k".repeat(256)).json(),
-                        "dedup_key is 256 characters, at most 255"),
-                Arguments.of("resolve without dedup_key", resolve("i-1").without("dedup_key").json(),
+                Arguments.of(
+                        "long dedup_key", trigger("k".repeat(256)).json(), "dedup_key is 256 characters, at most 255"),
+                Arguments.of(
+                        "resolve without dedup_key",
+                        resolve("i-1").without("dedup_key").json(),
                         "dedup_key is required to resolve"),
-                Arguments.of("acknowledge without dedup_key", acknowledge("i-1").without("dedup_key").json(),
+                Arguments.of(
+                        "acknowledge without dedup_key",
+                        acknowledge("i-1").without("dedup_key").json(),
                         "dedup_key is required to acknowledge"),
-                Arguments.of("trigger without payload", trigger("i-1").without("payload").json(),
+                Arguments.of(
+                        "trigger without payload",
+                        trigger("i-1").without("payload").json(),
                         "payload is required for trigger"),
-                Arguments.of("no summary", trigger("i-1").withoutPayload("summary").json(),
-                        "payload.summary is required"),
-                Arguments.of("long summary", trigger("i-1").payload("summary", "s".repeat(1025)).json(),
+                Arguments.of(
+                        "no summary", trigger("i-1").withoutPayload("summary").json(), "payload.summary is required"),
+                Arguments.of(
+                        "long summary",
+                        trigger("i-1").payload("summary", "s".repeat(1025)).json(),
                         "payload.summary is 1025 characters, at most 1024"),
-                Arguments.of("no source", trigger("i-1").withoutPayload("source").json(), "payload.source is required"),
-                Arguments.of("unknown severity", trigger("i-1").payload("severity", "fatal").json(),
+                Arguments.of(
+                        "no source", trigger("i-1").withoutPayload("source").json(), "payload.source is required"),
+                Arguments.of(
+                        "unknown severity",
+                        trigger("i-1").payload("severity", "fatal").json(),
                         "payload.severity 'fatal' is not critical, error, warning or info"),
-                Arguments.of("timestamp not ISO 8601", trigger("i-1").payload("timestamp", "yesterday").json(),
+                Arguments.of(
+                        "timestamp not ISO 8601",
+                        trigger("i-1").payload("timestamp", "yesterday").json(),
                         "is not an ISO 8601 date-time"),
                 Arguments.of("link without href", trigger("i-1").link(null).json(), "links[0] has no href"),
-                Arguments.of("image over http", trigger("i-1").image("http://grafana/d.png").json(),
+                Arguments.of(
+                        "image over http",
+                        trigger("i-1").image("http://grafana/d.png").json(),
                         "images[0].src must be an https URL"),
-                Arguments.of("over 512 KB", trigger("i-1").customDetail("log", "l".repeat(512 * 1024)).json(),
+                Arguments.of(
+                        "over 512 KB",
+                        trigger("i-1")
+                                .customDetail("log", "l".repeat(512 * 1024))
+                                .json(),
                         "at most 524288 (512 KB)"));
     }
 
@@ -126,9 +155,12 @@ class PagerDutyStubTest {
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.path("status").asText()).isEqualTo("invalid event");
         assertThat(answer.path("message").asText()).isEqualTo("Event object is invalid");
-        assertThat(texts(answer.path("errors"))).anySatisfy(error -> assertThat(error).contains(violation));
-        assertThat(pagerDuty.requests()).singleElement().satisfies(request ->
-                assertThat(request.violations()).anySatisfy(found -> assertThat(found).contains(violation)));
+        assertThat(texts(answer.path("errors")))
+                .anySatisfy(error -> assertThat(error).contains(violation));
+        assertThat(pagerDuty.requests())
+                .singleElement()
+                .satisfies(request -> assertThat(request.violations())
+                        .anySatisfy(found -> assertThat(found).contains(violation)));
         assertThat(pagerDuty.events()).isEmpty();
     }
 
@@ -140,33 +172,43 @@ class PagerDutyStubTest {
         http.post(pagerDuty.enqueueUrl(), resolve("incident-42").json());
 
         assertThat(pagerDuty.events()).hasSize(4);
-        assertThat(pagerDuty.eventsFor("incident-42").stream().map(event -> event.path("event_action").asText()))
+        assertThat(pagerDuty.eventsFor("incident-42").stream()
+                        .map(event -> event.path("event_action").asText()))
                 .containsExactly("trigger", "acknowledge", "resolve");
         assertThat(pagerDuty.changeEvents()).isEmpty();
     }
 
     @Test
     void acceptsAChangeEventAndKeepsItApartFromAlerts() throws Exception {
-        HttpResponse<String> response = http.post(pagerDuty.changeEnqueueUrl(),
-                change("Restore drill finished").link("https://ci.example.com/drills/7").json());
+        HttpResponse<String> response = http.post(
+                pagerDuty.changeEnqueueUrl(),
+                change("Restore drill finished")
+                        .link("https://ci.example.com/drills/7")
+                        .json());
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json.readTree(response.body()).path("status").asText()).isEqualTo("success");
-        assertThat(pagerDuty.changeEvents()).singleElement().satisfies(event ->
-                assertThat(event.path("payload").path("summary").asText()).isEqualTo("Restore drill finished"));
+        assertThat(pagerDuty.changeEvents())
+                .singleElement()
+                .satisfies(event -> assertThat(
+                                event.path("payload").path("summary").asText())
+                        .isEqualTo("Restore drill finished"));
         assertThat(pagerDuty.events()).isEmpty();
     }
 
     @Test
     void rejectsAChangeEventWithoutSummaryOrRoutingKey() throws Exception {
-        HttpResponse<String> noSummary = http.post(pagerDuty.changeEnqueueUrl(),
+        HttpResponse<String> noSummary = http.post(
+                pagerDuty.changeEnqueueUrl(),
                 change("Drill").withoutPayload("summary").json());
-        HttpResponse<String> noKey = http.post(pagerDuty.changeEnqueueUrl(),
+        HttpResponse<String> noKey = http.post(
+                pagerDuty.changeEnqueueUrl(),
                 change("Drill").without("routing_key").json());
 
         assertThat(noSummary.statusCode()).isEqualTo(400);
         assertThat(noKey.statusCode()).isEqualTo(400);
-        assertThat(pagerDuty.requests().stream().map(request -> request.violations().get(0)))
+        assertThat(pagerDuty.requests().stream()
+                        .map(request -> request.violations().get(0)))
                 .containsExactly("payload.summary is required", "routing_key is required");
         assertThat(pagerDuty.changeEvents()).isEmpty();
     }
@@ -176,16 +218,19 @@ class PagerDutyStubTest {
         pagerDuty.rateLimitNext(30);
         pagerDuty.failNext(503, "{\"status\":\"unavailable\"}");
 
-        HttpResponse<String> throttled = http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
-        HttpResponse<String> failed = http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
-        HttpResponse<String> processed = http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
+        HttpResponse<String> throttled =
+                http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
+        HttpResponse<String> failed =
+                http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
+        HttpResponse<String> processed =
+                http.post(pagerDuty.enqueueUrl(), trigger("incident-42").json());
 
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).contains("30");
         assertThat(json.readTree(throttled.body()).path("status").asText()).isEqualTo("throttle event");
         assertThat(failed.statusCode()).isEqualTo(503);
-        assertThat(failed.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(failed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(processed.statusCode()).isEqualTo(202);
         assertThat(pagerDuty.eventsFor("incident-42")).hasSize(1);
         assertThat(pagerDuty.requests()).hasSize(3);

@@ -12,8 +12,7 @@ final class SlackMessages {
 
     private final ObjectNode message = NODES.objectNode();
 
-    private SlackMessages() {
-    }
+    private SlackMessages() {}
 
     static SlackMessages message(String text) {
         SlackMessages built = new SlackMessages();

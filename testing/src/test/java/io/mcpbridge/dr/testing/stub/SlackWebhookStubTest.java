@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlackWebhookStubTest {
 
     private static final String BOT_TOKEN = "Bearer xoxb-1-test";
-    private static final String VALID = message("Gateway down").block(section("*Gateway* is down")).json();
+    private static final String VALID =
+            message("Gateway down").block(section("*Gateway* is down")).json();
 
     private final StubHttp http = new StubHttp();
     private final ObjectMapper json = new ObjectMapper();
@@ -60,12 +61,13 @@ class SlackWebhookStubTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ok");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         RecordedRequest request = slack.requests().get(0);
         assertThat(request.violations()).isEmpty();
         assertThat(request.header("content-type")).contains("application/json");
-        assertThat(slack.webhookMessages()).singleElement()
+        assertThat(slack.webhookMessages())
+                .singleElement()
                 .satisfies(message -> assertThat(message.path("text").asText()).isEqualTo("Gateway down"));
     }
 
@@ -94,29 +96,65 @@ class SlackWebhookStubTest {
                 Arguments.of("not JSON", "Gateway down", "invalid_payload", "body is not JSON"),
                 Arguments.of("no text", withoutText().block(section("hi")).json(), "no_text", "text is missing"),
                 Arguments.of("blank text", message("  ").json(), "no_text", "text is missing"),
-                Arguments.of("51 blocks", message("t").blocks(51, SlackMessages::divider).json(),
-                        "invalid_blocks", "51 blocks, at most 50"),
-                Arguments.of("mrkdwn header", message("t").block(mrkdwnHeader("Down")).json(),
-                        "invalid_blocks", "header text must be a plain_text object"),
-                Arguments.of("long header", message("t").block(header(chars(151))).json(),
-                        "invalid_blocks", "header text is 151 characters, at most 150"),
-                Arguments.of("long section text", message("t").block(section(chars(3001))).json(),
-                        "invalid_blocks", "section text is 3001 characters, at most 3000"),
-                Arguments.of("11 fields", message("t").block(fieldsSection(11, 10)).json(),
-                        "invalid_blocks", "section has 11 fields, at most 10"),
-                Arguments.of("long field", message("t").block(fieldsSection(1, 2001)).json(),
-                        "invalid_blocks", "fields[0] text is 2001 characters, at most 2000"),
-                Arguments.of("long block_id", message("t").block(withBlockId(divider(), chars(256))).json(),
-                        "invalid_blocks", "block_id is 256 characters, at most 255"),
-                Arguments.of("11 context elements", message("t").block(context(11)).json(),
-                        "invalid_blocks", "context has 11 elements, at most 10"),
-                Arguments.of("26 actions", message("t").block(actions(26)).json(),
-                        "invalid_blocks", "actions has 26 elements, at most 25"),
-                Arguments.of("long button text", message("t").block(actions(button(chars(76), "https://x.io"))).json(),
-                        "invalid_blocks", "button text is 76 characters, at most 75"),
-                Arguments.of("long button url",
-                        message("t").block(actions(button("Open", "https://x.io/" + chars(2988)))).json(),
-                        "invalid_blocks", "button url is 3001 characters, at most 3000"));
+                Arguments.of(
+                        "51 blocks",
+                        message("t").blocks(51, SlackMessages::divider).json(),
+                        "invalid_blocks",
+                        "51 blocks, at most 50"),
+                Arguments.of(
+                        "mrkdwn header",
+                        message("t").block(mrkdwnHeader("Down")).json(),
+                        "invalid_blocks",
+                        "header text must be a plain_text object"),
+                Arguments.of(
+                        "long header",
+                        message("t").block(header(chars(151))).json(),
+                        "invalid_blocks",
+                        "header text is 151 characters, at most 150"),
+                Arguments.of(
+                        "long section text",
+                        message("t").block(section(chars(3001))).json(),
+                        "invalid_blocks",
+                        "section text is 3001 characters, at most 3000"),
+                Arguments.of(
+                        "11 fields",
+                        message("t").block(fieldsSection(11, 10)).json(),
+                        "invalid_blocks",
+                        "section has 11 fields, at most 10"),
+                Arguments.of(
+                        "long field",
+                        message("t").block(fieldsSection(1, 2001)).json(),
+                        "invalid_blocks",
+                        "fields[0] text is 2001 characters, at most 2000"),
+                Arguments.of(
+                        "long block_id",
+                        message("t").block(withBlockId(divider(), chars(256))).json(),
+                        "invalid_blocks",
+                        "block_id is 256 characters, at most 255"),
+                Arguments.of(
+                        "11 context elements",
+                        message("t").block(context(11)).json(),
+                        "invalid_blocks",
+                        "context has 11 elements, at most 10"),
+                Arguments.of(
+                        "26 actions",
+                        message("t").block(actions(26)).json(),
+                        "invalid_blocks",
+                        "actions has 26 elements, at most 25"),
+                Arguments.of(
+                        "long button text",
+                        message("t")
+                                .block(actions(button(chars(76), "https://x.io")))
+                                .json(),
+                        "invalid_blocks",
+                        "button text is 76 characters, at most 75"),
+                Arguments.of(
+                        "long button url",
+                        message("t")
+                                .block(actions(button("Open", "https://x.io/" + chars(2988))))
+                                .json(),
+                        "invalid_blocks",
+                        "button url is 3001 characters, at most 3000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,8 +165,10 @@ class SlackWebhookStubTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo(slackError);
-        assertThat(slack.requests()).singleElement().satisfies(request ->
-                assertThat(request.violations()).anySatisfy(found -> assertThat(found).contains(violation)));
+        assertThat(slack.requests())
+                .singleElement()
+                .satisfies(request -> assertThat(request.violations())
+                        .anySatisfy(found -> assertThat(found).contains(violation)));
         assertThat(slack.accepted()).isEmpty();
         assertThat(slack.webhookMessages()).isEmpty();
     }
@@ -157,7 +197,8 @@ class SlackWebhookStubTest {
     void aScriptedAnswerWinsOverValidationButTheViolationIsStillRecorded() throws Exception {
         slack.answerNext(200, Map.of("X-Note", "scripted"), "ok");
 
-        HttpResponse<String> response = http.post(slack.webhookUrl(), withoutText().json());
+        HttpResponse<String> response =
+                http.post(slack.webhookUrl(), withoutText().json());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Note")).contains("scripted");
@@ -183,14 +224,22 @@ class SlackWebhookStubTest {
 
     @Test
     void botModeGivesIncreasingTimestampsAndRecordsTheThreadOfAReply() throws Exception {
-        HttpResponse<String> first = http.post(slack.postMessageUrl(),
-                message("Incident opened").set("channel", "#alerts").json(), "Authorization", BOT_TOKEN);
+        HttpResponse<String> first = http.post(
+                slack.postMessageUrl(),
+                message("Incident opened").set("channel", "#alerts").json(),
+                "Authorization",
+                BOT_TOKEN);
         JsonNode firstBody = json.readTree(first.body());
         String ts = firstBody.path("ts").asText();
 
-        HttpResponse<String> reply = http.post(slack.postMessageUrl(),
-                message("Gateway restarted").set("channel", "#alerts").set("thread_ts", ts).json(),
-                "Authorization", BOT_TOKEN);
+        HttpResponse<String> reply = http.post(
+                slack.postMessageUrl(),
+                message("Gateway restarted")
+                        .set("channel", "#alerts")
+                        .set("thread_ts", ts)
+                        .json(),
+                "Authorization",
+                BOT_TOKEN);
         JsonNode replyBody = json.readTree(reply.body());
 
         assertThat(first.statusCode()).isEqualTo(200);
@@ -199,7 +248,8 @@ class SlackWebhookStubTest {
         assertThat(ts).isEqualTo("1700000000.000100");
         assertThat(replyBody.path("ok").asBoolean()).isTrue();
         assertThat(new BigDecimal(replyBody.path("ts").asText())).isGreaterThan(new BigDecimal(ts));
-        assertThat(slack.postedMessages()).extracting(PostedMessage::threadTs)
+        assertThat(slack.postedMessages())
+                .extracting(PostedMessage::threadTs)
                 .containsExactly(Optional.empty(), Optional.of(ts));
         assertThat(slack.repliesTo(ts)).extracting(PostedMessage::text).containsExactly("Gateway restarted");
     }
@@ -215,8 +265,10 @@ class SlackWebhookStubTest {
         assertThat(json.readTree(anonymous.body()).path("ok").asBoolean()).isFalse();
         assertThat(json.readTree(anonymous.body()).path("error").asText()).isEqualTo("not_authed");
         assertThat(json.readTree(userToken.body()).path("error").asText()).isEqualTo("invalid_auth");
-        assertThat(slack.requests()).hasSize(2).allSatisfy(request ->
-                assertThat(request.violations()).anySatisfy(found -> assertThat(found).contains("Authorization")));
+        assertThat(slack.requests())
+                .hasSize(2)
+                .allSatisfy(request -> assertThat(request.violations())
+                        .anySatisfy(found -> assertThat(found).contains("Authorization")));
         assertThat(slack.accepted()).isEmpty();
         assertThat(slack.postedMessages()).isEmpty();
     }
@@ -225,8 +277,11 @@ class SlackWebhookStubTest {
     void botModeRateLimitAnswersInTheWebApiForm() throws Exception {
         slack.rateLimitNext(3);
 
-        HttpResponse<String> response = http.post(slack.postMessageUrl(),
-                message("Incident opened").set("channel", "#alerts").json(), "Authorization", BOT_TOKEN);
+        HttpResponse<String> response = http.post(
+                slack.postMessageUrl(),
+                message("Incident opened").set("channel", "#alerts").json(),
+                "Authorization",
+                BOT_TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).contains("3");
@@ -263,9 +318,11 @@ class SlackWebhookStubTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(slack.requests()).extracting(request -> request.violations().get(0))
-                .containsExactly("no endpoint at /hooks/elsewhere", "GET " + SlackWebhookStub.WEBHOOK_PATH
-                        + ": only POST is served");
+        assertThat(slack.requests())
+                .extracting(request -> request.violations().get(0))
+                .containsExactly(
+                        "no endpoint at /hooks/elsewhere",
+                        "GET " + SlackWebhookStub.WEBHOOK_PATH + ": only POST is served");
     }
 
     @Test

@@ -32,7 +32,8 @@ class SlidingWindowTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void countsTheBusiestWindow(String name, List<Instant> received, long windowMillis, int expected) {
-        assertThat(SlidingWindow.maxInAnyWindow(received, Duration.ofMillis(windowMillis))).isEqualTo(expected);
+        assertThat(SlidingWindow.maxInAnyWindow(received, Duration.ofMillis(windowMillis)))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -46,6 +47,8 @@ class SlidingWindowTest {
     }
 
     private static List<Instant> everyMillis(long step, int count) {
-        return Stream.iterate(START, instant -> instant.plusMillis(step)).limit(count).toList();
+        return Stream.iterate(START, instant -> instant.plusMillis(step))
+                .limit(count)
+                .toList();
     }
 }

@@ -24,7 +24,10 @@ final class StubHttp {
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(DEFAULT_TIMEOUT)
+                .GET()
+                .build());
     }
 
     HttpRequest request(String url, String body, Duration timeout, String... headers) {
