@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,7 +292,7 @@ class BackupServiceTest {
     }
 
     private String reasonFor(String commandId) {
-        org.awaitility.Awaitility.await("dead letter " + commandId)
+        Awaitility.await("dead letter " + commandId)
                 .atMost(WAIT)
                 .until(() -> dlq.records().stream()
                         .anyMatch(r -> EventRecords.header(r.headers(), CloudEventHeaders.ID)

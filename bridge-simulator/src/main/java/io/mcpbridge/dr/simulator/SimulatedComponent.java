@@ -5,12 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -157,7 +159,7 @@ final class SimulatedComponent {
                     }
                 }
                 Response response = route.apply(this);
-                byte[] body = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", response.contentType());
                 exchange.sendResponseHeaders(response.status(), body.length);
                 exchange.getResponseBody().write(body);
@@ -165,7 +167,7 @@ final class SimulatedComponent {
         };
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    static ThreadFactory daemon(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());

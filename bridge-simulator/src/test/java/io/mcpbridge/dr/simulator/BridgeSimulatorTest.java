@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,15 +94,11 @@ class BridgeSimulatorTest {
     void restartHealsUnlessTheFaultIsSticky() throws Exception {
         control("/sim/gateway/unhealthy");
         control("/sim/gateway/restart?downtimeMs=100");
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> statusOrZero(simulator.gatewayPort()) == 200);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusOrZero(simulator.gatewayPort()) == 200);
 
         control("/sim/gateway/unhealthy?sticky=true");
         control("/sim/gateway/restart?downtimeMs=100");
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> statusOrZero(simulator.gatewayPort()) == 503);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusOrZero(simulator.gatewayPort()) == 503);
 
         assertThat(simulator.restarts("gateway")).isEqualTo(2);
         assertThat(json.readTree(control("/sim/gateway/unhealthy?sticky=true").body())

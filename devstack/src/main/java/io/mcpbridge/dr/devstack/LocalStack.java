@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -274,7 +275,7 @@ public final class LocalStack {
                     }
                 });
             }
-        } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
+        } catch (WakeupException | InterruptException stopping) {
             // Ctrl-C
         }
     }

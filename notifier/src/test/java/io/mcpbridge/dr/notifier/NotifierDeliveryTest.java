@@ -14,6 +14,8 @@ import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
 import io.mcpbridge.dr.notifier.support.Notifications;
 import io.mcpbridge.dr.notifier.support.NotifierProfile;
+import io.mcpbridge.dr.notifier.template.MessageTemplates;
+import io.mcpbridge.dr.notifier.template.NotificationView;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
@@ -22,6 +24,8 @@ import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +45,8 @@ class NotifierDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @jakarta.inject.Inject
-    io.mcpbridge.dr.notifier.template.MessageTemplates templates;
+    @Inject
+    MessageTemplates templates;
 
     private TestEvents events;
     private TopicRecorder dlq;
@@ -133,11 +137,8 @@ class NotifierDeliveryTest {
         assertThat(slackRequests(request.incidentId()))
                 .extracting(RecordedRequest::status)
                 .containsExactly(500, 200);
-        String metrics = io.restassured.RestAssured.get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics =
+                RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics)
                 .contains("mcpdr_notifications_retried_total{channel=\"slack\"}")
                 .contains("mcpdr_notifications_sent_total{channel=\"slack\"}")
@@ -261,7 +262,7 @@ class NotifierDeliveryTest {
         NotificationRequest sparse =
                 notification().sparse().severity(Severity.MEDIUM).build();
 
-        String text = templates.plainText(new io.mcpbridge.dr.notifier.template.NotificationView(sparse));
+        String text = templates.plainText(new NotificationView(sparse));
 
         assertThat(text)
                 .startsWith("INCIDENT ALERT - MCP Bridge Service Disruption")

@@ -8,6 +8,7 @@ import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.CloudEventHeaders;
+import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
@@ -80,7 +82,7 @@ class CommandTrustTest {
                                         .orElse("")
                                         .equals(commandId))
                                 .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
         return EventRecords.header(letter.headers(), CloudEventHeaders.DLQ_REASON)
                 .orElseThrow();
@@ -232,7 +234,7 @@ class CommandTrustTest {
                 null,
                 null);
         ProducerRecord<String, byte[]> record = TestSigners.signer(TestSigners.ENGINEER)
-                .sign(EventRecords.toRecord(new io.mcpbridge.dr.events.EventEnvelope(
+                .sign(EventRecords.toRecord(new EventEnvelope(
                         incomplete.id(), EventType.RECOVERY_REQUESTED, "/test", "trust-e", Instant.now(), incomplete)));
 
         topics.events.send(record);

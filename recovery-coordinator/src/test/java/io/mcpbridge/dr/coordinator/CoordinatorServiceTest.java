@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
@@ -10,6 +11,7 @@ import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
@@ -27,6 +29,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +93,7 @@ class CoordinatorServiceTest {
                         start.minus(Duration.ofMinutes(5)))));
         Awaitility.await("the backup seen")
                 .atMost(WAIT)
-                .until(() -> io.restassured.RestAssured.given()
+                .until(() -> RestAssured.given()
                         .get("/q/metrics")
                         .asString()
                         .lines()
@@ -118,7 +121,7 @@ class CoordinatorServiceTest {
                         1,
                         WAIT)
                 .get(0);
-        assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
+        assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         // RPO: the configuration backup started six minutes before the failure.
         assertThat(verifying.lastBackupId()).isEqualTo(backupId);
         assertThat(verifying.rpo()).isBetween(Duration.ofMinutes(6), Duration.ofMinutes(7));
@@ -152,7 +155,7 @@ class CoordinatorServiceTest {
         List<Incident> versions = topics.incidents.payloads(
                 EventType.INCIDENT_UPDATED, Incident.class, i -> i.id().equals(verifying.id()));
         assertThat(versions).extracting(Incident::version).isSorted().doesNotHaveDuplicates();
-        String metrics = io.restassured.RestAssured.given()
+        String metrics = RestAssured.given()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
@@ -169,7 +172,7 @@ class CoordinatorServiceTest {
     void aSignedSecurityBreachWithoutConfirmationIsRefusedBeforeAnySessionOrSecretIsTouched() {
         client.secrets()
                 .inNamespace("mcp-system")
-                .resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .resource(new SecretBuilder()
                         .withNewMetadata()
                         .withName("mcp-credentials")
                         .endMetadata()

@@ -10,6 +10,7 @@ import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
@@ -25,6 +26,7 @@ import io.mcpbridge.dr.testing.TestSigners;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -233,7 +235,7 @@ class ManualCommandsTest {
                         WAIT)
                 .get(0);
         assertThat(opened.scenario()).isEqualTo("service-failure");
-        assertThat(opened.severity()).isEqualTo(io.mcpbridge.dr.events.alert.Severity.CRITICAL);
+        assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(topics.incidents.payloads(
                         EventType.INCIDENT_UPDATED,
                         Incident.class,
@@ -306,7 +308,7 @@ class ManualCommandsTest {
 
         Awaitility.await("the forged result counted")
                 .atMost(WAIT)
-                .until(() -> io.restassured.RestAssured.given()
+                .until(() -> RestAssured.given()
                         .get("/q/metrics")
                         .asString()
                         .lines()

@@ -2,8 +2,10 @@ package io.mcpbridge.dr.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.function.Supplier;
 
 /** Free loopback ports for peers started by tests. */
 public final class FreePorts {
@@ -16,7 +18,7 @@ public final class FreePorts {
      * Starts something on ports from {@link #next()}, again with new ports when a port was taken meanwhile
      * (a {@link java.net.BindException} anywhere in the failure).
      */
-    public static <T> T retryOnBindFailure(java.util.function.Supplier<T> start) {
+    public static <T> T retryOnBindFailure(Supplier<T> start) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
             try {
@@ -33,7 +35,7 @@ public final class FreePorts {
 
     private static boolean causedByBind(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException) {
+            if (t instanceof BindException) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real {@code redis-server} of the caller's own, on a free loopback port with a scratch directory.
@@ -73,7 +74,7 @@ public final class RedisServer extends PeerProcess {
                     .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive() || server.answersPing());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             server.close();
             throw new IllegalStateException("redis-server did not answer on port " + port);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real S3 API server (s3proxy, filesystem store) as a process of the caller's own on a free loopback
@@ -76,7 +77,7 @@ public final class S3Server extends PeerProcess {
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || server.answers());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             server.close();
             throw new IllegalStateException("s3proxy did not answer on port " + port);
         }

@@ -2,11 +2,14 @@ package io.mcpbridge.dr.backup.crypto;
 
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -71,17 +74,17 @@ public final class ArchiveCipher {
     public static void warmUp() {
         try {
             byte[] throwaway = new byte[ArchiveKey.LENGTH_BYTES];
-            new java.security.SecureRandom().nextBytes(throwaway);
+            new SecureRandom().nextBytes(throwaway);
             StreamingAead small = new AesGcmHkdfStreaming(throwaway, "HmacSha256", ArchiveKey.LENGTH_BYTES, 1024, 0);
-            java.io.ByteArrayOutputStream ciphertext = new java.io.ByteArrayOutputStream(9 * 1024 * 1024);
+            ByteArrayOutputStream ciphertext = new ByteArrayOutputStream(9 * 1024 * 1024);
             byte[] plaintext = new byte[64 * 1024];
             try (OutputStream out = small.newEncryptingStream(ciphertext, new byte[0])) {
                 for (int i = 0; i < 128; i++) {
                     out.write(plaintext);
                 }
             }
-            try (InputStream in = small.newDecryptingStream(
-                    new java.io.ByteArrayInputStream(ciphertext.toByteArray()), new byte[0])) {
+            try (InputStream in =
+                    small.newDecryptingStream(new ByteArrayInputStream(ciphertext.toByteArray()), new byte[0])) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         } catch (GeneralSecurityException | IOException e) {

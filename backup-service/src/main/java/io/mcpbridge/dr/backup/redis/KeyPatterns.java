@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -29,8 +30,7 @@ public final class KeyPatterns {
     /** Whether the key matches any of the patterns. */
     public boolean matches(byte[] key) {
         for (byte[] prefix : prefixes) {
-            if (key.length >= prefix.length
-                    && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+            if (key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
                 return true;
             }
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One connection to a Redis for a backup or restore, used from a worker thread: requests are pipelined
@@ -74,7 +75,7 @@ public final class RedisSession implements AutoCloseable {
      * Issues a request from this session's Vert.x context. Issued from a plain thread, every request would
      * make the client set up a fresh context, which costs more than the request itself at a million keys.
      */
-    private <T> CompletableFuture<T> onContext(java.util.function.Supplier<Future<T>> request) {
+    private <T> CompletableFuture<T> onContext(Supplier<Future<T>> request) {
         CompletableFuture<T> reply = new CompletableFuture<>();
         context.runOnContext(ignored -> request.get().onComplete(result -> {
             if (result.succeeded()) {

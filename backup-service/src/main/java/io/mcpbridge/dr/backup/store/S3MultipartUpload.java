@@ -3,6 +3,7 @@ package io.mcpbridge.dr.backup.store;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +89,7 @@ final class S3MultipartUpload extends ObjectStore.Upload {
                                                 .partNumber(partNumber)
                                                 .contentLength((long) length),
                                         RequestBody.fromBytes(
-                                                length == part.length ? part : java.util.Arrays.copyOf(part, length)))
+                                                length == part.length ? part : Arrays.copyOf(part, length)))
                                 .eTag();
                         return CompletedPart.builder()
                                 .partNumber(partNumber)
@@ -116,7 +117,7 @@ final class S3MultipartUpload extends ObjectStore.Upload {
         ensureOpen();
         try {
             if (uploadId == null) {
-                byte[] content = java.util.Arrays.copyOf(buffer, filled);
+                byte[] content = Arrays.copyOf(buffer, filled);
                 s3.putObject(
                         r -> r.bucket(bucket).key(key).contentLength((long) content.length),
                         RequestBody.fromBytes(content));

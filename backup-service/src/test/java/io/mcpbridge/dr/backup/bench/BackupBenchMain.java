@@ -1,12 +1,15 @@
 package io.mcpbridge.dr.backup.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.mcpbridge.dr.backup.archive.ArchiveReader;
 import io.mcpbridge.dr.backup.archive.Progress;
+import io.mcpbridge.dr.backup.crypto.ArchiveCipher;
 import io.mcpbridge.dr.backup.crypto.ArchiveKey;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.operation.BackupRequest;
 import io.mcpbridge.dr.backup.operation.BackupTaker;
 import io.mcpbridge.dr.backup.operation.Outcome;
+import io.mcpbridge.dr.backup.operation.Tuning;
 import io.mcpbridge.dr.backup.redis.KeyRecord;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
@@ -22,8 +25,11 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -35,8 +41,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -62,7 +71,7 @@ public final class BackupBenchMain {
 
     public static void main(String[] args) throws Exception {
         // The service warms its cipher up at start (see ArchiveCipher.warmUp); a fresh process must too.
-        io.mcpbridge.dr.backup.crypto.ArchiveCipher.warmUp();
+        ArchiveCipher.warmUp();
         Vertx vertx = Vertx.vertx();
         try {
             switch (args[0]) {
@@ -87,8 +96,7 @@ public final class BackupBenchMain {
 
     private static void serve(Vertx vertx, URI s3, Path dir, int redisPort) throws Exception {
         backup(vertx, s3, dir, redisPort, "cold");
-        java.io.BufferedReader commands =
-                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = commands.readLine()) != null && line.strip().equals("backup")) {
             backup(vertx, s3, dir, redisPort, "warm");
@@ -214,7 +222,7 @@ public final class BackupBenchMain {
         System.out.printf("resp_keys=%d resp_bytes=%d%n", keys, Files.size(file));
     }
 
-    private static void write(OutputStream out, byte[]... parts) throws java.io.IOException {
+    private static void write(OutputStream out, byte[]... parts) throws IOException {
         out.write(("*" + parts.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         for (byte[] part : parts) {
             out.write(("$" + part.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -235,7 +243,7 @@ public final class BackupBenchMain {
                 context.vertx(),
                 context.kubernetes(),
                 context.sources(),
-                new io.mcpbridge.dr.backup.operation.Tuning(
+                new Tuning(
                         4 * 1024 * 1024,
                         t.scanCount(),
                         t.restoreBatch(),
@@ -267,8 +275,7 @@ public final class BackupBenchMain {
 
     /** {@code BENCH_SCOPES} (comma separated) to time one part alone; all three by default. */
     private static List<BackupScope> scopes() {
-        return java.util.Arrays.stream(
-                        env("BENCH_SCOPES", "configs,certs,redis").split(","))
+        return Arrays.stream(env("BENCH_SCOPES", "configs,certs,redis").split(","))
                 .map(BackupScope::of)
                 .toList();
     }
@@ -287,8 +294,8 @@ public final class BackupBenchMain {
     }
 
     /** CPU seconds by thread name (numbers folded), from /proc, for every thread of this process. */
-    static java.util.Map<String, Long> threadTicks() throws java.io.IOException {
-        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    static Map<String, Long> threadTicks() throws IOException {
+        Map<String, Long> ticks = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
@@ -296,7 +303,7 @@ public final class BackupBenchMain {
                     String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                } catch (java.io.IOException gone) {
+                } catch (IOException gone) {
                     // the thread ended meanwhile
                 }
             }
@@ -305,12 +312,11 @@ public final class BackupBenchMain {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Peak resident memory of this process and peak heap in use, in MiB. */
-    private static String memory() throws java.io.IOException {
+    private static String memory() throws IOException {
         long hwmKb = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(line -> line.startsWith("VmHWM:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))

@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.backup.archive.Progress;
+import io.mcpbridge.dr.backup.kubernetes.KubernetesSnapshot;
 import io.mcpbridge.dr.backup.store.BackupIndex;
 import io.mcpbridge.dr.backup.store.DirectoryObjectStore;
 import io.mcpbridge.dr.backup.support.Contexts;
@@ -156,8 +157,7 @@ class KubernetesRestoreTest {
                 () -> client,
                 Contexts.sources(dir, dir, "127.0.0.1:1", "mcp-archive"));
 
-        List<io.mcpbridge.dr.backup.kubernetes.KubernetesSnapshot.Document> documents =
-                new io.mcpbridge.dr.backup.kubernetes.KubernetesSnapshot(client).read("mcp-archive");
+        List<KubernetesSnapshot.Document> documents = new KubernetesSnapshot(client).read("mcp-archive");
 
         assertThat(documents)
                 .extracting(document -> document.entryName())

@@ -11,6 +11,7 @@ import io.mcpbridge.dr.backup.support.Contexts;
 import io.mcpbridge.dr.backup.support.RedisData;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
+import io.mcpbridge.dr.testing.MutableClock;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.S3Server;
 import io.vertx.core.Vertx;
@@ -19,10 +20,12 @@ import io.vertx.redis.client.Request;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,7 +120,7 @@ class RedisRoundTripTest {
                 // The same moment of expiry, within 2 s: the TTL counts down in real time meanwhile.
                 assertThat(afterAt + restored.pttl())
                         .as("expiry of %s", key)
-                        .isCloseTo(beforeAt + state.pttl(), org.assertj.core.data.Offset.offset(2000L));
+                        .isCloseTo(beforeAt + state.pttl(), Offset.offset(2000L));
             }
         });
         BackupIndex forensic =
@@ -202,7 +205,7 @@ class RedisRoundTripTest {
 
     @Test
     void keysWhoseTimeHasPassedAreNotRestored() throws Exception {
-        io.mcpbridge.dr.testing.MutableClock clock = new io.mcpbridge.dr.testing.MutableClock(java.time.Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         BackupContext context = Contexts.context(
                 store,
                 Contexts.randomKey(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpbridge.dr.backup.archive.Progress;
+import io.mcpbridge.dr.backup.crypto.ArchiveKey;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.store.BackupIndex;
@@ -30,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +90,7 @@ class RestoreSafetyTest {
                         dir.resolve("configs"), dir.resolve("certs"), "redis://127.0.0.1:" + redisPort, "mcp-system"));
     }
 
-    private static final io.mcpbridge.dr.backup.crypto.ArchiveKey KEY = Contexts.randomKey();
+    private static final ArchiveKey KEY = Contexts.randomKey();
 
     private Outcome backup(BackupContext context, BackupIndex.Purpose purpose) throws IOException {
         return new BackupTaker(context)
@@ -207,8 +209,8 @@ class RestoreSafetyTest {
             // The restore's forensic copy reads through its own connection; the second one writes the keys.
             proxy.cut(2, 3 * 1024 * 1024);
 
-            PartialRestoreException partial = (PartialRestoreException)
-                    org.assertj.core.api.Assertions.catchThrowable(() -> new BackupRestore(context)
+            PartialRestoreException partial =
+                    (PartialRestoreException) Assertions.catchThrowable(() -> new BackupRestore(context)
                             .restore(
                                     backup.backupId(),
                                     List.of(BackupScope.REDIS),

@@ -4,8 +4,11 @@ import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +101,7 @@ public final class RedisData {
     }
 
     private static String canonical(RedisSession redis, String type, String key) throws IOException {
-        byte[] name = key.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] name = key.getBytes(StandardCharsets.ISO_8859_1);
         Request read = switch (type) {
             case "hash" -> Request.cmd(Command.HGETALL).arg(name);
             case "set" -> Request.cmd(Command.SMEMBERS).arg(name);
@@ -111,13 +114,13 @@ public final class RedisData {
         List<String> parts = new ArrayList<>();
         collect(reply, parts);
         if (type.equals("set")) {
-            java.util.Collections.sort(parts);
+            Collections.sort(parts);
         } else if (type.equals("hash")) {
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i + 1 < parts.size(); i += 2) {
                 pairs.add(parts.get(i) + "=" + parts.get(i + 1));
             }
-            java.util.Collections.sort(pairs);
+            Collections.sort(pairs);
             parts = pairs;
         }
         return type + ":" + parts;
@@ -126,7 +129,7 @@ public final class RedisData {
     private static void collect(Response reply, List<String> into) {
         if (reply == null) {
             into.add("nil");
-        } else if (reply.type() == io.vertx.redis.client.ResponseType.MULTI) {
+        } else if (reply.type() == ResponseType.MULTI) {
             for (Response part : reply) {
                 collect(part, into);
             }
@@ -146,7 +149,7 @@ public final class RedisData {
             List<Request> requests = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (Response name : page.get(1)) {
-                names.add(name.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+                names.add(name.toString(StandardCharsets.ISO_8859_1));
                 requests.add(Request.cmd(Command.DUMP).arg(name.toBytes()));
                 requests.add(Request.cmd(Command.PTTL).arg(name.toBytes()));
                 requests.add(Request.cmd(Command.TYPE).arg(name.toBytes()));

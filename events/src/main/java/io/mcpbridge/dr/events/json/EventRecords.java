@@ -5,6 +5,7 @@ import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +54,7 @@ public final class EventRecords {
         Instant time;
         try {
             time = Instant.parse(required(headers, CloudEventHeaders.TIME));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new MalformedEventException("ce_time is not an RFC 3339 time");
         }
         String subject = header(headers, CloudEventHeaders.SUBJECT).orElse(key);

@@ -6,9 +6,11 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,7 +97,7 @@ public final class EventProducer implements AutoCloseable {
     }
 
     static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, String clientId) {
-        Map<String, Object> defaults = new java.util.HashMap<>(DEFAULTS);
+        Map<String, Object> defaults = new HashMap<>(DEFAULTS);
         defaults.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return KafkaClientConfigs.forClient(kafkaConfig, ProducerConfig.configNames(), defaults, FORCED);
     }
@@ -111,13 +113,13 @@ public final class EventProducer implements AutoCloseable {
      *
      * @throws IllegalStateException when it was not acknowledged within {@code timeout}, with the reason
      */
-    public RecordMetadata publishAndWait(EventEnvelope event, java.time.Duration timeout) {
+    public RecordMetadata publishAndWait(EventEnvelope event, Duration timeout) {
         try {
             return publish(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted publishing " + event.id());
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "event " + event.id() + " was not acknowledged: "
                             + e.getCause().getMessage(),

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.events.trust;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -86,8 +87,8 @@ public final class TrustSource {
             return;
         }
         fileContent = content;
-        TrustedSigners fromFile = TrustedSigners.parse(
-                new String(content, java.nio.charset.StandardCharsets.UTF_8), "trust file " + path);
+        TrustedSigners fromFile =
+                TrustedSigners.parse(new String(content, StandardCharsets.UTF_8), "trust file " + path);
         fromFile.problems().forEach(problems);
         current = configured.and(fromFile);
     }

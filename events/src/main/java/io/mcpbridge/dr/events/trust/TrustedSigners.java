@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -95,7 +96,7 @@ public final class TrustedSigners {
         return keys.getOrDefault(signer, List.of());
     }
 
-    public java.util.Set<String> signers() {
+    public Set<String> signers() {
         return keys.keySet();
     }
 

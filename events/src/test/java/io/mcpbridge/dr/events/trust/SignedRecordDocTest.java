@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,7 +85,7 @@ class SignedRecordDocTest {
         record.headers()
                 .add(CloudEventHeaders.SIGNATURE, header("mcpdr-signature").getBytes(StandardCharsets.UTF_8));
         RecordAuthenticator authenticator = new RecordAuthenticator(
-                TrustSource.of(TrustedSigners.parse(block("trust"), "doc")), java.time.Duration.ofMinutes(5));
+                TrustSource.of(TrustedSigners.parse(block("trust"), "doc")), Duration.ofMinutes(5));
 
         RecordAuthenticator.Signed signed =
                 authenticator.verify(record.topic(), record.key(), record.headers(), record.value());

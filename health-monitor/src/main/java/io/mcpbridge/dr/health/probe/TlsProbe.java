@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -121,7 +122,7 @@ final class TlsProbe implements Probe {
                 socket.setSSLParameters(parameters);
             }
             socket.startHandshake();
-            return java.util.Arrays.stream(socket.getSession().getPeerCertificates())
+            return Arrays.stream(socket.getSession().getPeerCertificates())
                     .map(X509Certificate.class::cast)
                     .toList();
         }

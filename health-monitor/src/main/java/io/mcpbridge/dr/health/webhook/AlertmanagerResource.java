@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -144,9 +145,8 @@ public class AlertmanagerResource {
     }
 
     private Response unavailable(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String reason = cause instanceof TimeoutException
                 ? "no acknowledgement within " + ackTimeout.toMillis() + " ms"
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();

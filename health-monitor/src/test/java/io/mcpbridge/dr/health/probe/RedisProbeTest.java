@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class RedisProbeTest {
     private static ProbeResult run(Probe probe) {
         return probe.probe()
                 .toCompletableFuture()
-                .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                .orTimeout(5, TimeUnit.SECONDS)
                 .join();
     }
 }

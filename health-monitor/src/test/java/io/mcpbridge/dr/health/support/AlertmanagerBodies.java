@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.health.support;
 
 import io.mcpbridge.dr.events.json.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -97,6 +98,6 @@ public final class AlertmanagerBodies {
         body.put("externalURL", "http://alertmanager:9093");
         body.put("notification_reason", "unknown fields are ignored");
         body.put("alerts", alerts);
-        return new String(EventJson.toBytes(body), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(EventJson.toBytes(body), StandardCharsets.UTF_8);
     }
 }

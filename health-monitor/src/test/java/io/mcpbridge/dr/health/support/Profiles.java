@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.health.support;
 
 import io.mcpbridge.dr.testing.DedicatedKafkaBrokerResource;
+import io.mcpbridge.dr.testing.FreePorts;
 import io.mcpbridge.dr.testing.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Profiles {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "mcpdr.probes.enabled", "false",
-                    "kafka.bootstrap.servers", "127.0.0.1:" + io.mcpbridge.dr.testing.FreePorts.next(),
+                    "kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.next(),
                     "kafka.request.timeout.ms", "2000",
                     "kafka.delivery.timeout.ms", "6000");
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.alert.Severity;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class AlertMapperTest {
             })
     void componentComesFromTheFirstPresentLabelThroughTheAliases(
             String component, String service, String job, String expected) {
-        Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         put(labels, "component", component);
         put(labels, "service", service);
         put(labels, "job", job);

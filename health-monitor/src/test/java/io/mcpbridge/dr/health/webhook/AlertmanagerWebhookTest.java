@@ -24,7 +24,9 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +190,7 @@ class AlertmanagerWebhookTest {
         String valid = fingerprint();
         String body = notification()
                 .firing(valid, "mcp-gateway", "critical")
-                .alert("pending", fingerprint(), java.util.Map.of("job", "mcp-gateway"), "0001-01-01T00:00:00Z")
+                .alert("pending", fingerprint(), Map.of("job", "mcp-gateway"), "0001-01-01T00:00:00Z")
                 .json();
 
         authorized()
@@ -245,7 +247,7 @@ class AlertmanagerWebhookTest {
     @Test
     void aBodyAboveTheLimitIs413() {
         byte[] oversized = new byte[1024 * 1024 + 1];
-        java.util.Arrays.fill(oversized, (byte) ' ');
+        Arrays.fill(oversized, (byte) ' ');
 
         authorized()
                 .body(oversized)

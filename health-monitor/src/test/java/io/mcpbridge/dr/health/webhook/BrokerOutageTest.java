@@ -12,6 +12,7 @@ import io.mcpbridge.dr.testing.DedicatedKafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
@@ -51,7 +52,7 @@ class BrokerOutageTest {
                 .until(() -> given().get("/q/health/ready").statusCode() == 503);
     }
 
-    private static io.restassured.response.Response post(String body) {
+    private static Response post(String body) {
         return given().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer test-token")
                 .body(body)

@@ -10,11 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -189,8 +192,8 @@ final class ChannelWorker implements AutoCloseable {
                     .apply(channel)
                     .toCompletableFuture()
                     .get(requestTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return new Outcome.RetryLater(e.getClass().getSimpleName(), java.util.Optional.empty());
+        } catch (ExecutionException | TimeoutException e) {
+            return new Outcome.RetryLater(e.getClass().getSimpleName(), Optional.empty());
         } catch (RuntimeException e) {
             // A request that cannot even be built (a bad URL) will never work; the class, never the message,
             // because the message of such an error can quote the URL.

@@ -9,6 +9,7 @@ import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.delivery.Dispatcher;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,7 +53,7 @@ public class NotifyIntake {
                     new MalformedEventException(
                             "unreadable request: " + e.getClass().getSimpleName()));
         }
-        CompletableFuture<java.util.List<String>> delivered;
+        CompletableFuture<List<String>> delivered;
         try {
             delivered = dispatcher.dispatch(request);
         } catch (RuntimeException e) {
@@ -96,7 +97,7 @@ public class NotifyIntake {
                     + envelope.type().typeName());
         }
         NotificationRequest request = (NotificationRequest) envelope.payload();
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (blank(request.id())) {
             missing.add("id");
         }

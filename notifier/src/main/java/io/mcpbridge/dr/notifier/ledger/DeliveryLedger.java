@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -197,7 +198,7 @@ public class DeliveryLedger {
                         .get(Topics.NOTIFIER_DELIVERIES)
                         .partitions()
                         .size();
-                return java.util.stream.IntStream.range(0, count)
+                return IntStream.range(0, count)
                         .mapToObj(p -> new TopicPartition(Topics.NOTIFIER_DELIVERIES, p))
                         .toList();
             } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import io.mcpbridge.dr.events.notify.NotificationKind;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +47,7 @@ class CommunicationMatrixTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aConfiguredMatrixCanPageHighIncidentsAtOnceAndPostLowOnes() {
         CommunicationMatrix eager = new CommunicationMatrix(
                 EnumSet.allOf(Severity.class),

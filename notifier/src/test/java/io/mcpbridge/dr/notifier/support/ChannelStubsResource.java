@@ -3,6 +3,7 @@ package io.mcpbridge.dr.notifier.support;
 import io.mcpbridge.dr.testing.stub.PagerDutyStub;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -49,7 +50,7 @@ public class ChannelStubsResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         slack = SlackWebhookStub.start();
         pagerDuty = PagerDutyStub.start();
-        Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
+        Map<String, String> config = new HashMap<>(Map.ofEntries(
                 Map.entry("mcpdr.notifier.slack.enabled", "true"),
                 Map.entry("mcpdr.notifier.slack.webhook-url", slack.webhookUrl()),
                 Map.entry("mcpdr.notifier.slack.min-interval", slackInterval),

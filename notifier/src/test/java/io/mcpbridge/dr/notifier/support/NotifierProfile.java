@@ -3,6 +3,7 @@ package io.mcpbridge.dr.notifier.support;
 import io.mcpbridge.dr.testing.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
+import java.util.Map;
 
 /** The notifier against the shared real Kafka broker and the Slack and PagerDuty stubs. */
 public class NotifierProfile implements QuarkusTestProfile {
@@ -20,7 +21,7 @@ public class NotifierProfile implements QuarkusTestProfile {
             return List.of(
                     new TestResourceEntry(KafkaBrokerResource.class),
                     new TestResourceEntry(
-                            ChannelStubsResource.class, java.util.Map.of(ChannelStubsResource.MIN_INTERVAL, "20ms")));
+                            ChannelStubsResource.class, Map.of(ChannelStubsResource.MIN_INTERVAL, "20ms")));
         }
     }
 
@@ -30,8 +31,7 @@ public class NotifierProfile implements QuarkusTestProfile {
         public List<TestResourceEntry> testResources() {
             return List.of(
                     new TestResourceEntry(KafkaBrokerResource.class),
-                    new TestResourceEntry(
-                            ChannelStubsResource.class, java.util.Map.of(ChannelStubsResource.BOT_MODE, "true")));
+                    new TestResourceEntry(ChannelStubsResource.class, Map.of(ChannelStubsResource.BOT_MODE, "true")));
         }
     }
 }

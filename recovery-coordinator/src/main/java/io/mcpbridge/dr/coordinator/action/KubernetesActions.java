@@ -5,12 +5,22 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The plan's {@code kubectl} steps through the API: rollout restart (the {@code restartedAt} template
@@ -91,14 +101,13 @@ public final class KubernetesActions {
                         + namespace + " or it selects no labels");
             }
             Map<String, String> labels = target.getSpec().getSelector().getMatchLabels();
-            java.util.concurrent.atomic.AtomicReference<Map<String, String>> before =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Map<String, String>> before = new AtomicReference<>();
             if (client.services().inNamespace(namespace).withName(service).get() == null) {
                 return ActionResult.failed("fail over service/" + service + ": not found in " + namespace);
             }
             client.services().inNamespace(namespace).withName(service).edit(current -> {
                 before.set(current.getSpec().getSelector());
-                current.getSpec().setSelector(new java.util.LinkedHashMap<>(labels));
+                current.getSpec().setSelector(new LinkedHashMap<>(labels));
                 return current;
             });
             return ActionResult.ok("service/" + service + " in " + namespace + " now selects " + labels
@@ -119,13 +128,13 @@ public final class KubernetesActions {
         return current != null
                 && target != null
                 && target.getSpec().getSelector() != null
-                && java.util.Objects.equals(
+                && Objects.equals(
                         current.getSpec().getSelector(),
                         target.getSpec().getSelector().getMatchLabels());
     }
 
     /** When the workload's pods (a Deployment's, else a StatefulSet's) were last restarted by a rollout restart. */
-    public java.util.Optional<Instant> restartedAt(String namespace, String workload) {
+    public Optional<Instant> restartedAt(String namespace, String workload) {
         Deployment deployment = client.apps()
                 .deployments()
                 .inNamespace(namespace)
@@ -133,7 +142,7 @@ public final class KubernetesActions {
                 .get();
         PodTemplateSpec template = deployment != null
                 ? deployment.getSpec().getTemplate()
-                : java.util.Optional.ofNullable(client.apps()
+                : Optional.ofNullable(client.apps()
                                 .statefulSets()
                                 .inNamespace(namespace)
                                 .withName(workload)
@@ -143,20 +152,18 @@ public final class KubernetesActions {
         if (template == null
                 || template.getMetadata() == null
                 || template.getMetadata().getAnnotations() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String value = template.getMetadata().getAnnotations().get(RESTARTED_AT);
-        return value == null ? java.util.Optional.empty() : java.util.Optional.of(parseTime(value));
+        return value == null ? Optional.empty() : Optional.of(parseTime(value));
     }
 
     /** kubectl writes RFC 3339 with a zone; the fabric8 client writes a local date-time (this host's zone). */
     static Instant parseTime(String value) {
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.time.LocalDateTime.parse(value)
-                    .atZone(java.time.ZoneId.systemDefault())
-                    .toInstant();
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
         }
     }
 
@@ -220,7 +227,7 @@ public final class KubernetesActions {
 
     /** Every Deployment and StatefulSet of the namespace, for "restart all". */
     public List<String> workloads(String namespace) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(deployments(namespace));
+        TreeSet<String> names = new TreeSet<>(deployments(namespace));
         client.apps()
                 .statefulSets()
                 .inNamespace(namespace)
@@ -239,8 +246,7 @@ public final class KubernetesActions {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
             String encoded = Base64.getEncoder()
-                    .encodeToString(
-                            HexFormat.of().formatHex(fresh).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .encodeToString(HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII));
             Secret rotated = client.secrets()
                     .inNamespace(namespace)
                     .withName(secret)

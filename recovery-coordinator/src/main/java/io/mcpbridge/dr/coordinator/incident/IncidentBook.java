@@ -12,6 +12,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -216,7 +217,7 @@ public final class IncidentBook {
                 null,
                 null,
                 null,
-                java.time.Duration.ZERO,
+                Duration.ZERO,
                 run.severity().targetRto(),
                 null,
                 null,
@@ -261,7 +262,7 @@ public final class IncidentBook {
                 null,
                 null,
                 null,
-                java.time.Duration.ZERO,
+                Duration.ZERO,
                 severity.targetRto(),
                 null,
                 null,

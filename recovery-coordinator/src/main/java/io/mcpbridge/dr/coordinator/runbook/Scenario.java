@@ -2,7 +2,9 @@ package io.mcpbridge.dr.coordinator.runbook;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.mcpbridge.dr.events.incident.RecoveryAction;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The plan's disaster scenarios, plus the Redis failure its master script singles out, plus the single
@@ -32,8 +34,8 @@ public enum Scenario {
     MANUAL_ROTATE_CREDENTIALS;
 
     /** The runbook of a single-action command; empty for the commands that are not an action. */
-    public static java.util.Optional<Scenario> forCommand(io.mcpbridge.dr.events.incident.RecoveryAction action) {
-        return java.util.Optional.ofNullable(
+    public static Optional<Scenario> forCommand(RecoveryAction action) {
+        return Optional.ofNullable(
                 switch (action) {
                     case RESTORE -> MANUAL_RESTORE;
                     case FAIL_OVER -> MANUAL_FAIL_OVER;

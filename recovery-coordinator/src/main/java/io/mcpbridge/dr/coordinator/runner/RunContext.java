@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.runner;
 
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ public record RunContext(
         boolean confirmed,
         boolean dryRun,
         Instant now,
-        Map<String, io.mcpbridge.dr.events.backup.BackupResult> backupResults) {
+        Map<String, BackupResult> backupResults) {
 
     public RunContext(
             Map<String, TargetHealth> latestHealth,

@@ -16,6 +16,7 @@ import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,14 +51,13 @@ public final class RunbookRunner {
     private final StepExecutor executor;
     private final ActionBudget budget;
     private final UnaryOperator<Incident> publish;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /**
      * @param publish publishes an incident version durably and returns it; throws when it cannot, and the
      *                runner stops there (the next call resumes from what was published)
      */
-    public RunbookRunner(
-            StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish, java.time.Clock clock) {
+    public RunbookRunner(StepExecutor executor, ActionBudget budget, UnaryOperator<Incident> publish, Clock clock) {
         this.executor = executor;
         this.budget = budget;
         this.publish = publish;

@@ -23,6 +23,7 @@ import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -59,7 +60,7 @@ import org.jboss.logging.Logger;
  * the next owner never finds an action half-done by a live instance.
  */
 // Started with the application: it follows backup results from the start, not from its first use.
-@io.quarkus.runtime.Startup
+@Startup
 @ApplicationScoped
 public class Coordinator {
 

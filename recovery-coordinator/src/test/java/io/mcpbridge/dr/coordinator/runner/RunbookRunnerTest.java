@@ -22,6 +22,7 @@ import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
+import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
@@ -29,6 +30,7 @@ import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -63,7 +65,7 @@ class RunbookRunnerTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final List<Incident> published = new ArrayList<>();
-    private final List<io.mcpbridge.dr.events.notify.NotificationRequest> notifications = new ArrayList<>();
+    private final List<NotificationRequest> notifications = new ArrayList<>();
     private final HostCommands hosts = new HostCommands();
     private RunbookCatalog catalog;
     private KubernetesActions actions;
@@ -378,7 +380,7 @@ class RunbookRunnerTest {
                 assertThat(entry.detail()).contains("its data is gone");
             });
             assertThat(backupRequests).singleElement().satisfies(command -> {
-                assertThat(command.action()).isEqualTo(io.mcpbridge.dr.events.backup.BackupAction.RESTORE);
+                assertThat(command.action()).isEqualTo(BackupAction.RESTORE);
                 assertThat(command.takenBefore()).isEqualTo(restoring.detectedAt());
             });
         }
@@ -637,7 +639,7 @@ class RunbookRunnerTest {
         });
     }
 
-    private StepExecutor executor(Optional<io.mcpbridge.dr.coordinator.action.SessionRevoker> sessions) {
+    private StepExecutor executor(Optional<SessionRevoker> sessions) {
         return new StepExecutor(
                 actions,
                 NS,

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The coordinator against the shared real Kafka broker, trusting the test signers and signing as
@@ -50,8 +51,8 @@ public class CoordinatorProfile implements QuarkusTestProfile {
     /** The coordinator's time in the test's hands (the {@link SteppingClock}), defaults otherwise. */
     public static class SteppedTime extends CoordinatorProfile {
         @Override
-        public java.util.Set<Class<?>> getEnabledAlternatives() {
-            return java.util.Set.of(SteppingClock.class);
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(SteppingClock.class);
         }
     }
 
