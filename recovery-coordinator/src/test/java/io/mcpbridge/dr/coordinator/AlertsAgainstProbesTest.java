@@ -15,6 +15,7 @@ import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -75,7 +76,7 @@ class AlertsAgainstProbesTest {
                         WAIT)
                 .get(0);
         assertThat(escalated.timeline()).anySatisfy(entry -> {
-            assertThat(entry.outcome()).isEqualTo("skipped");
+            assertThat(entry.outcome()).isEqualTo(StepOutcome.SKIPPED);
             assertThat(entry.detail()).contains("answers its probes as healthy while the alert fires");
         });
         assertThat(topics.incidents.payloads(

@@ -14,6 +14,7 @@ import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
@@ -70,15 +71,17 @@ class CoordinatorBench {
                                 Incident.class,
                                 i -> i.component().equals("gateway")
                                         && !i.detectedAt().isBefore(sent.minusMillis(1))
-                                        && entry(i, "restart", "succeeded") != null,
+                                        && entry(i, "restart", StepOutcome.SUCCEEDED) != null,
                                 1,
                                 WAIT)
                         .get(0);
                 if (round >= WARMUP) {
-                    decided.add(
-                            millis(sent, entry(restarted, "restart", "started").time()));
+                    decided.add(millis(
+                            sent,
+                            entry(restarted, "restart", StepOutcome.STARTED).time()));
                     called.add(millis(
-                            sent, entry(restarted, "restart", "succeeded").time()));
+                            sent,
+                            entry(restarted, "restart", StepOutcome.SUCCEEDED).time()));
                 }
                 heal(events, incidents, "gateway", restarted.id());
 
@@ -113,7 +116,7 @@ class CoordinatorBench {
         incidents.awaitPayloads(
                 EventType.INCIDENT_UPDATED,
                 Incident.class,
-                i -> i.id().equals(incidentId) && entry(i, "verify-restart", "started") != null,
+                i -> i.id().equals(incidentId) && entry(i, "verify-restart", StepOutcome.STARTED) != null,
                 1,
                 WAIT);
         health(events, component, HealthState.UP, false);
@@ -140,9 +143,9 @@ class CoordinatorBench {
         return Duration.between(from, to).toNanos() / 1e6;
     }
 
-    private static TimelineEntry entry(Incident incident, String step, String outcome) {
+    private static TimelineEntry entry(Incident incident, String step, StepOutcome outcome) {
         return incident.timeline().stream()
-                .filter(e -> e.step().equals(step) && e.outcome().equals(outcome))
+                .filter(e -> e.step().equals(step) && e.outcome() == outcome)
                 .findFirst()
                 .orElse(null);
     }

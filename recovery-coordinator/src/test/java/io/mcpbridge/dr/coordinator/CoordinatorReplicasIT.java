@@ -12,6 +12,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -74,8 +75,7 @@ class CoordinatorReplicasIT {
                             WAIT)
                     .get(0);
             assertThat(resolved.timeline().stream()
-                            .filter(e ->
-                                    e.step().equals("restart") && e.outcome().equals("started")))
+                            .filter(e -> e.step().equals("restart") && e.outcome() == StepOutcome.STARTED))
                     .as("one restart in the timeline")
                     .hasSize(1);
             assertThat(cluster.patches("mcp-gateway"))
@@ -212,8 +212,7 @@ class CoordinatorReplicasIT {
             }
             for (Incident incident : resolved) {
                 assertThat(incident.timeline().stream()
-                                .filter(e -> e.step().equals("restart")
-                                        && e.outcome().equals("started")))
+                                .filter(e -> e.step().equals("restart") && e.outcome() == StepOutcome.STARTED))
                         .hasSize(1);
             }
             // Each instance resolved the incidents of its own partitions.

@@ -21,6 +21,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -144,7 +145,7 @@ class CoordinatorServiceTest {
                 .startsWith("# Incident Postmortem: " + resolved.id())
                 .contains("restart succeeded");
         assertThat(resolved.timeline().stream()
-                        .filter(e -> e.step().equals("restart") && e.outcome().equals("started")))
+                        .filter(e -> e.step().equals("restart") && e.outcome() == StepOutcome.STARTED))
                 .hasSize(1);
         topics.notifications.awaitPayloads(
                 EventType.NOTIFY_REQUESTED,
@@ -205,10 +206,10 @@ class CoordinatorServiceTest {
         assertThat(refused.scenario()).isEqualTo("security-breach");
         assertThat(refused.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("revoke-sessions");
-            assertThat(entry.outcome()).isEqualTo("refused");
+            assertThat(entry.outcome()).isEqualTo(StepOutcome.REFUSED);
         });
         assertThat(refused.timeline())
-                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
+                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo(StepOutcome.STARTED));
         assertThat(client.secrets()
                         .inNamespace("mcp-system")
                         .withName("mcp-credentials")

@@ -10,6 +10,7 @@ import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -65,12 +66,12 @@ class EscalationTest {
             assertThat(escalated.escalatedAt()).isNotNull();
             assertThat(escalated.timeline()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("verify-restart");
-                assertThat(entry.outcome()).isEqualTo("failed");
+                assertThat(entry.outcome()).isEqualTo(StepOutcome.FAILED);
             });
             assertThat(page.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(escalated.timeline().stream()
-                            .filter(e ->
-                                    e.outcome().equals("started") && e.step().equals("restart")))
+                            .filter(e -> e.outcome() == StepOutcome.STARTED
+                                    && e.step().equals("restart")))
                     .hasSize(1);
         }
     }

@@ -15,6 +15,7 @@ import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -85,7 +86,7 @@ class FlappingTest {
         assertThat(restarts).as("restarts in the hour").isBetween(1L, 3L);
         long started = last.stream()
                 .flatMap(i -> i.timeline().stream())
-                .filter(e -> e.step().equals("restart") && e.outcome().equals("started"))
+                .filter(e -> e.step().equals("restart") && e.outcome() == StepOutcome.STARTED)
                 .count();
         assertThat(started).as("restarts recorded").isEqualTo(restarts);
         List<Incident> escalated =

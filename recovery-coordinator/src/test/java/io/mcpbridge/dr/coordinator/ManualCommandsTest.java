@@ -20,6 +20,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.TestSigners;
@@ -114,7 +115,7 @@ class ManualCommandsTest {
                 .containsEntry("scopes", "redis");
         assertThat(resolved.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("restore-by-command");
-            assertThat(entry.outcome()).isEqualTo("succeeded");
+            assertThat(entry.outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         });
     }
 
@@ -133,8 +134,8 @@ class ManualCommandsTest {
                         WAIT)
                 .get(0);
         assertThat(refused.timeline())
-                .anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo("refused"))
-                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("started"));
+                .anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo(StepOutcome.REFUSED))
+                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo(StepOutcome.STARTED));
         assertThat(token()).isEqualTo("store-b-token");
     }
 
@@ -276,7 +277,7 @@ class ManualCommandsTest {
         assertThat(resolved.timeline())
                 .filteredOn(entry -> entry.step().equals("restore-by-command"))
                 .extracting(entry -> entry.outcome())
-                .containsSubsequence("failed", "succeeded");
+                .containsSubsequence(StepOutcome.FAILED, StepOutcome.SUCCEEDED);
     }
 
     @Test
@@ -362,7 +363,7 @@ class ManualCommandsTest {
                 .get(0);
         assertThat(refused.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("rotate-credentials-by-command");
-            assertThat(entry.outcome()).isEqualTo("refused");
+            assertThat(entry.outcome()).isEqualTo(StepOutcome.REFUSED);
         });
         assertThat(token()).isEqualTo("store-g-token");
     }

@@ -16,6 +16,7 @@ import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -98,7 +99,7 @@ class RedisRecoveryTest {
                             i -> i.component().equals("redis")
                                     && i.timeline().stream()
                                             .anyMatch(e -> e.step().equals("restore-sessions")
-                                                    && e.outcome().equals("requested")),
+                                                    && e.outcome() == StepOutcome.REQUESTED),
                             1,
                             WAIT)
                     .get(0);
@@ -127,8 +128,8 @@ class RedisRecoveryTest {
                     Incident.class,
                     i -> i.id().equals(waiting.id())
                             && i.timeline().stream()
-                                    .anyMatch(e -> e.step().equals("verify-restore")
-                                            && e.outcome().equals("started")),
+                                    .anyMatch(e ->
+                                            e.step().equals("verify-restore") && e.outcome() == StepOutcome.STARTED),
                     1,
                     WAIT);
             health(events, HealthState.UP, false);
@@ -143,7 +144,7 @@ class RedisRecoveryTest {
                     .get(0);
             assertThat(resolved.timeline()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("restore-sessions");
-                assertThat(entry.outcome()).isEqualTo("succeeded");
+                assertThat(entry.outcome()).isEqualTo(StepOutcome.SUCCEEDED);
                 assertThat(entry.detail()).contains("20261126T120000Z-abc123");
             });
         }

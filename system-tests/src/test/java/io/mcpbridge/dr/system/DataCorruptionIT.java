@@ -15,6 +15,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.system.support.RecoverySystem;
 import io.mcpbridge.dr.testing.HealthSignals;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class DataCorruptionIT {
             // carried out all the same.
             assertThat(resolved.timeline()).as(resolved.timeline().toString()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("restore");
-                assertThat(entry.outcome()).isEqualTo("succeeded");
+                assertThat(entry.outcome()).isEqualTo(StepOutcome.SUCCEEDED);
             });
             BackupResult restore = system.results
                     .awaitPayloads(

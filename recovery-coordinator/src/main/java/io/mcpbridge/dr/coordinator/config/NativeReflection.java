@@ -23,6 +23,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationLink;
@@ -44,6 +45,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             Incident.class,
             IncidentState.class,
             TimelineEntry.class,
+            StepOutcome.class,
             RecoveryCommand.class,
             RecoveryAction.class,
             BackupCommand.class,

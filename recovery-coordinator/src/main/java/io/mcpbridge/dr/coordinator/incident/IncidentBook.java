@@ -10,6 +10,7 @@ import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,7 +191,10 @@ public final class IncidentBook {
                     run.scenario().fileName(),
                     run.parameters(),
                     new TimelineEntry(
-                            now, "runbook", "started", run.scenario().fileName() + " started by " + run.requestedBy()));
+                            now,
+                            TimelineEntry.RUNBOOK,
+                            StepOutcome.STARTED,
+                            run.scenario().fileName() + " started by " + run.requestedBy()));
             for (TimelineEntry entry : run.commandEntries(now)) {
                 handedOver = Incidents.note(handedOver, entry);
             }
@@ -201,8 +205,11 @@ public final class IncidentBook {
                     + "): escalate it first to take it on");
         }
         List<TimelineEntry> timeline = new ArrayList<>();
-        timeline.add(
-                new TimelineEntry(now, "detected", "info", "requested by " + run.requestedBy() + ": " + run.summary()));
+        timeline.add(new TimelineEntry(
+                now,
+                TimelineEntry.DETECTED,
+                StepOutcome.INFO,
+                "requested by " + run.requestedBy() + ": " + run.summary()));
         timeline.addAll(run.commandEntries(now));
         Incident incident = new Incident(
                 "inc-" + run.component() + "-" + ID_TIME.format(now),
@@ -267,7 +274,7 @@ public final class IncidentBook {
                 null,
                 null,
                 List.of(),
-                List.of(new TimelineEntry(now, "detected", "info", first)),
+                List.of(new TimelineEntry(now, TimelineEntry.DETECTED, StepOutcome.INFO, first)),
                 null,
                 1);
         Incident stamped = recoveryPoints.stamp(incident);
@@ -280,7 +287,7 @@ public final class IncidentBook {
         if (known == null || !(known.state().open() || stillSuppressed(known, now))) {
             return Change.ignored("no open incident for " + component);
         }
-        Incident folded = Incidents.note(known, new TimelineEntry(now, "signal", "info", detail));
+        Incident folded = Incidents.note(known, new TimelineEntry(now, TimelineEntry.SIGNAL, StepOutcome.INFO, detail));
         return new Change(Optional.of(folded), false, null);
     }
 
@@ -302,8 +309,8 @@ public final class IncidentBook {
                 IncidentState.RESOLVED,
                 new TimelineEntry(
                         clock.instant(),
-                        "signal",
-                        "resolved",
+                        TimelineEntry.SIGNAL,
+                        StepOutcome.RESOLVED,
                         detail + ": the alert that opened this incident is over"));
         return new Change(Optional.of(resolved), false, null);
     }

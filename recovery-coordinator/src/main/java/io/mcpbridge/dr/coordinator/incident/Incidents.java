@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator.incident;
 
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,8 @@ public final class Incidents {
         Instant now = entry.time();
         List<TimelineEntry> timeline = new ArrayList<>(incident.timeline());
         if (state != incident.state()) {
-            timeline.add(new TimelineEntry(now, "state", "info", incident.state() + " -> " + state));
+            timeline.add(
+                    new TimelineEntry(now, TimelineEntry.STATE, StepOutcome.INFO, incident.state() + " -> " + state));
         }
         timeline.add(entry);
         Instant recoveryStartedAt = incident.recoveryStartedAt() == null && state == IncidentState.RECOVERING

@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator.incident;
 
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,15 +42,24 @@ public record ManualRun(
      */
     List<TimelineEntry> commandEntries(Instant now) {
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(
-                new TimelineEntry(now, "command", "requested", scenario.fileName() + " requested by " + requestedBy));
+        entries.add(new TimelineEntry(
+                now,
+                TimelineEntry.COMMAND,
+                StepOutcome.REQUESTED,
+                scenario.fileName() + " requested by " + requestedBy));
         if (confirmed) {
-            entries.add(
-                    new TimelineEntry(now, "command", "confirmed", "destructive steps confirmed by " + requestedBy));
+            entries.add(new TimelineEntry(
+                    now,
+                    TimelineEntry.COMMAND,
+                    StepOutcome.CONFIRMED,
+                    "destructive steps confirmed by " + requestedBy));
         }
         if (dryRun) {
             entries.add(new TimelineEntry(
-                    now, "command", "dry-run", "dry run asked by " + requestedBy + ": nothing will be changed"));
+                    now,
+                    TimelineEntry.COMMAND,
+                    StepOutcome.DRY_RUN,
+                    "dry run asked by " + requestedBy + ": nothing will be changed"));
         }
         return entries;
     }

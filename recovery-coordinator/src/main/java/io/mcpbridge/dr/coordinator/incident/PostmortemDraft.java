@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator.incident;
 
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.ReflectionValueResolver;
@@ -42,9 +43,9 @@ public final class PostmortemDraft {
         List<String> toImprove = new ArrayList<>();
         wentWell.add("Detected automatically at " + TIME.format(incident.detectedAt()) + " UTC");
         for (TimelineEntry entry : incident.timeline()) {
-            if (entry.outcome().equals("succeeded") && !entry.step().startsWith("verify")) {
+            if (entry.outcome() == StepOutcome.SUCCEEDED && !entry.step().startsWith("verify")) {
                 wentWell.add(entry.step() + " succeeded: " + entry.detail());
-            } else if (entry.outcome().equals("failed") || entry.outcome().equals("refused")) {
+            } else if (entry.outcome() == StepOutcome.FAILED || entry.outcome() == StepOutcome.REFUSED) {
                 toImprove.add(entry.step() + " " + entry.outcome() + ": " + entry.detail());
             }
         }

@@ -18,6 +18,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
@@ -118,21 +119,22 @@ public class RecoveryCommandIntake {
             case ACKNOWLEDGE ->
                 coordinator.change(
                         command.component(),
-                        incident -> noteOf(incident, now, "acknowledged", "acknowledged by " + who));
+                        incident -> noteOf(incident, now, StepOutcome.ACKNOWLEDGED, "acknowledged by " + who));
             case ESCALATE ->
                 coordinator.change(
                         command.component(),
                         incident -> Incidents.advance(
                                 incident,
                                 IncidentState.ESCALATED,
-                                new TimelineEntry(now, "command", "info", "escalated by " + who)));
+                                new TimelineEntry(
+                                        now, TimelineEntry.COMMAND, StepOutcome.INFO, "escalated by " + who)));
             case RESOLVE ->
                 coordinator.change(
                         command.component(),
                         incident -> Incidents.advance(
                                 incident,
                                 IncidentState.RESOLVED,
-                                new TimelineEntry(now, "command", "info", "resolved by " + who)));
+                                new TimelineEntry(now, TimelineEntry.COMMAND, StepOutcome.INFO, "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
             case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> singleAction(command, who);
         }
@@ -204,7 +206,8 @@ public class RecoveryCommandIntake {
             if (command.confirmed()) {
                 coordinator.change(
                         command.component(),
-                        incident -> noteOf(incident, now, "confirmed", "destructive steps confirmed by " + who));
+                        incident ->
+                                noteOf(incident, now, StepOutcome.CONFIRMED, "destructive steps confirmed by " + who));
             } else {
                 LOG.infof("recovery command %s: %s already has an open incident", command.id(), command.component());
             }
@@ -222,8 +225,8 @@ public class RecoveryCommandIntake {
         start(command, scenario, Map.of(), Severity.CRITICAL, who);
     }
 
-    private static Incident noteOf(Incident incident, Instant now, String outcome, String detail) {
-        return Incidents.note(incident, new TimelineEntry(now, "command", outcome, detail));
+    private static Incident noteOf(Incident incident, Instant now, StepOutcome outcome, String detail) {
+        return Incidents.note(incident, new TimelineEntry(now, TimelineEntry.COMMAND, outcome, detail));
     }
 
     private void refusedNotice(String component, String reason) {

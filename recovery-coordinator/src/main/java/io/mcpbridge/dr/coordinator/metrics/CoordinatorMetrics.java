@@ -4,12 +4,14 @@ import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,7 +33,8 @@ import java.util.Set;
 @ApplicationScoped
 public class CoordinatorMetrics {
 
-    private static final Set<String> OUTCOMES = Set.of("succeeded", "failed", "refused", "skipped");
+    private static final Set<StepOutcome> OUTCOMES =
+            EnumSet.of(StepOutcome.SUCCEEDED, StepOutcome.FAILED, StepOutcome.REFUSED, StepOutcome.SKIPPED);
 
     private final MeterRegistry registry;
 
@@ -62,7 +65,7 @@ public class CoordinatorMetrics {
                 Counter.builder("mcpdr_coordinator_steps_total")
                         .description("Runbook step outcomes")
                         .tag("step", last.step())
-                        .tag("outcome", last.outcome())
+                        .tag("outcome", last.outcome().wireName())
                         .register(registry)
                         .increment();
             }

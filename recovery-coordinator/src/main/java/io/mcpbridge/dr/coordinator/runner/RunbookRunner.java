@@ -15,6 +15,7 @@ import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,17 +37,8 @@ import java.util.function.UnaryOperator;
  */
 public final class RunbookRunner {
 
-    static final String STARTED = "started";
-    static final String SUCCEEDED = "succeeded";
-    static final String FAILED = "failed";
-    static final String SKIPPED = "skipped";
-    static final String RETRY = "retry";
     /** How long a failed step waits before its next attempt (a step's {@code retries}). */
     static final Duration RETRY_DELAY = Duration.ofSeconds(10);
-    /** The step and outcome marking where a runbook begins on a timeline (an engineer's hand-over). */
-    public static final String RUNBOOK = "runbook";
-
-    public static final String RUNBOOK_STARTED = "started";
 
     private final StepExecutor executor;
     private final ActionBudget budget;
@@ -84,7 +76,9 @@ public final class RunbookRunner {
         Instant now = context.now();
         if (position.index() >= runbook.steps().size()) {
             return publish.apply(Incidents.advance(
-                    incident, IncidentState.RESOLVED, new TimelineEntry(now, "runbook", "info", "every step done")));
+                    incident,
+                    IncidentState.RESOLVED,
+                    new TimelineEntry(now, TimelineEntry.RUNBOOK, StepOutcome.INFO, "every step done")));
         }
         Step step = runbook.steps().get(position.index());
         return switch (position.phase()) {
@@ -106,7 +100,8 @@ public final class RunbookRunner {
         Instant now = context.now();
         if (!executor.shouldRun(step, incident)) {
             return publish.apply(Incidents.note(
-                    incident, entry(now, step, SKIPPED, "${" + step.when() + "} is not set: not needed here")));
+                    incident,
+                    entry(now, step, StepOutcome.SKIPPED, "${" + step.when() + "} is not set: not needed here")));
         }
         if (step.action() == Action.VERIFY) {
             return publish.apply(Incidents.advance(
@@ -115,7 +110,7 @@ public final class RunbookRunner {
                     entry(
                             now,
                             step,
-                            STARTED,
+                            StepOutcome.STARTED,
                             "waiting for " + incident.component() + " to be healthy: "
                                     + step.parameters().get("attempts") + " x "
                                     + step.parameters().get("interval"))));
@@ -130,7 +125,7 @@ public final class RunbookRunner {
                             entry(
                                     now,
                                     step,
-                                    "refused",
+                                    StepOutcome.REFUSED,
                                     step.action().fileName() + " is destructive and needs a confirmed manual command")),
                     now,
                     "confirmation needed for " + step.name());
@@ -169,7 +164,7 @@ public final class RunbookRunner {
                         entry(
                                 now,
                                 step,
-                                SKIPPED,
+                                StepOutcome.SKIPPED,
                                 incident.component() + " answers its probes as healthy while the alert fires: "
                                         + step.action().fileName() + " not run automatically")));
                 return escalate(
@@ -181,7 +176,7 @@ public final class RunbookRunner {
             return publish.apply(Incidents.advance(
                     incident,
                     IncidentState.RESOLVED,
-                    entry(now, step, SKIPPED, incident.component() + " is healthy again: nothing done")));
+                    entry(now, step, StepOutcome.SKIPPED, incident.component() + " is healthy again: nothing done")));
         }
         if (context.dryRun()) {
             return publish.apply(Incidents.note(
@@ -189,20 +184,25 @@ public final class RunbookRunner {
                     entry(
                             now,
                             step,
-                            SUCCEEDED,
+                            StepOutcome.SUCCEEDED,
                             "dry run: would " + step.action().fileName() + " " + step.parameters())));
         }
         Incident started = publish.apply(Incidents.actionStarted(
                 incident,
-                entry(now, step, STARTED, step.action().fileName() + " " + step.parameters()),
+                entry(now, step, StepOutcome.STARTED, step.action().fileName() + " " + step.parameters()),
                 !runbook.manualOnly()));
         ActionResult result = executor.execute(step, started);
         if (result.pending()) {
             return publish.apply(
-                    Incidents.note(started, entry(afterAction(context), step, "requested", result.detail())));
+                    Incidents.note(started, entry(afterAction(context), step, StepOutcome.REQUESTED, result.detail())));
         }
         return publish.apply(Incidents.note(
-                started, entry(afterAction(context), step, result.succeeded() ? SUCCEEDED : FAILED, result.detail())));
+                started,
+                entry(
+                        afterAction(context),
+                        step,
+                        result.succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+                        result.detail())));
     }
 
     private Incident verify(Incident incident, Step step, Instant since, RunContext context) {
@@ -212,7 +212,7 @@ public final class RunbookRunner {
                 && !health.get().observedAt().isBefore(since)) {
             String up = incident.component() + " UP at " + health.get().observedAt();
             if (!"true".equals(step.parameters().get("requireSessions"))) {
-                return publish.apply(Incidents.note(incident, entry(context.now(), step, SUCCEEDED, up)));
+                return publish.apply(Incidents.note(incident, entry(context.now(), step, StepOutcome.SUCCEEDED, up)));
             }
             // A store that restarted empty answers as healthy as a full one: only its data tells them apart.
             Optional<ActionResult> sessions = executor.sessions(step);
@@ -223,7 +223,7 @@ public final class RunbookRunner {
                                 entry(
                                         context.now(),
                                         step,
-                                        SUCCEEDED,
+                                        StepOutcome.SUCCEEDED,
                                         up
                                                 + "; sessions not checked: no session store is configured (mcpdr.coordinator.redis.url)")));
             }
@@ -232,7 +232,7 @@ public final class RunbookRunner {
                     entry(
                             context.now(),
                             step,
-                            sessions.get().succeeded() ? SUCCEEDED : FAILED,
+                            sessions.get().succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
                             up + ", "
                                     + (sessions.get().succeeded()
                                             ? sessions.get().detail()
@@ -247,7 +247,7 @@ public final class RunbookRunner {
                     entry(
                             context.now(),
                             step,
-                            FAILED,
+                            StepOutcome.FAILED,
                             incident.component() + " not healthy within " + window.toSeconds() + " s")));
         }
         return incident;
@@ -272,7 +272,7 @@ public final class RunbookRunner {
                     entry(
                             context.now(),
                             step,
-                            ok ? SUCCEEDED : FAILED,
+                            ok ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
                             ok
                                     ? "backup-service: "
                                             + result.action().name().toLowerCase() + " of " + result.backupId()
@@ -285,7 +285,7 @@ public final class RunbookRunner {
                     entry(
                             context.now(),
                             step,
-                            FAILED,
+                            StepOutcome.FAILED,
                             "no result from backup-service within "
                                     + step.timeout().toMinutes() + " min")));
         }
@@ -307,7 +307,7 @@ public final class RunbookRunner {
                     entry(
                             afterAction(context),
                             step,
-                            result.get().succeeded() ? SUCCEEDED : FAILED,
+                            result.get().succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
                             result.get().detail())));
             executor.forgetHostResult(step, incident);
             return recorded;
@@ -321,7 +321,7 @@ public final class RunbookRunner {
                     entry(
                             context.now(),
                             step,
-                            FAILED,
+                            StepOutcome.FAILED,
                             "outcome unknown: the host command ran on another instance or before a restart, and its "
                                     + step.timeout().toSeconds() + " s timeout has passed; not repeated blindly")));
         }
@@ -340,13 +340,17 @@ public final class RunbookRunner {
                     entry(
                             context.now(),
                             step,
-                            FAILED,
+                            StepOutcome.FAILED,
                             "outcome unknown after the coordinator restarted; not repeated blindly")));
         }
         if (tookEffect.get()) {
             return publish.apply(Incidents.note(
                     incident,
-                    entry(context.now(), step, SUCCEEDED, "found done after the coordinator restarted; not repeated")));
+                    entry(
+                            context.now(),
+                            step,
+                            StepOutcome.SUCCEEDED,
+                            "found done after the coordinator restarted; not repeated")));
         }
         ActionResult result = executor.execute(step, incident);
         return publish.apply(Incidents.note(
@@ -354,7 +358,7 @@ public final class RunbookRunner {
                 entry(
                         context.now(),
                         step,
-                        result.succeeded() ? SUCCEEDED : FAILED,
+                        result.succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
                         "found not done after the coordinator restarted, so run: " + result.detail())));
     }
 
@@ -369,12 +373,12 @@ public final class RunbookRunner {
             return publish.apply(Incidents.advance(
                     incident,
                     IncidentState.RESOLVED,
-                    new TimelineEntry(now, step.name(), "resolved", incident.component() + " recovered")));
+                    new TimelineEntry(now, step.name(), StepOutcome.RESOLVED, incident.component() + " recovered")));
         }
         return publish.apply(Incidents.advance(
                 incident,
                 IncidentState.RECOVERING,
-                new TimelineEntry(now, step.name(), "next", "on to the next step")));
+                new TimelineEntry(now, step.name(), StepOutcome.NEXT, "on to the next step")));
     }
 
     private Incident afterFailure(Incident incident, Step step, Instant now) {
@@ -385,7 +389,7 @@ public final class RunbookRunner {
                     new TimelineEntry(
                             now,
                             step.name(),
-                            RETRY,
+                            StepOutcome.RETRY,
                             "attempt " + (failures + 1) + " of " + (step.retries() + 1) + " in "
                                     + RETRY_DELAY.toSeconds() + " s")));
         }
@@ -393,7 +397,7 @@ public final class RunbookRunner {
             return publish.apply(Incidents.advance(
                     incident,
                     IncidentState.RECOVERING,
-                    new TimelineEntry(now, step.name(), "next", "falling back to the next step")));
+                    new TimelineEntry(now, step.name(), StepOutcome.NEXT, "falling back to the next step")));
         }
         return escalate(incident, now, step.name() + " failed");
     }
@@ -401,7 +405,7 @@ public final class RunbookRunner {
     /** Whether a verification of the run in hand that requires sessions failed. */
     private static boolean dataFoundGone(Incident incident, Runbook runbook) {
         return currentRun(incident).stream()
-                .anyMatch(entry -> entry.outcome().equals(FAILED)
+                .anyMatch(entry -> entry.outcome() == StepOutcome.FAILED
                         && runbook.steps().stream()
                                 .anyMatch(step -> step.action() == Action.VERIFY
                                         && "true".equals(step.parameters().get("requireSessions"))
@@ -411,8 +415,7 @@ public final class RunbookRunner {
     /** How often the step failed since its runbook began on this incident. */
     static long failuresOfThisRun(Incident incident, Step step) {
         return currentRun(incident).stream()
-                .filter(entry ->
-                        entry.step().equals(step.name()) && entry.outcome().equals(FAILED))
+                .filter(entry -> entry.step().equals(step.name()) && entry.outcome() == StepOutcome.FAILED)
                 .count();
     }
 
@@ -436,15 +439,17 @@ public final class RunbookRunner {
     }
 
     private static boolean isRunStart(TimelineEntry entry) {
-        return entry.step().equals(RUNBOOK) && entry.outcome().equals(RUNBOOK_STARTED);
+        return entry.step().equals(TimelineEntry.RUNBOOK) && entry.outcome() == StepOutcome.STARTED;
     }
 
     private Incident escalate(Incident incident, Instant now, String reason) {
         return publish.apply(Incidents.advance(
-                incident, IncidentState.ESCALATED, new TimelineEntry(now, "escalate", "info", reason)));
+                incident,
+                IncidentState.ESCALATED,
+                new TimelineEntry(now, TimelineEntry.ESCALATE, StepOutcome.INFO, reason)));
     }
 
-    private static TimelineEntry entry(Instant now, Step step, String outcome, String detail) {
+    private static TimelineEntry entry(Instant now, Step step, StepOutcome outcome, String detail) {
         return new TimelineEntry(now, step.name(), outcome, detail);
     }
 
@@ -463,7 +468,7 @@ public final class RunbookRunner {
             List<TimelineEntry> timeline = incident.timeline();
             for (int i = timeline.size() - 1; i >= 0; i--) {
                 TimelineEntry entry = timeline.get(i);
-                if (entry.step().equals(RUNBOOK) && entry.outcome().equals(RUNBOOK_STARTED)) {
+                if (entry.step().equals(TimelineEntry.RUNBOOK) && entry.outcome() == StepOutcome.STARTED) {
                     return new Position(0, Phase.PENDING, entry.time()); // what came before was another runbook's
                 }
                 int index = indexOf(runbook, entry.step());
@@ -471,11 +476,11 @@ public final class RunbookRunner {
                     continue;
                 }
                 return switch (entry.outcome()) {
-                    case STARTED, "requested" -> new Position(index, Phase.RUNNING, entry.time());
+                    case STARTED, REQUESTED -> new Position(index, Phase.RUNNING, entry.time());
                     case SUCCEEDED -> new Position(index, Phase.DONE, entry.time());
                     case FAILED -> new Position(index, Phase.FAILED, entry.time());
                     case RETRY -> new Position(index, Phase.RETRY_WAIT, entry.time());
-                    case "next", SKIPPED, "refused", "resolved" -> new Position(index + 1, Phase.PENDING, entry.time());
+                    case NEXT, SKIPPED, REFUSED, RESOLVED -> new Position(index + 1, Phase.PENDING, entry.time());
                     default -> new Position(index, Phase.PENDING, entry.time());
                 };
             }

@@ -21,6 +21,8 @@ import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.quarkus.runtime.Startup;
@@ -331,9 +333,9 @@ public class Coordinator {
             return;
         }
         Runbook runbook = runbooks.runbook(Scenario.ofFileName(incident.scenario()));
-        boolean requested = commanded(incident, "requested");
-        boolean confirmed = commanded(incident, "confirmed");
-        boolean dry = dryRun || commanded(incident, "dry-run");
+        boolean requested = commanded(incident, StepOutcome.REQUESTED);
+        boolean confirmed = commanded(incident, StepOutcome.CONFIRMED);
+        boolean dry = dryRun || commanded(incident, StepOutcome.DRY_RUN);
         try {
             runner.advance(
                     incident,
@@ -356,10 +358,9 @@ public class Coordinator {
      * run's start belong to an earlier command, so neither an old confirmation nor an old dry run carries over
      * to the run an engineer starts next.
      */
-    static boolean commanded(Incident incident, String outcome) {
+    static boolean commanded(Incident incident, StepOutcome outcome) {
         return RunbookRunner.currentRun(incident).stream()
-                .anyMatch(entry ->
-                        entry.step().equals("command") && entry.outcome().equals(outcome));
+                .anyMatch(entry -> entry.step().equals(TimelineEntry.COMMAND) && entry.outcome() == outcome);
     }
 
     /** Publishes an incident version, then its notifications; only then may anything act on it. */

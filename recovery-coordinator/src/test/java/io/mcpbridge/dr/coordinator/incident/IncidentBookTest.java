@@ -11,6 +11,7 @@ import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,7 +141,7 @@ class IncidentBookTest {
                 .incident()
                 .orElseThrow();
         book.update(Incidents.advance(
-                first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", "succeeded", "healthy")));
+                first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", StepOutcome.SUCCEEDED, "healthy")));
 
         IncidentBook.Change next = book.onHealth(health("gateway", HealthState.UP, HealthState.DOWN), true);
 
@@ -152,8 +153,8 @@ class IncidentBookTest {
     void aFiringAlertRepeatedAfterItsIncidentEndedOpensNoOtherEvenAfterARestart() {
         AlertEvent firing = alert("gateway", Severity.CRITICAL, AlertStatus.FIRING);
         Incident first = book.onAlert(firing).incident().orElseThrow();
-        Incident resolved =
-                Incidents.advance(first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", "succeeded", "UP"));
+        Incident resolved = Incidents.advance(
+                first, IncidentState.RESOLVED, new TimelineEntry(NOW, "verify", StepOutcome.SUCCEEDED, "UP"));
         book.update(resolved);
 
         assertThat(book.onAlert(firing).ignored()).contains("already had its incident");
@@ -189,7 +190,7 @@ class IncidentBookTest {
         Incident open = book.onHealth(health("router", HealthState.UP, HealthState.DOWN), true)
                 .incident()
                 .orElseThrow();
-        Incident newer = Incidents.note(open, new TimelineEntry(NOW, "signal", "info", "x"));
+        Incident newer = Incidents.note(open, new TimelineEntry(NOW, "signal", StepOutcome.INFO, "x"));
         IncidentBook restarted = new IncidentBook(Clock.fixed(NOW, ZoneOffset.UTC), maintenance, new RecoveryPoints());
 
         restarted.restore(newer);
@@ -208,11 +209,13 @@ class IncidentBookTest {
                 .incident()
                 .orElseThrow();
         Incident acting = Incidents.actionStarted(
-                incident, new TimelineEntry(NOW.plusSeconds(1), "restart", "started", "rollout restart"), true);
+                incident,
+                new TimelineEntry(NOW.plusSeconds(1), "restart", StepOutcome.STARTED, "rollout restart"),
+                true);
         Incident resolved = Incidents.advance(
                 acting,
                 IncidentState.RESOLVED,
-                new TimelineEntry(NOW.plusSeconds(52), "verify-restart", "succeeded", "UP"));
+                new TimelineEntry(NOW.plusSeconds(52), "verify-restart", StepOutcome.SUCCEEDED, "UP"));
 
         assertThat(acting.state()).isEqualTo(IncidentState.RECOVERING);
         assertThat(acting.recoveryStartedAt()).isEqualTo(NOW.plusSeconds(1));

@@ -21,6 +21,7 @@ import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -110,7 +111,7 @@ class FailOverTest {
             assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
             assertThat(resolved.timeline()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("fail-over");
-                assertThat(entry.outcome()).isEqualTo("succeeded");
+                assertThat(entry.outcome()).isEqualTo(StepOutcome.SUCCEEDED);
                 assertThat(entry.detail()).contains("promoted").contains("redis-standby");
             });
         }
@@ -123,9 +124,9 @@ class FailOverTest {
         assertThat(verifying.timeline())
                 .anySatisfy(entry -> {
                     assertThat(entry.step()).isEqualTo("fail-over");
-                    assertThat(entry.outcome()).isEqualTo("skipped");
+                    assertThat(entry.outcome()).isEqualTo(StepOutcome.SKIPPED);
                 })
-                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo("failed"));
+                .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo(StepOutcome.FAILED));
         assertThat(actions.restartedAt(NS, "redis")).isPresent();
         assertThat(client.services()
                         .inNamespace(NS)

@@ -29,6 +29,7 @@ import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.RedisServer;
@@ -172,8 +173,7 @@ class RunbookRunnerTest {
         Incident incident = openGatewayIncident();
         runner().advance(incident, serviceFailure(), context(now, HealthState.DOWN, now));
         Incident lastSeen = published.stream()
-                .filter(i ->
-                        last(i).step().equals("restart") && last(i).outcome().equals("started"))
+                .filter(i -> last(i).step().equals("restart") && last(i).outcome() == StepOutcome.STARTED)
                 .findFirst()
                 .orElseThrow(); // what the topic held when the first instance died
         Instant restartedAt = actions.restartedAt(NS, "mcp-gateway").orElseThrow();
@@ -265,7 +265,7 @@ class RunbookRunnerTest {
         assertThat(refused.state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(refused.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("revoke-sessions");
-            assertThat(entry.outcome()).isEqualTo("refused");
+            assertThat(entry.outcome()).isEqualTo(StepOutcome.REFUSED);
         });
         assertThat(client.secrets()
                         .inNamespace(NS)
@@ -376,7 +376,7 @@ class RunbookRunnerTest {
 
             assertThat(restoring.timeline()).anySatisfy(entry -> {
                 assertThat(entry.step()).isEqualTo("verify-restart");
-                assertThat(entry.outcome()).isEqualTo("failed");
+                assertThat(entry.outcome()).isEqualTo(StepOutcome.FAILED);
                 assertThat(entry.detail()).contains("its data is gone");
             });
             assertThat(backupRequests).singleElement().satisfies(command -> {
@@ -516,7 +516,7 @@ class RunbookRunnerTest {
         RunbookRunner runner = runner();
 
         Incident waiting = runner.advance(openGatewayIncident(), flaky, context(now, HealthState.DOWN, now));
-        assertThat(last(waiting).outcome()).isEqualTo("retry");
+        assertThat(last(waiting).outcome()).isEqualTo(StepOutcome.RETRY);
         assertThat(runner.advance(waiting, flaky, context(now.plusSeconds(5), HealthState.DOWN, now)))
                 .as("the retry waits")
                 .isSameAs(waiting);
@@ -526,7 +526,7 @@ class RunbookRunnerTest {
         assertThat(started(escalated, "restart")).isEqualTo(2);
         assertThat(escalated.state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(escalated.timeline())
-                .filteredOn(e -> e.outcome().equals("retry"))
+                .filteredOn(e -> e.outcome() == StepOutcome.RETRY)
                 .singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("attempt 2 of 2"));
     }
@@ -564,7 +564,7 @@ class RunbookRunnerTest {
 
         assertThat(last(running).outcome())
                 .as("the runner did not wait for the command")
-                .isEqualTo("requested");
+                .isEqualTo(StepOutcome.REQUESTED);
         Awaitility.await("the command ended")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> hosts.result(
@@ -574,7 +574,7 @@ class RunbookRunnerTest {
         assertThat(verifying.state()).isEqualTo(IncidentState.VERIFYING);
         assertThat(verifying.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("restart");
-            assertThat(entry.outcome()).isEqualTo("succeeded");
+            assertThat(entry.outcome()).isEqualTo(StepOutcome.SUCCEEDED);
             assertThat(entry.detail()).isEqualTo("sleep 1 exited 0");
         });
     }
@@ -596,7 +596,9 @@ class RunbookRunnerTest {
                         false,
                         null)));
         Incident startedElsewhere = Incidents.actionStarted(
-                openGatewayIncident(), new TimelineEntry(now, "restart", "started", "shell {command=...}"), true);
+                openGatewayIncident(),
+                new TimelineEntry(now, "restart", StepOutcome.STARTED, "shell {command=...}"),
+                true);
 
         RunbookRunner runner = runner();
         assertThat(runner.advance(startedElsewhere, vm, context(now.plusSeconds(5), HealthState.DOWN, now)))
@@ -698,7 +700,7 @@ class RunbookRunnerTest {
 
     private static long started(Incident incident, String step) {
         return incident.timeline().stream()
-                .filter(e -> e.step().equals(step) && e.outcome().equals("started"))
+                .filter(e -> e.step().equals(step) && e.outcome() == StepOutcome.STARTED)
                 .count();
     }
 

@@ -14,6 +14,7 @@ import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -47,8 +48,8 @@ class IncidentHistoryTest {
                         true)
                 .incident()
                 .orElseThrow();
-        Incident acting =
-                Incidents.actionStarted(opened, new TimelineEntry(now, "restart", "started", "rollout"), true);
+        Incident acting = Incidents.actionStarted(
+                opened, new TimelineEntry(now, "restart", StepOutcome.STARTED, "rollout"), true);
         try (TestEvents events = new TestEvents(KafkaBroker.shared().bootstrapServers())) {
             for (Incident version : new Incident[] {opened, acting}) {
                 events.publish(new EventEnvelope(
