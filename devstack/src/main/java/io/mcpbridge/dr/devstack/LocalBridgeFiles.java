@@ -1,8 +1,10 @@
 package io.mcpbridge.dr.devstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -34,27 +36,18 @@ final class LocalBridgeFiles {
     }
 
     /**
-     * The local run's runbook for service failures: the simulated MCP Bridge is restarted through its control
-     * API by a host command, as {@code systemctl restart} would on a VM, then verified by its health.
+     * The local run's runbooks ({@code local-runbooks.yaml}: service failures restart the simulated MCP Bridge
+     * through its control API), copied where the coordinator reads its runbooks file.
      */
-    static Path localRunbooks(Path dir, int simulatorControlPort) throws IOException {
+    static Path localRunbooks(Path dir) throws IOException {
         Path file = dir.resolve("coordinator-runbooks.yaml");
         Files.createDirectories(dir);
-        Files.writeString(file, """
-                runbooks:
-                  - scenario: service-failure
-                    description: The local run's simulated MCP Bridge, restarted through its control API.
-                    manualOnly: false
-                    steps:
-                      - name: restart
-                        action: shell
-                        parameters: {command: "curl -fsS -X POST http://127.0.0.1:%d/sim/${component}/restart"}
-                        timeout: PT10S
-                      - name: verify-restart
-                        action: verify
-                        parameters: {attempts: "12", interval: PT5S}
-                        onSuccess: resolve
-                """.formatted(simulatorControlPort));
+        try (InputStream runbooks = LocalBridgeFiles.class.getResourceAsStream("/local-runbooks.yaml")) {
+            if (runbooks == null) {
+                throw new IOException("local-runbooks.yaml is missing from the launcher's classpath");
+            }
+            Files.copy(runbooks, file, StandardCopyOption.REPLACE_EXISTING);
+        }
         return file;
     }
 

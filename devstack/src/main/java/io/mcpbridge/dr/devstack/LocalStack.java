@@ -192,8 +192,8 @@ public final class LocalStack {
                                         "-Dquarkus.http.port=" + COORDINATOR_PORT,
                                         "-Dkafka.bootstrap.servers=" + bootstrap,
                                         "-Dmcpdr.coordinator.runbooks-file="
-                                                + LocalBridgeFiles.localRunbooks(
-                                                        root.resolve(".local"), SIMULATOR_CONTROL_PORT),
+                                                + LocalBridgeFiles.localRunbooks(root.resolve(".local")),
+                                        "-Dmcpdr.coordinator.variables.simulatorControlPort=" + SIMULATOR_CONTROL_PORT,
                                         // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
                                         "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
                                         "-Dquarkus.log.console.json.enabled=false"),

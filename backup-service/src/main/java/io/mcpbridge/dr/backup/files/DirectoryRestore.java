@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.backup.files;
 
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
+import io.mcpbridge.dr.events.backup.BackupScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,14 +34,14 @@ public final class DirectoryRestore implements AutoCloseable {
 
     /**
      * @param target      the directory to replace (created if missing)
-     * @param scopePrefix the archive prefix whose entries belong here ({@code configs/})
+     * @param scope       the scope whose entries belong here
      * @param tag         a unique tag for the staging directory's name (the backup id)
      * @param carriedOver directories inside the target that belong to another scope (the certificate tree
      *                    inside the config tree): moved from the old tree into the new one as they are
      */
-    public DirectoryRestore(Path target, String scopePrefix, String tag, List<Path> carriedOver) throws IOException {
+    public DirectoryRestore(Path target, BackupScope scope, String tag, List<Path> carriedOver) throws IOException {
         this.target = target.toAbsolutePath().normalize();
-        this.scopePrefix = scopePrefix;
+        this.scopePrefix = ArchiveLayout.folder(scope);
         this.carriedOver = carriedOver.stream()
                 .map(path -> path.toAbsolutePath().normalize())
                 .filter(path -> path.startsWith(this.target) && !path.equals(this.target))

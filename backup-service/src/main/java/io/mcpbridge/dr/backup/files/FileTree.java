@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.backup.files;
 
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
+import io.mcpbridge.dr.events.backup.BackupScope;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,8 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The regular files of a directory tree, in a stable order, named for the archive as
- * {@code <scope>/<relative path>}. A symbolic link to a file is backed up as the file it points to (a
+ * The regular files of a directory tree, in a stable order, named for the archive by {@link ArchiveLayout#file}. A symbolic link to a file is backed up as the file it points to (a
  * Kubernetes ConfigMap volume is made of such links); names starting with {@code ..} are the atomic
  * writer's internals of such volumes and are left out, as are links to directories (no loops).
  */
@@ -23,7 +24,7 @@ public final class FileTree {
 
     private FileTree() {}
 
-    public static List<File> list(Path root, String scope) throws IOException {
+    public static List<File> list(Path root, BackupScope scope) throws IOException {
         List<File> files = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             throw new IOException(scope + " directory " + root + " does not exist");
@@ -43,7 +44,9 @@ public final class FileTree {
                 }
                 if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
                     files.add(new File(
-                            scope + "/" + root.relativize(file).toString().replace('\\', '/'), file));
+                            ArchiveLayout.file(
+                                    scope, root.relativize(file).toString().replace('\\', '/')),
+                            file));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,9 @@ public final class KubernetesRestore {
 
     /** Takes one {@code kubernetes/...} entry. */
     public void add(String entryName, InputStream content) throws IOException {
-        String[] parts = entryName.split("/");
-        if (parts.length != 3 || ResourceKind.ofFolder(parts[1]).isEmpty()) {
-            throw new IOException("unexpected Kubernetes entry " + entryName);
-        }
-        ResourceKind kind = ResourceKind.ofFolder(parts[1]).get();
+        ResourceKind kind = ArchiveLayout.kubernetesKindFolder(entryName)
+                .flatMap(ResourceKind::ofFolder)
+                .orElseThrow(() -> new IOException("unexpected Kubernetes entry " + entryName));
         String json = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         HasMetadata resource = client.getKubernetesSerialization().unmarshal(json, kind.type());
         resource.getMetadata().setNamespace(namespace);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,8 +53,8 @@ public final class KubernetesSnapshot {
                     byte[] json =
                             JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ServerFields.strip(tree, kind));
                     documents.add(new Document(
-                            "kubernetes/" + kind.folder() + "/"
-                                    + item.getMetadata().getName() + ".json",
+                            ArchiveLayout.kubernetesResource(
+                                    kind.folder(), item.getMetadata().getName()),
                             json));
                 }
             }

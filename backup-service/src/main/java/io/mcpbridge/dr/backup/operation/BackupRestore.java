@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.operation;
 
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
 import io.mcpbridge.dr.backup.archive.Progress;
 import io.mcpbridge.dr.backup.files.DirectoryRestore;
 import io.mcpbridge.dr.backup.kubernetes.KubernetesRestore;
@@ -113,10 +114,10 @@ public final class BackupRestore {
                         context.vertx(), into.redis(), context.tuning().redisTimeout())
                 : null;
         try (DirectoryRestore configs = scopes.contains(BackupScope.CONFIGS)
-                        ? new DirectoryRestore(into.configs(), "configs/", index.id(), List.of(into.certs()))
+                        ? new DirectoryRestore(into.configs(), BackupScope.CONFIGS, index.id(), List.of(into.certs()))
                         : null;
                 DirectoryRestore certs = scopes.contains(BackupScope.CERTS)
-                        ? new DirectoryRestore(into.certs(), "certs/", index.id(), List.of())
+                        ? new DirectoryRestore(into.certs(), BackupScope.CERTS, index.id(), List.of())
                         : null;
                 InputStream in = copy.open()) {
             RedisRestorer redis = session == null
@@ -132,17 +133,18 @@ public final class BackupRestore {
             Map<String, Long> counts = new LinkedHashMap<>();
             try {
                 StoredArchive.read(context, index, in, progress, (name, mode, content) -> {
-                    if (redis != null && name.startsWith("redis/")) {
+                    BackupScope scope = ArchiveLayout.scopeOf(name).orElse(null);
+                    if (redis != null && scope == BackupScope.REDIS) {
                         DataInputStream keys = new DataInputStream(new BufferedInputStream(content, 64 * 1024));
                         KeyRecord record;
                         while ((record = KeyRecord.readFrom(keys)) != null) {
                             redis.add(record);
                         }
-                    } else if (configs != null && name.startsWith("configs/")) {
+                    } else if (configs != null && scope == BackupScope.CONFIGS) {
                         configs.write(name, mode, content);
-                    } else if (certs != null && name.startsWith("certs/")) {
+                    } else if (certs != null && scope == BackupScope.CERTS) {
                         certs.write(name, mode, content);
-                    } else if (kubernetes != null && name.startsWith("kubernetes/")) {
+                    } else if (kubernetes != null && scope == BackupScope.KUBERNETES) {
                         kubernetes.add(name, content);
                     }
                 });

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.operation;
 
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
 import io.mcpbridge.dr.backup.archive.ArchiveWriter;
 import io.mcpbridge.dr.backup.archive.CertificateInfo;
 import io.mcpbridge.dr.backup.archive.Manifest;
@@ -127,7 +128,7 @@ public final class BackupTaker {
             counts.put("kubernetesResources", (long) documents.size());
         }
         if (request.scopes().contains(BackupScope.CERTS)) {
-            List<FileTree.File> files = files(sources.certs(), "certs", null, request.missingOk());
+            List<FileTree.File> files = files(sources.certs(), BackupScope.CERTS, null, request.missingOk());
             for (FileTree.File file : files) {
                 writer.addFile(file.name(), file.path());
                 certificates.addAll(CertificateInspector.inspect(file.name(), file.path()));
@@ -136,7 +137,7 @@ public final class BackupTaker {
             counts.put("certificates", (long) certificates.size());
         }
         List<FileTree.File> configFiles = request.scopes().contains(BackupScope.CONFIGS)
-                ? files(sources.configs(), "configs", sources.certs(), request.missingOk())
+                ? files(sources.configs(), BackupScope.CONFIGS, sources.certs(), request.missingOk())
                 : List.of();
         if (request.scopes().contains(BackupScope.CONFIGS)) {
             counts.put("configs", (long) configFiles.size());
@@ -189,7 +190,7 @@ public final class BackupTaker {
                     redisOpen = false;
                 } else if (chunk != null) {
                     writer.addBytes(
-                            String.format("redis/keys-%06d.bin", ++chunkNumber),
+                            ArchiveLayout.redisChunk(++chunkNumber),
                             chunk.data(),
                             chunk.length(),
                             0600,
@@ -216,7 +217,7 @@ public final class BackupTaker {
         }
     }
 
-    private static List<FileTree.File> files(Path root, String scope, Path exclude, boolean missingOk)
+    private static List<FileTree.File> files(Path root, BackupScope scope, Path exclude, boolean missingOk)
             throws IOException {
         if (missingOk && !Files.isDirectory(root)) {
             return List.of();

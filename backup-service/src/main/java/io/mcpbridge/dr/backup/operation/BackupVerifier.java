@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.operation;
 
 import io.mcpbridge.dr.backup.archive.ArchiveIntegrityException;
+import io.mcpbridge.dr.backup.archive.ArchiveLayout;
 import io.mcpbridge.dr.backup.archive.ArchiveWriter;
 import io.mcpbridge.dr.backup.archive.Progress;
 import io.mcpbridge.dr.backup.redis.KeyRecord;
@@ -74,7 +75,7 @@ public final class BackupVerifier {
             Sample sample = new Sample(context.tuning().sampleSize());
             long[] records = {0};
             ArchiveWriter.Written read = StoredArchive.read(context, index, progress, (name, mode, content) -> {
-                if (name.startsWith("redis/")) {
+                if (ArchiveLayout.scopeOf(name).orElse(null) == BackupScope.REDIS) {
                     DataInputStream in = new DataInputStream(new BufferedInputStream(content, 64 * 1024));
                     KeyRecord record;
                     while ((record = KeyRecord.readFrom(in)) != null) {

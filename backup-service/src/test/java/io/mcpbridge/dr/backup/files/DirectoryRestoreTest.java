@@ -2,6 +2,7 @@ package io.mcpbridge.dr.backup.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpbridge.dr.events.backup.BackupScope;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ class DirectoryRestoreTest {
             }
         };
 
-        try (DirectoryRestore restore = new DirectoryRestore(certs, "certs/", "test", List.of())) {
+        try (DirectoryRestore restore = new DirectoryRestore(certs, BackupScope.CERTS, "test", List.of())) {
             restore.write("certs/gateway.key", 0644, key);
             restore.commit();
         }

@@ -66,11 +66,11 @@ public final class PagerDutyEvents {
         return JSON.objectNode()
                 .put("routing_key", routingKey)
                 .put("event_action", action)
-                .put("dedup_key", BlockKit.cut(view.incidentId(), MAX_DEDUP_KEY));
+                .put("dedup_key", TextLimits.cut(view.incidentId(), MAX_DEDUP_KEY));
     }
 
     private static String summary(NotificationView view) {
-        return BlockKit.cut("[" + view.severity() + "] " + view.component() + ": " + view.summary(), MAX_SUMMARY);
+        return TextLimits.cut("[" + view.severity() + "] " + view.component() + ": " + view.summary(), MAX_SUMMARY);
     }
 
     private static void links(ObjectNode event, NotificationView view) {

@@ -78,7 +78,7 @@ public class SlackChannel implements Channel {
 
     @Override
     public CompletionStage<Outcome> deliver(NotificationView view, String plainText, ChannelAction action) {
-        ObjectNode message = BlockKit.message(view, plainText);
+        ObjectNode message = SlackMessage.message(view, plainText);
         if (botMode()) {
             return postInThread(view, message);
         }
@@ -89,7 +89,7 @@ public class SlackChannel implements Channel {
 
     /** One digest message for many low-severity notifications (never threaded: it belongs to no incident). */
     public CompletionStage<Outcome> deliverDigest(List<NotificationView> views, Duration interval) {
-        ObjectNode message = BlockKit.digest(views, interval);
+        ObjectNode message = SlackMessage.digest(views, interval);
         if (botMode()) {
             return postMessage(message).thenApply(Answer::outcome);
         }

@@ -7,12 +7,12 @@ import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.coordinator.publish.EventSender;
+import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
-import io.mcpbridge.dr.coordinator.service.Coordinator;
-import io.mcpbridge.dr.coordinator.service.EventSender;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
@@ -96,14 +96,14 @@ public class CoordinatorBeans {
                 command -> sender.send(new EventEnvelope(
                         command.id(),
                         EventType.BACKUP_REQUESTED,
-                        Coordinator.SOURCE,
+                        IncidentPublisher.SOURCE,
                         command.kafkaKey(),
                         clock.instant(),
                         command)),
                 request -> sender.send(new EventEnvelope(
                         request.id(),
                         EventType.NOTIFY_REQUESTED,
-                        Coordinator.SOURCE,
+                        IncidentPublisher.SOURCE,
                         request.incidentId(),
                         clock.instant(),
                         request)),

@@ -17,9 +17,10 @@ public interface CoordinatorConfig {
     String namespace();
 
     /**
-     * What runbooks refer to as {@code ${name}} beyond {@code component} and {@code namespace}: the DR
-     * namespace and Redis ({@code drNamespace}, {@code drRedis}), the DR site ({@code drSite}), a Redis standby
-     * ({@code redisStandby}, {@code redisStandbyUrl}). Never secrets: they are written into timelines.
+     * What runbooks refer to as {@code ${name}} beyond {@code component}, {@code namespace} and an incident's own
+     * parameters ({@code backup}, {@code scopes}): the default runbooks use the DR namespace and Redis
+     * ({@code drNamespace}, {@code drRedis}) and the DR site ({@code drSite}); a runbooks file may use any
+     * other. Never secrets: they are written into timelines.
      */
     Map<String, String> variables();
 

@@ -1,12 +1,12 @@
 package io.mcpbridge.dr.coordinator.config;
 
-import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.OnFailure;
 import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.runbook.Step;
+import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
@@ -60,7 +60,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             RunbookCatalog.RunbookFile.class,
             Runbook.class,
             Step.class,
-            Action.class,
+            StepAction.class,
             Scenario.class,
             OnSuccess.class,
             OnFailure.class

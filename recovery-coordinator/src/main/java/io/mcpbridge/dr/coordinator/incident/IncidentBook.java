@@ -15,8 +15,6 @@ import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +40,6 @@ public final class IncidentBook {
 
     /** The parameter naming the alert instance (fingerprint and start) that opened an incident. */
     public static final String ALERT = "alert";
-
-    private static final DateTimeFormatter ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** The plan's component table: gateway and router are critical, the session store high. */
     private static final Map<String, Severity> COMPONENT_SEVERITY = Map.of(
@@ -212,7 +207,7 @@ public final class IncidentBook {
                 "requested by " + run.requestedBy() + ": " + run.summary()));
         timeline.addAll(run.commandEntries(now));
         Incident incident = new Incident(
-                "inc-" + run.component() + "-" + ID_TIME.format(now),
+                IncidentIds.of(run.component(), now),
                 run.component(),
                 run.scenario().fileName(),
                 run.parameters(),
@@ -256,7 +251,7 @@ public final class IncidentBook {
         Instant detectedAt = since != null && since.isBefore(now) ? since : now;
         // Named by when it was opened, not by the signal's own time: two alerts may share a start.
         Incident incident = new Incident(
-                "inc-" + component + "-" + ID_TIME.format(now),
+                IncidentIds.of(component, now),
                 component,
                 // The signal says this component is failing, whatever its last probe said.
                 strategyFor(component).fileName(),

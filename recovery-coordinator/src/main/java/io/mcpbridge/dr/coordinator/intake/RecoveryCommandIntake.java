@@ -3,12 +3,13 @@ package io.mcpbridge.dr.coordinator.intake;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
+import io.mcpbridge.dr.coordinator.loop.Coordinator;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
+import io.mcpbridge.dr.coordinator.notice.Notices;
+import io.mcpbridge.dr.coordinator.publish.EventSender;
+import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
-import io.mcpbridge.dr.coordinator.service.Coordinator;
-import io.mcpbridge.dr.coordinator.service.EventSender;
-import io.mcpbridge.dr.coordinator.service.Notices;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
@@ -241,7 +242,12 @@ public class RecoveryCommandIntake {
         Instant now = clock.instant();
         try {
             sender.send(new EventEnvelope(
-                    request.id(), EventType.NOTIFY_REQUESTED, Coordinator.SOURCE, request.incidentId(), now, request));
+                    request.id(),
+                    EventType.NOTIFY_REQUESTED,
+                    IncidentPublisher.SOURCE,
+                    request.incidentId(),
+                    now,
+                    request));
         } catch (IllegalStateException e) {
             LOG.errorf("a notice about a command for %s could not be sent: %s", component, e.getMessage());
         }

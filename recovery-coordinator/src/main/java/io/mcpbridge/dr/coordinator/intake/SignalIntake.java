@@ -1,6 +1,6 @@
 package io.mcpbridge.dr.coordinator.intake;
 
-import io.mcpbridge.dr.coordinator.service.Coordinator;
+import io.mcpbridge.dr.coordinator.loop.Coordinator;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;

@@ -1,6 +1,6 @@
 package io.mcpbridge.dr.coordinator.ownership;
 
-import io.mcpbridge.dr.coordinator.service.Coordinator;
+import io.mcpbridge.dr.coordinator.loop.Coordinator;
 import io.mcpbridge.dr.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;

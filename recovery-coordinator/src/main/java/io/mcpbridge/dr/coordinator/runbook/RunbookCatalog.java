@@ -122,7 +122,7 @@ public final class RunbookCatalog {
         }
     }
 
-    private static List<String> requiredParameters(Action action) {
+    private static List<String> requiredParameters(StepAction action) {
         return switch (action) {
             case ROLLOUT_RESTART, ROLLOUT_UNDO, DELETE_PODS -> List.of("deployment");
             case SCALE -> List.of("deployment", "replicas");

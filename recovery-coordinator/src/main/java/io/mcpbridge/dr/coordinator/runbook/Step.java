@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public record Step(
         String name,
-        Action action,
+        StepAction action,
         Map<String, String> parameters,
         Duration timeout,
         int retries,

@@ -3,11 +3,11 @@ package io.mcpbridge.dr.coordinator.runner;
 import io.mcpbridge.dr.coordinator.action.ActionResult;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
-import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.OnFailure;
 import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.Step;
+import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
@@ -84,7 +84,7 @@ public final class RunbookRunner {
         return switch (position.phase()) {
             case PENDING -> start(incident, runbook, step, context);
             case RUNNING ->
-                step.action() == Action.VERIFY
+                step.action() == StepAction.VERIFY
                         ? verify(incident, step, position.at(), context)
                         : awaitsResult(step)
                                 ? awaitResult(incident, step, position.at(), context)
@@ -103,7 +103,7 @@ public final class RunbookRunner {
                     incident,
                     entry(now, step, StepOutcome.SKIPPED, "${" + step.when() + "} is not set: not needed here")));
         }
-        if (step.action() == Action.VERIFY) {
+        if (step.action() == StepAction.VERIFY) {
             return publish.apply(Incidents.advance(
                     incident,
                     IncidentState.VERIFYING,
@@ -115,7 +115,7 @@ public final class RunbookRunner {
                                     + step.parameters().get("attempts") + " x "
                                     + step.parameters().get("interval"))));
         }
-        if (step.action() == Action.ESCALATE) {
+        if (step.action() == StepAction.ESCALATE) {
             return escalate(incident, now, "the runbook escalates at " + step.name());
         }
         if (step.needsConfirmation() && !context.confirmed()) {
@@ -150,7 +150,7 @@ public final class RunbookRunner {
         Optional<TargetHealth> health = context.health(incident.component());
         if (!runbook.manualOnly()
                 && !context.requested()
-                && step.action() != Action.NOTIFY
+                && step.action() != StepAction.NOTIFY
                 && !dataFoundGone(incident, runbook)
                 && health.isPresent()
                 && health.get().state() == HealthState.UP
@@ -254,17 +254,17 @@ public final class RunbookRunner {
     }
 
     private static boolean awaitsResult(Step step) {
-        return step.action() == Action.RESTORE_BACKUP
-                || step.action() == Action.FORENSIC_SNAPSHOT
-                || step.action() == Action.SHELL;
+        return step.action() == StepAction.RESTORE_BACKUP
+                || step.action() == StepAction.FORENSIC_SNAPSHOT
+                || step.action() == StepAction.SHELL;
     }
 
     /** A step whose work backup-service does: done when its result arrives, failed when none came in time. */
     private Incident awaitResult(Incident incident, Step step, Instant since, RunContext context) {
-        if (step.action() == Action.SHELL) {
+        if (step.action() == StepAction.SHELL) {
             return awaitHost(incident, step, since, context);
         }
-        BackupResult result = context.backupResults().get(StepExecutor.commandId(incident, step));
+        BackupResult result = context.backupResults().get(CommandIds.of(incident, step));
         if (result != null) {
             boolean ok = result.phase() == BackupPhase.SUCCEEDED;
             return publish.apply(Incidents.note(
@@ -407,7 +407,7 @@ public final class RunbookRunner {
         return currentRun(incident).stream()
                 .anyMatch(entry -> entry.outcome() == StepOutcome.FAILED
                         && runbook.steps().stream()
-                                .anyMatch(step -> step.action() == Action.VERIFY
+                                .anyMatch(step -> step.action() == StepAction.VERIFY
                                         && "true".equals(step.parameters().get("requireSessions"))
                                         && step.name().equals(entry.step())));
     }

@@ -70,20 +70,6 @@ public final class StepExecutor implements AutoCloseable {
     }
 
     /**
-     * The id of what a step asks another party for (a backup-service command, a host command run): the
-     * incident and the step, so the same attempt sent again is the same command (backup-service answers it
-     * once); a run an engineer started later on the same incident ({@code @run1}, ...) and a retry after a
-     * failure ({@code @try2}, ...) are new commands, never answered with an earlier one's result. Only
-     * characters that backup-service takes in a command id.
-     */
-    public static String commandId(Incident incident, Step step) {
-        long run = RunbookRunner.runNumber(incident);
-        long failures = RunbookRunner.failuresOfThisRun(incident, step);
-        return incident.id() + ":" + step.name() + (run == 0 ? "" : "@run" + run)
-                + (failures == 0 ? "" : "@try" + (failures + 1));
-    }
-
-    /**
      * For a verification with {@code requireSessions}: whether the session store holds sessions; empty when no
      * session store is configured to look at.
      */
@@ -152,23 +138,23 @@ public final class StepExecutor implements AutoCloseable {
 
     /** Starts the host command off the loop; its result comes back through {@link #hostResult}. */
     private ActionResult runOnHost(Step step, Incident incident, List<String> command) {
-        peers.hosts().start(commandId(incident, step), command, step.timeout());
+        peers.hosts().start(CommandIds.of(incident, step), command, step.timeout());
         return ActionResult.pending(String.join(" ", command) + " started on this host");
     }
 
     /** The result of the step's host command, once it ended on this instance. */
     public Optional<ActionResult> hostResult(Step step, Incident incident) {
-        return peers.hosts().result(commandId(incident, step));
+        return peers.hosts().result(CommandIds.of(incident, step));
     }
 
     /** Whether the step's host command was started by this instance (it may still run). */
     public boolean ranHere(Step step, Incident incident) {
-        return peers.hosts().known(commandId(incident, step));
+        return peers.hosts().known(CommandIds.of(incident, step));
     }
 
     /** The step's host command result is on the incident now. */
     public void forgetHostResult(Step step, Incident incident) {
-        peers.hosts().forget(commandId(incident, step));
+        peers.hosts().forget(CommandIds.of(incident, step));
     }
 
     /** Stops the host commands still running here; see {@link HostCommands#stopAll}. */
@@ -176,7 +162,7 @@ public final class StepExecutor implements AutoCloseable {
         return peers.hosts().stopAll(why);
     }
 
-    /** Who is told, with the run's id ({@link #commandId}), that a host command ended. */
+    /** Who is told, with the run's id ({@link CommandIds}), that a host command ended. */
     public void onHostCommandFinished(Consumer<String> listener) {
         peers.hosts().onFinished(listener);
     }
@@ -255,7 +241,7 @@ public final class StepExecutor implements AutoCloseable {
                 ? incident.detectedAt()
                 : null;
         BackupCommand command = new BackupCommand(
-                commandId(incident, step),
+                CommandIds.of(incident, step),
                 action,
                 scopes,
                 backupId,

@@ -34,7 +34,8 @@ class RunbookCatalogTest {
         assertThat(runbook.manualOnly()).isFalse();
         assertThat(runbook.steps())
                 .extracting(Step::action)
-                .containsExactly(Action.ROLLOUT_RESTART, Action.VERIFY, Action.ROLLOUT_UNDO, Action.VERIFY);
+                .containsExactly(
+                        StepAction.ROLLOUT_RESTART, StepAction.VERIFY, StepAction.ROLLOUT_UNDO, StepAction.VERIFY);
         Step verifyRestart = runbook.steps().get(1);
         assertThat(verifyRestart.onSuccess()).isEqualTo(OnSuccess.RESOLVE);
         assertThat(verifyRestart.onFailure()).isEqualTo(OnFailure.NEXT);
@@ -52,7 +53,7 @@ class RunbookCatalogTest {
 
         assertThat(runbook.steps())
                 .extracting(Step::action)
-                .containsExactly(Action.SHELL, Action.VERIFY, Action.SHELL, Action.VERIFY);
+                .containsExactly(StepAction.SHELL, StepAction.VERIFY, StepAction.SHELL, StepAction.VERIFY);
         assertThat(runbook.steps().get(0).parameters())
                 .containsEntry("command", "sudo -n systemctl restart mcp-${component}");
         assertThat(runbook.steps().get(0).retries()).isEqualTo(1);
@@ -74,7 +75,7 @@ class RunbookCatalogTest {
         assertThat(breach.steps().get(0).parameters()).containsEntry("pattern", "session:*");
 
         Step restoreSessions = catalog.runbook(Scenario.REDIS_FAILURE).steps().stream()
-                .filter(step -> step.action() == Action.RESTORE_BACKUP)
+                .filter(step -> step.action() == StepAction.RESTORE_BACKUP)
                 .findFirst()
                 .orElseThrow();
         assertThat(restoreSessions.automatic()).isTrue();
@@ -84,7 +85,7 @@ class RunbookCatalogTest {
         assertThat(corruption.steps())
                 .extracting(Step::action)
                 .as("a forensic snapshot comes before the restore")
-                .startsWith(Action.FORENSIC_SNAPSHOT, Action.RESTORE_BACKUP);
+                .startsWith(StepAction.FORENSIC_SNAPSHOT, StepAction.RESTORE_BACKUP);
         assertThat(catalog.runbook(Scenario.DATA_CENTER_FAILURE).manualOnly()).isTrue();
         assertThat(catalog.runbook(Scenario.INFRASTRUCTURE_LOSS).manualOnly()).isTrue();
     }
@@ -108,7 +109,7 @@ class RunbookCatalogTest {
         RunbookCatalog catalog = RunbookCatalog.load(Optional.of(file));
 
         Step restart = catalog.runbook(Scenario.SERVICE_FAILURE).steps().get(0);
-        assertThat(restart.action()).isEqualTo(Action.SHELL);
+        assertThat(restart.action()).isEqualTo(StepAction.SHELL);
         assertThat(restart.parameters()).containsEntry("command", "systemctl restart mcp-${component}");
         assertThat(restart.retries()).isEqualTo(1);
         assertThat(catalog.runbook(Scenario.REDIS_FAILURE).steps()).isNotEmpty();

@@ -12,13 +12,13 @@ import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
-import io.mcpbridge.dr.coordinator.runbook.Action;
 import io.mcpbridge.dr.coordinator.runbook.OnFailure;
 import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.runbook.Step;
+import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
@@ -505,7 +505,7 @@ class RunbookRunnerTest {
                 false,
                 List.of(new Step(
                         "restart",
-                        Action.ROLLOUT_RESTART,
+                        StepAction.ROLLOUT_RESTART,
                         Map.of("deployment", "mcp-missing"),
                         null,
                         1,
@@ -540,7 +540,7 @@ class RunbookRunnerTest {
                 List.of(
                         new Step(
                                 "restart",
-                                Action.SHELL,
+                                StepAction.SHELL,
                                 Map.of("command", "sleep 1"),
                                 Duration.ofSeconds(30),
                                 0,
@@ -550,7 +550,7 @@ class RunbookRunnerTest {
                                 null),
                         new Step(
                                 "verify-restart",
-                                Action.VERIFY,
+                                StepAction.VERIFY,
                                 Map.of("attempts", "3", "interval", "PT10S"),
                                 null,
                                 0,
@@ -567,9 +567,8 @@ class RunbookRunnerTest {
                 .isEqualTo(StepOutcome.REQUESTED);
         Awaitility.await("the command ended")
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> hosts.result(
-                                StepExecutor.commandId(running, vm.steps().get(0)))
-                        .isPresent());
+                .until(() ->
+                        hosts.result(CommandIds.of(running, vm.steps().get(0))).isPresent());
         Incident verifying = runner.advance(running, vm, context(now.plusSeconds(1), HealthState.DOWN, now));
         assertThat(verifying.state()).isEqualTo(IncidentState.VERIFYING);
         assertThat(verifying.timeline()).anySatisfy(entry -> {
@@ -587,7 +586,7 @@ class RunbookRunnerTest {
                 false,
                 List.of(new Step(
                         "restart",
-                        Action.SHELL,
+                        StepAction.SHELL,
                         Map.of("command", "touch /tmp/never-run-twice"),
                         null,
                         0,
@@ -613,7 +612,7 @@ class RunbookRunnerTest {
         assertThat(taken.state()).isEqualTo(IncidentState.ESCALATED);
         assertThat(taken.timeline())
                 .anySatisfy(entry -> assertThat(entry.detail()).startsWith("outcome unknown"));
-        assertThat(hosts.known(StepExecutor.commandId(taken, vm.steps().get(0))))
+        assertThat(hosts.known(CommandIds.of(taken, vm.steps().get(0))))
                 .as("not run here")
                 .isFalse();
     }

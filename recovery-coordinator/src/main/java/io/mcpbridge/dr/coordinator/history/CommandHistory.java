@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.history;
 
 import io.mcpbridge.dr.coordinator.intake.AcceptedCommand;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;

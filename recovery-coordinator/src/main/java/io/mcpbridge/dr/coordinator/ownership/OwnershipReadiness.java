@@ -1,5 +1,6 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.ownership;
 
+import io.mcpbridge.dr.coordinator.loop.Coordinator;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

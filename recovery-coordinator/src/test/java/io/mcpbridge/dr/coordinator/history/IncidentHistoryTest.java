@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

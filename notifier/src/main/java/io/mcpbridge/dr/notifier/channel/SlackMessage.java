@@ -16,7 +16,7 @@ import java.util.Map;
  * and a context line. Whatever is too long is cut with a visible marker, never rejected; the {@code text}
  * fallback is always present.
  */
-public final class BlockKit {
+public final class SlackMessage {
 
     static final int MAX_BLOCKS = 50;
     static final int MAX_HEADER = 150;
@@ -29,16 +29,14 @@ public final class BlockKit {
     /** The fallback shows in notifications and on clients without blocks; Slack truncates past 40,000. */
     static final int MAX_FALLBACK = 3000;
 
-    static final String CUT = "… (truncated)";
-
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private BlockKit() {}
+    private SlackMessage() {}
 
     /** The webhook payload. */
     public static ObjectNode message(NotificationView view, String plainText) {
         ObjectNode message = JSON.objectNode();
-        message.put("text", cut(plainText, MAX_FALLBACK));
+        message.put("text", TextLimits.cut(plainText, MAX_FALLBACK));
         ArrayNode blocks = message.putArray("blocks");
         List<ObjectNode> all = new ArrayList<>();
         all.add(header(view.title()));
@@ -67,13 +65,13 @@ public final class BlockKit {
                         + escape(v.request().id()) + ")")
                 .toList();
         ObjectNode message = JSON.objectNode();
-        message.put("text", cut(title + "\n" + String.join("\n", lines), MAX_FALLBACK));
+        message.put("text", TextLimits.cut(title + "\n" + String.join("\n", lines), MAX_FALLBACK));
         ArrayNode blocks = message.putArray("blocks");
         blocks.add(header(title));
         StringBuilder section = new StringBuilder();
         int shown = 0;
         for (String line : lines) {
-            String fitted = cut(line, MAX_SECTION_TEXT);
+            String fitted = TextLimits.cut(line, MAX_SECTION_TEXT);
             if (section.length() > 0 && section.length() + fitted.length() + 1 > MAX_SECTION_TEXT) {
                 if (blocks.size() == MAX_BLOCKS - 2) {
                     break;
@@ -95,13 +93,13 @@ public final class BlockKit {
 
     private static ObjectNode header(String title) {
         ObjectNode block = JSON.objectNode().put("type", "header");
-        block.putObject("text").put("type", "plain_text").put("text", cut(title, MAX_HEADER));
+        block.putObject("text").put("type", "plain_text").put("text", TextLimits.cut(title, MAX_HEADER));
         return block;
     }
 
     private static ObjectNode section(String text) {
         ObjectNode block = JSON.objectNode().put("type", "section");
-        block.putObject("text").put("type", "mrkdwn").put("text", cut(text, MAX_SECTION_TEXT));
+        block.putObject("text").put("type", "mrkdwn").put("text", TextLimits.cut(text, MAX_SECTION_TEXT));
         return block;
     }
 
@@ -116,7 +114,10 @@ public final class BlockKit {
             }
             current.addObject()
                     .put("type", "mrkdwn")
-                    .put("text", cut("*" + escape(field.getKey()) + "*\n" + escape(field.getValue()), MAX_FIELD_TEXT));
+                    .put(
+                            "text",
+                            TextLimits.cut(
+                                    "*" + escape(field.getKey()) + "*\n" + escape(field.getValue()), MAX_FIELD_TEXT));
         }
         return sections;
     }
@@ -137,14 +138,19 @@ public final class BlockKit {
                     .put("type", "plain_text")
                     .put(
                             "text",
-                            cut(link.text() == null || link.text().isBlank() ? "Open" : link.text(), MAX_BUTTON_TEXT));
+                            TextLimits.cut(
+                                    link.text() == null || link.text().isBlank() ? "Open" : link.text(),
+                                    MAX_BUTTON_TEXT));
         }
         return block;
     }
 
     private static ObjectNode context(String text) {
         ObjectNode block = JSON.objectNode().put("type", "context");
-        block.putArray("elements").addObject().put("type", "mrkdwn").put("text", cut(text, MAX_SECTION_TEXT));
+        block.putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
+                .put("text", TextLimits.cut(text, MAX_SECTION_TEXT));
         return block;
     }
 
@@ -156,16 +162,5 @@ public final class BlockKit {
         return text == null
                 ? ""
                 : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** The text within {@code max} characters, ending in a visible marker when it had to be cut. */
-    static String cut(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        if (text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, max - CUT.length()) + CUT;
     }
 }

@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.history;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * only those signed by backup-service: anyone else who can write to the topic could otherwise complete a
  * waiting restore step with a forged success.
  */
-final class BackupResultsFollower implements AutoCloseable {
+public final class BackupResultsFollower implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BackupResultsFollower.class);
     private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
@@ -45,7 +45,7 @@ final class BackupResultsFollower implements AutoCloseable {
      * Which results count: those signed by {@code signer} (backup-service) as the authenticator checks it;
      * {@code refused} is told of every other.
      */
-    record Believed(RecordAuthenticator authenticator, String signer, Runnable refused) {}
+    public record Believed(RecordAuthenticator authenticator, String signer, Runnable refused) {}
 
     private BackupResultsFollower(
             Map<String, Object> kafkaConfig,
@@ -62,7 +62,7 @@ final class BackupResultsFollower implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static BackupResultsFollower start(
+    public static BackupResultsFollower start(
             Map<String, Object> kafkaConfig,
             Duration lookback,
             Clock clock,

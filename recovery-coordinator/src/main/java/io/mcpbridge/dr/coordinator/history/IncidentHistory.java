@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.history;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;

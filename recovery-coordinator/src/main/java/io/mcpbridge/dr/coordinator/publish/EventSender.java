@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.publish;
 
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.kafka.EventProducer;

@@ -1,21 +1,22 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.loop;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
+import io.mcpbridge.dr.coordinator.history.BackupResultsFollower;
+import io.mcpbridge.dr.coordinator.history.HistoryReplay;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
 import io.mcpbridge.dr.coordinator.ownership.Ownership;
+import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
+import io.mcpbridge.dr.coordinator.runner.CommandIds;
 import io.mcpbridge.dr.coordinator.runner.RunContext;
 import io.mcpbridge.dr.coordinator.runner.RunbookRunner;
 import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
-import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
-import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupResult;
@@ -24,18 +25,13 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
-import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,27 +63,20 @@ import org.jboss.logging.Logger;
 public class Coordinator {
 
     private static final Logger LOG = Logger.getLogger(Coordinator.class);
-    public static final String SOURCE = "/mcp-dr/recovery-coordinator";
 
     private final IncidentBook book;
     private final RunbookCatalog runbooks;
     private final RunbookRunner runner;
     private final StepExecutor executor;
-    private final ActionBudget budget;
-    private final EventSender sender;
+    private final IncidentPublisher publisher;
+    private final ActionMemory actions;
+    private final HistoryReplay history;
     private final Clock clock;
     private final boolean dryRun;
     private final CoordinatorMetrics metrics;
     private final Map<String, TargetHealth> latestHealth = new ConcurrentHashMap<>();
-    private final Map<String, List<Instant>> actionsByComponent = new ConcurrentHashMap<>();
     private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
     private final RecoveryPoints recoveryPoints;
-    private final MaintenanceWindows maintenance;
-    private final RecordAuthenticator authenticator;
-    private final ReplayGuard replays;
-    private final Duration maintenanceLookback;
-    private final Map<String, Object> kafkaConfig;
-    private final Duration historyTimeout;
     private final BackupResultsFollower backupResultsFollower;
     private volatile Ownership ownership = Ownership.NONE;
     private volatile boolean assigned;
@@ -102,33 +91,28 @@ public class Coordinator {
             RunbookCatalog runbooks,
             StepExecutor executor,
             ActionBudget budget,
-            EventSender sender,
+            IncidentPublisher publisher,
+            ActionMemory actions,
+            HistoryReplay history,
             Clock clock,
             CoordinatorConfig config,
             CoordinatorMetrics metrics,
             RecoveryPoints recoveryPoints,
-            MaintenanceWindows maintenance,
             RecordAuthenticator authenticator,
-            ReplayGuard replays,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
-        this.maintenance = maintenance;
-        this.authenticator = authenticator;
-        this.replays = replays;
-        this.maintenanceLookback = config.maintenanceLookback();
         this.recoveryPoints = recoveryPoints;
         metrics.watch(recoveryPoints);
         this.runbooks = runbooks;
-        this.budget = budget;
-        this.sender = sender;
+        this.publisher = publisher;
+        this.actions = actions;
+        this.history = history;
         this.clock = clock;
         this.dryRun = config.dryRun();
         this.metrics = metrics;
         this.executor = executor;
-        this.runner = new RunbookRunner(executor, budget, this::publish, clock);
+        this.runner = new RunbookRunner(executor, budget, publisher::publish, clock);
         executor.onHostCommandFinished(this::onHostCommandFinished);
-        this.kafkaConfig = kafkaConfig;
-        this.historyTimeout = config.historyTimeout();
         this.backupResultsFollower = BackupResultsFollower.start(
                 kafkaConfig,
                 config.backupResultsLookback(),
@@ -139,39 +123,25 @@ public class Coordinator {
 
     /**
      * The partitions assigned to this instance changed (called on the consumer's thread, before any record
-     * of them is handled): drops what it no longer owns, reads the open incidents of what it owns from
-     * {@code mcp-dr.incidents}, with the actions that count against their budgets, and reads the commands topic
-     * back for the command ids already taken and the maintenance windows still open.
+     * of them is handled): drops what it no longer owns and reads back what it owns ({@link HistoryReplay}).
      *
      * @throws IllegalStateException when the history cannot be read: acting without it could repeat a step,
      *                               so the signal channel fails and the instance is restarted
      */
     public void own(Ownership next) {
         onLoop(() -> {
-            book.retain(next::owns);
             latestHealth.keySet().removeIf(component -> !next.owns(component));
-            maintenance.clear();
-            replays.clear();
-            int windows = CommandHistory.replay(
-                    kafkaConfig,
-                    clock.instant().minus(maintenanceLookback),
-                    historyTimeout,
-                    authenticator,
-                    replays,
-                    next::owns,
-                    maintenance);
-            int read = IncidentHistory.load(kafkaConfig, historyTimeout, incident -> {
-                if (next.owns(incident.component())) {
-                    book.restore(incident);
-                    remember(incident);
-                }
-            });
+            HistoryReplay.Replayed replayed = history.replay(next);
             ownership = next;
             assigned = true;
             LOG.infof(
                     "partitions %s owned; %d incidents read back from %s, %d open here; %d maintenance commands "
                             + "replayed",
-                    next, read, Topics.INCIDENTS, book.components().size(), windows);
+                    next,
+                    replayed.incidentsRead(),
+                    Topics.INCIDENTS,
+                    book.components().size(),
+                    replayed.maintenanceCommands());
             return null;
         });
     }
@@ -205,7 +175,7 @@ public class Coordinator {
             if (ownership.owns(health.component())) {
                 latestHealth.put(health.component(), health);
                 IncidentBook.Change change = book.onHealth(health, transition);
-                change.incident().ifPresent(this::publish);
+                change.incident().ifPresent(publisher::publish);
                 book.current(health.component()).ifPresent(this::run);
             } // else another instance's, or a record fetched before a revocation
             metrics.signal("health");
@@ -218,7 +188,7 @@ public class Coordinator {
             if (ownership.owns(alert.component())) {
                 IncidentBook.Change change = book.onAlert(alert);
                 if (change.incident().isPresent()) {
-                    publish(change.incident().get());
+                    publisher.publish(change.incident().get());
                     book.current(alert.component()).ifPresent(this::run);
                 }
             }
@@ -229,12 +199,12 @@ public class Coordinator {
 
     /**
      * A terminal result from backup-service: a successful backup moves the recovery point of its scopes; a
-     * result of a command this coordinator issued ({@code <incident id>:<step>[#attempt]}) moves the incident
+     * result of a command this coordinator issued ({@link CommandIds}) moves the incident
      * waiting for it on.
      */
     void onBackupResult(BackupResult result) {
         recoveryPoints.record(result);
-        if (isOurs(result.commandId())) {
+        if (CommandIds.incidentOf(result.commandId()).isPresent()) {
             onLoop(() -> {
                 backupResults.put(result.commandId(), result);
                 moveOn(result.commandId());
@@ -256,21 +226,16 @@ public class Coordinator {
         }
     }
 
-    /** Ours: {@code <incident id>:<step>[#attempt]}. */
-    private static boolean isOurs(String commandId) {
-        return commandId.startsWith("inc-") && commandId.lastIndexOf(':') > 0;
-    }
-
-    /** Runs the owned incident a command id belongs to; on the loop. */
+    /** Runs the owned incident a command id of {@link CommandIds} belongs to; on the loop. */
     private void moveOn(String commandId) {
-        String incidentId = commandId.substring(0, commandId.lastIndexOf(':'));
-        book.components().stream()
-                .filter(ownership::owns)
-                .map(book::current)
-                .flatMap(Optional::stream)
-                .filter(incident -> incident.id().equals(incidentId))
-                .findFirst()
-                .ifPresent(this::run);
+        CommandIds.incidentOf(commandId)
+                .ifPresent(incidentId -> book.components().stream()
+                        .filter(ownership::owns)
+                        .map(book::current)
+                        .flatMap(Optional::stream)
+                        .filter(incident -> incident.id().equals(incidentId))
+                        .findFirst()
+                        .ifPresent(this::run));
     }
 
     /** Starts a runbook an engineer asked for (see {@link IncidentBook#openManual}), then runs it. */
@@ -280,7 +245,7 @@ public class Coordinator {
                 return IncidentBook.Change.notOwned(manual.component());
             }
             IncidentBook.Change change = book.openManual(manual);
-            change.incident().ifPresent(incident -> run(publish(incident)));
+            change.incident().ifPresent(incident -> run(publisher.publish(incident)));
             return change;
         });
     }
@@ -291,7 +256,7 @@ public class Coordinator {
             book.current(component)
                     .filter(incident -> ownership.owns(component))
                     .ifPresent(incident -> {
-                        Incident changed = publish(change.apply(incident));
+                        Incident changed = publisher.publish(change.apply(incident));
                         run(changed);
                     });
             return null;
@@ -342,7 +307,7 @@ public class Coordinator {
                     runbook,
                     new RunContext(
                             Map.copyOf(latestHealth),
-                            recentActions(incident.component()),
+                            actions.recent(incident.component()),
                             requested,
                             confirmed,
                             dry,
@@ -354,56 +319,13 @@ public class Coordinator {
     }
 
     /**
-     * Whether a command left this mark (its request, a confirmation, a dry run) for the runbook run in hand: marks before the
-     * run's start belong to an earlier command, so neither an old confirmation nor an old dry run carries over
+     * Whether a command left this mark (its request, a confirmation, a dry run) for the runbook run in hand:
+     * marks before the run's start belong to an earlier command, so neither an old confirmation nor an old dry run carries over
      * to the run an engineer starts next.
      */
     static boolean commanded(Incident incident, StepOutcome outcome) {
         return RunbookRunner.currentRun(incident).stream()
                 .anyMatch(entry -> entry.step().equals(TimelineEntry.COMMAND) && entry.outcome() == outcome);
-    }
-
-    /** Publishes an incident version, then its notifications; only then may anything act on it. */
-    Incident publish(Incident incident) {
-        // The book still holds the previous version (or, for an incident it just opened or folded, this one).
-        Incident before = incident.version() == 1
-                ? null
-                : book.current(incident.component())
-                        .filter(known -> known.id().equals(incident.id()))
-                        .orElse(incident);
-        sender.send(new EventEnvelope(
-                incident.id() + ":" + incident.version(),
-                EventType.INCIDENT_UPDATED,
-                SOURCE,
-                incident.id(),
-                clock.instant(),
-                incident));
-        book.update(incident);
-        remember(incident);
-        metrics.changed(before, incident);
-        Notices.forChange(before, incident, clock.instant())
-                .ifPresent(request -> sender.send(new EventEnvelope(
-                        request.id(),
-                        EventType.NOTIFY_REQUESTED,
-                        SOURCE,
-                        request.incidentId(),
-                        request.requestedAt(),
-                        request)));
-        return incident;
-    }
-
-    private void remember(Incident incident) {
-        actionsByComponent.merge(incident.component(), new ArrayList<>(incident.automatedActions()), (known, more) -> {
-            List<Instant> all = new ArrayList<>(known);
-            more.stream().filter(time -> !all.contains(time)).forEach(all::add);
-            Instant horizon = clock.instant().minus(budget.window());
-            all.removeIf(time -> time.isBefore(horizon));
-            return all;
-        });
-    }
-
-    private List<Instant> recentActions(String component) {
-        return List.copyOf(actionsByComponent.getOrDefault(component, List.of()));
     }
 
     private <T> T onLoop(Supplier<T> work) {

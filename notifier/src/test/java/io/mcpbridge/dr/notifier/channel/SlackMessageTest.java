@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Slack messages stay within Block Kit's limits whatever the notification holds (specs/slack-webhook.md). */
-class BlockKitTest {
+class SlackMessageTest {
 
     @Test
     void hugeSummaryAndThirtyFieldsFitEveryLimitWithVisibleCuts() {
@@ -25,9 +25,9 @@ class BlockKitTest {
         IntStream.range(0, 30).forEach(i -> builder.detail("Field " + i, "v".repeat(2500)));
         NotificationView view = new NotificationView(builder.build());
 
-        ObjectNode message = BlockKit.message(view, "z".repeat(50_000));
+        ObjectNode message = SlackMessage.message(view, "z".repeat(50_000));
 
-        assertThat(message.get("text").asText()).hasSizeLessThanOrEqualTo(3000).endsWith(BlockKit.CUT);
+        assertThat(message.get("text").asText()).hasSizeLessThanOrEqualTo(3000).endsWith(TextLimits.CUT);
         JsonNode blocks = message.get("blocks");
         assertThat(blocks.size()).isLessThanOrEqualTo(50);
         int fields = 0;
@@ -41,7 +41,7 @@ class BlockKitTest {
                     if (block.has("text")) {
                         assertThat(block.at("/text/text").asText())
                                 .hasSizeLessThanOrEqualTo(3000)
-                                .endsWith(BlockKit.CUT);
+                                .endsWith(TextLimits.CUT);
                     }
                     if (block.has("fields")) {
                         assertThat(block.get("fields").size()).isLessThanOrEqualTo(10);
@@ -72,7 +72,7 @@ class BlockKitTest {
         NotificationView view = new NotificationView(
                 notification().summary("<!channel> & <http://evil|docs>").build());
 
-        String text = BlockKit.message(view, "plain").toString();
+        String text = SlackMessage.message(view, "plain").toString();
 
         assertThat(text)
                 .contains("&lt;!channel&gt; &amp; &lt;http://evil|docs&gt;")
@@ -83,7 +83,7 @@ class BlockKitTest {
     void missingValuesShowAsUnknown() {
         NotificationView view = new NotificationView(notification().sparse().build());
 
-        ObjectNode message = BlockKit.message(view, "text");
+        ObjectNode message = SlackMessage.message(view, "text");
 
         assertThat(message.toString()).contains("*Customer Impact*\\nunknown").doesNotContain("null");
     }

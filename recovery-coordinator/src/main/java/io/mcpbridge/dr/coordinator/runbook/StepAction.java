@@ -9,7 +9,7 @@ import java.util.Locale;
  * credentials or move traffic) run only on a confirmed manual command, unless the runbook marks the step
  * {@code automatic: true}.
  */
-public enum Action {
+public enum StepAction {
     /** {@code kubectl rollout restart deployment/<name>} (the restartedAt annotation). */
     ROLLOUT_RESTART(false),
     /** {@code kubectl rollout undo}: back to the previous ReplicaSet. */
@@ -39,7 +39,7 @@ public enum Action {
 
     private final boolean destructive;
 
-    Action(boolean destructive) {
+    StepAction(boolean destructive) {
         this.destructive = destructive;
     }
 
@@ -53,8 +53,8 @@ public enum Action {
     }
 
     @JsonCreator
-    public static Action ofFileName(String name) {
-        for (Action action : values()) {
+    public static StepAction ofFileName(String name) {
+        for (StepAction action : values()) {
             if (action.fileName().equals(name)) {
                 return action;
             }

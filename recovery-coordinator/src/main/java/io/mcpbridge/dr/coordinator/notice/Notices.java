@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.service;
+package io.mcpbridge.dr.coordinator.notice;
 
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -20,7 +20,7 @@ public final class Notices {
 
     private Notices() {}
 
-    static Optional<NotificationRequest> forChange(Incident before, Incident after, Instant now) {
+    public static Optional<NotificationRequest> forChange(Incident before, Incident after, Instant now) {
         if (before == null || !before.id().equals(after.id())) {
             return Optional.of(request(after, NotificationKind.INCIDENT_OPENED, "opened", "Investigating", now));
         }
