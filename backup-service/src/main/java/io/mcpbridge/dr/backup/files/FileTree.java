@@ -27,7 +27,7 @@ public final class FileTree {
     public static List<File> list(Path root, BackupScope scope) throws IOException {
         List<File> files = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            throw new IOException(scope + " directory " + root + " does not exist");
+            throw new IOException(scope.wireName() + " directory " + root + " does not exist");
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
