@@ -18,6 +18,7 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.AlertEventBuilder;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -117,21 +118,15 @@ class AlertsAgainstProbesTest {
     }
 
     private static AlertEvent alert(AlertStatus status, Instant startsAt, Instant endsAt) {
-        return new AlertEvent(
-                "edge-alert",
-                Severity.CRITICAL,
-                status,
-                "McpEdgeErrorRateHigh",
-                "9a8b7c6d5e4f3a2b",
-                "5xx above 5% for 5 minutes",
-                Map.of("alertname", "McpEdgeErrorRateHigh"),
-                Map.of(),
-                startsAt,
-                endsAt,
-                "http://prometheus/graph",
-                "{}:{alertname=\"McpEdgeErrorRateHigh\"}",
-                "mcp-dr",
-                "http://alertmanager",
-                Instant.now());
+        return AlertEventBuilder.of("edge-alert", "McpEdgeErrorRateHigh")
+                .severity(Severity.CRITICAL)
+                .status(status)
+                .fingerprint("9a8b7c6d5e4f3a2b")
+                .summary("5xx above 5% for 5 minutes")
+                .labels(Map.of("alertname", "McpEdgeErrorRateHigh"))
+                .startsAt(startsAt)
+                .endsAt(endsAt)
+                .receivedAt(Instant.now())
+                .build();
     }
 }

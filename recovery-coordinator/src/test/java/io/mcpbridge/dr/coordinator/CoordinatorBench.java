@@ -7,7 +7,6 @@ import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.AlertEvent;
-import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
@@ -18,7 +17,9 @@ import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.AlertEventBuilder;
 import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,18 +152,13 @@ class CoordinatorBench {
 
     private static void health(TestEvents events, String component, HealthState state, boolean transition) {
         Instant now = Instant.now();
-        TargetHealth health = new TargetHealth(
-                component,
-                component,
-                ProbeKind.HTTP,
-                "http://" + component,
-                state,
-                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN,
-                now,
-                3,
-                1,
-                state == HealthState.DOWN ? "HTTP 503" : null,
-                now);
+        TargetHealth health = TargetHealthBuilder.of(component)
+                .probe(ProbeKind.HTTP, "http://" + component)
+                .state(state)
+                .previously(state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN)
+                .at(now)
+                .lastError(state == HealthState.DOWN ? "HTTP 503" : null)
+                .build();
         events.publish(new EventEnvelope(
                 component + ":" + state + ":" + now.toEpochMilli() + ":" + System.nanoTime(),
                 transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT,
@@ -174,22 +169,12 @@ class CoordinatorBench {
     }
 
     private static void alert(TestEvents events, Instant now) {
-        AlertEvent alert = new AlertEvent(
-                "router",
-                Severity.CRITICAL,
-                AlertStatus.FIRING,
-                "McpRouterDown",
-                "fp-" + now.toEpochMilli(),
-                "router down",
-                Map.of(),
-                Map.of(),
-                now,
-                null,
-                null,
-                null,
-                "mcp-dr",
-                null,
-                now);
+        AlertEvent alert = AlertEventBuilder.of("router", "McpRouterDown")
+                .severity(Severity.CRITICAL)
+                .fingerprint("fp-" + now.toEpochMilli())
+                .summary("router down")
+                .startsAt(now)
+                .build();
         events.publish(new EventEnvelope(
                 "alert:" + now.toEpochMilli() + ":" + System.nanoTime(),
                 EventType.ALERT_RECEIVED,

@@ -10,7 +10,6 @@ import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SteppingClock;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
-import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -18,6 +17,7 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.AlertEventBuilder;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -124,22 +123,15 @@ class FlappingTest {
                         "/test",
                         component,
                         now,
-                        new AlertEvent(
-                                component,
-                                Severity.CRITICAL,
-                                AlertStatus.RESOLVED,
-                                "RouterDown",
-                                "f-" + now.toEpochMilli(),
-                                "router-2 was down",
-                                Map.of(),
-                                Map.of(),
-                                now.minusSeconds(120),
-                                now,
-                                null,
-                                "{}:{}",
-                                "mcp-dr",
-                                null,
-                                now))));
+                        AlertEventBuilder.of(component, "RouterDown")
+                                .severity(Severity.CRITICAL)
+                                .status(AlertStatus.RESOLVED)
+                                .fingerprint("f-" + now.toEpochMilli())
+                                .summary("router-2 was down")
+                                .startsAt(now.minusSeconds(120))
+                                .endsAt(now)
+                                .receivedAt(now)
+                                .build())));
 
         assertThat(topics.incidents.payloads(
                         EventType.INCIDENT_UPDATED,

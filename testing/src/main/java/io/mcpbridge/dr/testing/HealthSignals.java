@@ -14,18 +14,13 @@ public final class HealthSignals {
 
     public static EventEnvelope health(
             String component, HealthState previous, HealthState state, boolean transition, Instant at) {
-        TargetHealth health = new TargetHealth(
-                component,
-                component,
-                ProbeKind.HTTP,
-                "http://" + component + "/health",
-                state,
-                previous,
-                at,
-                3,
-                5,
-                state == HealthState.DOWN ? "HTTP 503" : null,
-                at);
+        TargetHealth health = TargetHealthBuilder.of(component)
+                .probe(ProbeKind.HTTP, "http://" + component + "/health")
+                .state(state)
+                .previously(previous)
+                .at(at)
+                .lastError(state == HealthState.DOWN ? "HTTP 503" : null)
+                .build();
         return new EventEnvelope(
                 component + ":" + state + ":" + at.toEpochMilli(),
                 transition ? EventType.HEALTH_CHANGED : EventType.HEALTH_SNAPSHOT,

@@ -79,27 +79,17 @@ public final class BackupTaker {
                 written = writer.finish(header);
             }
             upload.commit();
-            BackupIndex index = new BackupIndex(
-                    id,
-                    request.purpose(),
-                    BackupIndex.Status.COMPLETE,
-                    started,
+            BackupIndex index = BackupIndex.complete(
+                    origin(id, request, started),
                     context.clock().instant(),
-                    request.scopes(),
-                    written.ciphertextBytes(),
-                    progress.bytes(),
-                    written.ciphertextSha256(),
-                    context.cipher().keyId(),
-                    written.manifest().compression(),
-                    written.manifest().encryption(),
-                    counts,
-                    written.manifest().bridgeVersion(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    request.reason(),
-                    request.requestedBy());
+                    new BackupIndex.Stored(
+                            written.ciphertextBytes(),
+                            progress.bytes(),
+                            written.ciphertextSha256(),
+                            written.manifest().compression(),
+                            written.manifest().encryption(),
+                            written.manifest().bridgeVersion()),
+                    counts);
             saveIndexOrRemoveArchive(index);
             return new Outcome(
                     id, request.scopes(), counts, written.ciphertextBytes(), written.ciphertextSha256(), null);
@@ -265,29 +255,21 @@ public final class BackupTaker {
         }
     }
 
-    private void recordFailure(
-            String id, BackupRequest request, Instant started, Map<String, Long> counts, Exception failure) {
-        BackupIndex failed = new BackupIndex(
+    private BackupIndex.Origin origin(String id, BackupRequest request, Instant started) {
+        return new BackupIndex.Origin(
                 id,
                 request.purpose(),
-                BackupIndex.Status.FAILED,
-                started,
-                context.clock().instant(),
                 request.scopes(),
-                0,
-                0,
-                null,
+                started,
                 context.cipher().keyId(),
-                null,
-                null,
-                counts,
-                null,
-                null,
-                null,
-                null,
-                String.valueOf(failure.getMessage()),
                 request.reason(),
                 request.requestedBy());
+    }
+
+    private void recordFailure(
+            String id, BackupRequest request, Instant started, Map<String, Long> counts, Exception failure) {
+        BackupIndex failed = BackupIndex.failed(
+                origin(id, request, started), context.clock().instant(), counts, String.valueOf(failure.getMessage()));
         try {
             context.catalog().save(failed);
         } catch (IOException | RuntimeException e) {

@@ -69,6 +69,75 @@ public record BackupIndex(
         counts = counts == null ? Map.of() : Map.copyOf(counts);
     }
 
+    /** What a backup was asked for, known before anything is written. */
+    public record Origin(
+            String id,
+            Purpose purpose,
+            List<BackupScope> scopes,
+            Instant createdAt,
+            String keyId,
+            String reason,
+            String requestedBy) {}
+
+    /** What was stored: the archive's sizes, digest and formats. */
+    public record Stored(
+            long sizeBytes,
+            long plainBytes,
+            String ciphertextSha256,
+            String compression,
+            String encryption,
+            String bridgeVersion) {}
+
+    /** A backup stored whole, not yet verified. */
+    public static BackupIndex complete(Origin origin, Instant completedAt, Stored stored, Map<String, Long> counts) {
+        return new BackupIndex(
+                origin.id(),
+                origin.purpose(),
+                Status.COMPLETE,
+                origin.createdAt(),
+                completedAt,
+                origin.scopes(),
+                stored.sizeBytes(),
+                stored.plainBytes(),
+                stored.ciphertextSha256(),
+                origin.keyId(),
+                stored.compression(),
+                stored.encryption(),
+                counts,
+                stored.bridgeVersion(),
+                null,
+                null,
+                null,
+                null,
+                origin.reason(),
+                origin.requestedBy());
+    }
+
+    /** A backup that failed: recorded, so the failure is seen where the backups are listed. */
+    public static BackupIndex failed(Origin origin, Instant at, Map<String, Long> counts, String failureReason) {
+        return new BackupIndex(
+                origin.id(),
+                origin.purpose(),
+                Status.FAILED,
+                origin.createdAt(),
+                at,
+                origin.scopes(),
+                0,
+                0,
+                null,
+                origin.keyId(),
+                null,
+                null,
+                counts,
+                null,
+                null,
+                null,
+                null,
+                failureReason,
+                origin.reason(),
+                origin.requestedBy());
+    }
+
     /** Stored whole and not known to be bad: fit to restore. */
     public boolean usable() {
         return status == Status.COMPLETE && !Boolean.FALSE.equals(verified);

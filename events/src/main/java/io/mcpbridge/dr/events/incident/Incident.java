@@ -60,4 +60,119 @@ public record Incident(
         automatedActions = automatedActions == null ? List.of() : List.copyOf(automatedActions);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
+
+    /**
+     * The first version of an incident: nothing done yet, the RTO clock at zero, the plan's RTO target for its
+     * severity.
+     *
+     * @param state    {@link IncidentState#DETECTED}, or {@link IncidentState#SUPPRESSED} in a maintenance window
+     * @param timeline its first entries: what opened it
+     */
+    public static Incident opened(
+            String id,
+            String component,
+            String scenario,
+            Map<String, String> parameters,
+            Severity severity,
+            IncidentState state,
+            String summary,
+            Instant detectedAt,
+            List<TimelineEntry> timeline) {
+        return new Incident(
+                id,
+                component,
+                scenario,
+                parameters,
+                severity,
+                state,
+                summary,
+                detectedAt,
+                null,
+                null,
+                null,
+                null,
+                Duration.ZERO,
+                severity.targetRto(),
+                null,
+                null,
+                List.of(),
+                timeline,
+                null,
+                1);
+    }
+
+    /** This version with another runbook and its parameters (an engineer's hand-over). */
+    public Incident withScenario(String scenario, Map<String, String> parameters) {
+        return new Incident(
+                id,
+                component,
+                scenario,
+                parameters,
+                severity,
+                state,
+                summary,
+                detectedAt,
+                recoveryStartedAt,
+                recoveredAt,
+                escalatedAt,
+                resolvedAt,
+                rto,
+                rtoTarget,
+                rpo,
+                lastBackupId,
+                automatedActions,
+                timeline,
+                postmortem,
+                version);
+    }
+
+    /** This version with its recovery point: the age of the newest backup of its data at detection, and which. */
+    public Incident withRecoveryPoint(Duration rpo, String lastBackupId) {
+        return new Incident(
+                id,
+                component,
+                scenario,
+                parameters,
+                severity,
+                state,
+                summary,
+                detectedAt,
+                recoveryStartedAt,
+                recoveredAt,
+                escalatedAt,
+                resolvedAt,
+                rto,
+                rtoTarget,
+                rpo,
+                lastBackupId,
+                automatedActions,
+                timeline,
+                postmortem,
+                version);
+    }
+
+    /** This version with its postmortem draft. */
+    public Incident withPostmortem(String postmortem) {
+        return new Incident(
+                id,
+                component,
+                scenario,
+                parameters,
+                severity,
+                state,
+                summary,
+                detectedAt,
+                recoveryStartedAt,
+                recoveredAt,
+                escalatedAt,
+                resolvedAt,
+                rto,
+                rtoTarget,
+                rpo,
+                lastBackupId,
+                automatedActions,
+                timeline,
+                postmortem,
+                version);
+    }
 }

@@ -109,7 +109,7 @@ public interface NotifierConfig {
         @WithDefault("8")
         int maxAttempts();
 
-        /** First retry delay; doubles each try, with full jitter. Default 1 s. */
+        /** First retry delay; the cap doubles each try, the delay is drawn between half this and the cap. Default 1 s. */
         @WithDefault("1s")
         Duration initialBackoff();
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter (a random delay up to initial x 2^attempt, capped at max), so that a
- * recovering peer is not hit by every sender at once. A peer's Retry-After wins, because ignoring it
+ * Exponential backoff with jitter: a random delay between half the first delay and initial x 2^attempt (capped
+ * at max), so that a recovering peer is not hit by every sender at once, yet never retried at once. A peer's Retry-After wins, because ignoring it
  * repeatedly gets a Slack app disabled, but never beyond max: a peer asking for an hour must not hold a
  * channel's pages and resolves for an hour.
  */

@@ -13,7 +13,6 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -206,7 +205,7 @@ public final class IncidentBook {
                 StepOutcome.INFO,
                 "requested by " + run.requestedBy() + ": " + run.summary()));
         timeline.addAll(run.commandEntries(now));
-        Incident incident = new Incident(
+        Incident incident = Incident.opened(
                 IncidentIds.of(run.component(), now),
                 run.component(),
                 run.scenario().fileName(),
@@ -215,18 +214,7 @@ public final class IncidentBook {
                 IncidentState.DETECTED,
                 run.summary(),
                 now,
-                null,
-                null,
-                null,
-                null,
-                Duration.ZERO,
-                run.severity().targetRto(),
-                null,
-                null,
-                List.of(),
-                timeline,
-                null,
-                1);
+                timeline);
         Incident stamped = recoveryPoints.stamp(incident);
         return new Change(Optional.of(stamped), true, null);
     }
@@ -250,7 +238,7 @@ public final class IncidentBook {
                 .orElse(detail);
         Instant detectedAt = since != null && since.isBefore(now) ? since : now;
         // Named by when it was opened, not by the signal's own time: two alerts may share a start.
-        Incident incident = new Incident(
+        Incident incident = Incident.opened(
                 IncidentIds.of(component, now),
                 component,
                 // The signal says this component is failing, whatever its last probe said.
@@ -260,18 +248,7 @@ public final class IncidentBook {
                 state,
                 summary,
                 detectedAt,
-                null,
-                null,
-                null,
-                null,
-                Duration.ZERO,
-                severity.targetRto(),
-                null,
-                null,
-                List.of(),
-                List.of(new TimelineEntry(now, TimelineEntry.DETECTED, StepOutcome.INFO, first)),
-                null,
-                1);
+                List.of(new TimelineEntry(now, TimelineEntry.DETECTED, StepOutcome.INFO, first)));
         Incident stamped = recoveryPoints.stamp(incident);
         return new Change(Optional.of(stamped), true, null);
     }

@@ -48,27 +48,7 @@ public final class Incidents {
      */
     public static Incident handOver(
             Incident incident, String scenario, Map<String, String> parameters, TimelineEntry entry) {
-        Incident switched = new Incident(
-                incident.id(),
-                incident.component(),
-                scenario,
-                parameters,
-                incident.severity(),
-                incident.state(),
-                incident.summary(),
-                incident.detectedAt(),
-                incident.recoveryStartedAt(),
-                incident.recoveredAt(),
-                incident.escalatedAt(),
-                incident.resolvedAt(),
-                incident.rto(),
-                incident.rtoTarget(),
-                incident.rpo(),
-                incident.lastBackupId(),
-                incident.automatedActions(),
-                incident.timeline(),
-                incident.postmortem(),
-                incident.version());
+        Incident switched = incident.withScenario(scenario, parameters);
         return next(switched, IncidentState.RECOVERING, entry, incident.automatedActions());
     }
 
@@ -116,27 +96,7 @@ public final class Incidents {
                 incident.version() + 1);
         if (state == IncidentState.RESOLVED && incident.state() != IncidentState.RESOLVED) {
             // On resolution the incident carries its postmortem draft, in the plan's template.
-            return new Incident(
-                    next.id(),
-                    next.component(),
-                    next.scenario(),
-                    next.parameters(),
-                    next.severity(),
-                    next.state(),
-                    next.summary(),
-                    next.detectedAt(),
-                    next.recoveryStartedAt(),
-                    next.recoveredAt(),
-                    next.escalatedAt(),
-                    next.resolvedAt(),
-                    next.rto(),
-                    next.rtoTarget(),
-                    next.rpo(),
-                    next.lastBackupId(),
-                    next.automatedActions(),
-                    next.timeline(),
-                    PostmortemDraft.render(next),
-                    next.version());
+            return next.withPostmortem(PostmortemDraft.render(next));
         }
         return next;
     }

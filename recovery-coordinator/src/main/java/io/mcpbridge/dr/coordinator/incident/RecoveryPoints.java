@@ -52,27 +52,8 @@ public final class RecoveryPoints {
     /** The incident with its RPO and backup stamped, when a backup of its data is known. */
     public Incident stamp(Incident incident) {
         return before(incident.component(), incident.detectedAt())
-                .map(point -> new Incident(
-                        incident.id(),
-                        incident.component(),
-                        incident.scenario(),
-                        incident.parameters(),
-                        incident.severity(),
-                        incident.state(),
-                        incident.summary(),
-                        incident.detectedAt(),
-                        incident.recoveryStartedAt(),
-                        incident.recoveredAt(),
-                        incident.escalatedAt(),
-                        incident.resolvedAt(),
-                        incident.rto(),
-                        incident.rtoTarget(),
-                        Duration.between(point.at(), incident.detectedAt()),
-                        point.backupId(),
-                        incident.automatedActions(),
-                        incident.timeline(),
-                        incident.postmortem(),
-                        incident.version()))
+                .map(point -> incident.withRecoveryPoint(
+                        Duration.between(point.at(), incident.detectedAt()), point.backupId()))
                 .orElse(incident);
     }
 

@@ -11,12 +11,12 @@ import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
-import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.mcpbridge.dr.testing.TestEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,18 +33,13 @@ class IncidentHistoryTest {
         String component = "router-" + now.toEpochMilli(); // unique in the shared broker's topic
         IncidentBook book = new IncidentBook(Clock.systemUTC(), new MaintenanceWindows(), new RecoveryPoints());
         Incident opened = book.onHealth(
-                        new TargetHealth(
-                                component,
-                                component,
-                                ProbeKind.HTTP,
-                                "x",
-                                HealthState.DOWN,
-                                HealthState.UP,
-                                now,
-                                3,
-                                1,
-                                "refused",
-                                now),
+                        TargetHealthBuilder.of(component)
+                                .probe(ProbeKind.HTTP, "x")
+                                .state(HealthState.DOWN)
+                                .previously(HealthState.UP)
+                                .at(now)
+                                .lastError("refused")
+                                .build(),
                         true)
                 .incident()
                 .orElseThrow();

@@ -13,11 +13,12 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.mcpbridge.dr.testing.AlertEventBuilder;
+import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One incident per component, opened only by what the safety rails allow. */
@@ -164,22 +165,12 @@ class IncidentBookTest {
                 .as("known from the incidents topic")
                 .isEmpty();
 
-        AlertEvent firesAgain = new AlertEvent(
-                "gateway",
-                Severity.CRITICAL,
-                AlertStatus.FIRING,
-                firing.alertname(),
-                firing.fingerprint(),
-                firing.summary(),
-                Map.of(),
-                Map.of(),
-                NOW.plusSeconds(600),
-                null,
-                null,
-                null,
-                "mcp-dr",
-                null,
-                NOW.plusSeconds(600));
+        AlertEvent firesAgain = AlertEventBuilder.of("gateway", firing.alertname())
+                .severity(Severity.CRITICAL)
+                .fingerprint(firing.fingerprint())
+                .summary(firing.summary())
+                .startsAt(NOW.plusSeconds(600))
+                .build();
         assertThat(restarted.onAlert(firesAgain).opened())
                 .as("a new start is a new alert instance")
                 .isTrue();
@@ -247,38 +238,25 @@ class IncidentBookTest {
     }
 
     private static TargetHealth health(String component, HealthState previous, HealthState state) {
-        return new TargetHealth(
-                component,
-                component,
-                ProbeKind.HTTP,
-                "http://" + component + ":8080/health",
-                state,
-                previous,
-                NOW,
-                3,
-                12,
-                state == HealthState.DOWN ? "HTTP 503" : null,
-                NOW);
+        return TargetHealthBuilder.of(component)
+                .probe(ProbeKind.HTTP, "http://" + component + ":8080/health")
+                .state(state)
+                .previously(previous)
+                .at(NOW)
+                .lastError(state == HealthState.DOWN ? "HTTP 503" : null)
+                .build();
     }
 
     private static AlertEvent alert(String component, Severity severity, AlertStatus status) {
         String name = component.equals("redis") ? "RedisDown" : "McpGatewayUnhealthy";
-        return new AlertEvent(
-                component,
-                severity,
-                status,
-                name,
-                "4f1e2c3b",
-                name + " fired",
-                Map.of(),
-                Map.of(),
-                NOW,
-                status == AlertStatus.RESOLVED ? NOW : null,
-                null,
-                null,
-                "mcp-dr",
-                null,
-                NOW);
+        return AlertEventBuilder.of(component, name)
+                .severity(severity)
+                .status(status)
+                .fingerprint("4f1e2c3b")
+                .summary(name + " fired")
+                .startsAt(NOW)
+                .endsAt(status == AlertStatus.RESOLVED ? NOW : null)
+                .build();
     }
 
     /** What the coordinator does once a change is on the incidents topic. */

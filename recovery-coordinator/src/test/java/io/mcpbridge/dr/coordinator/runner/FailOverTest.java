@@ -23,6 +23,7 @@ import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.testing.RedisServer;
+import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,18 +164,12 @@ class FailOverTest {
     }
 
     private static TargetHealth health(HealthState state, Instant at) {
-        return new TargetHealth(
-                "redis",
-                "redis",
-                ProbeKind.REDIS,
-                "redis://redis:6379",
-                state,
-                state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN,
-                at,
-                3,
-                5,
-                null,
-                at);
+        return TargetHealthBuilder.of("redis")
+                .probe(ProbeKind.REDIS, "redis://redis:6379")
+                .state(state)
+                .previously(state == HealthState.DOWN ? HealthState.UP : HealthState.DOWN)
+                .at(at)
+                .build();
     }
 
     private void deployment(String name, Map<String, String> labels) {

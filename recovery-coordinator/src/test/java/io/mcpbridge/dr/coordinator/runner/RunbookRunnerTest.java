@@ -33,6 +33,7 @@ import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.RedisServer;
+import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
@@ -438,18 +439,13 @@ class RunbookRunnerTest {
         IncidentBook book =
                 new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
         return book.onHealth(
-                        new TargetHealth(
-                                component,
-                                component,
-                                ProbeKind.REDIS,
-                                "redis://" + component + ":6379",
-                                HealthState.DOWN,
-                                HealthState.UP,
-                                now,
-                                3,
-                                10,
-                                "connection refused",
-                                now),
+                        TargetHealthBuilder.of(component)
+                                .probe(ProbeKind.REDIS, "redis://" + component + ":6379")
+                                .state(HealthState.DOWN)
+                                .previously(HealthState.UP)
+                                .at(now)
+                                .lastError("connection refused")
+                                .build(),
                         true)
                 .incident()
                 .orElseThrow();
@@ -459,18 +455,13 @@ class RunbookRunnerTest {
         return new RunContext(
                 Map.of(
                         "redis",
-                        new TargetHealth(
-                                "redis",
-                                "redis",
-                                ProbeKind.REDIS,
-                                "redis://redis:6379",
-                                state,
-                                state,
-                                observedAt,
-                                1,
-                                10,
-                                null,
-                                observedAt)),
+                        TargetHealthBuilder.of("redis")
+                                .probe(ProbeKind.REDIS, "redis://redis:6379")
+                                .state(state)
+                                .previously(state)
+                                .at(observedAt)
+                                .consecutive(1)
+                                .build()),
                 List.of(),
                 false,
                 false,
@@ -657,18 +648,13 @@ class RunbookRunnerTest {
         IncidentBook book =
                 new IncidentBook(Clock.fixed(now, ZoneOffset.UTC), new MaintenanceWindows(), new RecoveryPoints());
         return book.onHealth(
-                        new TargetHealth(
-                                "gateway",
-                                "gateway",
-                                ProbeKind.HTTP,
-                                "http://gateway:8080/health",
-                                HealthState.DOWN,
-                                HealthState.UP,
-                                now,
-                                3,
-                                10,
-                                "HTTP 503",
-                                now),
+                        TargetHealthBuilder.of("gateway")
+                                .probe(ProbeKind.HTTP, "http://gateway:8080/health")
+                                .state(HealthState.DOWN)
+                                .previously(HealthState.UP)
+                                .at(now)
+                                .lastError("HTTP 503")
+                                .build(),
                         true)
                 .incident()
                 .orElseThrow();
@@ -683,18 +669,13 @@ class RunbookRunnerTest {
     }
 
     private static TargetHealth health(HealthState state, Instant observedAt) {
-        return new TargetHealth(
-                "gateway",
-                "gateway",
-                ProbeKind.HTTP,
-                "http://gateway:8080/health",
-                state,
-                state,
-                observedAt,
-                1,
-                10,
-                null,
-                observedAt);
+        return TargetHealthBuilder.of("gateway")
+                .probe(ProbeKind.HTTP, "http://gateway:8080/health")
+                .state(state)
+                .previously(state)
+                .at(observedAt)
+                .consecutive(1)
+                .build();
     }
 
     private static long started(Incident incident, String step) {
