@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -19,6 +18,7 @@ import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.AlertEventBuilder;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -3,7 +3,6 @@ package io.mcpbridge.dr.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
@@ -18,6 +17,7 @@ import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.TestSigners;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,6 @@
 package io.mcpbridge.dr.coordinator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -18,6 +17,7 @@ import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.AlertEventBuilder;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.mcpbridge.dr.testing.TestEvents;

@@ -3,7 +3,6 @@ package io.mcpbridge.dr.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
@@ -13,6 +12,7 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.ApiRequests;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SteppingClock;
@@ -18,6 +17,7 @@ import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.AlertEventBuilder;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

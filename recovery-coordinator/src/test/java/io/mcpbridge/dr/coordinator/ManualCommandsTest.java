@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
@@ -22,6 +21,7 @@ import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.TestSigners;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,6 @@ package io.mcpbridge.dr.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -17,6 +16,7 @@ import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -48,33 +48,7 @@ class RedisRecoveryTest {
 
     @Test
     void aRestoreOfTheLatestBackupIsRequestedAwaitedAndVerified() {
-        Map<String, String> labels = Map.of("app", "redis");
-        client.apps()
-                .deployments()
-                .inNamespace("mcp-system")
-                .resource(new DeploymentBuilder()
-                        .withNewMetadata()
-                        .withName("redis")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withReplicas(1)
-                        .withNewSelector()
-                        .withMatchLabels(labels)
-                        .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("redis")
-                        .withImage("redis:7")
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
-                        .build())
-                .createOr(existing -> existing.update());
+        ClusterFixtures.deployment(client, "mcp-system", "redis", Map.of("app", "redis"), 1, "redis", "redis:7");
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         try (TestEvents events = new TestEvents(bootstrap);
                 TopicRecorder incidents = TopicRecorder.fromNow(bootstrap, Topics.INCIDENTS);

@@ -3,7 +3,6 @@ package io.mcpbridge.dr.coordinator.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.coordinator.action.HostCommands;
@@ -22,6 +21,7 @@ import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.vertx.core.Vertx;
@@ -173,31 +173,6 @@ class FailOverTest {
     }
 
     private void deployment(String name, Map<String, String> labels) {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(new DeploymentBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withReplicas(1)
-                        .withNewSelector()
-                        .withMatchLabels(labels)
-                        .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("redis")
-                        .withImage("redis:7")
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
-                        .build())
-                .create();
+        ClusterFixtures.deployment(client, NS, name, labels, 1, "redis", "redis:7");
     }
 }

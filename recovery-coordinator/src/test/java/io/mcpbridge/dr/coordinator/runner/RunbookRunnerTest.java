@@ -21,7 +21,6 @@ import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
-import io.mcpbridge.dr.coordinator.support.ClusterFixtures;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -32,6 +31,7 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.TargetHealthBuilder;
 import io.vertx.core.Vertx;
@@ -407,32 +407,7 @@ class RunbookRunnerTest {
     }
 
     private void redisDeployment() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(new DeploymentBuilder()
-                        .withNewMetadata()
-                        .withName("redis")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withReplicas(1)
-                        .withNewSelector()
-                        .withMatchLabels(Map.of("app", "redis"))
-                        .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(Map.of("app", "redis"))
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("redis")
-                        .withImage("redis:7")
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
-                        .build())
-                .createOr(existing -> existing.update());
+        ClusterFixtures.deployment(client, NS, "redis", Map.of("app", "redis"), 1, "redis", "redis:7");
     }
 
     private Incident openIncident(String component) {

@@ -1,12 +1,12 @@
 package io.mcpbridge.dr.system.support;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.S3Server;
@@ -140,33 +140,7 @@ public final class RecoverySystem implements AutoCloseable {
     }
 
     private void deployment(String name) {
-        Map<String, String> labels = Map.of("app", name);
-        client.apps()
-                .deployments()
-                .inNamespace(NAMESPACE)
-                .resource(new DeploymentBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withReplicas(2)
-                        .withNewSelector()
-                        .withMatchLabels(labels)
-                        .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("app")
-                        .withImage("mcp-bridge/" + name + ":1.0.0")
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
-                        .build())
-                .create();
+        ClusterFixtures.deployment(client, NAMESPACE, name);
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.coordinator.support;
+package io.mcpbridge.dr.testing;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
@@ -13,9 +13,23 @@ public final class ClusterFixtures {
 
     private ClusterFixtures() {}
 
-    /** A Deployment {@code name} whose pods are labelled {@code app: name}, created or updated. */
+    /**
+     * A Deployment {@code name} of MCP Bridge ({@code mcp-bridge/<name>:1.0.0}, two replicas) whose pods are
+     * labelled {@code app: name}, created or updated.
+     */
     public static void deployment(KubernetesClient client, String namespace, String name) {
-        Map<String, String> labels = Map.of("app", name);
+        deployment(client, namespace, name, Map.of("app", name), 2, "app", "mcp-bridge/" + name + ":1.0.0");
+    }
+
+    /** A Deployment whose selector and pods carry {@code labels}, with one container, created or updated. */
+    public static void deployment(
+            KubernetesClient client,
+            String namespace,
+            String name,
+            Map<String, String> labels,
+            int replicas,
+            String container,
+            String image) {
         client.apps()
                 .deployments()
                 .inNamespace(namespace)
@@ -24,7 +38,7 @@ public final class ClusterFixtures {
                         .withName(name)
                         .endMetadata()
                         .withNewSpec()
-                        .withReplicas(2)
+                        .withReplicas(replicas)
                         .withNewSelector()
                         .withMatchLabels(labels)
                         .endSelector()
@@ -34,8 +48,8 @@ public final class ClusterFixtures {
                         .endMetadata()
                         .withNewSpec()
                         .addNewContainer()
-                        .withName("app")
-                        .withImage("mcp-bridge/" + name + ":1.0.0")
+                        .withName(container)
+                        .withImage(image)
                         .endContainer()
                         .endSpec()
                         .endTemplate()
