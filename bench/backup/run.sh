@@ -11,7 +11,7 @@ root=$(cd "$here/../.." && pwd)
 keys=${1:-1000000} mb=${2:-200} runs=${3:-3} mode=${4:-all}
 work=${BENCH_DIR:-$(mktemp -d /tmp/mcpdr-backup-bench.XXXXXX)}
 redis_port=${REDIS_PORT:-16391} restore_port=${RESTORE_PORT:-16392} s3_port=${S3_PORT:-18090}
-# As k8s/backup-service.yaml runs it: a 256 MiB heap, the serial collector (a 1-2 CPU container's own choice).
+# As k8s/base/backup-service.yaml runs it: a 256 MiB heap, the serial collector (a 1-2 CPU container's own choice).
 jvm=(-Xms256m -Xmx256m -XX:+UseSerialGC)
 s3=http://127.0.0.1:$s3_port/backups
 

@@ -2,17 +2,22 @@ package io.mcpbridge.dr.system.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The manifests users apply ({@code k8s/}), read into the typed Kubernetes models: a misspelt or misplaced field
+ * The manifests users apply ({@code k8s/base} through an overlay such as {@code k8s/overlays/example}), read into the typed Kubernetes models: a misspelt or misplaced field
  * is kept by the models as an "additional property" and silently ignored by the API server, so every object
  * must have none, all the way down; and what one object names, another must provide.
  */
@@ -38,8 +43,14 @@ class KubernetesManifestsTest {
 
     /** MCP Bridge's own namespace: it exists before these manifests are applied. */
     private static final Set<String> EXISTING_NAMESPACES = Set.of("mcp-system");
+    /** Pods in mcp-dr that the Strimzi operator makes from kafka.yaml, labelled so. */
+    private static final List<Map<String, String>> OPERATOR_MADE_PODS =
+            List.of(Map.of("app.kubernetes.io/name", "kafka"), Map.of("app.kubernetes.io/name", "entity-operator"));
 
     private static final Path MANIFESTS = Path.of(System.getProperty("manifests.dir", "../k8s"));
+    private static final Path BASE = MANIFESTS.resolve("base");
+    private static final Path EXAMPLE = MANIFESTS.resolve("overlays/example");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static List<Placed> objects;
 
     record Placed(Path file, HasMetadata object) {
@@ -52,28 +63,59 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void read() throws IOException {
-        KubernetesSerialization serialization = new KubernetesSerialization();
         objects = new ArrayList<>();
-        try (Stream<Path> files = Files.list(MANIFESTS)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                for (String document : Files.readString(file).split("(?m)^---\\s*$")) {
-                    if (document.lines().anyMatch(line -> !line.isBlank() && !line.startsWith("#"))) {
-                        objects.add(new Placed(file, serialization.unmarshal(document, HasMetadata.class)));
-                    }
-                }
-            }
+        for (String resource : kustomization(BASE).resources()) {
+            Path file = BASE.resolve(resource);
+            ManifestFiles.read(file).forEach(object -> objects.add(new Placed(file, object)));
+        }
+    }
+
+    /** The part of a kustomization file these manifests use. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Kustomization(List<String> resources, List<Image> images) {
+        record Image(String name, String newName, String newTag) {}
+    }
+
+    private static Kustomization kustomization(Path dir) throws IOException {
+        return YAML.readValue(dir.resolve("kustomization.yaml").toFile(), Kustomization.class);
+    }
+
+    @Test
+    void theBaseListsEveryManifestBesideIt() throws IOException {
+        try (Stream<Path> files = Files.list(BASE)) {
+            assertThat(kustomization(BASE).resources())
+                    .containsExactlyInAnyOrderElementsOf(
+                            files.map(file -> file.getFileName().toString())
+                                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+                                    .toList());
         }
     }
 
     @Test
+    void theExampleOverlayBuildsOnTheBaseAndPinsEveryImageItRuns() throws IOException {
+        Kustomization overlay = kustomization(EXAMPLE);
+        assertThat(overlay.resources())
+                .allSatisfy(resource -> assertThat(EXAMPLE.resolve(resource).resolve("kustomization.yaml"))
+                        .exists());
+        Set<String> images = of(Deployment.class).stream()
+                .flatMap(placed ->
+                        ((Deployment) placed.object()).getSpec().getTemplate().getSpec().getContainers().stream())
+                .map(container -> container.getImage().replaceFirst(":[^:/]+$", ""))
+                .collect(Collectors.toSet());
+        assertThat(overlay.images()).extracting(Kustomization.Image::name).containsExactlyInAnyOrderElementsOf(images);
+        assertThat(overlay.images())
+                .allSatisfy(image -> assertThat(image.newTag()).isNotBlank());
+    }
+
+    @Test
     void everyObjectIsAKnownKindWithOnlyKnownFields() {
-        assertThat(objects).as("manifests under " + MANIFESTS.toAbsolutePath()).isNotEmpty();
+        assertThat(objects).as("manifests under " + BASE.toAbsolutePath()).isNotEmpty();
         List<String> unknown = new ArrayList<>();
         for (Placed placed : objects) {
-            assertThat(placed.object().getClass().getPackageName())
-                    .as(placed.where() + " is not a kind the Kubernetes models know")
-                    .startsWith("io.fabric8.kubernetes.api.model");
+            assertThat(placed.object())
+                    .as(placed.where() + " is not a kind the Kubernetes or Strimzi models know")
+                    .isNotInstanceOf(GenericKubernetesResource.class);
+            assertThat(modelled(placed.object())).as(placed.where()).isTrue();
             unknownFields(placed.object(), placed.where(), unknown);
         }
         assertThat(unknown).as("fields the API server would ignore").isEmpty();
@@ -147,6 +189,63 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void everyNetworkPolicyAppliesToPodsThatRunThereAndTheNamespaceDeniesTheRest() {
+        List<Placed> policies = of(NetworkPolicy.class);
+        assertThat(policies).as("a default deny in mcp-dr").anySatisfy(placed -> {
+            NetworkPolicy policy = (NetworkPolicy) placed.object();
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
+            assertThat(policy.getSpec().getEgress()).isNullOrEmpty();
+        });
+        for (Placed placed : policies) {
+            NetworkPolicy policy = (NetworkPolicy) placed.object();
+            Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
+            if (selector == null || selector.isEmpty()) {
+                continue;
+            }
+            boolean selectsOurs = of(Deployment.class).stream()
+                    .map(deployment -> (Deployment) deployment.object())
+                    .filter(deployment -> deployment
+                            .getMetadata()
+                            .getNamespace()
+                            .equals(policy.getMetadata().getNamespace()))
+                    .anyMatch(deployment -> labelled(
+                            deployment.getSpec().getTemplate().getMetadata().getLabels(), selector));
+            boolean selectsOthers = OPERATOR_MADE_PODS.stream().anyMatch(labels -> labelled(labels, selector));
+            assertThat(selectsOurs || selectsOthers)
+                    .as(placed.where() + " selects no pods: " + selector)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void everyServiceRunningTwoReplicasKeepsOneThroughADisruption() {
+        for (Placed placed : of(Deployment.class)) {
+            Deployment deployment = (Deployment) placed.object();
+            boolean budgeted = of(PodDisruptionBudget.class).stream()
+                    .map(budget -> (PodDisruptionBudget) budget.object())
+                    .anyMatch(budget -> budget.getMetadata()
+                                    .getNamespace()
+                                    .equals(deployment.getMetadata().getNamespace())
+                            && labelled(
+                                    deployment
+                                            .getSpec()
+                                            .getTemplate()
+                                            .getMetadata()
+                                            .getLabels(),
+                                    budget.getSpec().getSelector().getMatchLabels()));
+            assertThat(budgeted)
+                    .as(placed.where() + " with " + deployment.getSpec().getReplicas() + " replicas")
+                    .isEqualTo(deployment.getSpec().getReplicas() >= 2);
+        }
+    }
+
+    private static boolean labelled(Map<String, String> labels, Map<String, String> selector) {
+        return labels != null && labels.entrySet().containsAll(selector.entrySet());
+    }
+
     private static void unknownFields(Object model, String path, List<String> unknown) {
         if (model == null) {
             return;
@@ -162,7 +261,7 @@ class KubernetesManifestsTest {
             map.forEach((key, value) -> unknownFields(value, path + "[" + key + "]", unknown));
             return;
         }
-        if (!model.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
+        if (!modelled(model)) {
             return;
         }
         for (Method getter : model.getClass().getMethods()) {
@@ -187,6 +286,12 @@ class KubernetesManifestsTest {
                 unknownFields(value, path + "." + getter.getName().substring(3), unknown);
             }
         }
+    }
+
+    /** A class of the Kubernetes models or of Strimzi's: both keep unknown fields as additional properties. */
+    private static boolean modelled(Object model) {
+        String name = model.getClass().getPackageName();
+        return name.startsWith("io.fabric8.kubernetes.api.model") || name.startsWith("io.strimzi.api.kafka.model");
     }
 
     private static List<Placed> of(Class<? extends HasMetadata> kind) {
