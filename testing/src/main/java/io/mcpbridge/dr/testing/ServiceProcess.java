@@ -57,6 +57,15 @@ public final class ServiceProcess implements AutoCloseable {
      * @param jar the packaged service; missing means the module was not packaged before its integration tests
      */
     public static ServiceProcess start(Path jar, String name, Map<String, String> settings) {
+        return start(jar, name, settings, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, Map)}, with environment variables besides: settings as a deployment gives
+     * them ({@code KAFKA_BOOTSTRAP_SERVERS}, ...).
+     */
+    public static ServiceProcess start(
+            Path jar, String name, Map<String, String> settings, Map<String, String> environment) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first");
         }
@@ -68,14 +77,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.console.json.enabled=false", "-jar", jar.toString()));
         Path log = jar.getParent().getParent().resolve(name + ".log");
         try {
-            return new ServiceProcess(
-                    name,
-                    new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
-                            .start(),
-                    log,
-                    port);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new ServiceProcess(name, builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
