@@ -99,9 +99,7 @@ public final class RunbookRunner {
     private Incident start(Incident incident, Runbook runbook, Step step, RunContext context) {
         Instant now = context.now();
         if (!executor.shouldRun(step, incident)) {
-            return publish.apply(Incidents.note(
-                    incident,
-                    entry(now, step, StepOutcome.SKIPPED, "${" + step.when() + "} is not set: not needed here")));
+            return note(incident, now, step, StepOutcome.SKIPPED, "${" + step.when() + "} is not set: not needed here");
         }
         if (step.action() == StepAction.VERIFY) {
             return publish.apply(Incidents.advance(
@@ -159,14 +157,13 @@ public final class RunbookRunner {
                 // Prometheus sees what the probes do not (error rates, latency): the alert is not dismissed
                 // because the probes answer, and nothing is done to a component that looks healthy. People decide;
                 // the incident resolves when the alert does.
-                Incident skipped = publish.apply(Incidents.note(
+                Incident skipped = note(
                         incident,
-                        entry(
-                                now,
-                                step,
-                                StepOutcome.SKIPPED,
-                                incident.component() + " answers its probes as healthy while the alert fires: "
-                                        + step.action().fileName() + " not run automatically")));
+                        now,
+                        step,
+                        StepOutcome.SKIPPED,
+                        incident.component() + " answers its probes as healthy while the alert fires: "
+                                + step.action().fileName() + " not run automatically");
                 return escalate(
                         skipped,
                         now,
@@ -179,13 +176,12 @@ public final class RunbookRunner {
                     entry(now, step, StepOutcome.SKIPPED, incident.component() + " is healthy again: nothing done")));
         }
         if (context.dryRun()) {
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            now,
-                            step,
-                            StepOutcome.SUCCEEDED,
-                            "dry run: would " + step.action().fileName() + " " + step.parameters())));
+                    now,
+                    step,
+                    StepOutcome.SUCCEEDED,
+                    "dry run: would " + step.action().fileName() + " " + step.parameters());
         }
         Incident started = publish.apply(Incidents.actionStarted(
                 incident,
@@ -193,16 +189,14 @@ public final class RunbookRunner {
                 !runbook.manualOnly()));
         ActionResult result = executor.execute(step, started);
         if (result.pending()) {
-            return publish.apply(
-                    Incidents.note(started, entry(afterAction(context), step, StepOutcome.REQUESTED, result.detail())));
+            return note(started, afterAction(context), step, StepOutcome.REQUESTED, result.detail());
         }
-        return publish.apply(Incidents.note(
+        return note(
                 started,
-                entry(
-                        afterAction(context),
-                        step,
-                        result.succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
-                        result.detail())));
+                afterAction(context),
+                step,
+                result.succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+                result.detail());
     }
 
     private Incident verify(Incident incident, Step step, Instant since, RunContext context) {
@@ -212,43 +206,37 @@ public final class RunbookRunner {
                 && !health.get().observedAt().isBefore(since)) {
             String up = incident.component() + " UP at " + health.get().observedAt();
             if (!"true".equals(step.parameters().get("requireSessions"))) {
-                return publish.apply(Incidents.note(incident, entry(context.now(), step, StepOutcome.SUCCEEDED, up)));
+                return note(incident, context.now(), step, StepOutcome.SUCCEEDED, up);
             }
             // A store that restarted empty answers as healthy as a full one: only its data tells them apart.
             Optional<ActionResult> sessions = executor.sessions(step);
             if (sessions.isEmpty()) {
-                return publish.apply(
-                        Incidents.note(
-                                incident,
-                                entry(
-                                        context.now(),
-                                        step,
-                                        StepOutcome.SUCCEEDED,
-                                        up
-                                                + "; sessions not checked: no session store is configured (mcpdr.coordinator.redis.url)")));
+                return note(
+                        incident,
+                        context.now(),
+                        step,
+                        StepOutcome.SUCCEEDED,
+                        up + "; sessions not checked: no session store is configured (mcpdr.coordinator.redis.url)");
             }
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            sessions.get().succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
-                            up + ", "
-                                    + (sessions.get().succeeded()
-                                            ? sessions.get().detail()
-                                            : "but its data is gone: "
-                                                    + sessions.get().detail()))));
+                    context.now(),
+                    step,
+                    sessions.get().succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+                    up + ", "
+                            + (sessions.get().succeeded()
+                                    ? sessions.get().detail()
+                                    : "but its data is gone: " + sessions.get().detail()));
         }
         Duration window = Duration.parse(step.parameters().get("interval"))
                 .multipliedBy(Long.parseLong(step.parameters().get("attempts")));
         if (!context.now().isBefore(since.plus(window))) {
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            StepOutcome.FAILED,
-                            incident.component() + " not healthy within " + window.toSeconds() + " s")));
+                    context.now(),
+                    step,
+                    StepOutcome.FAILED,
+                    incident.component() + " not healthy within " + window.toSeconds() + " s");
         }
         return incident;
     }
@@ -267,27 +255,24 @@ public final class RunbookRunner {
         BackupResult result = context.backupResults().get(CommandIds.of(incident, step));
         if (result != null) {
             boolean ok = result.phase() == BackupPhase.SUCCEEDED;
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            ok ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
-                            ok
-                                    ? "backup-service: "
-                                            + result.action().name().toLowerCase() + " of " + result.backupId()
-                                            + " succeeded " + result.counts()
-                                    : "backup-service: " + result.reason())));
+                    context.now(),
+                    step,
+                    ok ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+                    ok
+                            ? "backup-service: "
+                                    + result.action().name().toLowerCase() + " of " + result.backupId()
+                                    + " succeeded " + result.counts()
+                            : "backup-service: " + result.reason());
         }
         if (!context.now().isBefore(since.plus(step.timeout()))) {
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            StepOutcome.FAILED,
-                            "no result from backup-service within "
-                                    + step.timeout().toMinutes() + " min")));
+                    context.now(),
+                    step,
+                    StepOutcome.FAILED,
+                    "no result from backup-service within " + step.timeout().toMinutes() + " min");
         }
         return incident;
     }
@@ -302,13 +287,12 @@ public final class RunbookRunner {
     private Incident awaitHost(Incident incident, Step step, Instant since, RunContext context) {
         Optional<ActionResult> result = executor.hostResult(step, incident);
         if (result.isPresent()) {
-            Incident recorded = publish.apply(Incidents.note(
+            Incident recorded = note(
                     incident,
-                    entry(
-                            afterAction(context),
-                            step,
-                            result.get().succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
-                            result.get().detail())));
+                    afterAction(context),
+                    step,
+                    result.get().succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+                    result.get().detail());
             executor.forgetHostResult(step, incident);
             return recorded;
         }
@@ -316,14 +300,13 @@ public final class RunbookRunner {
             if (context.now().isBefore(since.plus(step.timeout()))) {
                 return incident; // it may still be running where it was started
             }
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            StepOutcome.FAILED,
-                            "outcome unknown: the host command ran on another instance or before a restart, and its "
-                                    + step.timeout().toSeconds() + " s timeout has passed; not repeated blindly")));
+                    context.now(),
+                    step,
+                    StepOutcome.FAILED,
+                    "outcome unknown: the host command ran on another instance or before a restart, and its "
+                            + step.timeout().toSeconds() + " s timeout has passed; not repeated blindly");
         }
         return incident; // still running
     }
@@ -335,31 +318,28 @@ public final class RunbookRunner {
     private Incident resume(Incident incident, Step step, Instant startedAt, RunContext context) {
         Optional<Boolean> tookEffect = executor.tookEffect(step, incident, startedAt);
         if (tookEffect.isEmpty()) {
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            StepOutcome.FAILED,
-                            "outcome unknown after the coordinator restarted; not repeated blindly")));
+                    context.now(),
+                    step,
+                    StepOutcome.FAILED,
+                    "outcome unknown after the coordinator restarted; not repeated blindly");
         }
         if (tookEffect.get()) {
-            return publish.apply(Incidents.note(
+            return note(
                     incident,
-                    entry(
-                            context.now(),
-                            step,
-                            StepOutcome.SUCCEEDED,
-                            "found done after the coordinator restarted; not repeated")));
+                    context.now(),
+                    step,
+                    StepOutcome.SUCCEEDED,
+                    "found done after the coordinator restarted; not repeated");
         }
         ActionResult result = executor.execute(step, incident);
-        return publish.apply(Incidents.note(
+        return note(
                 incident,
-                entry(
-                        context.now(),
-                        step,
-                        result.succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
-                        "found not done after the coordinator restarted, so run: " + result.detail())));
+                context.now(),
+                step,
+                result.succeeded() ? StepOutcome.SUCCEEDED : StepOutcome.FAILED,
+                "found not done after the coordinator restarted, so run: " + result.detail());
     }
 
     /** When an action ended: it took time, and the timeline shows how much. */
@@ -447,6 +427,11 @@ public final class RunbookRunner {
                 incident,
                 IncidentState.ESCALATED,
                 new TimelineEntry(now, TimelineEntry.ESCALATE, StepOutcome.INFO, reason)));
+    }
+
+    /** Publishes the step's outcome on the incident's timeline; returns the incident as published. */
+    private Incident note(Incident incident, Instant at, Step step, StepOutcome outcome, String detail) {
+        return publish.apply(Incidents.note(incident, entry(at, step, outcome, detail)));
     }
 
     private static TimelineEntry entry(Instant now, Step step, StepOutcome outcome, String detail) {
