@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.events;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,17 @@ public final class Topics {
     /** Topics whose records are signed by their sender and believed only from trusted signers. */
     public static final List<String> SIGNED = List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS);
 
-    /** The topic-level settings a topic must be created with (compaction, broker time stamps). */
+    /** How long the notifier's ledger remembers a delivery: longer than any redelivery can come. */
+    public static final Duration NOTIFIER_DELIVERIES_RETENTION = Duration.ofDays(7);
+
+    /** The topic-level settings a topic must be created with (compaction, expiry, broker time stamps). */
     public static Map<String, String> settings(String topic) {
         Map<String, String> settings = new LinkedHashMap<>();
-        if (COMPACTED.contains(topic)) {
+        if (topic.equals(NOTIFIER_DELIVERIES)) {
+            // Compacted to one record per delivery, and forgotten after a week.
+            settings.put("cleanup.policy", "compact,delete");
+            settings.put("retention.ms", Long.toString(NOTIFIER_DELIVERIES_RETENTION.toMillis()));
+        } else if (COMPACTED.contains(topic)) {
             settings.put("cleanup.policy", "compact");
         }
         if (COMMANDS.contains(topic)) {

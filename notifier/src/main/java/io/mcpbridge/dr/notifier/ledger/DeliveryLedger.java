@@ -52,7 +52,6 @@ import org.jboss.logging.Logger;
 public class DeliveryLedger {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
-    private static final Duration RETENTION = Duration.ofDays(7);
     private static final int PARTITIONS = 3;
 
     private final Map<String, Object> kafkaConfig;
@@ -180,11 +179,7 @@ public class DeliveryLedger {
             try (Admin admin = Admin.create(clientConfig(AdminClientConfig.configNames(), Map.of()))) {
                 try {
                     admin.createTopics(List.of(new NewTopic(Topics.NOTIFIER_DELIVERIES, PARTITIONS, (short) -1)
-                                    .configs(Map.of(
-                                            "cleanup.policy",
-                                            "compact,delete",
-                                            "retention.ms",
-                                            Long.toString(RETENTION.toMillis())))))
+                                    .configs(Topics.settings(Topics.NOTIFIER_DELIVERIES))))
                             .all()
                             .get(10, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

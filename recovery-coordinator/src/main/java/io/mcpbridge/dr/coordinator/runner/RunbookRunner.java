@@ -128,8 +128,10 @@ public final class RunbookRunner {
                     now,
                     "confirmation needed for " + step.name());
         }
-        // A runbook only people start (a confirmed command) is theirs: the automated-action budget is not.
-        ActionBudget.Decision decision = runbook.manualOnly()
+        // A run people asked for (a runbook only they start, or any runbook by command) is theirs: the
+        // automated-action budget, which stops automation from looping, neither holds it nor counts its actions.
+        boolean theirs = runbook.manualOnly() || context.requested();
+        ActionBudget.Decision decision = theirs
                 ? ActionBudget.Decision.ALLOWED_NOW
                 : budget.check(
                         context.recentActions(),
@@ -146,8 +148,7 @@ public final class RunbookRunner {
         // Nor once a verification of this run found the data gone: a healthy answer is not enough there (a Redis
         // that restarted empty).
         Optional<TargetHealth> health = context.health(incident.component());
-        if (!runbook.manualOnly()
-                && !context.requested()
+        if (!theirs
                 && step.action() != StepAction.NOTIFY
                 && !dataFoundGone(incident, runbook)
                 && health.isPresent()
@@ -186,7 +187,7 @@ public final class RunbookRunner {
         Incident started = publish.apply(Incidents.actionStarted(
                 incident,
                 entry(now, step, StepOutcome.STARTED, step.action().fileName() + " " + step.parameters()),
-                !runbook.manualOnly()));
+                !theirs));
         ActionResult result = executor.execute(step, started);
         if (result.pending()) {
             return note(started, afterAction(context), step, StepOutcome.REQUESTED, result.detail());

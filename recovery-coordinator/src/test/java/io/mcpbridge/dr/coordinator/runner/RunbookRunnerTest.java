@@ -233,6 +233,27 @@ class RunbookRunnerTest {
     }
 
     @Test
+    void aRunPeopleAskedForIsNeitherHeldNorCountedByTheAutomatedActionBudget() {
+        Incident incident = openGatewayIncident();
+        List<Instant> exhausted = List.of(now.minusSeconds(900), now.minusSeconds(600), now.minusSeconds(300));
+
+        Incident after = runner().advance(
+                        incident,
+                        serviceFailure(),
+                        new RunContext(
+                                Map.of("gateway", health(HealthState.DOWN, now)),
+                                exhausted,
+                                true,
+                                false,
+                                false,
+                                now,
+                                Map.of()));
+
+        assertThat(actions.restartedAt(NS, "mcp-gateway")).isPresent();
+        assertThat(after.automatedActions()).as("not the automation's action").isEmpty();
+    }
+
+    @Test
     void aDryRunChangesNothing() {
         Incident incident = openGatewayIncident();
 
