@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,14 +99,7 @@ class ManualCommandsTest {
                         null,
                         now)));
 
-        Incident resolved = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-a") && i.state() == IncidentState.RESOLVED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident resolved = awaitIncident(i -> i.component().equals("store-a") && i.state() == IncidentState.RESOLVED);
         assertThat(resolved.scenario()).isEqualTo("manual-restore");
         assertThat(resolved.automatedActions())
                 .as("people's actions are not the automation's budget")
@@ -125,14 +119,7 @@ class ManualCommandsTest {
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.ROTATE_CREDENTIALS, "store-b", null, List.of(), false, false)));
 
-        Incident refused = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-b") && i.state() == IncidentState.ESCALATED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident refused = awaitIncident(i -> i.component().equals("store-b") && i.state() == IncidentState.ESCALATED);
         assertThat(refused.timeline())
                 .anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo(StepOutcome.REFUSED))
                 .noneSatisfy(entry -> assertThat(entry.outcome()).isEqualTo(StepOutcome.STARTED));
@@ -145,14 +132,7 @@ class ManualCommandsTest {
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.ROTATE_CREDENTIALS, "store-c", null, List.of(), true, true)));
 
-        Incident done = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-c") && i.state() == IncidentState.RESOLVED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident done = awaitIncident(i -> i.component().equals("store-c") && i.state() == IncidentState.RESOLVED);
         assertThat(done.timeline())
                 .anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rotate-credentials"));
         assertThat(token()).isEqualTo("store-c-token");
@@ -162,14 +142,7 @@ class ManualCommandsTest {
     void anEscalatedIncidentCanBeTakenOnByACommandOneBeingWorkedOnCannot() {
         ClusterFixtures.deployment(client, NS, "mcp-edge-a");
         topics.events.publish(HealthSignals.down("edge-a", Instant.now()));
-        Incident verifying = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("edge-a") && i.state() == IncidentState.VERIFYING,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident verifying = awaitIncident(i -> i.component().equals("edge-a") && i.state() == IncidentState.VERIFYING);
 
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true, false)));
@@ -202,14 +175,8 @@ class ManualCommandsTest {
                         WAIT)
                 .get(0);
         assertThat(restore.id()).isEqualTo(verifying.id() + ":restore-by-command@run1");
-        Incident takenOn = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.id().equals(verifying.id()) && i.scenario().equals("manual-restore"),
-                        1,
-                        WAIT)
-                .get(0);
+        Incident takenOn =
+                awaitIncident(i -> i.id().equals(verifying.id()) && i.scenario().equals("manual-restore"));
         assertThat(takenOn.state()).isEqualTo(IncidentState.RECOVERING);
     }
 
@@ -227,14 +194,7 @@ class ManualCommandsTest {
 
         topics.events.send(
                 SignedCommands.signed(command(RecoveryAction.RECOVER, "store-e", null, List.of(), false, false)));
-        Incident opened = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-e"),
-                        1,
-                        WAIT)
-                .get(0);
+        Incident opened = awaitIncident(i -> i.component().equals("store-e"));
         assertThat(opened.scenario()).isEqualTo("service-failure");
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(topics.incidents.payloads(
@@ -251,14 +211,8 @@ class ManualCommandsTest {
                 command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"), true, false)));
         BackupCommand first = awaitBackupCommand("inc-store-f-", 1).get(0);
         answer(first, BackupPhase.FAILED);
-        Incident escalated = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-f") && i.state() == IncidentState.ESCALATED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident escalated =
+                awaitIncident(i -> i.component().equals("store-f") && i.state() == IncidentState.ESCALATED);
 
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.RESTORE, "store-f", "latest", List.of("redis"), true, false)));
@@ -266,14 +220,7 @@ class ManualCommandsTest {
         BackupCommand second = awaitBackupCommand("inc-store-f-", 2).get(1);
         assertThat(second.id()).isNotEqualTo(first.id()).startsWith(escalated.id() + ":");
         answer(second, BackupPhase.SUCCEEDED);
-        Incident resolved = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident resolved = awaitIncident(i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED);
         assertThat(resolved.timeline())
                 .filteredOn(entry -> entry.step().equals("restore-by-command"))
                 .extracting(entry -> entry.outcome())
@@ -321,14 +268,7 @@ class ManualCommandsTest {
                         i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED))
                 .isEmpty();
         answer(restore, BackupPhase.SUCCEEDED);
-        Incident resolved = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident resolved = awaitIncident(i -> i.component().equals("store-j") && i.state() == IncidentState.RESOLVED);
         assertThat(resolved.timeline())
                 .noneSatisfy(entry -> assertThat(entry.detail()).contains("bk-forged"));
     }
@@ -339,28 +279,15 @@ class ManualCommandsTest {
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.RESTORE, "store-g", "latest", List.of("redis"), true, false)));
         answer(awaitBackupCommand("inc-store-g-", 1).get(0), BackupPhase.FAILED);
-        Incident escalated = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-g") && i.state() == IncidentState.ESCALATED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident escalated =
+                awaitIncident(i -> i.component().equals("store-g") && i.state() == IncidentState.ESCALATED);
 
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.ROTATE_CREDENTIALS, "store-g", null, List.of(), false, false)));
 
-        Incident refused = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.id().equals(escalated.id())
-                                && i.state() == IncidentState.ESCALATED
-                                && i.scenario().equals("manual-rotate-credentials"),
-                        1,
-                        WAIT)
-                .get(0);
+        Incident refused = awaitIncident(i -> i.id().equals(escalated.id())
+                && i.state() == IncidentState.ESCALATED
+                && i.scenario().equals("manual-rotate-credentials"));
         assertThat(refused.timeline()).anySatisfy(entry -> {
             assertThat(entry.step()).isEqualTo("rotate-credentials-by-command");
             assertThat(entry.outcome()).isEqualTo(StepOutcome.REFUSED);
@@ -386,26 +313,13 @@ class ManualCommandsTest {
                 null,
                 Instant.now());
         topics.events.send(SignedCommands.signed(dryBreach));
-        Incident escalated = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-h") && i.state() == IncidentState.ESCALATED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident escalated =
+                awaitIncident(i -> i.component().equals("store-h") && i.state() == IncidentState.ESCALATED);
 
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.ROTATE_CREDENTIALS, "store-h", null, List.of(), true, false)));
 
-        Incident rotated = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident rotated = awaitIncident(i -> i.id().equals(escalated.id()) && i.state() == IncidentState.RESOLVED);
         assertThat(rotated.timeline())
                 .filteredOn(entry -> entry.step().equals("rotate-credentials-by-command"))
                 .noneSatisfy(entry -> assertThat(entry.detail()).startsWith("dry run"));
@@ -416,26 +330,14 @@ class ManualCommandsTest {
     void aConfirmedRecoverWithoutScenarioTakesOnAnEscalatedIncident() {
         topics.events.send(SignedCommands.signed(
                 command(RecoveryAction.ROTATE_CREDENTIALS, "store-i", null, List.of(), false, false)));
-        Incident escalated = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.component().equals("store-i") && i.state() == IncidentState.ESCALATED,
-                        1,
-                        WAIT)
-                .get(0);
+        Incident escalated =
+                awaitIncident(i -> i.component().equals("store-i") && i.state() == IncidentState.ESCALATED);
 
         topics.events.send(
                 SignedCommands.signed(command(RecoveryAction.RECOVER, "store-i", null, List.of(), true, false)));
 
-        Incident takenOn = topics.incidents
-                .awaitPayloads(
-                        EventType.INCIDENT_UPDATED,
-                        Incident.class,
-                        i -> i.id().equals(escalated.id()) && i.scenario().equals("service-failure"),
-                        1,
-                        WAIT)
-                .get(0);
+        Incident takenOn =
+                awaitIncident(i -> i.id().equals(escalated.id()) && i.scenario().equals("service-failure"));
         assertThat(takenOn.timeline())
                 .anySatisfy(entry -> assertThat(entry.detail()).startsWith("service-failure started by alice"));
     }
@@ -516,5 +418,12 @@ class ManualCommandsTest {
                                 .getData()
                                 .get("token")),
                 StandardCharsets.UTF_8);
+    }
+
+    /** The first incident version that matches, waiting (bounded) for it. */
+    private Incident awaitIncident(Predicate<Incident> matching) {
+        return topics.incidents
+                .awaitPayloads(EventType.INCIDENT_UPDATED, Incident.class, matching, 1, WAIT)
+                .get(0);
     }
 }
