@@ -1,0 +1,66 @@
+package io.mcpbridge.dr.system.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Alertmanager configuration users copy ({@code observability/alertmanager.yml}) is one Alertmanager accepts
+ * ({@code amtool check-config}, from Debian's prometheus-alertmanager, which {@code .ci/run} installs), and its
+ * webhook reaches health-monitor where it listens, with the token health-monitor expects.
+ */
+class AlertmanagerExampleTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+    private static final Path EXAMPLE = ROOT.resolve("observability/alertmanager.yml");
+
+    @Test
+    void alertmanagerAcceptsTheExample() throws Exception {
+        Process amtool = new ProcessBuilder("amtool", "check-config", EXAMPLE.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(amtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(amtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(amtool.exitValue()).as(output).isZero();
+        assertThat(output).contains("SUCCESS");
+    }
+
+    @Test
+    void theWebhookIsHealthMonitorsWithItsBearerToken() throws IOException {
+        JsonNode webhook = new ObjectMapper(new YAMLFactory())
+                .readTree(EXAMPLE.toFile())
+                .path("receivers")
+                .findValue("webhook_configs")
+                .get(0);
+        URI url = URI.create(webhook.path("url").asText());
+        Properties healthMonitor = new Properties();
+        try (InputStream in =
+                Files.newInputStream(ROOT.resolve("health-monitor/src/main/resources/application.properties"))) {
+            healthMonitor.load(in);
+        }
+
+        assertThat(url.getHost()).isEqualTo("health-monitor.mcp-dr.svc");
+        assertThat(url.getPort()).isEqualTo(Integer.parseInt(healthMonitor.getProperty("quarkus.http.port")));
+        assertThat(url.getPath()).isEqualTo("/api/v1/alertmanager");
+        assertThat(webhook.path("send_resolved").asBoolean())
+                .as("resolved alerts close incidents")
+                .isTrue();
+        assertThat(webhook.path("http_config")
+                        .path("authorization")
+                        .path("type")
+                        .asText())
+                .isEqualTo("Bearer");
+    }
+}
