@@ -2,8 +2,8 @@ package io.mcpbridge.dr.coordinator.history;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
-import io.mcpbridge.dr.coordinator.loop.ActionMemory;
 import io.mcpbridge.dr.coordinator.ownership.Ownership;
+import io.mcpbridge.dr.coordinator.safety.ActionMemory;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;

@@ -17,6 +17,7 @@ import io.mcpbridge.dr.coordinator.runner.RunContext;
 import io.mcpbridge.dr.coordinator.runner.RunbookRunner;
 import io.mcpbridge.dr.coordinator.runner.StepExecutor;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.coordinator.safety.ActionMemory;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupResult;

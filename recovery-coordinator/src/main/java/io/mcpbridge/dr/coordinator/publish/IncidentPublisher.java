@@ -1,9 +1,9 @@
 package io.mcpbridge.dr.coordinator.publish;
 
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
-import io.mcpbridge.dr.coordinator.loop.ActionMemory;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
 import io.mcpbridge.dr.coordinator.notice.Notices;
+import io.mcpbridge.dr.coordinator.safety.ActionMemory;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.incident.Incident;

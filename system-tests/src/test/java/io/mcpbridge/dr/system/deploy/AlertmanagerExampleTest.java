@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AlertmanagerExampleTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
-    private static final Path EXAMPLE = ROOT.resolve("observability/alertmanager.yml");
+    private static final Path EXAMPLE = ProjectFiles.ROOT.resolve("observability/alertmanager.yml");
 
     @Test
     void alertmanagerAcceptsTheExample() throws Exception {
@@ -45,11 +42,7 @@ class AlertmanagerExampleTest {
                 .findValue("webhook_configs")
                 .get(0);
         URI url = URI.create(webhook.path("url").asText());
-        Properties healthMonitor = new Properties();
-        try (InputStream in =
-                Files.newInputStream(ROOT.resolve("health-monitor/src/main/resources/application.properties"))) {
-            healthMonitor.load(in);
-        }
+        Properties healthMonitor = ProjectFiles.settingsOf("health-monitor");
 
         assertThat(url.getHost()).isEqualTo("health-monitor.mcp-dr.svc");
         assertThat(url.getPort()).isEqualTo(Integer.parseInt(healthMonitor.getProperty("quarkus.http.port")));

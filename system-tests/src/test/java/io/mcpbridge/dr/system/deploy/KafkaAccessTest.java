@@ -6,14 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.mcpbridge.dr.events.Topics;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
-import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
-import io.strimzi.api.kafka.model.user.acl.AclRule;
-import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
-import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaAccessTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
     /** The names the topic table uses for the services. */
     private static final Map<String, String> SERVICES = Map.of(
             "health-monitor", "health-monitor",
@@ -49,7 +42,7 @@ class KafkaAccessTest {
 
     @BeforeAll
     static void read() throws IOException {
-        objects = ManifestFiles.read(ROOT.resolve("k8s/base/kafka.yaml"));
+        objects = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/kafka.yaml"));
     }
 
     @Test
@@ -85,13 +78,9 @@ class KafkaAccessTest {
         for (HasMetadata object : objects) {
             if (object instanceof KafkaUser user) {
                 Set<String> rules = new TreeSet<>();
-                for (AclRule rule :
-                        ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
-                    String resource = rule.getResource() instanceof AclRuleTopicResource topic
-                            ? "topic " + topic.getName()
-                            : "group " + ((AclRuleGroupResource) rule.getResource()).getName();
-                    rule.getOperations()
-                            .forEach(operation -> rules.add((resource + " " + operation).toLowerCase(Locale.ROOT)));
+                for (ManifestFiles.Grant grant : ManifestFiles.grants(user)) {
+                    rules.add((grant.resourceType() + " " + grant.resource() + " " + grant.operation())
+                            .toLowerCase(Locale.ROOT));
                 }
                 granted.put(user.getMetadata().getName(), rules);
             }
@@ -107,7 +96,7 @@ class KafkaAccessTest {
         Map<String, Set<String>> acls = new TreeMap<>();
         SERVICES.values().forEach(service -> acls.put(service, new TreeSet<>()));
         Pattern row = Pattern.compile("^\\| `(mcp-dr\\.[a-z.]+)` \\|[^|]*\\|([^|]*)\\|([^|]*)\\|$");
-        for (String line : Files.readAllLines(ROOT.resolve("docs/events.md"))) {
+        for (String line : Files.readAllLines(ProjectFiles.ROOT.resolve("docs/events.md"))) {
             Matcher matcher = row.matcher(line);
             if (!matcher.matches()) {
                 continue;
@@ -144,11 +133,7 @@ class KafkaAccessTest {
     }
 
     private static Optional<String> groupOf(String service) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in =
-                Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
+        Properties properties = ProjectFiles.settingsOf(service);
         return properties.stringPropertyNames().stream()
                 .filter(name -> name.endsWith(".group.id"))
                 .map(properties::getProperty)

@@ -14,17 +14,11 @@ import io.mcpbridge.dr.testing.FreePorts;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.strimzi.api.kafka.model.user.KafkaUser;
-import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
-import io.strimzi.api.kafka.model.user.acl.AclRule;
-import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
-import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -34,12 +28,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -52,12 +44,11 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaUsersIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Test
     void healthMonitorConnectsAsItsKafkaUserAndMayWriteNothingElse() throws Exception {
-        List<KafkaUser> users = ManifestFiles.read(ROOT.resolve("k8s/base/kafka.yaml")).stream()
+        List<KafkaUser> users = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/kafka.yaml")).stream()
                 .filter(KafkaUser.class::isInstance)
                 .map(KafkaUser.class::cast)
                 .toList();
@@ -111,7 +102,7 @@ class KafkaUsersIT {
      */
     private static Map<String, String> kafkaEnvironment(String service, SecuredKafka kafka, String password)
             throws Exception {
-        Deployment deployment = ManifestFiles.read(ROOT.resolve("k8s/base/" + service + ".yaml")).stream()
+        Deployment deployment = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/" + service + ".yaml")).stream()
                 .filter(Deployment.class::isInstance)
                 .map(Deployment.class::cast)
                 .findFirst()
@@ -147,27 +138,13 @@ class KafkaUsersIT {
 
     /** The ACLs of the users as Kafka holds them once Strimzi's user operator applied them. */
     private static List<AclBinding> bindings(List<KafkaUser> users) {
-        List<AclBinding> bindings = new ArrayList<>();
-        for (KafkaUser user : users) {
-            String principal = "User:" + user.getMetadata().getName();
-            for (AclRule rule : ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
-                ResourcePattern resource = rule.getResource() instanceof AclRuleTopicResource topic
-                        ? new ResourcePattern(ResourceType.TOPIC, topic.getName(), PatternType.LITERAL)
-                        : new ResourcePattern(
-                                ResourceType.GROUP,
-                                ((AclRuleGroupResource) rule.getResource()).getName(),
-                                PatternType.LITERAL);
-                rule.getOperations()
-                        .forEach(operation -> bindings.add(new AclBinding(
-                                resource,
-                                new AccessControlEntry(
-                                        principal,
-                                        "*",
-                                        AclOperation.fromString(operation.name().toLowerCase(Locale.ROOT)),
-                                        AclPermissionType.ALLOW))));
-            }
-        }
-        return bindings;
+        return users.stream()
+                .flatMap(user -> ManifestFiles.grants(user).stream())
+                .map(grant -> new AclBinding(
+                        new ResourcePattern(grant.resourceType(), grant.resource(), PatternType.LITERAL),
+                        new AccessControlEntry(
+                                "User:" + grant.user(), "*", grant.operation(), AclPermissionType.ALLOW)))
+                .toList();
     }
 
     private static KafkaProducer<String, byte[]> producer(SecuredKafka kafka, String password) {

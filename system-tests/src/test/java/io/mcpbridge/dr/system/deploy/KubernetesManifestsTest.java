@@ -47,7 +47,8 @@ class KubernetesManifestsTest {
     private static final List<Map<String, String>> OPERATOR_MADE_PODS =
             List.of(Map.of("app.kubernetes.io/name", "kafka"), Map.of("app.kubernetes.io/name", "entity-operator"));
 
-    private static final Path MANIFESTS = Path.of(System.getProperty("manifests.dir", "../k8s"));
+    private static final Path MANIFESTS = Path.of(
+            System.getProperty("manifests.dir", ProjectFiles.ROOT.resolve("k8s").toString()));
     private static final Path BASE = MANIFESTS.resolve("base");
     private static final Path EXAMPLE = MANIFESTS.resolve("overlays/example");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -1,6 +1,5 @@
-package io.mcpbridge.dr.coordinator.loop;
+package io.mcpbridge.dr.coordinator.safety;
 
-import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.events.incident.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
