@@ -33,17 +33,19 @@ public final class BridgeSimulator implements AutoCloseable {
     private final SimulatedComponent router;
     private final HttpServer control;
 
-    private BridgeSimulator(int gatewayPort, int routerPort, int controlPort) {
+    private BridgeSimulator(String bindAddress, int gatewayPort, int routerPort, int controlPort) {
         this.gateway = new SimulatedComponent(
                 "gateway",
+                bindAddress,
                 gatewayPort,
                 Map.of(
                         "/health", BridgeHealthBodies::gatewayHealth,
                         "/healthz", BridgeHealthBodies::gatewayHealthz,
                         "/ready", BridgeHealthBodies::gatewayReady));
-        this.router = new SimulatedComponent("router", routerPort, Map.of("/health", BridgeHealthBodies::routerHealth));
+        this.router = new SimulatedComponent(
+                "router", bindAddress, routerPort, Map.of("/health", BridgeHealthBodies::routerHealth));
         try {
-            this.control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 16);
+            this.control = HttpServer.create(new InetSocketAddress(bindAddress, controlPort), 16);
         } catch (IOException e) {
             throw new UncheckedIOException("control API cannot listen on port " + controlPort, e);
         }
@@ -53,7 +55,15 @@ public final class BridgeSimulator implements AutoCloseable {
 
     /** Starts the gateway, the router and the control API on the given loopback ports. */
     public static BridgeSimulator start(int gatewayPort, int routerPort, int controlPort) {
-        BridgeSimulator simulator = new BridgeSimulator(gatewayPort, routerPort, controlPort);
+        return start("127.0.0.1", gatewayPort, routerPort, controlPort);
+    }
+
+    /**
+     * Starts the gateway, the router and the control API on the given ports of {@code bindAddress}
+     * ({@code 0.0.0.0} in a container, where its peers reach it over the container network).
+     */
+    public static BridgeSimulator start(String bindAddress, int gatewayPort, int routerPort, int controlPort) {
+        BridgeSimulator simulator = new BridgeSimulator(bindAddress, gatewayPort, routerPort, controlPort);
         simulator.gateway.start();
         simulator.router.start();
         simulator.control.start();

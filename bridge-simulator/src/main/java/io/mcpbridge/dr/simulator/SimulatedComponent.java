@@ -33,10 +33,13 @@ final class SimulatedComponent {
     private volatile Mode mode = Mode.HEALTHY;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean restartHeals = true;
+    private final String bindAddress;
     private HttpServer server;
 
-    SimulatedComponent(String name, int port, Map<String, Function<SimulatedComponent, Response>> routes) {
+    SimulatedComponent(
+            String name, String bindAddress, int port, Map<String, Function<SimulatedComponent, Response>> routes) {
         this.name = name;
+        this.bindAddress = bindAddress;
         this.port = port;
         this.routes = routes;
     }
@@ -130,7 +133,7 @@ final class SimulatedComponent {
             return;
         }
         try {
-            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            HttpServer created = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
             routes.forEach((path, route) -> created.createContext(path, handler(route)));
             created.setExecutor(workers);
             created.start();

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The local run's signers, made once in {@code .local/keys} and kept: a key pair for each service that signs
@@ -55,11 +57,12 @@ final class LocalKeys {
     }
 
     /** The trust and signing settings of a service under {@code prefix}, signing as {@code signer}. */
-    List<String> settings(String prefix, String signer) {
-        return List.of(
-                "-D" + prefix + ".trust.file=" + trustFile(),
-                "-D" + prefix + ".trust.signing.name=" + signer,
-                "-D" + prefix + ".trust.signing.key-file=" + privateKey(signer));
+    Map<String, String> settings(String prefix, String signer) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(prefix + ".trust.file", trustFile().toString());
+        settings.put(prefix + ".trust.signing.name", signer);
+        settings.put(prefix + ".trust.signing.key-file", privateKey(signer).toString());
+        return settings;
     }
 
     /** Writes a secret into a file that is never readable by others, not even for a moment. */

@@ -176,7 +176,7 @@ public final class LocalStack {
                                         "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
                                         "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
                                         "-Dquarkus.log.console.json.enabled=false"),
-                                keys.settings("mcpdr.backup", "backup-service"),
+                                systemProperties(keys.settings("mcpdr.backup", "backup-service")),
                                 List.of("-jar", quarkusApp("backup-service").toString())),
                         Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))))
                 .awaitPort(BACKUP_SERVICE_PORT, Duration.ofSeconds(60));
@@ -193,11 +193,12 @@ public final class LocalStack {
                                         "-Dkafka.bootstrap.servers=" + bootstrap,
                                         "-Dmcpdr.coordinator.runbooks-file="
                                                 + LocalBridgeFiles.localRunbooks(root.resolve(".local")),
+                                        "-Dmcpdr.coordinator.variables.simulatorHost=127.0.0.1",
                                         "-Dmcpdr.coordinator.variables.simulatorControlPort=" + SIMULATOR_CONTROL_PORT,
                                         // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
                                         "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
                                         "-Dquarkus.log.console.json.enabled=false"),
-                                keys.settings("mcpdr.coordinator", "recovery-coordinator"),
+                                systemProperties(keys.settings("mcpdr.coordinator", "recovery-coordinator")),
                                 List.of(
                                         "-jar",
                                         quarkusApp("recovery-coordinator").toString())))
@@ -214,6 +215,12 @@ public final class LocalStack {
             all.addAll(part);
         }
         return all;
+    }
+
+    private static List<String> systemProperties(Map<String, String> settings) {
+        return settings.entrySet().stream()
+                .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
+                .toList();
     }
 
     private Path quarkusApp(String module) {

@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** Where the deploy checks find the project's files, and a service's own settings. */
-final class ProjectFiles {
+public final class ProjectFiles {
 
     /** The repository's root: the parent of this module, unless {@code project.root} says otherwise. */
-    static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+    public static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
 
     private ProjectFiles() {}
 
     /** A service's {@code application.properties}, as it ships. */
-    static Properties settingsOf(String service) throws IOException {
+    public static Properties settingsOf(String service) throws IOException {
         Properties properties = new Properties();
         try (InputStream in =
                 Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {

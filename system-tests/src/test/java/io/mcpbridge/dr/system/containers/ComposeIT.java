@@ -1,0 +1,171 @@
+package io.mcpbridge.dr.system.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.events.trust.Ed25519Keys;
+import io.mcpbridge.dr.events.trust.RecordSigner;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.TopicRecorder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docker-compose.yml}, the file users run, brought up from the images this build made: every service
+ * becomes ready, a broken gateway is restarted by the coordinator and its incident resolved, and a backup goes
+ * to the S3 container and is verified there. Runs with the profile {@code containers} (a Docker engine).
+ */
+class ComposeIT {
+
+    private static final String KAFKA = "127.0.0.1:29092";
+    private static final Map<String, Integer> SERVICES =
+            Map.of("health-monitor", 8081, "notifier", 8082, "backup-service", 8083, "recovery-coordinator", 8084);
+    private static final String SIMULATOR = "http://127.0.0.1:18099/sim";
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final Duration RECOVERY = Duration.ofMinutes(3);
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static ComposeProject compose;
+
+    @BeforeAll
+    static void up() {
+        compose = ComposeProject.up(
+                "mcpdr-compose-it", Path.of(System.getProperty("compose.logs", "target/compose-logs")));
+        SERVICES.forEach((service, port) -> Awaitility.await(service + " ready in its container")
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(() -> get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200));
+    }
+
+    @AfterAll
+    static void down() {
+        if (compose != null) {
+            compose.close();
+        }
+    }
+
+    @Test
+    void aBrokenGatewayIsRestartedAndItsIncidentResolved() throws Exception {
+        try (TopicRecorder incidents = TopicRecorder.fromNow(KAFKA, Topics.INCIDENTS)) {
+            post(SIMULATOR + "/gateway/unhealthy");
+
+            Incident resolved = incidents
+                    .awaitPayloads(
+                            EventType.INCIDENT_UPDATED,
+                            Incident.class,
+                            i -> i.component().equals("gateway") && i.state() == IncidentState.RESOLVED,
+                            1,
+                            RECOVERY)
+                    .get(0);
+
+            assertThat(resolved.timeline()).as(resolved.timeline().toString()).anySatisfy(entry -> {
+                assertThat(entry.step()).isEqualTo("restart");
+                assertThat(entry.outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+            });
+            assertThat(new ObjectMapper()
+                            .readTree(get(SIMULATOR).body())
+                            .path("gateway")
+                            .path("restarts")
+                            .asInt())
+                    .as("the coordinator's host command reached the simulator's control API")
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void aBackupGoesToTheS3ContainerAndIsVerifiedThere() {
+        RecordSigner engineer = new RecordSigner(
+                "local-engineer",
+                Ed25519Keys.parsePrivate(
+                        compose.read("backup-service", "/var/lib/mcp-dr/site/secrets/keys/local-engineer.pem")));
+        try (TopicRecorder results = TopicRecorder.fromNow(KAFKA, Topics.BACKUP_RESULTS);
+                TestEvents events = new TestEvents(KAFKA)) {
+            BackupResult backup = run(events, results, engineer, command(BackupAction.BACKUP, null));
+            assertThat(backup.backupId()).isNotBlank();
+
+            BackupResult verified = run(events, results, engineer, command(BackupAction.VERIFY, backup.backupId()));
+            assertThat(verified.backupId()).isEqualTo(backup.backupId());
+
+            assertThat(compose.run(Duration.ofSeconds(30), "exec", "-T", "s3", "ls", "-R", "/data/mcp-backups"))
+                    .as("the archive is in the S3 server's bucket")
+                    .contains(backup.backupId());
+        }
+    }
+
+    private static BackupCommand command(BackupAction action, String backupId) {
+        return new BackupCommand(
+                action.name().toLowerCase() + "-" + UUID.randomUUID(),
+                action,
+                List.of(),
+                backupId,
+                null,
+                "compose test",
+                "local-engineer",
+                Instant.now(),
+                null);
+    }
+
+    private static BackupResult run(
+            TestEvents events, TopicRecorder results, RecordSigner signer, BackupCommand command) {
+        events.publishSignedBy(
+                signer,
+                new EventEnvelope(
+                        command.id(),
+                        EventType.BACKUP_REQUESTED,
+                        "/compose-test",
+                        command.kafkaKey(),
+                        command.requestedAt(),
+                        command));
+        BackupResult result = results.awaitPayloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        r -> r.commandId().equals(command.id()) && r.phase().terminal(),
+                        1,
+                        RECOVERY)
+                .get(0);
+        assertThat(result.phase()).as(result.reason()).isEqualTo(BackupPhase.SUCCEEDED);
+        return result;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void post(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isLessThan(300);
+    }
+}
