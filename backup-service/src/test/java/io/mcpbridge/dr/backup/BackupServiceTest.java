@@ -110,6 +110,11 @@ class BackupServiceTest {
         assertThat(verified.phase()).as(verified.reason()).isEqualTo(BackupPhase.SUCCEEDED);
         assertThat(verified.backupId()).isEqualTo(backupId);
         assertThat(verified.counts()).containsEntry("valuesCompared", 100L);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("the verified backup is the scope's newest proven restorable, next to its maximum age")
+                .containsPattern("mcpdr_backup_last_verified_timestamp_seconds\\{scope=\"redis\"[^}]*} 1\\.[0-9]+E9")
+                .containsPattern("mcpdr_backup_max_age_seconds\\{scope=\"redis\"[^}]*} 7200\\.0")
+                .containsPattern("mcpdr_backup_max_age_seconds\\{scope=\"configs\"[^}]*} 43200\\.0");
 
         BackupCommand restore = new BackupCommand(
                 "restore-" + UUID.randomUUID(),

@@ -52,6 +52,16 @@ public interface BackupConfig {
 
     Verify verify();
 
+    /**
+     * The maximum backup age per scope ({@code mcpdr.backup.max-age.redis=2h}): the data a disaster restore
+     * may lose. Unset scopes get twice the backup schedule's period (see {@code MaxBackupAge}).
+     */
+    Map<String, Duration> maxAge();
+
+    /** How often the backup age gauges are read anew from the store's catalog. */
+    @WithDefault("5m")
+    Duration catalogRefresh();
+
     /** How often a running operation publishes PROGRESS. */
     @WithDefault("2s")
     Duration progressInterval();

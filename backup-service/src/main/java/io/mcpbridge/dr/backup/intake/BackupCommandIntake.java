@@ -79,11 +79,14 @@ public class BackupCommandIntake {
                     metadata.getTimestamp());
         } catch (MalformedEventException | UnauthenticatedRecordException e) {
             LOG.warnf("backup command refused: %s", e.getMessage());
-            metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");
+            metrics.refusedCommand(
+                    e instanceof UnauthenticatedRecordException
+                            ? BackupMetrics.REFUSED_UNAUTHENTICATED
+                            : BackupMetrics.REFUSED_MALFORMED);
             return message.nack(e);
         } catch (RuntimeException e) {
             LOG.warnf("backup command unreadable: %s", e.getClass().getSimpleName());
-            metrics.refusedCommand("malformed");
+            metrics.refusedCommand(BackupMetrics.REFUSED_MALFORMED);
             return message.nack(new MalformedEventException(
                     "unreadable command: " + e.getClass().getSimpleName()));
         }

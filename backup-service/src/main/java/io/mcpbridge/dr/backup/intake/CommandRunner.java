@@ -3,6 +3,7 @@ package io.mcpbridge.dr.backup.intake;
 import io.mcpbridge.dr.backup.archive.ArchiveIntegrityException;
 import io.mcpbridge.dr.backup.archive.Progress;
 import io.mcpbridge.dr.backup.config.BackupConfig;
+import io.mcpbridge.dr.backup.metrics.BackupAgeGauges;
 import io.mcpbridge.dr.backup.metrics.BackupMetrics;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.operation.BackupPruner;
@@ -57,6 +58,7 @@ public class CommandRunner {
     private final BackupConfig config;
     private final EventSender sender;
     private final BackupMetrics metrics;
+    private final BackupAgeGauges ages;
     private final Clock clock;
     /** The service's own signer name: the commands it signed itself are its schedules. */
     private final String self;
@@ -73,6 +75,7 @@ public class CommandRunner {
             BackupConfig config,
             EventSender sender,
             BackupMetrics metrics,
+            BackupAgeGauges ages,
             Clock clock,
             RecordSigner signer) {
         this.self = signer.name();
@@ -81,6 +84,7 @@ public class CommandRunner {
         this.config = config;
         this.sender = sender;
         this.metrics = metrics;
+        this.ages = ages;
         this.clock = clock;
     }
 
@@ -124,6 +128,9 @@ public class CommandRunner {
                     null);
             if (command.action() == BackupAction.BACKUP) {
                 metrics.backedUp(outcome.scopes(), clock.instant(), outcome.sizeBytes());
+            }
+            if (command.action() == BackupAction.VERIFY) {
+                ages.refreshQuietly(); // the verified backup's scopes may now be younger
             }
         } catch (PartialRestoreException e) {
             LOG.warnf("%s %s is partial: %s", command.action(), command.id(), e.getMessage());

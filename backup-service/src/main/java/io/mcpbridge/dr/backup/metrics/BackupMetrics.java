@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.metrics;
 
+import io.mcpbridge.dr.backup.config.BackupConfig;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.micrometer.core.instrument.Counter;
@@ -30,13 +31,16 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class BackupMetrics {
 
+    public static final String REFUSED_UNAUTHENTICATED = "unauthenticated";
+    public static final String REFUSED_MALFORMED = "malformed";
+
     private final MeterRegistry registry;
     private final Map<BackupScope, AtomicLong> lastSuccess = new EnumMap<>(BackupScope.class);
     private final AtomicLong lastSize = new AtomicLong();
 
-    public BackupMetrics(MeterRegistry registry) {
+    public BackupMetrics(MeterRegistry registry, BackupConfig config) {
         this.registry = registry;
-        for (BackupScope scope : BackupScope.values()) {
+        for (BackupScope scope : config.scopes()) {
             AtomicLong seconds = new AtomicLong();
             lastSuccess.put(scope, seconds);
             Gauge.builder("mcpdr_backup_last_success_timestamp_seconds", seconds, AtomicLong::doubleValue)
@@ -50,31 +54,53 @@ public class BackupMetrics {
                 .baseUnit("bytes")
                 .strongReference(true)
                 .register(registry);
+        // Every series exists from the start, zero-valued, so that rules and dashboards see an idle service whole.
+        for (BackupAction action : BackupAction.values()) {
+            operationTimer(action, true);
+            operationTimer(action, false);
+        }
+        for (String reason : List.of(REFUSED_UNAUTHENTICATED, REFUSED_MALFORMED)) {
+            refusedCounter(reason);
+        }
     }
 
     public void operation(BackupAction action, boolean succeeded, Duration duration) {
-        Timer.builder("mcpdr_backup_operation_seconds")
+        operationTimer(action, succeeded).record(duration);
+    }
+
+    private Timer operationTimer(BackupAction action, boolean succeeded) {
+        return Timer.builder("mcpdr_backup_operation_seconds")
                 .description("Backups, verifications, restores and prunes, by outcome")
                 .tag("operation", action.name().toLowerCase(Locale.ROOT))
                 .tag("outcome", succeeded ? "success" : "failure")
-                .register(registry)
-                .record(duration);
+                .register(registry);
     }
 
     /** A command was refused before anything ran. */
     public void refusedCommand(String reason) {
-        Counter.builder("mcpdr_backup_commands_refused_total")
+        refusedCounter(reason).increment();
+    }
+
+    private Counter refusedCounter(String reason) {
+        return Counter.builder("mcpdr_backup_commands_refused_total")
                 .description("Backup commands refused, by reason")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** A backup of these scopes completed at {@code at}; gauges only move forward. */
     public void backedUp(List<BackupScope> scopes, Instant at, long sizeBytes) {
-        for (BackupScope scope : scopes) {
-            lastSuccess.get(scope).accumulateAndGet(at.getEpochSecond(), Math::max);
-        }
+        lastSuccess(scopes, at);
         lastSize.set(sizeBytes);
+    }
+
+    /** A complete backup of these scopes exists from {@code at} (the catalog says so); never moves back. */
+    public void lastSuccess(List<BackupScope> scopes, Instant at) {
+        for (BackupScope scope : scopes) {
+            AtomicLong seconds = lastSuccess.get(scope);
+            if (seconds != null) {
+                seconds.accumulateAndGet(at.getEpochSecond(), Math::max);
+            }
+        }
     }
 }
