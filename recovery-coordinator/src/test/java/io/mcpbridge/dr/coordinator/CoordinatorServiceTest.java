@@ -114,6 +114,10 @@ class CoordinatorServiceTest {
                 .get(0);
         assertThat(new KubernetesActions(client).restartedAt("mcp-system", "mcp-gateway"))
                 .isPresent();
+        assertThat(RestAssured.given().get("/q/metrics").asString())
+                .as("the open incident is held to its RTO target while it lasts")
+                .contains("mcpdr_incident_rto_target_seconds{component=\"gateway\"} "
+                        + (double) verifying.rtoTarget().toSeconds());
         NotificationRequest opened = topics.notifications
                 .awaitPayloads(
                         EventType.NOTIFY_REQUESTED,
@@ -166,7 +170,11 @@ class CoordinatorServiceTest {
                 .contains("mcpdr_incident_rto_seconds_count{component=\"gateway\",met=\"true\",severity=\"critical\"}")
                 .contains("mcpdr_incidents_opened_total{component=\"gateway\",severity=\"critical\"}")
                 .contains("mcpdr_coordinator_steps_total{outcome=\"succeeded\",step=\"restart\"}")
-                .contains("mcpdr_incident_rpo_seconds_count{component=\"gateway\"}");
+                .contains("mcpdr_incident_rpo_seconds_count{component=\"gateway\"}")
+                .contains("mcpdr_incident_open_age_seconds{component=\"gateway\"} 0.0")
+                .contains("mcpdr_incident_rto_target_seconds{component=\"gateway\"} NaN")
+                .as("the plan's components have their series from the start")
+                .contains("mcpdr_incidents_escalated_total{component=\"router\"} 0.0");
     }
 
     @Test

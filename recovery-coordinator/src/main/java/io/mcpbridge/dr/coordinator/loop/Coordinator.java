@@ -104,6 +104,7 @@ public class Coordinator {
         this.book = book;
         this.recoveryPoints = recoveryPoints;
         metrics.watch(recoveryPoints);
+        metrics.watch(book, clock);
         this.runbooks = runbooks;
         this.publisher = publisher;
         this.actions = actions;

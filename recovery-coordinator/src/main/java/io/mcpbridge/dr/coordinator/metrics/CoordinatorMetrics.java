@@ -1,6 +1,9 @@
 package io.mcpbridge.dr.coordinator.metrics;
 
+import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.coordinator.runbook.StrategySelector;
+import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
@@ -11,7 +14,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,8 +33,13 @@ import java.util.Set;
  * <li>{@code mcpdr_recovery_point_timestamp_seconds{scope}}: when the newest successful backup of each scope
  * known to the coordinator was taken (absent until one is seen);
  * <li>{@code mcpdr_coordinator_signals_total{kind}}: health events, alerts and accepted commands handled
- * (health events and alerts by their owner, or passed over by another instance).
+ * (health events and alerts by their owner, or passed over by another instance);
+ * <li>{@code mcpdr_incident_open_age_seconds{component}} and {@code mcpdr_incident_rto_target_seconds{component}}:
+ * how long the open incident of each of the plan's components has lasted (0 when none is open here) and
+ * the RTO target it is held to, so that an incident over its target is alerted on while it is still open.
  * </ul>
+ * The counters of the plan's components and the outcomes exist from the start, zero-valued, so rules and
+ * dashboards see an idle coordinator whole.
  */
 @ApplicationScoped
 public class CoordinatorMetrics {
@@ -36,10 +47,54 @@ public class CoordinatorMetrics {
     private static final Set<StepOutcome> OUTCOMES =
             EnumSet.of(StepOutcome.SUCCEEDED, StepOutcome.FAILED, StepOutcome.REFUSED, StepOutcome.SKIPPED);
 
+    /** The plan's components, each with series from the start. */
+    static final List<String> PLAN_COMPONENTS =
+            List.of(StrategySelector.GATEWAY, StrategySelector.ROUTER, StrategySelector.REDIS);
+
     private final MeterRegistry registry;
 
     public CoordinatorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (String component : PLAN_COMPONENTS) {
+            for (Severity severity : Severity.values()) {
+                opened(component, severity);
+            }
+            escalated(component);
+        }
+    }
+
+    /** Exposes the age and RTO target of the open incident of each of the plan's components. */
+    public void watch(IncidentBook book, Clock clock) {
+        for (String component : PLAN_COMPONENTS) {
+            replace(
+                    "mcpdr_incident_open_age_seconds",
+                    "component",
+                    component,
+                    Gauge.builder(
+                                    "mcpdr_incident_open_age_seconds",
+                                    book,
+                                    b -> b.current(component)
+                                            .filter(incident -> incident.state().open())
+                                            .map(incident ->
+                                                    (double) Duration.between(incident.detectedAt(), clock.instant())
+                                                            .toSeconds())
+                                            .orElse(0.0))
+                            .description(
+                                    "How long the open incident of the component has lasted; 0 when none is open"));
+            replace(
+                    "mcpdr_incident_rto_target_seconds",
+                    "component",
+                    component,
+                    Gauge.builder(
+                                    "mcpdr_incident_rto_target_seconds",
+                                    book,
+                                    b -> b.current(component)
+                                            .filter(incident -> incident.state().open() && incident.rtoTarget() != null)
+                                            .map(incident -> (double)
+                                                    incident.rtoTarget().toSeconds())
+                                            .orElse(Double.NaN))
+                            .description("The RTO target of the component's open incident"));
+        }
     }
 
     /** Counts what changed between two versions of an incident ({@code before} null when it opened). */
@@ -52,12 +107,7 @@ public class CoordinatorMetrics {
                     .record(after.rpo());
         }
         if (before == null) {
-            Counter.builder("mcpdr_incidents_opened_total")
-                    .description("Incidents opened")
-                    .tag("component", after.component())
-                    .tag("severity", lower(after.severity().name()))
-                    .register(registry)
-                    .increment();
+            opened(after.component(), after.severity()).increment();
         }
         if (after.timeline().size() > (before == null ? 0 : before.timeline().size())) {
             TimelineEntry last = after.timeline().get(after.timeline().size() - 1);
@@ -72,11 +122,7 @@ public class CoordinatorMetrics {
         }
         IncidentState previous = before == null ? null : before.state();
         if (previous != after.state() && after.state() == IncidentState.ESCALATED) {
-            Counter.builder("mcpdr_incidents_escalated_total")
-                    .description("Incidents handed to people")
-                    .tag("component", after.component())
-                    .register(registry)
-                    .increment();
+            escalated(after.component()).increment();
         }
         if (previous != after.state() && after.state() == IncidentState.RESOLVED && after.rto() != null) {
             Timer.builder("mcpdr_incident_rto_seconds")
@@ -92,24 +138,46 @@ public class CoordinatorMetrics {
     /** Exposes the recovery point of every scope. */
     public void watch(RecoveryPoints points) {
         for (BackupScope scope : BackupScope.values()) {
-            // A gauge reads the object it was registered with: an application restarted in the same JVM (dev
-            // mode, tests) would otherwise go on showing the stopped instance's points.
-            Gauge stale = registry.find("mcpdr_recovery_point_timestamp_seconds")
-                    .tag("scope", scope.wireName())
-                    .gauge();
-            if (stale != null) {
-                registry.remove(stale);
-            }
-            Gauge.builder(
-                            "mcpdr_recovery_point_timestamp_seconds",
-                            points,
-                            p -> p.latest(scope)
-                                    .map(point -> point.at().toEpochMilli() / 1000.0)
-                                    .orElse(Double.NaN))
-                    .description("When the newest known successful backup of the scope was taken")
-                    .tag("scope", scope.wireName())
-                    .register(registry);
+            replace(
+                    "mcpdr_recovery_point_timestamp_seconds",
+                    "scope",
+                    scope.wireName(),
+                    Gauge.builder(
+                                    "mcpdr_recovery_point_timestamp_seconds",
+                                    points,
+                                    p -> p.latest(scope)
+                                            .map(point -> point.at().toEpochMilli() / 1000.0)
+                                            .orElse(Double.NaN))
+                            .description("When the newest known successful backup of the scope was taken"));
         }
+    }
+
+    /**
+     * Registers a gauge in place of one of the same name and tags. A gauge reads the object it was registered
+     * with: an application restarted in the same JVM (dev mode, tests) would otherwise go on showing the
+     * stopped instance's state.
+     */
+    private void replace(String name, String tag, String value, Gauge.Builder<?> gauge) {
+        Gauge stale = registry.find(name).tag(tag, value).gauge();
+        if (stale != null) {
+            registry.remove(stale);
+        }
+        gauge.tag(tag, value).register(registry);
+    }
+
+    private Counter opened(String component, Severity severity) {
+        return Counter.builder("mcpdr_incidents_opened_total")
+                .description("Incidents opened")
+                .tag("component", component)
+                .tag("severity", lower(severity.name()))
+                .register(registry);
+    }
+
+    private Counter escalated(String component) {
+        return Counter.builder("mcpdr_incidents_escalated_total")
+                .description("Incidents handed to people")
+                .tag("component", component)
+                .register(registry);
     }
 
     /** A command refused before anything ran: {@code unauthenticated} (includes replays) or {@code malformed}. */
