@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (unsigned, a stranger, stale, a replay) or {@code malformed}.
  * </ul>
  */
+@Startup // its series exist from the start, not from the first command
 @ApplicationScoped
 public class BackupMetrics {
 

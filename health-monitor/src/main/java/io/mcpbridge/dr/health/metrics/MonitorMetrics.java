@@ -68,8 +68,14 @@ public class MonitorMetrics {
                 .register(registry);
     }
 
-    /** Registers the state series of a target (UNKNOWN until the first verdict). */
+    /**
+     * Registers the series of a target: its state (UNKNOWN until the first verdict) and, zero-valued, its probe
+     * counters and latency, so rules and dashboards see them before anything happened.
+     */
     public void trackTarget(String target, String component) {
+        probeDuration(target);
+        probeFailures(target);
+        probesSkipped(target);
         AtomicReference<HealthState> current =
                 states.computeIfAbsent(target, t -> new AtomicReference<>(HealthState.UNKNOWN));
         for (HealthState state : HealthState.values()) {
@@ -89,31 +95,40 @@ public class MonitorMetrics {
     }
 
     public void probed(String target, HealthState observed, Duration latency) {
-        Timer.builder("mcpdr.probe.duration")
-                .description("Duration of one probe")
-                .tag("target", target)
-                .register(registry)
-                .record(latency);
+        probeDuration(target).record(latency);
         Counter.builder("mcpdr.probe.attempts")
                 .description("Probes run, by what they observed")
                 .tags("target", target, "result", observed.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
         if (observed == HealthState.DOWN) {
-            Counter.builder("mcpdr.probe.failures")
-                    .description("Probes that failed")
-                    .tag("target", target)
-                    .register(registry)
-                    .increment();
+            probeFailures(target).increment();
         }
     }
 
     public void probeSkipped(String target) {
-        Counter.builder("mcpdr.probe.skipped")
+        probesSkipped(target).increment();
+    }
+
+    private Timer probeDuration(String target) {
+        return Timer.builder("mcpdr.probe.duration")
+                .description("Duration of one probe")
+                .tag("target", target)
+                .register(registry);
+    }
+
+    private Counter probeFailures(String target) {
+        return Counter.builder("mcpdr.probe.failures")
+                .description("Probes that failed")
+                .tag("target", target)
+                .register(registry);
+    }
+
+    private Counter probesSkipped(String target) {
+        return Counter.builder("mcpdr.probe.skipped")
                 .description("Probe runs skipped because the previous run of the target was still going")
                 .tag("target", target)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     public void healthEvent(String type, boolean published) {

@@ -22,7 +22,16 @@ public class NotifierMetrics {
         this.registry = registry;
     }
 
+    /**
+     * Registers a channel's series, zero-valued, with its queue depth: an idle notifier exposes every series
+     * rules and dashboards ask for.
+     */
     public void queueDepth(String channel, Supplier<Number> depth) {
+        sentCounter(channel);
+        latency(channel);
+        retriedCounter(channel);
+        failedCounter(channel);
+        skippedCounter(channel);
         // Held strongly: the supplier is referenced nowhere else, and a weak gauge would read NaN after a GC.
         Gauge.builder("mcpdr.notifications.queue.depth", depth, d -> d.get().doubleValue())
                 .description("Messages waiting for the channel")
@@ -32,30 +41,45 @@ public class NotifierMetrics {
     }
 
     public void sent(String channel, Duration sinceRequested) {
-        counter("mcpdr.notifications.sent", "Notifications the channel accepted", channel)
-                .increment();
+        sentCounter(channel).increment();
         if (sinceRequested != null && !sinceRequested.isNegative()) {
-            Timer.builder("mcpdr.notifications.delivery.latency")
-                    .description("From the request's time to the channel's acceptance")
-                    .tag("channel", channel)
-                    .register(registry)
-                    .record(sinceRequested);
+            latency(channel).record(sinceRequested);
         }
     }
 
     public void retried(String channel) {
-        counter("mcpdr.notifications.retried", "Delivery attempts retried (429, 5xx, network)", channel)
-                .increment();
+        retriedCounter(channel).increment();
     }
 
     public void failed(String channel) {
-        counter("mcpdr.notifications.failed", "Notifications sent to the dead letter topic", channel)
-                .increment();
+        failedCounter(channel).increment();
     }
 
     public void skipped(String channel) {
-        counter("mcpdr.notifications.skipped", "Redeliveries skipped: already delivered", channel)
-                .increment();
+        skippedCounter(channel).increment();
+    }
+
+    private Counter sentCounter(String channel) {
+        return counter("mcpdr.notifications.sent", "Notifications the channel accepted", channel);
+    }
+
+    private Timer latency(String channel) {
+        return Timer.builder("mcpdr.notifications.delivery.latency")
+                .description("From the request's time to the channel's acceptance")
+                .tag("channel", channel)
+                .register(registry);
+    }
+
+    private Counter retriedCounter(String channel) {
+        return counter("mcpdr.notifications.retried", "Delivery attempts retried (429, 5xx, network)", channel);
+    }
+
+    private Counter failedCounter(String channel) {
+        return counter("mcpdr.notifications.failed", "Notifications sent to the dead letter topic", channel);
+    }
+
+    private Counter skippedCounter(String channel) {
+        return counter("mcpdr.notifications.skipped", "Redeliveries skipped: already delivered", channel);
     }
 
     private Counter counter(String name, String description, String channel) {

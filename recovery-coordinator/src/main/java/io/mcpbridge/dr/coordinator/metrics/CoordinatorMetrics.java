@@ -60,6 +60,11 @@ public class CoordinatorMetrics {
                 opened(component, severity);
             }
             escalated(component);
+            rpo(component);
+            for (Severity severity : Severity.values()) {
+                rto(component, severity, true);
+                rto(component, severity, false);
+            }
         }
     }
 
@@ -100,11 +105,7 @@ public class CoordinatorMetrics {
     /** Counts what changed between two versions of an incident ({@code before} null when it opened). */
     public void changed(Incident before, Incident after) {
         if (before == null && after.rpo() != null) {
-            Timer.builder("mcpdr_incident_rpo_seconds")
-                    .description("Age of the newest backup of the affected data at detection")
-                    .tag("component", after.component())
-                    .register(registry)
-                    .record(after.rpo());
+            rpo(after.component()).record(after.rpo());
         }
         if (before == null) {
             opened(after.component(), after.severity()).increment();
@@ -125,12 +126,7 @@ public class CoordinatorMetrics {
             escalated(after.component()).increment();
         }
         if (previous != after.state() && after.state() == IncidentState.RESOLVED && after.rto() != null) {
-            Timer.builder("mcpdr_incident_rto_seconds")
-                    .description("Detection to recovery of resolved incidents")
-                    .tag("component", after.component())
-                    .tag("severity", lower(after.severity().name()))
-                    .tag("met", String.valueOf(after.rto().compareTo(after.rtoTarget()) <= 0))
-                    .register(registry)
+            rto(after.component(), after.severity(), after.rto().compareTo(after.rtoTarget()) <= 0)
                     .record(after.rto());
         }
     }
@@ -170,6 +166,22 @@ public class CoordinatorMetrics {
                 .description("Incidents opened")
                 .tag("component", component)
                 .tag("severity", lower(severity.name()))
+                .register(registry);
+    }
+
+    private Timer rpo(String component) {
+        return Timer.builder("mcpdr_incident_rpo_seconds")
+                .description("Age of the newest backup of the affected data at detection")
+                .tag("component", component)
+                .register(registry);
+    }
+
+    private Timer rto(String component, Severity severity, boolean met) {
+        return Timer.builder("mcpdr_incident_rto_seconds")
+                .description("Detection to recovery of resolved incidents")
+                .tag("component", component)
+                .tag("severity", lower(severity.name()))
+                .tag("met", String.valueOf(met))
                 .register(registry);
     }
 

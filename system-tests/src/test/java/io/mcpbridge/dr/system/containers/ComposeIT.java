@@ -15,6 +15,8 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.trust.Ed25519Keys;
 import io.mcpbridge.dr.events.trust.RecordSigner;
+import io.mcpbridge.dr.system.deploy.MetricQueries;
+import io.mcpbridge.dr.system.deploy.ProjectFiles;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import java.net.URI;
@@ -26,17 +28,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code docker-compose.yml}, the file users run, brought up from the images this build made: every service
  * becomes ready, a broken gateway is restarted by the coordinator and its incident resolved, and a backup goes
- * to the S3 container and is verified there. Runs with the profile {@code containers} (a Docker engine).
+ * to the S3 container and is verified there, and every metric the alert rules and the dashboard read is exposed
+ * by a running service. Runs with the profile {@code containers} (a Docker engine).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeIT {
 
     private static final String KAFKA = "127.0.0.1:29092";
@@ -69,6 +78,24 @@ class ComposeIT {
     }
 
     @Test
+    @Order(1)
+    void alertmanagersWebhookIsAcceptedWithTheTokenMadeAtFirstStart() throws Exception {
+        String token = compose.read("health-monitor", "/var/lib/mcp-dr/site/secrets/webhook-token")
+                .strip();
+        HttpResponse<String> accepted = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/v1/alertmanager"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofFile(ProjectFiles.ROOT.resolve(
+                                "health-monitor/src/test/resources/alertmanager/firing.json")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
     void aBrokenGatewayIsRestartedAndItsIncidentResolved() throws Exception {
         try (TopicRecorder incidents = TopicRecorder.fromNow(KAFKA, Topics.INCIDENTS)) {
             post(SIMULATOR + "/gateway/unhealthy");
@@ -97,6 +124,7 @@ class ComposeIT {
     }
 
     @Test
+    @Order(3)
     void aBackupGoesToTheS3ContainerAndIsVerifiedThere() {
         RecordSigner engineer = new RecordSigner(
                 "local-engineer",
@@ -114,6 +142,27 @@ class ComposeIT {
                     .as("the archive is in the S3 server's bucket")
                     .contains(backup.backupId());
         }
+    }
+
+    /**
+     * Every metric the alert rules and the dashboard read is exposed by a running service (after the steps
+     * above, so that series which appear only once something happened have had their chance).
+     */
+    @Test
+    @Order(4)
+    void everyMetricTheRulesAndTheDashboardReadIsExposedByAService() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (int port : SERVICES.values()) {
+            get("http://127.0.0.1:" + port + "/q/metrics")
+                    .body()
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exposed::add);
+        }
+        Set<String> read = new TreeSet<>(MetricQueries.allMetricNames());
+        read.removeAll(MetricQueries.NOT_OURS);
+        assertThat(exposed).as("metrics the services expose").containsAll(read);
     }
 
     private static BackupCommand command(BackupAction action, String backupId) {

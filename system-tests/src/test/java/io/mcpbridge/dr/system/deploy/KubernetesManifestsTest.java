@@ -19,13 +19,9 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,8 +112,10 @@ class KubernetesManifestsTest {
             assertThat(placed.object())
                     .as(placed.where() + " is not a kind the Kubernetes or Strimzi models know")
                     .isNotInstanceOf(GenericKubernetesResource.class);
-            assertThat(modelled(placed.object())).as(placed.where()).isTrue();
-            unknownFields(placed.object(), placed.where(), unknown);
+            assertThat(ManifestFiles.modelled(placed.object()))
+                    .as(placed.where())
+                    .isTrue();
+            unknown.addAll(ManifestFiles.unknownFields(placed.object(), placed.where()));
         }
         assertThat(unknown).as("fields the API server would ignore").isEmpty();
     }
@@ -245,54 +243,6 @@ class KubernetesManifestsTest {
 
     private static boolean labelled(Map<String, String> labels, Map<String, String> selector) {
         return labels != null && labels.entrySet().containsAll(selector.entrySet());
-    }
-
-    private static void unknownFields(Object model, String path, List<String> unknown) {
-        if (model == null) {
-            return;
-        }
-        if (model instanceof Collection<?> items) {
-            int i = 0;
-            for (Object item : items) {
-                unknownFields(item, path + "[" + i++ + "]", unknown);
-            }
-            return;
-        }
-        if (model instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> unknownFields(value, path + "[" + key + "]", unknown));
-            return;
-        }
-        if (!modelled(model)) {
-            return;
-        }
-        for (Method getter : model.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0
-                    || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get")
-                    || getter.getDeclaringClass() == Object.class) {
-                continue;
-            }
-            Object value;
-            try {
-                value = getter.invoke(model);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                continue;
-            }
-            if (getter.getName().equals("getAdditionalProperties")) {
-                Map<?, ?> extra = (Map<?, ?>) value;
-                if (extra != null && !extra.isEmpty()) {
-                    unknown.add(path + ": " + extra.keySet());
-                }
-            } else {
-                unknownFields(value, path + "." + getter.getName().substring(3), unknown);
-            }
-        }
-    }
-
-    /** A class of the Kubernetes models or of Strimzi's: both keep unknown fields as additional properties. */
-    private static boolean modelled(Object model) {
-        String name = model.getClass().getPackageName();
-        return name.startsWith("io.fabric8.kubernetes.api.model") || name.startsWith("io.strimzi.api.kafka.model");
     }
 
     private static List<Placed> of(Class<? extends HasMetadata> kind) {

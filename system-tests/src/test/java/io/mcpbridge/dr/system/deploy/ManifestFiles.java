@@ -2,6 +2,7 @@ package io.mcpbridge.dr.system.deploy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -11,14 +12,22 @@ import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.ResourceType;
 
-/** Reads manifest files into typed objects: the Kubernetes kinds, and Strimzi's at {@code kafka.strimzi.io/v1}. */
+/**
+ * Reads manifest files into typed objects: the Kubernetes kinds, Strimzi's at {@code kafka.strimzi.io/v1} and the
+ * Prometheus operator's PrometheusRule.
+ */
 final class ManifestFiles {
 
     private static final String STRIMZI = "kafka.strimzi.io/v1";
@@ -29,6 +38,7 @@ final class ManifestFiles {
         SERIALIZATION.registerKubernetesResource(STRIMZI, "KafkaNodePool", KafkaNodePool.class);
         SERIALIZATION.registerKubernetesResource(STRIMZI, "KafkaTopic", KafkaTopic.class);
         SERIALIZATION.registerKubernetesResource(STRIMZI, "KafkaUser", KafkaUser.class);
+        SERIALIZATION.registerKubernetesResource("monitoring.coreos.com/v1", "PrometheusRule", PrometheusRule.class);
     }
 
     private ManifestFiles() {}
@@ -63,5 +73,73 @@ final class ManifestFiles {
             }
         }
         return objects;
+    }
+
+    /**
+     * Every field of {@code model}, all the way down, that its typed model did not know (and so kept in
+     * {@code additionalProperties}): what the API server would drop or refuse. Each is named by its path.
+     */
+    static List<String> unknownFields(Object model, String where) {
+        List<String> unknown = new ArrayList<>();
+        unknownFields(model, where, unknown);
+        return unknown;
+    }
+
+    static List<String> unknownFields(HasMetadata object) {
+        return unknownFields(
+                object, object.getKind() + "/" + object.getMetadata().getName());
+    }
+
+    private static void unknownFields(Object model, String path, List<String> unknown) {
+        if (model == null) {
+            return;
+        }
+        if (model instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknownFields(item, path + "[" + i++ + "]", unknown);
+            }
+            return;
+        }
+        if (model instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> unknownFields(value, path + "[" + key + "]", unknown));
+            return;
+        }
+        if (!modelled(model)) {
+            return;
+        }
+        for (Method getter : model.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            Object value;
+            try {
+                value = getter.invoke(model);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                continue;
+            }
+            if (getter.getName().equals("getAdditionalProperties")) {
+                Map<?, ?> extra = (Map<?, ?>) value;
+                if (extra != null && !extra.isEmpty()) {
+                    unknown.add(path + ": " + extra.keySet());
+                }
+            } else {
+                unknownFields(value, path + "." + getter.getName().substring(3), unknown);
+            }
+        }
+    }
+
+    /**
+     * A class of the Kubernetes models, the Prometheus operator's or Strimzi's: all keep unknown fields as
+     * additional properties.
+     */
+    static boolean modelled(Object model) {
+        String name = model.getClass().getPackageName();
+        return name.startsWith("io.fabric8.kubernetes.api.model")
+                || name.startsWith("io.fabric8.openshift.api.model.monitoring")
+                || name.startsWith("io.strimzi.api.kafka.model");
     }
 }
