@@ -77,8 +77,12 @@ class ComposeIT {
         }
     }
 
+    /**
+     * After the recovery above: the alert says the gateway is unhealthy while the probes see it healthy, so
+     * its incident goes to people (by design), which would hold any later automatic recovery of the gateway.
+     */
     @Test
-    @Order(1)
+    @Order(3)
     void alertmanagersWebhookIsAcceptedWithTheTokenMadeAtFirstStart() throws Exception {
         String token = compose.read("health-monitor", "/var/lib/mcp-dr/site/secrets/webhook-token")
                 .strip();
@@ -95,7 +99,7 @@ class ComposeIT {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void aBrokenGatewayIsRestartedAndItsIncidentResolved() throws Exception {
         try (TopicRecorder incidents = TopicRecorder.fromNow(KAFKA, Topics.INCIDENTS)) {
             post(SIMULATOR + "/gateway/unhealthy");
@@ -124,7 +128,7 @@ class ComposeIT {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void aBackupGoesToTheS3ContainerAndIsVerifiedThere() {
         RecordSigner engineer = new RecordSigner(
                 "local-engineer",
