@@ -16,6 +16,7 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.TrustSource;
@@ -49,12 +50,14 @@ class BackupServiceTest {
     private TestEvents events;
     private TopicRecorder results;
     private TopicRecorder dlq;
+    private TopicRecorder outcomes;
 
     @BeforeEach
     void connect() {
         events = new TestEvents(KafkaBroker.shared().bootstrapServers());
         results = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.BACKUP_RESULTS);
         dlq = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.DLQ);
+        outcomes = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.COMMAND_OUTCOMES);
     }
 
     @AfterEach
@@ -62,6 +65,7 @@ class BackupServiceTest {
         events.close();
         results.close();
         dlq.close();
+        outcomes.close();
     }
 
     @Test
@@ -224,6 +228,17 @@ class BackupServiceTest {
         assertThat(reasonFor(stranger.id())).contains("'mallory', who is not trusted here");
         assertThat(reasonFor(twice.id())).contains("is a replay and runs nothing");
         terminal(twice.id());
+        assertThat(outcomesOf(unsigned.id(), 1)).singleElement().satisfies(outcome -> {
+            assertThat(outcome.verdict()).isEqualTo(CommandOutcome.Verdict.REFUSED);
+            assertThat(outcome.reason()).contains("is not signed");
+        });
+        assertThat(outcomesOf(stranger.id(), 1))
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.reason()).contains("'mallory', who is not trusted here"));
+        assertThat(outcomesOf(twice.id(), 2))
+                .as("the command accepted, its copy refused as a replay")
+                .extracting(CommandOutcome::verdict)
+                .containsExactlyInAnyOrder(CommandOutcome.Verdict.ACCEPTED, CommandOutcome.Verdict.REFUSED);
         assertThat(results.payloads(
                         EventType.BACKUP_RESULT,
                         BackupResult.class,
@@ -353,6 +368,21 @@ class BackupServiceTest {
                 "test",
                 Instant.now(),
                 null);
+    }
+
+    /** The outcomes answered for a command id (at least {@code count}), each signed by backup-service. */
+    private List<CommandOutcome> outcomesOf(String commandId, int count) {
+        List<CommandOutcome> answered = outcomes.awaitPayloads(
+                EventType.COMMAND_OUTCOME,
+                CommandOutcome.class,
+                o -> o.commandId().equals(commandId),
+                count,
+                WAIT);
+        assertThat(outcomes.records())
+                .filteredOn(record -> commandId.equals(record.key()))
+                .allSatisfy(record -> assertThat(EventRecords.header(record.headers(), "mcpdr-signer"))
+                        .contains("backup-service"));
+        return answered;
     }
 
     private void send(BackupCommand command) {

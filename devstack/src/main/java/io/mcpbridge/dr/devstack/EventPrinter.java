@@ -5,6 +5,7 @@ import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -42,7 +43,20 @@ final class EventPrinter {
             case BACKUP_RESULT -> backupResult(time, (BackupResult) event.payload());
             case RECOVERY_REQUESTED -> recoveryCommand(time, (RecoveryCommand) event.payload());
             case INCIDENT_UPDATED -> incident(time, (Incident) event.payload());
+            case COMMAND_OUTCOME -> outcome(time, (CommandOutcome) event.payload());
         };
+    }
+
+    private String outcome(String time, CommandOutcome outcome) {
+        String verdict = switch (outcome.verdict()) {
+            case ACCEPTED -> paint(GREEN, "accepted");
+            case REFUSED -> paint(RED, "refused");
+            case NOT_RUN -> paint(YELLOW, "not run");
+        };
+        return time + "  command   " + pad(outcome.component() == null ? "?" : outcome.component()) + " "
+                + outcome.commandId() + " " + verdict + " by " + outcome.handledBy()
+                + (outcome.reason() == null ? "" : ": " + outcome.reason())
+                + (outcome.incidentId() == null ? "" : " (" + outcome.incidentId() + ")");
     }
 
     String unreadable(String topic, String reason) {

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.events;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
@@ -31,7 +32,9 @@ public enum EventType {
     /** An engineer's or a drill's recovery command for the coordinator; signed. */
     RECOVERY_REQUESTED("mcpdr.recovery.requested.v1", Topics.COMMANDS_RECOVERY, RecoveryCommand.class),
     /** The whole current state of an incident, at each change. */
-    INCIDENT_UPDATED("mcpdr.incident.updated.v1", Topics.INCIDENTS, Incident.class);
+    INCIDENT_UPDATED("mcpdr.incident.updated.v1", Topics.INCIDENTS, Incident.class),
+    /** What became of a command: accepted, refused or not run. Key: command id. */
+    COMMAND_OUTCOME("mcpdr.command.outcome.v1", Topics.COMMAND_OUTCOMES, CommandOutcome.class);
 
     private final String typeName;
     private final String topic;

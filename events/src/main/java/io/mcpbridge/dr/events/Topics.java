@@ -17,6 +17,11 @@ public final class Topics {
     public static final String ALERTS = "mcp-dr.alerts";
     /** Manual and drill recovery commands for the coordinator. Key: component. */
     public static final String COMMANDS_RECOVERY = "mcp-dr.commands.recovery";
+    /**
+     * The one outcome of every command (accepted, refused, not run), from the service that handled it.
+     * Key: command id.
+     */
+    public static final String COMMAND_OUTCOMES = "mcp-dr.commands.outcomes";
     /** Backup, verify, restore and prune commands for backup-service. Key: scope. */
     public static final String COMMANDS_BACKUP = "mcp-dr.commands.backup";
     /** Progress and outcome of backups, verifications and restores. Key: backup id. */
@@ -41,6 +46,7 @@ public final class Topics {
             COMMANDS_NOTIFY,
             INCIDENTS,
             DLQ,
+            COMMAND_OUTCOMES,
             NOTIFIER_DELIVERIES);
 
     /** Topics that hold current state by key and are compacted. */
@@ -54,7 +60,8 @@ public final class Topics {
     public static final List<String> COMMANDS = List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP);
 
     /** Topics whose records are signed by their sender and believed only from trusted signers. */
-    public static final List<String> SIGNED = List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS);
+    public static final List<String> SIGNED =
+            List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMAND_OUTCOMES);
 
     /** How long the notifier's ledger remembers a delivery: longer than any redelivery can come. */
     public static final Duration NOTIFIER_DELIVERIES_RETENTION = Duration.ofDays(7);

@@ -15,11 +15,13 @@ import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -144,8 +146,8 @@ class ManualCommandsTest {
         topics.events.publish(HealthSignals.down("edge-a", Instant.now()));
         Incident verifying = awaitIncident(i -> i.component().equals("edge-a") && i.state() == IncidentState.VERIFYING);
 
-        topics.events.send(SignedCommands.signed(
-                command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true, false)));
+        RecoveryCommand tooEarly = command(RecoveryAction.RESTORE, "edge-a", "latest", List.of("configs"), true, false);
+        topics.events.send(SignedCommands.signed(tooEarly));
         topics.notifications.awaitPayloads(
                 EventType.NOTIFY_REQUESTED,
                 NotificationRequest.class,
@@ -155,8 +157,13 @@ class ManualCommandsTest {
                 1,
                 WAIT);
 
-        topics.events.send(
-                SignedCommands.signed(command(RecoveryAction.ESCALATE, "edge-a", null, List.of(), false, false)));
+        CommandOutcome inTheWay = outcomeOf(tooEarly);
+        assertThat(inTheWay.verdict()).isEqualTo(CommandOutcome.Verdict.NOT_RUN);
+        assertThat(inTheWay.incidentId()).as("the incident in the way").isEqualTo(verifying.id());
+
+        RecoveryCommand escalate = command(RecoveryAction.ESCALATE, "edge-a", null, List.of(), false, false);
+        topics.events.send(SignedCommands.signed(escalate));
+        assertThat(outcomeOf(escalate).incidentId()).isEqualTo(verifying.id());
         topics.incidents.awaitPayloads(
                 EventType.INCIDENT_UPDATED,
                 Incident.class,
@@ -182,8 +189,8 @@ class ManualCommandsTest {
 
     @Test
     void aRestoreWithoutScopesIsNotRunAndARecoverWithoutScenarioTakesTheMasterScriptsChoice() {
-        topics.events.send(
-                SignedCommands.signed(command(RecoveryAction.RESTORE, "store-d", "latest", List.of(), true, false)));
+        RecoveryCommand noScopes = command(RecoveryAction.RESTORE, "store-d", "latest", List.of(), true, false);
+        topics.events.send(SignedCommands.signed(noScopes));
         topics.notifications.awaitPayloads(
                 EventType.NOTIFY_REQUESTED,
                 NotificationRequest.class,
@@ -192,11 +199,20 @@ class ManualCommandsTest {
                 1,
                 WAIT);
 
-        topics.events.send(
-                SignedCommands.signed(command(RecoveryAction.RECOVER, "store-e", null, List.of(), false, false)));
+        CommandOutcome notRun = outcomeOf(noScopes);
+        assertThat(notRun.verdict()).isEqualTo(CommandOutcome.Verdict.NOT_RUN);
+        assertThat(notRun.reason()).isEqualTo("a RESTORE must name its scopes");
+        assertThat(notRun.incidentId()).isNull();
+
+        RecoveryCommand recover = command(RecoveryAction.RECOVER, "store-e", null, List.of(), false, false);
+        topics.events.send(SignedCommands.signed(recover));
         Incident opened = awaitIncident(i -> i.component().equals("store-e"));
         assertThat(opened.scenario()).isEqualTo("service-failure");
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
+        CommandOutcome accepted = outcomeOf(recover);
+        assertThat(accepted.verdict()).isEqualTo(CommandOutcome.Verdict.ACCEPTED);
+        assertThat(accepted.incidentId()).as("the incident the command opened").isEqualTo(opened.id());
+        assertThat(accepted.handledBy()).isEqualTo("recovery-coordinator");
         assertThat(topics.incidents.payloads(
                         EventType.INCIDENT_UPDATED,
                         Incident.class,
@@ -348,6 +364,47 @@ class ManualCommandsTest {
     }
 
     /** backup-service's answer to a command (signed as backup-service by the test events). */
+    @Test
+    void aCommandSignedByAStrangerIsAnsweredRefusedWithTheReasonAndRunsNothing() {
+        RecoveryCommand stranger = command(RecoveryAction.RECOVER, "store-f", null, List.of(), true, false);
+        topics.events.publishSignedBy(
+                TestSigners.signer(TestSigners.STRANGER),
+                new EventEnvelope(
+                        stranger.id(),
+                        EventType.RECOVERY_REQUESTED,
+                        "/test",
+                        stranger.component(),
+                        stranger.requestedAt(),
+                        stranger));
+
+        CommandOutcome refused = outcomeOf(stranger);
+        assertThat(refused.verdict()).isEqualTo(CommandOutcome.Verdict.REFUSED);
+        assertThat(refused.reason()).contains(TestSigners.STRANGER);
+        assertThat(topics.incidents.payloads(
+                        EventType.INCIDENT_UPDATED,
+                        Incident.class,
+                        i -> i.component().equals("store-f")))
+                .isEmpty();
+    }
+
+    /** The command's one outcome, signed by the coordinator. */
+    private CommandOutcome outcomeOf(RecoveryCommand command) {
+        CommandOutcome outcome = topics.outcomes
+                .awaitPayloads(
+                        EventType.COMMAND_OUTCOME,
+                        CommandOutcome.class,
+                        o -> o.commandId().equals(command.id()),
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(topics.outcomes.records())
+                .filteredOn(record -> record.key().equals(command.id()))
+                .singleElement()
+                .satisfies(record -> assertThat(EventRecords.header(record.headers(), "mcpdr-signer"))
+                        .contains("recovery-coordinator"));
+        return outcome;
+    }
+
     private void answer(BackupCommand command, BackupPhase phase) {
         Instant now = Instant.now();
         topics.events.publish(new EventEnvelope(

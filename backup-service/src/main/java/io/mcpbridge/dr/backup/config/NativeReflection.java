@@ -10,6 +10,7 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Records this service reads and writes with Jackson outside the REST layer, registered for native images. */
@@ -21,6 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             BackupAction.class,
             BackupPhase.class,
             BackupScope.class,
+            CommandOutcome.class,
+            CommandOutcome.Verdict.class,
             BackupIndex.class,
             BackupIndex.Status.class,
             BackupIndex.Purpose.class,

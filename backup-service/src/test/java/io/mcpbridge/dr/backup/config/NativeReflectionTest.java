@@ -20,7 +20,9 @@ class NativeReflectionTest {
             EventType.BACKUP_REQUESTED,
             // writes to mcp-dr.backup.results: progress and outcome of each command; reads its own recorded
             // outcome back from the store when a command is delivered again (CommandRunner)
-            EventType.BACKUP_RESULT);
+            EventType.BACKUP_RESULT,
+            // writes to mcp-dr.commands.outcomes: each command accepted or refused (BackupCommandIntake)
+            EventType.COMMAND_OUTCOME);
 
     @Test
     void everyEventTypeTheServiceReadsOrWritesIsRegisteredForReflection() {

@@ -16,6 +16,7 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -54,6 +55,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             BackupPhase.class,
             BackupScope.class,
             RestoreTargets.class,
+            CommandOutcome.class,
+            CommandOutcome.Verdict.class,
             NotificationRequest.class,
             NotificationKind.class,
             NotificationLink.class,

@@ -10,17 +10,20 @@ import io.mcpbridge.dr.coordinator.publish.EventSender;
 import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.coordinator.runbook.Scenario;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
@@ -33,6 +36,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -43,12 +48,16 @@ import org.jboss.logging.Logger;
  * Maintenance on and off, acknowledge, escalate and resolve change the component's incident; RECOVER naming
  * a scenario, and the single actions (RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS), start a
  * runbook (see {@link IncidentBook#openManual}); a RECOVER with {@code confirmed} and no scenario confirms
- * the destructive steps of the open incident. Each may be a dry run.
+ * the destructive steps of the open incident. Each may be a dry run. Every command with a readable id gets
+ * exactly one {@link CommandOutcome} on {@code mcp-dr.commands.outcomes}: accepted (with the incident it
+ * opened or moved), refused, or not run, with the reason.
  */
 @ApplicationScoped
 public class RecoveryCommandIntake {
 
     private static final Logger LOG = Logger.getLogger(RecoveryCommandIntake.class);
+    /** The name outcomes carry, as the coordinator signs them. */
+    private static final String SELF = "recovery-coordinator";
 
     private final Coordinator coordinator;
     private final RecordAuthenticator authenticator;
@@ -98,58 +107,77 @@ public class RecoveryCommandIntake {
             LOG.warnf("recovery command refused: %s", e.getMessage());
             metrics.refusedCommand(e instanceof UnauthenticatedRecordException ? "unauthenticated" : "malformed");
             refusedNotice(metadata.getKey(), e.getMessage());
+            answerRefusal(metadata.getHeaders(), metadata.getKey(), e.getMessage());
             return message.nack(e);
         } catch (RuntimeException e) {
             MalformedEventException unreadable = new MalformedEventException(
                     "unreadable command: " + e.getClass().getSimpleName());
             metrics.refusedCommand("malformed");
+            answerRefusal(metadata.getHeaders(), metadata.getKey(), unreadable.getMessage());
             return message.nack(unreadable);
         }
-        handle(accepted);
+        answer(handle(accepted));
         metrics.signal("command");
         return message.ack();
     }
 
-    private void handle(AcceptedCommand accepted) {
+    private CommandOutcome handle(AcceptedCommand accepted) {
         RecoveryCommand command = accepted.command();
         Instant now = clock.instant();
         String who = command.requestedBy() + (command.reason() == null ? "" : ": " + command.reason());
-        switch (command.action()) {
-            case MAINTENANCE_ON -> maintenance.start(MaintenanceWindows.Window.of(accepted));
-            case MAINTENANCE_OFF -> maintenance.end(command.component());
+        return switch (command.action()) {
+            case MAINTENANCE_ON -> {
+                MaintenanceWindows.Window window = MaintenanceWindows.Window.of(accepted);
+                maintenance.start(window);
+                yield accepted(command, "maintenance window on " + command.component(), null);
+            }
+            case MAINTENANCE_OFF -> {
+                maintenance.end(command.component());
+                yield accepted(command, "maintenance window off " + command.component(), null);
+            }
             case ACKNOWLEDGE ->
-                coordinator.change(
-                        command.component(),
+                changed(
+                        command,
+                        "acknowledged",
                         incident -> noteOf(incident, now, StepOutcome.ACKNOWLEDGED, "acknowledged by " + who));
             case ESCALATE ->
-                coordinator.change(
-                        command.component(),
+                changed(
+                        command,
+                        "escalated",
                         incident -> Incidents.advance(
                                 incident,
                                 IncidentState.ESCALATED,
                                 new TimelineEntry(
                                         now, TimelineEntry.COMMAND, StepOutcome.INFO, "escalated by " + who)));
             case RESOLVE ->
-                coordinator.change(
-                        command.component(),
+                changed(
+                        command,
+                        "resolved",
                         incident -> Incidents.advance(
                                 incident,
                                 IncidentState.RESOLVED,
                                 new TimelineEntry(now, TimelineEntry.COMMAND, StepOutcome.INFO, "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
             case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> singleAction(command, who);
-        }
+        };
     }
 
-    private void singleAction(RecoveryCommand command, String who) {
+    /** A command that changes the component's incident: accepted with it, or not run when there is none. */
+    private CommandOutcome changed(RecoveryCommand command, String what, Function<Incident, Incident> change) {
+        return coordinator
+                .change(command.component(), change)
+                .map(incident -> accepted(command, what, incident.id()))
+                .orElseGet(() -> notRun(command, "no incident on " + command.component() + " here", null));
+    }
+
+    private CommandOutcome singleAction(RecoveryCommand command, String who) {
         Map<String, String> parameters;
         try {
             parameters = singleActionParameters(command);
         } catch (IllegalArgumentException e) {
-            notRun(command, e.getMessage());
-            return;
+            return notRun(command, e.getMessage(), null);
         }
-        start(command, Scenario.forCommand(command.action()).orElseThrow(), parameters, Severity.HIGH, who);
+        return start(command, Scenario.forCommand(command.action()).orElseThrow(), parameters, Severity.HIGH, who);
     }
 
     /** What a single-action command sets for its runbook: the backup and scopes of a RESTORE, checked. */
@@ -166,7 +194,7 @@ public class RecoveryCommandIntake {
         return parameters;
     }
 
-    private void start(
+    private CommandOutcome start(
             RecoveryCommand command, Scenario scenario, Map<String, String> parameters, Severity severity, String who) {
         IncidentBook.Change change = coordinator.openManual(new ManualRun(
                 command.component(),
@@ -177,12 +205,22 @@ public class RecoveryCommandIntake {
                 who,
                 command.confirmed(),
                 command.dryRun()));
-        if (change.incident().isEmpty()) {
-            notRun(command, change.ignored());
-        }
+        return change.incident()
+                .map(incident -> accepted(
+                        command,
+                        scenario.fileName() + (command.dryRun() ? " dry run" : " runbook") + " started",
+                        incident.id()))
+                .orElseGet(() -> notRun(
+                        command,
+                        change.ignored(),
+                        coordinator
+                                .current(command.component())
+                                .filter(incident -> incident.state().open())
+                                .map(Incident::id)
+                                .orElse(null)));
     }
 
-    private void notRun(RecoveryCommand command, String why) {
+    private CommandOutcome notRun(RecoveryCommand command, String why, String incidentId) {
         LOG.warnf(
                 "recovery command %s (%s for %s) not run: %s",
                 command.id(), command.action(), command.component(), why);
@@ -190,6 +228,33 @@ public class RecoveryCommandIntake {
                 command.component(),
                 Notices.unrunCommand(
                         command.id(), command.component(), command.action() + " not run: " + why, clock.instant()));
+        return CommandOutcome.notRun(command.id(), SELF, why, command.component(), incidentId, clock.instant());
+    }
+
+    private CommandOutcome accepted(RecoveryCommand command, String what, String incidentId) {
+        return CommandOutcome.accepted(command.id(), SELF, what, command.component(), incidentId, clock.instant());
+    }
+
+    /** A refused record is answered by its id, when it has a readable one. */
+    private void answerRefusal(Headers headers, String component, String reason) {
+        EventRecords.header(headers, CloudEventHeaders.ID)
+                .filter(id -> !id.isBlank())
+                .ifPresent(id -> answer(CommandOutcome.refused(id, SELF, reason, component, clock.instant())));
+    }
+
+    /** Publishes the command's one outcome; a failure is logged (the command itself is done or refused). */
+    private void answer(CommandOutcome outcome) {
+        try {
+            sender.send(new EventEnvelope(
+                    "outcome-" + outcome.commandId(),
+                    EventType.COMMAND_OUTCOME,
+                    IncidentPublisher.SOURCE,
+                    outcome.commandId(),
+                    outcome.at(),
+                    outcome));
+        } catch (IllegalStateException e) {
+            LOG.errorf("the outcome of command %s could not be published: %s", outcome.commandId(), e.getMessage());
+        }
     }
 
     /**
@@ -197,7 +262,7 @@ public class RecoveryCommandIntake {
      * component: opened, or taking on an escalated incident. Without a scenario, a confirmed RECOVER for a
      * component whose incident automation is working on confirms that run's destructive steps.
      */
-    private void recover(RecoveryCommand command, String who, Instant now) {
+    private CommandOutcome recover(RecoveryCommand command, String who, Instant now) {
         // Automation at work: a confirmation is for its run. An escalated incident is taken on below instead.
         boolean open = coordinator
                 .current(command.component())
@@ -205,14 +270,22 @@ public class RecoveryCommandIntake {
                 .isPresent();
         if (command.scenario() == null && open) {
             if (command.confirmed()) {
-                coordinator.change(
-                        command.component(),
+                return changed(
+                        command,
+                        "destructive steps confirmed",
                         incident ->
                                 noteOf(incident, now, StepOutcome.CONFIRMED, "destructive steps confirmed by " + who));
-            } else {
-                LOG.infof("recovery command %s: %s already has an open incident", command.id(), command.component());
             }
-            return;
+            LOG.infof("recovery command %s: %s already has an open incident", command.id(), command.component());
+            // Answered, but no notice: automation is doing what was asked.
+            return CommandOutcome.notRun(
+                    command.id(),
+                    SELF,
+                    "automation is already recovering " + command.component()
+                            + " (confirm its destructive steps with confirmed, or name a scenario)",
+                    command.component(),
+                    coordinator.current(command.component()).map(Incident::id).orElse(null),
+                    clock.instant());
         }
         Scenario scenario;
         try {
@@ -220,10 +293,9 @@ public class RecoveryCommandIntake {
                     ? coordinator.masterScriptChoice(command.component())
                     : Scenario.ofFileName(command.scenario());
         } catch (IllegalArgumentException e) {
-            notRun(command, e.getMessage());
-            return;
+            return notRun(command, e.getMessage(), null);
         }
-        start(command, scenario, Map.of(), Severity.CRITICAL, who);
+        return start(command, scenario, Map.of(), Severity.CRITICAL, who);
     }
 
     private static Incident noteOf(Incident incident, Instant now, StepOutcome outcome, String detail) {

@@ -252,17 +252,18 @@ public class Coordinator {
         });
     }
 
-    /** Runs a change to an incident (a manual command) on the loop, then moves the incident on. */
-    public void change(String component, Function<Incident, Incident> change) {
-        onLoop(() -> {
-            book.current(component)
-                    .filter(incident -> ownership.owns(component))
-                    .ifPresent(incident -> {
-                        Incident changed = publisher.publish(change.apply(incident));
-                        run(changed);
-                    });
-            return null;
-        });
+    /**
+     * Runs a change to the component's incident (a manual command) on the loop, then moves the incident on;
+     * the changed incident, or empty when the component has none here.
+     */
+    public Optional<Incident> change(String component, Function<Incident, Incident> change) {
+        return onLoop(() -> book.current(component)
+                .filter(incident -> ownership.owns(component))
+                .map(incident -> {
+                    Incident changed = publisher.publish(change.apply(incident));
+                    run(changed);
+                    return changed;
+                }));
     }
 
     /** Moves every open incident on: verification deadlines, cooldowns. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class NativeReflectionTest {
 
-    /** The event types the recovery coordinator reads or writes, as docs/events.md lists them: all of them. */
+    /** The event types the recovery coordinator reads or writes, as docs/events.md lists them. */
     private static final Set<EventType> READS_OR_WRITES = Set.of(
             // reads from mcp-dr.health: transitions open incidents, snapshots verify recoveries (SignalIntake)
             EventType.HEALTH_CHANGED,
@@ -30,7 +30,9 @@ class NativeReflectionTest {
             EventType.BACKUP_REQUESTED,
             // writes to mcp-dr.commands.notify: incident notices and refused commands (Coordinator, StepExecutor,
             // RecoveryCommandIntake)
-            EventType.NOTIFY_REQUESTED);
+            EventType.NOTIFY_REQUESTED,
+            // writes to mcp-dr.commands.outcomes: each command's one outcome (RecoveryCommandIntake)
+            EventType.COMMAND_OUTCOME);
 
     @Test
     void everyEventTypeTheServiceReadsOrWritesIsRegisteredForReflection() {

@@ -20,6 +20,7 @@ public final class CoordinatorTopics implements BeforeEachCallback, AfterEachCal
     public TopicRecorder notifications;
     public TopicRecorder backupCommands;
     public TopicRecorder dlq;
+    public TopicRecorder outcomes;
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -29,6 +30,7 @@ public final class CoordinatorTopics implements BeforeEachCallback, AfterEachCal
         notifications = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_NOTIFY);
         backupCommands = TopicRecorder.fromNow(bootstrap, Topics.COMMANDS_BACKUP);
         dlq = TopicRecorder.fromNow(bootstrap, Topics.DLQ);
+        outcomes = TopicRecorder.fromNow(bootstrap, Topics.COMMAND_OUTCOMES);
     }
 
     @Override
@@ -38,5 +40,6 @@ public final class CoordinatorTopics implements BeforeEachCallback, AfterEachCal
         notifications.close();
         backupCommands.close();
         dlq.close();
+        outcomes.close();
     }
 }
