@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.testing;
 
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,17 +44,7 @@ public final class ClusterFixtures {
                         .withNewSelector()
                         .withMatchLabels(labels)
                         .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName(container)
-                        .withImage(image)
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
+                        .withTemplate(pods(labels, container, image))
                         .endSpec()
                         .build())
                 .createOr(existing -> existing.update());
@@ -80,19 +72,24 @@ public final class ClusterFixtures {
                         .withNewSelector()
                         .withMatchLabels(labels)
                         .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName(container)
-                        .withImage(image)
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
+                        .withTemplate(pods(labels, container, image))
                         .endSpec()
                         .build())
                 .create();
+    }
+
+    /** The pods a Deployment or ReplicaSet makes: {@code labels}, one container. */
+    private static PodTemplateSpec pods(Map<String, String> labels, String container, String image) {
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata()
+                .withLabels(labels)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName(container)
+                .withImage(image)
+                .endContainer()
+                .endSpec()
+                .build();
     }
 }

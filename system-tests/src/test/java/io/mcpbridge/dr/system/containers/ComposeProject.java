@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.system.containers;
 
 import io.mcpbridge.dr.system.deploy.ProjectFiles;
+import io.mcpbridge.dr.system.support.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The project's {@code docker-compose.yml}, run as users run it: by the machine's {@code docker-compose}
@@ -51,7 +51,7 @@ final class ComposeProject implements AutoCloseable {
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of("--project-name", name, "--file", FILE.toString()));
         full.addAll(List.of(arguments));
-        return Docker.run(full, timeout);
+        return Commands.run(null, timeout, full);
     }
 
     /** A file's content, read inside a running service's container (as the user the service runs as). */
@@ -71,41 +71,5 @@ final class ComposeProject implements AutoCloseable {
             System.err.println("compose logs could not be kept: " + e.getMessage());
         }
         run(Duration.ofMinutes(3), "down", "--volumes", "--timeout", "20");
-    }
-
-    /** The docker CLI as a process, bounded in time, failing with its output when it fails. */
-    static final class Docker {
-
-        private Docker() {}
-
-        static String run(List<String> command, Duration timeout) {
-            try {
-                Path output = Files.createTempFile("docker-", ".out");
-                try {
-                    Process process = new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(output.toFile())
-                            .start();
-                    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                        process.destroyForcibly();
-                        throw new IllegalStateException(
-                                String.join(" ", command) + " did not finish within " + timeout);
-                    }
-                    String text = Files.readString(output, StandardCharsets.UTF_8);
-                    if (process.exitValue() != 0) {
-                        throw new IllegalStateException(
-                                String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + text);
-                    }
-                    return text;
-                } finally {
-                    Files.deleteIfExists(output);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
     }
 }
