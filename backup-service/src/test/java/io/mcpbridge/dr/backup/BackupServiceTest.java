@@ -129,6 +129,7 @@ class BackupServiceTest {
                 "drill",
                 "test",
                 Instant.now(),
+                null,
                 null);
         send(restore);
         BackupResult restored = terminal(restore.id());
@@ -265,6 +266,7 @@ class BackupServiceTest {
                 "test",
                 "test",
                 Instant.now(),
+                null,
                 null);
         BackupCommand toProduction = new BackupCommand(
                 "restore-" + UUID.randomUUID(),
@@ -275,6 +277,7 @@ class BackupServiceTest {
                 "test",
                 "test",
                 Instant.now(),
+                null,
                 null);
 
         send(toMyHost);
@@ -367,6 +370,7 @@ class BackupServiceTest {
                 "test",
                 "test",
                 Instant.now(),
+                null,
                 null);
     }
 

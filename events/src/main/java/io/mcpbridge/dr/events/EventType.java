@@ -2,6 +2,8 @@ package io.mcpbridge.dr.events;
 
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -29,6 +31,13 @@ public enum EventType {
     BACKUP_REQUESTED("mcpdr.backup.requested.v1", Topics.COMMANDS_BACKUP, BackupCommand.class),
     /** Progress or outcome of a backup-service command. */
     BACKUP_RESULT("mcpdr.backup.result.v1", Topics.BACKUP_RESULTS, BackupResult.class),
+    /**
+     * What the index object of one backup says now, at each write; a tombstone of this type when the backup is
+     * pruned. Key: backup id.
+     */
+    BACKUP_CATALOGED("mcpdr.backup.cataloged.v1", Topics.BACKUP_CATALOG, BackupIndex.class),
+    /** How backup-service is configured now (maximum ages, schedules, retention). Key: {@code policy}. */
+    BACKUP_POLICY("mcpdr.backup.policy.v1", Topics.BACKUP_CATALOG, BackupPolicy.class),
     /** An engineer's or a drill's recovery command for the coordinator; signed. */
     RECOVERY_REQUESTED("mcpdr.recovery.requested.v1", Topics.COMMANDS_RECOVERY, RecoveryCommand.class),
     /** The whole current state of an incident, at each change. */

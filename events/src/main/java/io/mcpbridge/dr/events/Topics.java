@@ -26,6 +26,11 @@ public final class Topics {
     public static final String COMMANDS_BACKUP = "mcp-dr.commands.backup";
     /** Progress and outcome of backups, verifications and restores. Key: backup id. */
     public static final String BACKUP_RESULTS = "mcp-dr.backup.results";
+    /**
+     * What backup-service's index objects say now, one record per backup and a tombstone when it is pruned, and
+     * its configuration under the key {@code policy}; compacted, so it outlives the results. Key: backup id.
+     */
+    public static final String BACKUP_CATALOG = "mcp-dr.backup.catalog";
     /** Notification requests for the notifier. Key: incident id. */
     public static final String COMMANDS_NOTIFY = "mcp-dr.commands.notify";
     /** The whole current state of every incident; compacted. Key: incident id. */
@@ -47,10 +52,11 @@ public final class Topics {
             INCIDENTS,
             DLQ,
             COMMAND_OUTCOMES,
+            BACKUP_CATALOG,
             NOTIFIER_DELIVERIES);
 
     /** Topics that hold current state by key and are compacted. */
-    public static final List<String> COMPACTED = List.of(INCIDENTS, NOTIFIER_DELIVERIES);
+    public static final List<String> COMPACTED = List.of(INCIDENTS, BACKUP_CATALOG, NOTIFIER_DELIVERIES);
 
     /**
      * Commands: whoever may write here can make the system act, so every record is signed and checked, and
@@ -61,7 +67,7 @@ public final class Topics {
 
     /** Topics whose records are signed by their sender and believed only from trusted signers. */
     public static final List<String> SIGNED =
-            List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMAND_OUTCOMES);
+            List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMAND_OUTCOMES, BACKUP_CATALOG);
 
     /** How long the notifier's ledger remembers a delivery: longer than any redelivery can come. */
     public static final Duration NOTIFIER_DELIVERIES_RETENTION = Duration.ofDays(7);

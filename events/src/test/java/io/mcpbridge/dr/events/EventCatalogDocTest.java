@@ -49,7 +49,15 @@ class EventCatalogDocTest {
 
         assertThat(parsed)
                 .hasNoNullFieldsOrPropertiesExcept(
-                        "endsAt", "lastError", "forensicBackupId", "reason", "escalatedAt", "maintenanceFor");
+                        "endsAt",
+                        "lastError",
+                        "forensicBackupId",
+                        "reason",
+                        "escalatedAt",
+                        "maintenanceFor",
+                        "dryRun",
+                        "backupIds",
+                        "failureReason");
         // Round trip through the shared mapper keeps every value.
         assertThat(EventJson.fromBytes(EventJson.toBytes(parsed), type.payloadType()))
                 .isEqualTo(parsed);

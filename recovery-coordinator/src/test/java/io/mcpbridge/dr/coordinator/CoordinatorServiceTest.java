@@ -91,7 +91,8 @@ class CoordinatorServiceTest {
                         null,
                         null,
                         null,
-                        start.minus(Duration.ofMinutes(5)))));
+                        start.minus(Duration.ofMinutes(5)),
+                        null)));
         Awaitility.await("the backup seen")
                 .atMost(WAIT)
                 .until(() -> RestAssured.given()

@@ -99,7 +99,8 @@ class ManualCommandsTest {
                         null,
                         "bk-forensic-1",
                         null,
-                        now)));
+                        now,
+                        null)));
 
         Incident resolved = awaitIncident(i -> i.component().equals("store-a") && i.state() == IncidentState.RESOLVED);
         assertThat(resolved.scenario()).isEqualTo("manual-restore");
@@ -263,7 +264,8 @@ class ManualCommandsTest {
                 null,
                 null,
                 null,
-                now);
+                now,
+                null);
 
         topics.events.publishSignedBy(
                 TestSigners.signer(TestSigners.ENGINEER),
@@ -427,7 +429,8 @@ class ManualCommandsTest {
                         null,
                         null,
                         phase == BackupPhase.FAILED ? "the test says no" : null,
-                        now)));
+                        now,
+                        null)));
     }
 
     private static RecoveryCommand command(

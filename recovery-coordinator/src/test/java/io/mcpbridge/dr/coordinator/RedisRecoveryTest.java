@@ -94,7 +94,8 @@ class RedisRecoveryTest {
                     "ab".repeat(32),
                     "20261126T160000Z-def456",
                     null,
-                    now);
+                    now,
+                    null);
             events.publish(new EventEnvelope(
                     restore.id() + ":succeeded", EventType.BACKUP_RESULT, "/test", done.backupId(), now, done));
             incidents.awaitPayloads(

@@ -159,6 +159,7 @@ class DataCorruptionIT {
                         "test",
                         "someone",
                         Instant.now(),
+                        null,
                         null));
     }
 
@@ -174,6 +175,7 @@ class DataCorruptionIT {
                         "investigation",
                         "someone",
                         Instant.now(),
+                        null,
                         null));
         assertThat(result.phase()).as(result.reason()).isEqualTo(BackupPhase.SUCCEEDED);
     }

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.config;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.backup.catalog.CatalogPublisher;
 import io.mcpbridge.dr.backup.crypto.ArchiveCipher;
 import io.mcpbridge.dr.backup.crypto.ArchiveKey;
 import io.mcpbridge.dr.backup.operation.BackupContext;
@@ -100,7 +101,8 @@ public class BackupBeans {
             ArchiveCipher cipher,
             Clock clock,
             Vertx vertx,
-            Instance<KubernetesClient> kubernetes) {
+            Instance<KubernetesClient> kubernetes,
+            CatalogPublisher catalogTopic) {
         BucketLayout layout = new BucketLayout(
                 config.store().kind() == BackupConfig.Store.Kind.S3
                         ? config.store().prefix()
@@ -135,7 +137,7 @@ public class BackupBeans {
         return new BackupContext(
                 store,
                 layout,
-                new BackupCatalog(store, layout),
+                new BackupCatalog(store, layout, catalogTopic),
                 cipher,
                 clock,
                 vertx,

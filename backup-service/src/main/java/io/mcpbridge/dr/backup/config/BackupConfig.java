@@ -58,7 +58,10 @@ public interface BackupConfig {
      */
     Map<String, Duration> maxAge();
 
-    /** How often the backup age gauges are read anew from the store's catalog. */
+    /**
+     * How often the backup age gauges are read anew from the store's catalog, and the catalog topic is
+     * reconciled with the store.
+     */
     @WithDefault("5m")
     Duration catalogRefresh();
 

@@ -3,10 +3,11 @@ package io.mcpbridge.dr.backup.config;
 import io.mcpbridge.dr.backup.archive.CertificateInfo;
 import io.mcpbridge.dr.backup.archive.Manifest;
 import io.mcpbridge.dr.backup.archive.ManifestEntry;
-import io.mcpbridge.dr.backup.store.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
@@ -27,6 +28,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             BackupIndex.class,
             BackupIndex.Status.class,
             BackupIndex.Purpose.class,
+            BackupPolicy.class,
             Manifest.class,
             ManifestEntry.class,
             CertificateInfo.class

@@ -171,6 +171,11 @@ public class BackupCommandIntake {
             throw new MalformedEventException(
                     "backupId '" + command.backupId() + "' is neither a backup id nor 'latest'");
         }
+        if (command.dryRunRequested() && command.action() != BackupAction.PRUNE) {
+            // Refused, not run: whoever asked for a dry run expects nothing to change.
+            throw new MalformedEventException(
+                    "only PRUNE can be a dry run; " + command.action() + " was asked for as one and is not run");
+        }
         if (command.targets() != null && command.action() != BackupAction.RESTORE) {
             throw new MalformedEventException("only RESTORE takes targets");
         }

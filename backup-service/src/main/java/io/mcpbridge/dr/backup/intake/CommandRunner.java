@@ -14,12 +14,12 @@ import io.mcpbridge.dr.backup.operation.BackupVerifier;
 import io.mcpbridge.dr.backup.operation.OperationFailedException;
 import io.mcpbridge.dr.backup.operation.Outcome;
 import io.mcpbridge.dr.backup.operation.PartialRestoreException;
-import io.mcpbridge.dr.backup.store.BackupIndex;
 import io.mcpbridge.dr.backup.store.RetentionPolicy;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
@@ -125,7 +125,7 @@ public class CommandRunner {
                     progress,
                     started,
                     outcome,
-                    null);
+                    outcome.note());
             if (command.action() == BackupAction.BACKUP) {
                 metrics.backedUp(outcome.scopes(), clock.instant(), outcome.sizeBytes());
             }
@@ -141,7 +141,7 @@ public class CommandRunner {
                     scopes,
                     progress,
                     started,
-                    new Outcome(knownId, scopes, e.counts(), null, null, null),
+                    new Outcome(knownId, scopes, e.counts(), null, null, null, null, null),
                     e.getMessage());
         } catch (Exception e) {
             String reason = reason(e);
@@ -196,7 +196,10 @@ public class CommandRunner {
                                 command.reason(),
                                 command.requestedBy(),
                                 progress);
-            case PRUNE -> new BackupPruner(context, retention).prune();
+            case PRUNE ->
+                command.dryRunRequested()
+                        ? new BackupPruner(context, retention).dryRun()
+                        : new BackupPruner(context, retention).prune();
         };
     }
 
@@ -238,7 +241,8 @@ public class CommandRunner {
                 outcome == null ? null : outcome.ciphertextSha256(),
                 outcome == null ? null : outcome.forensicBackupId(),
                 reason,
-                now);
+                now,
+                outcome == null ? null : outcome.backupIds());
     }
 
     private void publish(BackupResult result, String suffix) {

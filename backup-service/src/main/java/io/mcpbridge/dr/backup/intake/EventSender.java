@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.intake;
 
 import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.Tombstone;
 import io.mcpbridge.dr.events.kafka.EventProducer;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import io.smallrye.common.annotation.Identifier;
@@ -12,8 +13,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes results and scheduled commands durably ({@link EventProducer}), waiting for the broker, signed
- * with backup-service's own key: the coordinator believes no result that backup-service did not sign.
+ * Publishes results, scheduled commands and the catalog durably ({@link EventProducer}), waiting for the
+ * broker, signed with backup-service's own key: the coordinator believes no result that backup-service did not
+ * sign.
  */
 @ApplicationScoped
 public class EventSender {
@@ -35,6 +37,17 @@ public class EventSender {
             return true;
         } catch (IllegalStateException e) {
             LOG.warnf("%s (%s)", e.getMessage(), event.type().typeName());
+            return false;
+        }
+    }
+
+    /** Sends the tombstone and waits for the acknowledgement; returns whether it was acknowledged. */
+    public boolean send(Tombstone tombstone) {
+        try {
+            producer.publishAndWait(tombstone, ACK_TIMEOUT);
+            return true;
+        } catch (IllegalStateException e) {
+            LOG.warnf("%s (%s)", e.getMessage(), tombstone.type().typeName());
             return false;
         }
     }

@@ -3,7 +3,7 @@ package io.mcpbridge.dr.backup.metrics;
 import io.mcpbridge.dr.backup.config.BackupConfig;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.schedule.MaxBackupAge;
-import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,7 +7,7 @@ import io.mcpbridge.dr.backup.kubernetes.KubernetesRestore;
 import io.mcpbridge.dr.backup.redis.KeyRecord;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
 import io.mcpbridge.dr.backup.redis.RedisSession;
-import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
 import java.io.BufferedInputStream;
@@ -97,7 +97,14 @@ public final class BackupRestore {
             // 3. Apply the bytes proven in step 1.
             Map<String, Long> counts = apply(index, copy, scopes, into, progress, forensic.backupId());
             return new Outcome(
-                    index.id(), scopes, counts, index.sizeBytes(), index.ciphertextSha256(), forensic.backupId());
+                    index.id(),
+                    scopes,
+                    counts,
+                    index.sizeBytes(),
+                    index.ciphertextSha256(),
+                    forensic.backupId(),
+                    null,
+                    null);
         }
     }
 

@@ -11,9 +11,9 @@ import io.mcpbridge.dr.backup.kubernetes.KubernetesSnapshot;
 import io.mcpbridge.dr.backup.redis.KeyChunk;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.redis.RedisSnapshot;
-import io.mcpbridge.dr.backup.store.BackupIndex;
 import io.mcpbridge.dr.backup.store.BucketLayout;
 import io.mcpbridge.dr.backup.store.ObjectStore;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -92,7 +92,14 @@ public final class BackupTaker {
                     counts);
             saveIndexOrRemoveArchive(index);
             return new Outcome(
-                    id, request.scopes(), counts, written.ciphertextBytes(), written.ciphertextSha256(), null);
+                    id,
+                    request.scopes(),
+                    counts,
+                    written.ciphertextBytes(),
+                    written.ciphertextSha256(),
+                    null,
+                    null,
+                    null);
         } catch (IOException | RuntimeException e) {
             upload.abort();
             recordFailure(id, request, started, counts, e);

@@ -8,7 +8,7 @@ import io.mcpbridge.dr.backup.redis.KeyRecord;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.redis.ScratchRedis;
-import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -49,7 +49,8 @@ public final class BackupVerifier {
                                     + counts.get("valuesCompared") + " sampled values identical"
                             : "");
             context.catalog().save(index.withVerification(true, context.clock().instant(), detail));
-            return new Outcome(index.id(), index.scopes(), counts, index.sizeBytes(), index.ciphertextSha256(), null);
+            return new Outcome(
+                    index.id(), index.scopes(), counts, index.sizeBytes(), index.ciphertextSha256(), null, null, null);
         } catch (ArchiveIntegrityException | VerificationFailedException e) {
             context.catalog().save(index.withVerification(false, context.clock().instant(), e.getMessage()));
             throw e;

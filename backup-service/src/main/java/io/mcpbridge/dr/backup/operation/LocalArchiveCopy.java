@@ -1,6 +1,6 @@
 package io.mcpbridge.dr.backup.operation;
 
-import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

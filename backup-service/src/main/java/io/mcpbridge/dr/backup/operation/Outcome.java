@@ -13,6 +13,8 @@ import java.util.Map;
  * @param sizeBytes        the stored archive's size, when one is concerned
  * @param ciphertextSha256 its SHA-256
  * @param forensicBackupId for restores, the backup of what was overwritten
+ * @param backupIds        for prune, the backups deleted (or, in a dry run, those that would be); null otherwise
+ * @param note             what a success must say besides its counts (a dry run changed nothing); null otherwise
  */
 public record Outcome(
         String backupId,
@@ -20,4 +22,6 @@ public record Outcome(
         Map<String, Long> counts,
         Long sizeBytes,
         String ciphertextSha256,
-        String forensicBackupId) {}
+        String forensicBackupId,
+        List<String> backupIds,
+        String note) {}

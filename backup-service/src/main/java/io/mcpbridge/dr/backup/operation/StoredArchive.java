@@ -4,7 +4,7 @@ import io.mcpbridge.dr.backup.archive.ArchiveIntegrityException;
 import io.mcpbridge.dr.backup.archive.ArchiveReader;
 import io.mcpbridge.dr.backup.archive.ArchiveWriter;
 import io.mcpbridge.dr.backup.archive.Progress;
-import io.mcpbridge.dr.backup.store.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -60,7 +60,7 @@ public class BackupSchedules {
         // One id per schedule tick: a tick published twice (a retry) is still one command.
         String id = "schedule-" + action.name().toLowerCase(Locale.ROOT) + "-" + now.getEpochSecond();
         BackupCommand command =
-                new BackupCommand(id, action, List.of(), backupId, null, "scheduled", "schedule", now, null);
+                new BackupCommand(id, action, List.of(), backupId, null, "scheduled", "schedule", now, null, null);
         if (!sender.send(new EventEnvelope(
                 id, EventType.BACKUP_REQUESTED, "/mcp-dr/backup-service/schedule", command.kafkaKey(), now, command))) {
             LOG.errorf("scheduled %s could not be queued", action);

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.store;
 
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.MalformedEventException;
@@ -13,21 +14,50 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The backups in the store, read from their index objects. */
+/**
+ * The backups in the store, read from their index objects. Every index object is written and deleted here, and
+ * each change is told to a {@link CatalogListener} once the store took it.
+ */
 public final class BackupCatalog {
 
     private static final Logger LOG = Logger.getLogger(BackupCatalog.class);
 
     private final ObjectStore store;
     private final BucketLayout layout;
+    private final CatalogListener listener;
 
+    /** A catalog whose changes nobody hears of. */
     public BackupCatalog(ObjectStore store, BucketLayout layout) {
+        this(store, layout, CatalogListener.NONE);
+    }
+
+    public BackupCatalog(ObjectStore store, BucketLayout layout, CatalogListener listener) {
         this.store = store;
         this.layout = layout;
+        this.listener = listener;
     }
 
     public void save(BackupIndex index) throws IOException {
         store.put(layout.indexKey(index.id()), EventJson.toBytes(index));
+        tell(() -> listener.saved(index), index.id());
+    }
+
+    /** Deletes the index objects of these backups (whose archives must be gone already: see BackupPruner). */
+    public void delete(List<String> backupIds) throws IOException {
+        if (backupIds.isEmpty()) {
+            return;
+        }
+        store.delete(backupIds.stream().map(layout::indexKey).toList());
+        tell(() -> listener.deleted(backupIds), String.join(", ", backupIds));
+    }
+
+    /** The store holds the change whatever the listener does: its failure is logged, never the write's. */
+    private static void tell(Runnable change, String backupIds) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("the catalog change of %s was not told: %s", backupIds, e.getMessage());
+        }
     }
 
     public Optional<BackupIndex> find(String backupId) throws IOException {

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.store;
 
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,7 +22,11 @@ class NativeReflectionTest {
             // outcome back from the store when a command is delivered again (CommandRunner)
             EventType.BACKUP_RESULT,
             // writes to mcp-dr.commands.outcomes: each command accepted or refused (BackupCommandIntake)
-            EventType.COMMAND_OUTCOME);
+            EventType.COMMAND_OUTCOME,
+            // writes to mcp-dr.backup.catalog and reads it back to reconcile it (CatalogPublisher,
+            // CatalogReconciler): the index objects, which it also reads and writes in the store, and its policy
+            EventType.BACKUP_CATALOGED,
+            EventType.BACKUP_POLICY);
 
     @Test
     void everyEventTypeTheServiceReadsOrWritesIsRegisteredForReflection() {

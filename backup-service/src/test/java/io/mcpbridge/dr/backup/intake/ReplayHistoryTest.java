@@ -79,6 +79,7 @@ class ReplayHistoryTest {
                 "test",
                 "alice",
                 Instant.now(),
+                null,
                 null);
     }
 

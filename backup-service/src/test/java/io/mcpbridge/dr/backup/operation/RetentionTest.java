@@ -3,11 +3,12 @@ package io.mcpbridge.dr.backup.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.backup.archive.Progress;
-import io.mcpbridge.dr.backup.store.BackupIndex;
 import io.mcpbridge.dr.backup.store.BucketLayout;
+import io.mcpbridge.dr.backup.store.CatalogListener;
 import io.mcpbridge.dr.backup.store.RetentionPolicy;
 import io.mcpbridge.dr.backup.store.S3ObjectStore;
 import io.mcpbridge.dr.backup.support.Contexts;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.testing.MutableClock;
 import io.mcpbridge.dr.testing.S3Server;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +130,53 @@ class RetentionTest {
                         DAY_ZERO.plus(Duration.ofHours(6 * 18)),
                         DAY_ZERO.plus(Duration.ofHours(6 * 19)));
         assertArchivesMatchIndexes();
+    }
+
+    @Test
+    void aDryRunNamesWhatPruneWouldDeleteAndDeletesNothing() throws IOException {
+        takeEverySixHours(0, 20, true);
+        clock.set(DAY_ZERO.plus(Duration.ofDays(40)));
+        List<String> told = new ArrayList<>();
+        BackupContext telling = Contexts.tellingCatalogChanges(context, deletions(told));
+
+        Outcome dryRun = new BackupPruner(telling, POLICY).dryRun();
+
+        assertThat(context.catalog().all()).hasSize(20);
+        assertThat(told).as("deletions told to the catalog topic").isEmpty();
+        assertThat(dryRun.counts())
+                .containsEntry("deleted", 0L)
+                .containsEntry("wouldDelete", 17L)
+                .containsEntry("kept", 3L)
+                .containsEntry("keptVerified", 3L);
+        assertThat(dryRun.note()).startsWith("dry run");
+        assertThat(dryRun.backupIds()).hasSize(17);
+
+        Outcome pruned = new BackupPruner(telling, POLICY).prune();
+
+        assertThat(pruned.backupIds())
+                .as("prune deletes exactly what the dry run named")
+                .isEqualTo(dryRun.backupIds());
+        assertThat(told).isEqualTo(dryRun.backupIds());
+        assertThat(pruned.counts()).containsEntry("deleted", 17L).doesNotContainKey("wouldDelete");
+        assertThat(pruned.note()).isNull();
+        assertThat(context.catalog().all())
+                .extracting(BackupIndex::id)
+                .doesNotContainAnyElementsOf(dryRun.backupIds())
+                .hasSize(3);
+        assertArchivesMatchIndexes();
+    }
+
+    /** Records the backups whose index objects the catalog deleted. */
+    private static CatalogListener deletions(List<String> told) {
+        return new CatalogListener() {
+            @Override
+            public void saved(BackupIndex index) {}
+
+            @Override
+            public void deleted(List<String> backupIds) {
+                told.addAll(backupIds);
+            }
+        };
     }
 
     private void takeEverySixHours(int from, int to, boolean succeed) throws IOException {

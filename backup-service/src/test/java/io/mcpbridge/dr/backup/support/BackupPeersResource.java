@@ -2,6 +2,7 @@ package io.mcpbridge.dr.backup.support;
 
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisSession;
+import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.S3Server;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,11 +19,14 @@ import java.util.Optional;
 
 /**
  * The peers of a running backup-service: a real S3 server, a redis-server holding MCP Bridge sessions,
- * and config and certificate trees on disk. Tests reach them through the static accessors.
+ * and config and certificate trees on disk; the store and the catalog topic disagree as
+ * {@link CatalogBeforeStart} says. Tests reach them through the static accessors.
  */
 public class BackupPeersResource implements QuarkusTestResourceLifecycleManager {
 
     public static final int SESSIONS = 50_000;
+    /** The service's key prefix in the bucket. */
+    public static final String PREFIX = "service-test/";
 
     private static S3Server s3;
     private static RedisServer redis;
@@ -46,6 +50,7 @@ public class BackupPeersResource implements QuarkusTestResourceLifecycleManager 
         } finally {
             vertx.close();
         }
+        CatalogBeforeStart.plant(s3, PREFIX, KafkaBroker.shared().bootstrapServers());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Map.ofEntries(
@@ -54,7 +59,7 @@ public class BackupPeersResource implements QuarkusTestResourceLifecycleManager 
                 Map.entry("mcpdr.backup.store.endpoint", s3.endpoint().toString()),
                 Map.entry("mcpdr.backup.store.path-style", "true"),
                 Map.entry("mcpdr.backup.store.bucket", S3Server.BUCKET),
-                Map.entry("mcpdr.backup.store.prefix", "service-test/"),
+                Map.entry("mcpdr.backup.store.prefix", PREFIX),
                 Map.entry("mcpdr.backup.store.access-key-id", S3Server.ACCESS_KEY),
                 Map.entry("mcpdr.backup.store.secret-access-key", S3Server.SECRET_KEY),
                 Map.entry("mcpdr.backup.store.part-mib", "5"),

@@ -11,6 +11,7 @@ import io.mcpbridge.dr.backup.redis.KeyPatterns;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.store.BackupCatalog;
 import io.mcpbridge.dr.backup.store.BucketLayout;
+import io.mcpbridge.dr.backup.store.CatalogListener;
 import io.mcpbridge.dr.backup.store.ObjectStore;
 import io.mcpbridge.dr.backup.store.S3Clients;
 import io.mcpbridge.dr.backup.store.S3ObjectStore;
@@ -93,6 +94,21 @@ public final class Contexts {
                 sources,
                 tuning(),
                 RestoreDestinations.originalOnly(sources));
+    }
+
+    /** The same context, its catalog telling {@code listener} of every change. */
+    public static BackupContext tellingCatalogChanges(BackupContext context, CatalogListener listener) {
+        return new BackupContext(
+                context.store(),
+                context.layout(),
+                new BackupCatalog(context.store(), context.layout(), listener),
+                context.cipher(),
+                context.clock(),
+                context.vertx(),
+                context.kubernetes(),
+                context.sources(),
+                context.tuning(),
+                context.destinations());
     }
 
     /** For contexts that must not touch a cluster. */

@@ -17,6 +17,8 @@ import java.util.List;
  * @param requestedAt when
  * @param takenBefore for a RESTORE or VERIFY of {@code latest}: only backups started before this moment count
  *                    (an incident's detection, so a restore never brings back what went wrong); absent: any
+ * @param dryRun      for PRUNE only: say what would be deleted and delete nothing; absent means false, and any
+ *                    other action asked for as a dry run is refused rather than run
  */
 public record BackupCommand(
         String id,
@@ -27,7 +29,8 @@ public record BackupCommand(
         String reason,
         String requestedBy,
         Instant requestedAt,
-        Instant takenBefore) {
+        Instant takenBefore,
+        Boolean dryRun) {
 
     /**
      * The word for the newest backup that is complete and not known to be bad (a verified one first), and
@@ -46,6 +49,11 @@ public record BackupCommand(
 
     /** The same command, asked for by {@code who} (the verified signer). */
     public BackupCommand withRequestedBy(String who) {
-        return new BackupCommand(id, action, scopes, backupId, targets, reason, who, requestedAt, takenBefore);
+        return new BackupCommand(id, action, scopes, backupId, targets, reason, who, requestedAt, takenBefore, dryRun);
+    }
+
+    /** Whether the command asks for a dry run ({@code dryRun} absent means no). */
+    public boolean dryRunRequested() {
+        return Boolean.TRUE.equals(dryRun);
     }
 }

@@ -20,11 +20,14 @@ import java.util.Map;
  * @param sizeBytes        the stored (encrypted) object's size, when known
  * @param durationMillis   time since the operation started
  * @param counts           what was handled, by kind: {@code configs}, {@code certs}, {@code redisKeys},
- *                         {@code kubernetesResources}, {@code redisKeysExpired}, {@code deleted}, ...
+ *                         {@code kubernetesResources}, {@code redisKeysExpired}, {@code deleted} (0 in a dry run),
+ *                         {@code wouldDelete} (a dry run only), ...
  * @param ciphertextSha256 SHA-256 of the stored object, hex
  * @param forensicBackupId for restore: the backup of what the restore overwrote
- * @param reason           why it failed (FAILED only)
+ * @param reason           why it failed (FAILED), or what a PARTIAL restore left to do; for a prune's dry run,
+ *                         that it was one and nothing was deleted
  * @param time             when this result was written
+ * @param backupIds        for PRUNE: the backups deleted, or in a dry run those that would be; absent otherwise
  */
 public record BackupResult(
         String commandId,
@@ -40,10 +43,12 @@ public record BackupResult(
         String ciphertextSha256,
         String forensicBackupId,
         String reason,
-        Instant time) {
+        Instant time,
+        List<String> backupIds) {
 
     public BackupResult {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
         counts = counts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        backupIds = backupIds == null ? null : List.copyOf(backupIds);
     }
 }

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.events.json;
 import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Tombstone;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,19 @@ public final class EventRecords {
         put(headers, CloudEventHeaders.TIME, event.time().toString());
         put(headers, CloudEventHeaders.SUBJECT, event.subject());
         put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return record;
+    }
+
+    /** A record without a value, keyed by the tombstone's key, with the CloudEvents headers but no content type. */
+    public static ProducerRecord<String, byte[]> toRecord(Tombstone tombstone) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(tombstone.topic(), tombstone.key(), null);
+        Headers headers = record.headers();
+        put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        put(headers, CloudEventHeaders.ID, tombstone.id());
+        put(headers, CloudEventHeaders.TYPE, tombstone.type().typeName());
+        put(headers, CloudEventHeaders.SOURCE, tombstone.source());
+        put(headers, CloudEventHeaders.TIME, tombstone.time().toString());
+        put(headers, CloudEventHeaders.SUBJECT, tombstone.key());
         return record;
     }
 

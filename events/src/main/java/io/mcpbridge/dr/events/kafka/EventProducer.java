@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.events.kafka;
 
 import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.Tombstone;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.trust.RecordSigner;
@@ -114,19 +115,40 @@ public final class EventProducer implements AutoCloseable {
      * @throws IllegalStateException when it was not acknowledged within {@code timeout}, with the reason
      */
     public RecordMetadata publishAndWait(EventEnvelope event, Duration timeout) {
+        return await(publish(event), "event " + event.id(), timeout);
+    }
+
+    /** Sends the tombstone (signed on a signed topic); the future completes when the broker acknowledged it. */
+    public CompletableFuture<RecordMetadata> publish(Tombstone tombstone) {
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
-            return publish(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            send(signed(EventRecords.toRecord(tombstone)), acked, System.nanoTime() + deliveryTimeoutNanos);
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    /**
+     * Sends the tombstone and waits for the broker's acknowledgement.
+     *
+     * @throws IllegalStateException when it was not acknowledged within {@code timeout}, with the reason
+     */
+    public RecordMetadata publishAndWait(Tombstone tombstone, Duration timeout) {
+        return await(publish(tombstone), "tombstone " + tombstone.id(), timeout);
+    }
+
+    private static RecordMetadata await(CompletableFuture<RecordMetadata> acked, String what, Duration timeout) {
+        try {
+            return acked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted publishing " + event.id());
+            throw new IllegalStateException("interrupted publishing " + what);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
-                    "event " + event.id() + " was not acknowledged: "
-                            + e.getCause().getMessage(),
-                    e.getCause());
+                    what + " was not acknowledged: " + e.getCause().getMessage(), e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException(
-                    "event " + event.id() + " was not acknowledged within " + timeout.toSeconds() + " s");
+            throw new IllegalStateException(what + " was not acknowledged within " + timeout.toSeconds() + " s");
         }
     }
 
@@ -142,7 +164,7 @@ public final class EventProducer implements AutoCloseable {
             CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
             acks.add(acked);
             try {
-                send(record(event), acked, deadline);
+                send(signed(EventRecords.toRecord(event)), acked, deadline);
             } catch (RuntimeException e) {
                 acked.completeExceptionally(e);
             }
@@ -150,8 +172,8 @@ public final class EventProducer implements AutoCloseable {
         return acks;
     }
 
-    private ProducerRecord<String, byte[]> record(EventEnvelope event) {
-        ProducerRecord<String, byte[]> record = EventRecords.toRecord(event);
+    /** Signs a record for a signed topic ({@link Topics#SIGNED}); leaves any other as it is. */
+    private ProducerRecord<String, byte[]> signed(ProducerRecord<String, byte[]> record) {
         if (Topics.SIGNED.contains(record.topic())) {
             if (signer == null) {
                 throw new IllegalStateException(

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
  * The bytes a record signature covers, in one unambiguous encoding: a fixed first line, then each field
  * as {@code <byte length>:<bytes>\n}, in this order: signer, topic, Kafka key, {@code ce_id},
  * {@code ce_type}, {@code ce_time} (the header's text exactly as sent, never re-formatted) and the payload.
- * Length prefixes make every split of the input distinct, so no two different records share these bytes.
+ * Length prefixes make every split of the input distinct, so no two different records share these bytes. A
+ * tombstone (a record without a value, which deletes its key from a compacted topic) has no payload field: six
+ * fields where any other record has seven, so it is never confused with a record whose payload is empty.
  * {@code docs/events.md} has a worked example that a test checks.
  */
 public final class SignedFields {
@@ -18,6 +20,7 @@ public final class SignedFields {
     private SignedFields() {}
 
     /**
+     * @param payload the record's value; null for a tombstone
      * @throws IllegalArgumentException when a field is missing: an unkeyed or unidentified record is not signable
      */
     public static byte[] of(
@@ -30,10 +33,9 @@ public final class SignedFields {
         field(out, "ce_id", id);
         field(out, "ce_type", type);
         field(out, "ce_time", time);
-        if (payload == null) {
-            throw new IllegalArgumentException("a record without a payload cannot be signed");
+        if (payload != null) {
+            field(out, payload);
         }
-        field(out, payload);
         return out.toByteArray();
     }
 

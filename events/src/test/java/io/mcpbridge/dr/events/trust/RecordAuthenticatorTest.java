@@ -227,4 +227,42 @@ class RecordAuthenticatorTest {
                 .isInstanceOf(UnauthenticatedRecordException.class)
                 .hasMessageContaining("message.timestamp.type=LogAppendTime");
     }
+
+    @Test
+    void aSignedTombstoneIsKnownByItsSignerAndCannotBeTurnedIntoARecordWithAValue() {
+        RecordAuthenticator authenticator = trusting(TrustedSigners.line("backup-service", ALICE.getPublic()));
+        ProducerRecord<String, byte[]> tombstone = new RecordSigner("backup-service", ALICE.getPrivate())
+                .sign(new ProducerRecord<>(
+                        "mcp-dr.backup.catalog", null, "20261017T091402Z-4be1c0", null, catalogHeaders()));
+
+        assertThat(verify(authenticator, tombstone).signer()).isEqualTo("backup-service");
+        assertThatThrownBy(() ->
+                        authenticator.verify(tombstone.topic(), tombstone.key(), tombstone.headers(), new byte[0]))
+                .as("the same headers over an empty value")
+                .isInstanceOf(UnauthenticatedRecordException.class);
+    }
+
+    @Test
+    void aSignedRecordWhoseValueIsRemovedDoesNotPassForATombstone() {
+        RecordAuthenticator authenticator = trusting(TrustedSigners.line("backup-service", ALICE.getPublic()));
+        ProducerRecord<String, byte[]> record = new RecordSigner("backup-service", ALICE.getPrivate())
+                .sign(new ProducerRecord<>(
+                        "mcp-dr.backup.catalog",
+                        null,
+                        "20261017T091402Z-4be1c0",
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        catalogHeaders()));
+
+        assertThatThrownBy(() -> authenticator.verify(record.topic(), record.key(), record.headers(), null))
+                .isInstanceOf(UnauthenticatedRecordException.class)
+                .hasMessageContaining("does not verify");
+    }
+
+    private static RecordHeaders catalogHeaders() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.ID, "catalog-1".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE, "mcpdr.backup.cataloged.v1".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TIME, SIGNED_AT.toString().getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
 }

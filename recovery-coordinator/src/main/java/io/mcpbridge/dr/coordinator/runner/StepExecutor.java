@@ -249,7 +249,8 @@ public final class StepExecutor implements AutoCloseable {
                 "incident " + incident.id() + ": " + step.name(),
                 "recovery-coordinator",
                 clock.instant(),
-                takenBefore);
+                takenBefore,
+                null);
         try {
             peers.backupRequests().accept(command);
         } catch (RuntimeException e) {

@@ -99,7 +99,8 @@ class RecoveryPointsTest {
                 null,
                 null,
                 phase == BackupPhase.FAILED ? "disk full" : null,
-                time);
+                time,
+                null);
     }
 
     private static Incident incident(String component) {

@@ -179,6 +179,7 @@ class ComposeIT {
                 "compose test",
                 "local-engineer",
                 Instant.now(),
+                null,
                 null);
     }
 

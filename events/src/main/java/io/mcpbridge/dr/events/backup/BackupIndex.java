@@ -1,13 +1,15 @@
-package io.mcpbridge.dr.backup.store;
+package io.mcpbridge.dr.events.backup;
 
-import io.mcpbridge.dr.events.backup.BackupScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The small unencrypted object beside each archive: enough to list, choose and prune backups without
- * downloading or decrypting anything. It holds no data of the backup and never a key.
+ * downloading or decrypting anything. It holds no data of the backup and never a key. backup-service writes it
+ * to the store as JSON, and publishes the same JSON on {@code mcp-dr.backup.catalog} (compacted, keyed by
+ * {@code id}) whenever it writes it, so the catalog can be read from Kafka long after the backup's results
+ * expired.
  *
  * @param id               the backup id
  * @param purpose          why it was taken
