@@ -3,6 +3,8 @@ package io.mcpbridge.dr.devstack;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.alert.AlertEvent;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.command.CommandOutcome;
@@ -44,7 +46,17 @@ final class EventPrinter {
             case RECOVERY_REQUESTED -> recoveryCommand(time, (RecoveryCommand) event.payload());
             case INCIDENT_UPDATED -> incident(time, (Incident) event.payload());
             case COMMAND_OUTCOME -> outcome(time, (CommandOutcome) event.payload());
+            case BACKUP_CATALOGED -> cataloged(time, (BackupIndex) event.payload());
+            case BACKUP_POLICY ->
+                paint(DIM, time + "  catalog   policy, maximum ages " + ((BackupPolicy) event.payload()).maxAge());
         };
+    }
+
+    private String cataloged(String time, BackupIndex index) {
+        return paint(
+                DIM,
+                time + "  catalog   " + index.id() + " " + index.status().name().toLowerCase()
+                        + (index.verified() == null ? "" : index.verified() ? ", verified" : ", failed verification"));
     }
 
     private String outcome(String time, CommandOutcome outcome) {
@@ -57,6 +69,11 @@ final class EventPrinter {
                 + outcome.commandId() + " " + verdict + " by " + outcome.handledBy()
                 + (outcome.reason() == null ? "" : ": " + outcome.reason())
                 + (outcome.incidentId() == null ? "" : " (" + outcome.incidentId() + ")");
+    }
+
+    /** A tombstone: the key's record is gone from a compacted topic (a pruned backup leaves the catalog). */
+    String removed(String topic, String key) {
+        return paint(DIM, TIME.format(java.time.Instant.now()) + "  removed   " + key + " from " + topic);
     }
 
     String unreadable(String topic, String reason) {

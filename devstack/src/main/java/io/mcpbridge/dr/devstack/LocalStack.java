@@ -204,7 +204,8 @@ public final class LocalStack {
                                         quarkusApp("recovery-coordinator").toString())))
                 .awaitPort(COORDINATOR_PORT, Duration.ofSeconds(60));
 
-        printUsage(webhookToken);
+        Path drctlSettings = LocalDrctl.writeSettings(root.resolve(".local"), bootstrap, keys);
+        printUsage(webhookToken, drctlSettings);
         tail(bootstrap);
     }
 
@@ -231,7 +232,7 @@ public final class LocalStack {
         return jar;
     }
 
-    private void printUsage(String webhookToken) {
+    private void printUsage(String webhookToken, Path drctlSettings) {
         String control = "http://127.0.0.1:" + SIMULATOR_CONTROL_PORT + "/sim";
         System.out.println();
         System.out.println("Everything is up. Logs: " + logs + ". Ctrl-C stops it all.");
@@ -250,6 +251,14 @@ public final class LocalStack {
         System.out.println("Notifications (console channel): " + logs.resolve("notifier.log"));
         System.out.println("Backups: " + root.resolve(".local/backups") + " (key in .local/backup.key), metrics on "
                 + "http://127.0.0.1:" + BACKUP_SERVICE_PORT + "/q/metrics");
+        System.out.println(
+                "drctl, signing as " + LocalKeys.ENGINEER + " (a key the local services trust), in another shell:");
+        System.out.println("  export MCPDR_CONFIG=" + drctlSettings);
+        System.out.println("  ./drctl status");
+        System.out.println(
+                "  ./drctl recover gateway --yes --reason 'trying drctl'   # then: ./drctl follow <incident id>");
+        System.out.println("  ./drctl backup now && ./drctl backup list");
+        System.out.println("  ./drctl incidents --all");
         System.out.println();
         System.out.println("Events:");
     }
@@ -275,6 +284,10 @@ public final class LocalStack {
                     .toList());
             while (running.get()) {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (record.value() == null) {
+                        System.out.println(printer.removed(record.topic(), record.key()));
+                        return;
+                    }
                     try {
                         System.out.println(printer.line(record.topic(), EventRecords.fromRecord(record)));
                     } catch (MalformedEventException e) {

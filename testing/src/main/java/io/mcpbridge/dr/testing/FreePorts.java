@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Free loopback ports for peers started by tests. */
@@ -40,6 +42,34 @@ public final class FreePorts {
             }
         }
         return false;
+    }
+
+    /**
+     * Several ports that were free a moment ago, all different: each is held open until all are chosen, since
+     * the system may hand out a port just released again (a broker given the same port for two listeners
+     * refuses to start).
+     */
+    public static int[] distinct(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a probe socket: nothing to do
+                }
+            }
+        }
     }
 
     /**

@@ -69,8 +69,8 @@ public final class KafkaBroker implements AutoCloseable {
         // Free ports are picked then bound later; another process can win the race, so retry.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return start(
-                        FreePorts.next(), FreePorts.next(), Uuid.randomUuid().toString(), dataDir);
+                int[] ports = FreePorts.distinct(2);
+                return start(ports[0], ports[1], Uuid.randomUuid().toString(), dataDir);
             } catch (RuntimeException e) {
                 LOG.warnf("Kafka broker failed to start (attempt %d of %d): %s", attempt, START_ATTEMPTS, e);
                 last = e;

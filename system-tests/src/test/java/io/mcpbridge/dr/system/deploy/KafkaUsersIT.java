@@ -9,9 +9,11 @@ import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.system.support.Drctl;
 import io.mcpbridge.dr.system.support.SecuredKafka;
 import io.mcpbridge.dr.testing.FreePorts;
 import io.mcpbridge.dr.testing.ServiceProcess;
+import io.mcpbridge.dr.testing.TestSigners;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,44 @@ class KafkaUsersIT {
                         .hasCauseInstanceOf(TopicAuthorizationException.class);
             }
         }
+    }
+
+    @Test
+    void drctlReadsTheStateAndSendsCommandsAsItsKafkaUserAndAnotherUserIsToldWhy() throws Exception {
+        List<KafkaUser> users = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/kafka.yaml")).stream()
+                .filter(KafkaUser.class::isInstance)
+                .map(KafkaUser.class::cast)
+                .toList();
+        Map<String, String> passwords = new HashMap<>();
+        users.forEach(user ->
+                passwords.put(user.getMetadata().getName(), UUID.randomUUID().toString()));
+        try (SecuredKafka kafka = SecuredKafka.start()) {
+            kafka.setUp(passwords, bindings(users));
+            Drctl drctl = Drctl.as(TestSigners.ENGINEER, kafka.clientBootstrap())
+                    .withEnvironment(sasl("drctl", passwords.get("drctl")));
+
+            Drctl.Run status = drctl.run("status", "-o", "json");
+            assertThat(status.exitCode()).as(status.all()).isZero();
+            Drctl.Run backups = drctl.run("backup", "list");
+            assertThat(backups.exitCode()).as(backups.all()).isZero();
+            Drctl.Run sent = drctl.run("ack", "gateway", "--no-wait");
+            assertThat(sent.exitCode()).as(sent.all()).isZero();
+            assertThat(sent.all()).doesNotContain(passwords.get("drctl"));
+
+            Drctl.Run asNotifier = Drctl.as(TestSigners.ENGINEER, kafka.clientBootstrap())
+                    .withEnvironment(sasl("notifier", passwords.get("notifier")))
+                    .run("incidents");
+            assertThat(asNotifier.exitCode()).as(asNotifier.all()).isEqualTo(1);
+            assertThat(asNotifier.err()).contains("does not allow", "ACLs");
+        }
+    }
+
+    /** drctl's settings for a SCRAM user, from the environment as an operator would pass a Secret. */
+    private static Map<String, String> sasl(String user, String password) {
+        return Map.of(
+                "MCPDR_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "MCPDR_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "MCPDR_KAFKA_SASL_JAAS_CONFIG", SecuredKafka.jaasLine(user, password));
     }
 
     /**

@@ -112,7 +112,7 @@ public final class RecoverySystem implements AutoCloseable {
         settings.put("mcpdr.backup.schedule.backup", "off");
         settings.put("mcpdr.backup.schedule.verify", "off");
         settings.put("mcpdr.backup.schedule.prune", "off");
-        settings.put("mcpdr.backup.progress-interval", "500ms");
+        settings.put("mcpdr.backup.progress-interval", "200ms");
         return settings;
     }
 

@@ -44,8 +44,9 @@ public final class SecuredKafka implements AutoCloseable {
     }
 
     public static SecuredKafka start() {
-        int operatorPort = FreePorts.next();
-        int clientPort = FreePorts.next();
+        int[] ports = FreePorts.distinct(3);
+        int operatorPort = ports[0];
+        int clientPort = ports[1];
         String dataDir;
         try {
             dataDir = Files.createTempDirectory("kafka-secured-").toString();
@@ -55,7 +56,7 @@ public final class SecuredKafka implements AutoCloseable {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withKafkaHost("127.0.0.1")
                 .withKafkaPort(operatorPort)
-                .withControllerPort(FreePorts.next())
+                .withControllerPort(ports[2])
                 .withClusterId(Uuid.randomUuid().toString())
                 .withAdvertisedListeners(
                         endpoint(SecurityProtocol.PLAINTEXT, "127.0.0.1", operatorPort),

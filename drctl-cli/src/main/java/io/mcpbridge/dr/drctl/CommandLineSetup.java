@@ -1,0 +1,28 @@
+package io.mcpbridge.dr.drctl;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import picocli.CommandLine;
+
+/**
+ * How drctl parses and fails: enum values in any case ({@code -o JSON}), usage errors exit 2 (the code for
+ * "refused or bad usage"), and an unexpected failure prints one line, not a stack trace (set
+ * {@code DRCTL_DEBUG=1} for it).
+ */
+@ApplicationScoped
+class CommandLineSetup {
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        return factory.create()
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                    if (System.getenv("DRCTL_DEBUG") != null) {
+                        failure.printStackTrace(commandLine.getErr());
+                    }
+                    commandLine.getErr().println("error: " + failure.getMessage());
+                    return failure instanceof DrctlException known ? known.exitCode() : ExitCodes.FAILED;
+                });
+    }
+}

@@ -1,0 +1,62 @@
+package io.mcpbridge.dr.drctl.commands.backup;
+
+import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "now", description = "Take a backup now and show its progress; prints the backup id at the end.")
+public final class BackupNowCommand extends BackupSendingCommand {
+
+    @Option(
+            names = "--scopes",
+            split = ",",
+            paramLabel = "SCOPE",
+            description = "configs, certs, redis, kubernetes (default: every scope backup-service takes).")
+    List<String> scopes;
+
+    @Override
+    protected int run() {
+        List<BackupScope> chosen = ScopeNames.parse(scopes);
+        Instant now = clock.instant();
+        BackupCommand command = new BackupCommand(
+                newCommandId("backup"),
+                BackupAction.BACKUP,
+                chosen,
+                null,
+                null,
+                reason == null ? "drctl backup now" : reason,
+                connection.settings().identity().orElse(null),
+                now,
+                null,
+                null);
+        return sendBackup(command, "backing up", dryRun ? OptionalLong.empty() : likeTheLastOne(chosen));
+    }
+
+    /** The size of the newest complete backup of the same scopes: what this one will be about. */
+    private OptionalLong likeTheLastOne(List<BackupScope> chosen) {
+        return BackupCatalogRecords.read(kafka()).backups().stream()
+                .filter(backup -> backup.status() == BackupIndex.Status.COMPLETE
+                        && backup.purpose() != BackupIndex.Purpose.FORENSIC
+                        && (chosen.isEmpty() || new HashSet<>(backup.scopes()).equals(new HashSet<>(chosen))))
+                .mapToLong(BackupIndex::plainBytes)
+                .findFirst()
+                .stream()
+                .mapToObj(OptionalLong::of)
+                .findFirst()
+                .orElse(OptionalLong.empty());
+    }
+
+    @Override
+    protected String verb(BackupResult result) {
+        return "backed up";
+    }
+}

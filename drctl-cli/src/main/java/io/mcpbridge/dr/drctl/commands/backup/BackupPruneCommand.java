@@ -1,0 +1,83 @@
+package io.mcpbridge.dr.drctl.commands.backup;
+
+import io.mcpbridge.dr.drctl.ExitCodes;
+import io.mcpbridge.dr.drctl.output.OutputFormat;
+import io.mcpbridge.dr.drctl.output.Structured;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "prune",
+        description = {
+            "Apply the retention policy now. With --dry-run, backup-service lists what it would delete and deletes"
+                    + " nothing."
+        })
+public final class BackupPruneCommand extends BackupSendingCommand {
+
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Confirm without being asked.")
+    boolean yes;
+
+    @Override
+    protected int run() {
+        if (!dryRun) {
+            confirm(yes, "This deletes the backups the retention policy no longer keeps.", "prune");
+        }
+        Instant now = Instant.now(clock);
+        BackupCommand command = new BackupCommand(
+                newCommandId("prune"),
+                BackupAction.PRUNE,
+                List.of(),
+                null,
+                null,
+                reason == null ? "drctl backup prune" : reason,
+                connection.settings().identity().orElse(null),
+                now,
+                null,
+                dryRun ? Boolean.TRUE : null);
+        EventEnvelope event =
+                new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, SOURCE, command.kafkaKey(), now, command);
+        // A prune's dry run is backup-service's own: sent like any command, unlike the other backup dry runs.
+        return send(event, true, delivery -> {
+            Optional<BackupResult> result = Optional.empty();
+            while (result.isEmpty() || !result.get().phase().terminal()) {
+                result = delivery.nextResult(Instant.now().plus(timeout));
+                if (result.isEmpty()) {
+                    terminal.note(
+                            terminal.yellow("no result from backup-service within " + timeout.toSeconds() + " s"));
+                    return ExitCodes.TIMED_OUT;
+                }
+            }
+            return report(result.get());
+        });
+    }
+
+    private int report(BackupResult result) {
+        if (output != OutputFormat.TABLE) {
+            terminal.println(Structured.render(result, output));
+        } else if (result.phase() == BackupPhase.SUCCEEDED) {
+            List<String> ids = result.backupIds() == null ? List.of() : result.backupIds();
+            terminal.println((dryRun ? "would delete " : "deleted ") + ids.size() + " backup"
+                    + (ids.size() == 1 ? "" : "s") + (ids.isEmpty() ? "" : ":"));
+            ids.forEach(id -> terminal.println("  " + id));
+        } else {
+            terminal.println(summary(result));
+        }
+        return result.phase() == BackupPhase.SUCCEEDED ? ExitCodes.DONE : ExitCodes.FAILED;
+    }
+
+    @Override
+    protected String verb(BackupResult result) {
+        return dryRun ? "checked" : "pruned";
+    }
+}

@@ -1,0 +1,93 @@
+package io.mcpbridge.dr.drctl.commands.backup;
+
+import io.mcpbridge.dr.drctl.ExitCodes;
+import io.mcpbridge.dr.drctl.commands.SendingCommand;
+import io.mcpbridge.dr.drctl.output.Human;
+import io.mcpbridge.dr.drctl.output.OutputFormat;
+import io.mcpbridge.dr.drctl.output.ProgressBar;
+import io.mcpbridge.dr.drctl.output.Structured;
+import io.mcpbridge.dr.drctl.send.CommandDelivery;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A command for backup-service on {@code mcp-dr.commands.backup}: sent, answered, then followed through its
+ * results to the end, with a progress bar. After the answer, {@code --timeout} is how long drctl waits for the
+ * next result (backup-service reports progress every few seconds), not for the whole operation.
+ */
+abstract class BackupSendingCommand extends SendingCommand {
+
+    protected int sendBackup(BackupCommand command, String label, OptionalLong expectedBytes) {
+        if (dryRun) {
+            // backup-service runs only a prune as a dry run; for the others, drctl shows what it would send.
+            terminal.println("dry run: would send, signed as " + signer().name() + ":");
+            terminal.println(Structured.render(command, output == OutputFormat.TABLE ? OutputFormat.YAML : output));
+            return ExitCodes.DONE;
+        }
+        EventEnvelope event = new EventEnvelope(
+                command.id(), EventType.BACKUP_REQUESTED, SOURCE, command.kafkaKey(), command.requestedAt(), command);
+        return send(event, true, delivery -> follow(delivery, label, expectedBytes));
+    }
+
+    private int follow(CommandDelivery delivery, String label, OptionalLong expectedBytes) {
+        ProgressBar bar = new ProgressBar(terminal, label, expectedBytes);
+        while (true) {
+            Optional<BackupResult> next = delivery.nextResult(Instant.now().plus(timeout));
+            if (next.isEmpty()) {
+                bar.finish();
+                terminal.note(terminal.yellow("no news from backup-service for " + Human.duration(timeout))
+                        + "\n  it may still be running: drctl backup list shows what is stored");
+                return ExitCodes.TIMED_OUT;
+            }
+            BackupResult result = next.get();
+            if (result.phase() == BackupPhase.PROGRESS) {
+                bar.update(result);
+            } else if (result.phase().terminal()) {
+                bar.finish();
+                return finished(result);
+            }
+        }
+    }
+
+    private int finished(BackupResult result) {
+        if (output != OutputFormat.TABLE) {
+            terminal.println(Structured.render(result, output));
+        } else {
+            terminal.println(summary(result));
+        }
+        return result.phase() == BackupPhase.SUCCEEDED ? ExitCodes.DONE : ExitCodes.FAILED;
+    }
+
+    /** One line for people; the backup id last on a success, where a script's {@code awk '{print $NF}'} finds it. */
+    protected String summary(BackupResult result) {
+        String counts = result.counts().isEmpty() ? "" : " " + counts(result.counts());
+        return switch (result.phase()) {
+            case SUCCEEDED ->
+                terminal.green(verb(result)) + " in "
+                        + Human.duration(java.time.Duration.ofMillis(result.durationMillis()))
+                        + ", " + Human.bytes(result.bytes()) + counts
+                        + (result.backupId() == null ? "" : ": " + result.backupId());
+            case PARTIAL -> terminal.yellow("partly restored") + counts + ": " + result.reason();
+            default -> terminal.red("failed") + ": " + result.reason();
+        };
+    }
+
+    /** What succeeded, in words: {@code backed up}, {@code verified}. */
+    protected abstract String verb(BackupResult result);
+
+    private static String counts(Map<String, Long> counts) {
+        StringBuilder text = new StringBuilder("(");
+        counts.forEach((kind, count) -> text.append(text.length() > 1 ? ", " : "")
+                .append(count)
+                .append(' ')
+                .append(kind));
+        return text.append(')').toString();
+    }
+}

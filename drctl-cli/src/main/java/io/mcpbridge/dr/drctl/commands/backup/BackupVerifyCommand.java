@@ -1,0 +1,62 @@
+package io.mcpbridge.dr.drctl.commands.backup;
+
+import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import java.time.Instant;
+import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "verify",
+        description = {
+            "Verify a backup: download it, check every hash, test-restore its Redis scope into a scratch"
+                    + " instance. Exit 0 when it is good, 1 when it is not."
+        })
+public final class BackupVerifyCommand extends BackupSendingCommand {
+
+    @Parameters(
+            paramLabel = "ID|latest",
+            defaultValue = BackupCommand.LATEST,
+            description = "A backup id, or latest (default).")
+    String backup;
+
+    @Override
+    protected int run() {
+        BackupCommand command = new BackupCommand(
+                newCommandId("verify"),
+                BackupAction.VERIFY,
+                java.util.List.of(),
+                backup,
+                null,
+                reason == null ? "drctl backup verify" : reason,
+                connection.settings().identity().orElse(null),
+                Instant.now(clock),
+                null,
+                null);
+        return sendBackup(command, "verifying", sizeOf(backup));
+    }
+
+    /** The plain size of a named backup, from the catalog: the total the progress counts towards. */
+    private OptionalLong sizeOf(String id) {
+        if (dryRun || BackupCommand.LATEST.equalsIgnoreCase(id)) {
+            return OptionalLong.empty();
+        }
+        return BackupCatalogRecords.read(kafka()).backups().stream()
+                .filter(index -> index.id().equals(id))
+                .mapToLong(BackupIndex::plainBytes)
+                .findFirst()
+                .stream()
+                .mapToObj(OptionalLong::of)
+                .findFirst()
+                .orElse(OptionalLong.empty());
+    }
+
+    @Override
+    protected String verb(BackupResult result) {
+        return "verified";
+    }
+}
