@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 public final class ConfigCommand extends ReadingCommand {
 
     /** One setting as printed. */
-    record Shown(String name, String value, String origin) {}
+    public record Shown(String name, String value, String origin) {}
 
     @Override
     protected int run() {

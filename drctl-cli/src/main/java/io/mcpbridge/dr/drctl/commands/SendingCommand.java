@@ -109,6 +109,11 @@ public abstract class SendingCommand extends DrctlCommand {
         }
     }
 
+    /** Whether an accepted command starts work worth following (a runbook), so the answer says how. */
+    protected boolean startsRunbook() {
+        return false;
+    }
+
     /** Prints the outcome; its exit code. */
     private int report(CommandOutcome outcome) {
         if (output != OutputFormat.TABLE) {
@@ -120,7 +125,7 @@ public abstract class SendingCommand extends DrctlCommand {
             case ACCEPTED -> {
                 if (output == OutputFormat.TABLE) {
                     terminal.println(terminal.green("accepted") + " by " + outcome.handledBy() + reasonText + incident);
-                    if (outcome.incidentId() != null) {
+                    if (outcome.incidentId() != null && startsRunbook()) {
                         terminal.println("  follow it: drctl follow " + outcome.incidentId());
                     }
                 }

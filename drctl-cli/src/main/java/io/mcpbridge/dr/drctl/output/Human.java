@@ -14,12 +14,16 @@ public final class Human {
 
     private Human() {}
 
-    /** {@code 45s}, {@code 3m12s}, {@code 2h05m}, {@code 3d04h}. */
+    /** {@code 0.4s}, {@code 45s}, {@code 3m12s}, {@code 2h05m}, {@code 3d04h}. */
     public static String duration(Duration duration) {
         if (duration == null) {
             return "-";
         }
         long seconds = Math.max(0, duration.toSeconds());
+        if (duration.toMillis() < 10_000) {
+            // Short operations (a backup of a small store) in tenths, so that they do not read as "0s".
+            return String.format(Locale.ROOT, "%.1fs", Math.max(0, duration.toMillis()) / 1000.0);
+        }
         if (seconds < 60) {
             return seconds + "s";
         }

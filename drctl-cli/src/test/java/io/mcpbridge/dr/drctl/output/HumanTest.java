@@ -9,6 +9,7 @@ class HumanTest {
 
     @Test
     void durationsReadAtAGlance() {
+        assertThat(Human.duration(Duration.ofMillis(420))).isEqualTo("0.4s");
         assertThat(Human.duration(Duration.ofSeconds(45))).isEqualTo("45s");
         assertThat(Human.duration(Duration.ofSeconds(192))).isEqualTo("3m12s");
         assertThat(Human.duration(Duration.ofMinutes(125))).isEqualTo("2h05m");

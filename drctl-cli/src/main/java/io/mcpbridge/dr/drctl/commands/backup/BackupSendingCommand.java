@@ -67,7 +67,8 @@ abstract class BackupSendingCommand extends SendingCommand {
 
     /** One line for people; the backup id last on a success, where a script's {@code awk '{print $NF}'} finds it. */
     protected String summary(BackupResult result) {
-        String counts = result.counts().isEmpty() ? "" : " " + counts(result.counts());
+        String counts =
+                result.counts().values().stream().allMatch(count -> count == 0) ? "" : " " + counts(result.counts());
         return switch (result.phase()) {
             case SUCCEEDED ->
                 terminal.green(verb(result)) + " in "
@@ -84,10 +85,14 @@ abstract class BackupSendingCommand extends SendingCommand {
 
     private static String counts(Map<String, Long> counts) {
         StringBuilder text = new StringBuilder("(");
-        counts.forEach((kind, count) -> text.append(text.length() > 1 ? ", " : "")
-                .append(count)
-                .append(' ')
-                .append(kind));
+        counts.forEach((kind, count) -> {
+            if (count != 0) {
+                text.append(text.length() > 1 ? ", " : "")
+                        .append(count)
+                        .append(' ')
+                        .append(kind);
+            }
+        });
         return text.append(')').toString();
     }
 }

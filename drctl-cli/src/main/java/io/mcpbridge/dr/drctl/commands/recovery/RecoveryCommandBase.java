@@ -24,7 +24,15 @@ abstract class RecoveryCommandBase extends SendingCommand {
         static final Arguments NONE = new Arguments(null, null, List.of(), null);
     }
 
+    private RecoveryAction sent;
+
+    @Override
+    protected boolean startsRunbook() {
+        return sent == RecoveryAction.RECOVER || (sent != null && sent.destructive());
+    }
+
     protected int sendRecovery(RecoveryAction action, String component, Arguments arguments, boolean confirmed) {
+        sent = action;
         if (!COMPONENT.matcher(component).matches()) {
             throw new DrctlException(
                     ExitCodes.REFUSED,

@@ -92,10 +92,12 @@ public final class StatusCommand extends ReadingCommand {
             for (ScopeFreshness scope : status.backups()) {
                 backups.row(
                         scope.scope().wireName(),
-                        scope.backupId() == null ? terminal.red("none") : scope.backupId(),
+                        scope.backupId() == null ? "-" : scope.backupId(),
                         Human.duration(scope.age()),
                         Human.duration(scope.maxAge()),
-                        scope.withinMaxAge() ? terminal.green("ok") : terminal.red("too old"));
+                        scope.backupId() == null
+                                ? terminal.red("no verified backup")
+                                : scope.withinMaxAge() ? terminal.green("ok") : terminal.red("too old"));
             }
             text.append(backups.render()).append('\n');
         }
