@@ -8,11 +8,13 @@ import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.trust.Ed25519Keys;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import io.mcpbridge.dr.system.deploy.MetricQueries;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,11 +154,37 @@ class ComposeIT {
     }
 
     /**
+     * The drctl image, as compose's {@code drctl} service runs it (the local engineer's key from the setup):
+     * it takes a backup, signed, and finds it in the catalog and in the status it reads from Kafka.
+     */
+    @Test
+    @Order(5)
+    void drctlsImageTakesABackupAndReadsItBackFromTheCatalog() throws Exception {
+        String backup = compose.run(Duration.ofMinutes(2), "run", "--rm", "--no-deps", "-T", "drctl", "backup", "now");
+        Matcher id = Pattern.compile("(\\d{8}T\\d{6}Z-[0-9a-f]{6})\\s*$").matcher(backup.strip());
+        assertThat(id.find()).as(backup).isTrue();
+
+        String listed = compose.run(
+                Duration.ofMinutes(1), "run", "--rm", "--no-deps", "-T", "drctl", "backup", "list", "-o", "json");
+        List<BackupIndex> backups =
+                List.of(EventJson.fromBytes(jsonOf(listed).getBytes(StandardCharsets.UTF_8), BackupIndex[].class));
+        assertThat(backups).extracting(BackupIndex::id).contains(id.group(1));
+
+        String status = compose.run(Duration.ofMinutes(1), "run", "--rm", "--no-deps", "-T", "drctl", "status");
+        assertThat(status).contains("HEALTH", "gateway", "BACKUPS");
+    }
+
+    /** Compose may print its own lines (creating a container) before the command's output: the JSON from its start. */
+    private static String jsonOf(String output) {
+        return output.substring(output.indexOf('['));
+    }
+
+    /**
      * Every metric the alert rules and the dashboard read is exposed by a running service (after the steps
      * above, so that series which appear only once something happened have had their chance).
      */
     @Test
-    @Order(4)
+    @Order(6)
     void everyMetricTheRulesAndTheDashboardReadIsExposedByAService() throws Exception {
         Set<String> exposed = new TreeSet<>();
         for (int port : SERVICES.values()) {
