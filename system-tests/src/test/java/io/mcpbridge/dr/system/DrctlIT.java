@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
@@ -136,6 +137,26 @@ class DrctlIT {
         Drctl.Run verify = alice.run("backup", "verify", backupId, "--timeout", "60s");
         assertThat(verify.exitCode()).as(verify.all()).isZero();
         assertThat(verify.out()).contains("verified");
+
+        Drctl.Run prune = alice.run("backup", "prune", "--dry-run", "-o", "json");
+        assertThat(prune.exitCode()).as(prune.all()).isZero();
+        BackupResult checked = EventJson.fromBytes(prune.out().getBytes(), BackupResult.class);
+        assertThat(checked.counts()).containsEntry("deleted", 0L);
+        assertThat(checked.backupIds()).as("nothing is old enough to go").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aCommandTheCoordinatorBelievesButCannotCarryOutExits2WithWhy() {
+        Drctl.Run ack = alice.run("ack", "router", "--reason", "seen it");
+
+        assertThat(ack.exitCode()).as(ack.all()).isEqualTo(2);
+        assertThat(ack.err()).contains("not run by recovery-coordinator", "no incident on router");
+
+        Drctl.Run window = alice.run("maintenance", "on", "router", "--for", "1h", "--reason", "router upgrade");
+        assertThat(window.exitCode()).as(window.all()).isZero();
+        assertThat(window.out()).contains("accepted by recovery-coordinator", "maintenance window on router");
+        assertThat(alice.run("maintenance", "off", "router").exitCode()).isZero();
     }
 
     @Test

@@ -12,9 +12,12 @@ import io.mcpbridge.dr.events.backup.BackupScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The backups as backup-service's catalog on {@code mcp-dr.backup.catalog} lists them (what its index objects
@@ -62,6 +65,30 @@ public final class BackupCatalogRecords {
                 .findFirst()
                 .orElseThrow(() -> new DrctlException(
                         ExitCodes.REFUSED, "no backup " + id + " in the catalog; drctl backup list shows them"));
+    }
+
+    /** The plain size of a backup in the catalog: what a verify or restore of it goes through. */
+    public OptionalLong plainBytesOf(String id) {
+        return backups.stream()
+                .filter(backup -> backup.id().equals(id))
+                .findFirst()
+                .map(backup -> OptionalLong.of(backup.plainBytes()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The plain size of the newest complete backup of exactly these scopes (any, when empty): about what a new
+     * backup of them will be.
+     */
+    public OptionalLong plainBytesOfLast(Collection<BackupScope> scopes) {
+        Set<BackupScope> wanted = Set.copyOf(scopes);
+        return backups.stream()
+                .filter(backup -> backup.status() == BackupIndex.Status.COMPLETE
+                        && backup.purpose() != BackupIndex.Purpose.FORENSIC
+                        && (wanted.isEmpty() || Set.copyOf(backup.scopes()).equals(wanted)))
+                .findFirst()
+                .map(backup -> OptionalLong.of(backup.plainBytes()))
+                .orElse(OptionalLong.empty());
     }
 
     /**

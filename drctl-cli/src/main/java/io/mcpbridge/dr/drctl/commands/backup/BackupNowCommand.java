@@ -3,11 +3,9 @@ package io.mcpbridge.dr.drctl.commands.backup;
 import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
-import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
@@ -38,21 +36,12 @@ public final class BackupNowCommand extends BackupSendingCommand {
                 now,
                 null,
                 null);
-        return sendBackup(command, "backing up", dryRun ? OptionalLong.empty() : likeTheLastOne(chosen));
-    }
-
-    /** The size of the newest complete backup of the same scopes: what this one will be about. */
-    private OptionalLong likeTheLastOne(List<BackupScope> chosen) {
-        return BackupCatalogRecords.read(kafka()).backups().stream()
-                .filter(backup -> backup.status() == BackupIndex.Status.COMPLETE
-                        && backup.purpose() != BackupIndex.Purpose.FORENSIC
-                        && (chosen.isEmpty() || new HashSet<>(backup.scopes()).equals(new HashSet<>(chosen))))
-                .mapToLong(BackupIndex::plainBytes)
-                .findFirst()
-                .stream()
-                .mapToObj(OptionalLong::of)
-                .findFirst()
-                .orElse(OptionalLong.empty());
+        return sendBackup(
+                command,
+                "backing up",
+                dryRun
+                        ? OptionalLong.empty()
+                        : BackupCatalogRecords.read(kafka()).plainBytesOfLast(chosen));
     }
 
     @Override

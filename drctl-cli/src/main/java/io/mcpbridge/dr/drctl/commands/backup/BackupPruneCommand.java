@@ -3,15 +3,13 @@ package io.mcpbridge.dr.drctl.commands.backup;
 import io.mcpbridge.dr.drctl.ExitCodes;
 import io.mcpbridge.dr.drctl.output.OutputFormat;
 import io.mcpbridge.dr.drctl.output.Structured;
-import io.mcpbridge.dr.events.EventEnvelope;
-import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,24 +43,16 @@ public final class BackupPruneCommand extends BackupSendingCommand {
                 now,
                 null,
                 dryRun ? Boolean.TRUE : null);
-        EventEnvelope event =
-                new EventEnvelope(command.id(), EventType.BACKUP_REQUESTED, SOURCE, command.kafkaKey(), now, command);
-        // A prune's dry run is backup-service's own: sent like any command, unlike the other backup dry runs.
-        return send(event, true, delivery -> {
-            Optional<BackupResult> result = Optional.empty();
-            while (result.isEmpty() || !result.get().phase().terminal()) {
-                result = delivery.nextResult(Instant.now().plus(timeout));
-                if (result.isEmpty()) {
-                    terminal.note(
-                            terminal.yellow("no result from backup-service within " + timeout.toSeconds() + " s"));
-                    return ExitCodes.TIMED_OUT;
-                }
-            }
-            return report(result.get());
-        });
+        return sendBackup(command, "pruning", OptionalLong.empty());
     }
 
-    private int report(BackupResult result) {
+    @Override
+    protected boolean dryRunAtService() {
+        return true;
+    }
+
+    @Override
+    protected int finished(BackupResult result) {
         if (output != OutputFormat.TABLE) {
             terminal.println(Structured.render(result, output));
         } else if (result.phase() == BackupPhase.SUCCEEDED) {

@@ -3,7 +3,6 @@ package io.mcpbridge.dr.drctl.commands.backup;
 import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
-import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
@@ -70,18 +69,12 @@ public final class BackupRestoreCommand extends BackupSendingCommand {
                 Instant.now(clock),
                 null,
                 null);
-        return sendBackup(command, "restoring", dryRun ? OptionalLong.empty() : sizeOf(backup));
-    }
-
-    private OptionalLong sizeOf(String id) {
-        return BackupCatalogRecords.read(kafka()).backups().stream()
-                .filter(index -> index.id().equals(id))
-                .mapToLong(BackupIndex::plainBytes)
-                .findFirst()
-                .stream()
-                .mapToObj(OptionalLong::of)
-                .findFirst()
-                .orElse(OptionalLong.empty());
+        return sendBackup(
+                command,
+                "restoring",
+                dryRun
+                        ? OptionalLong.empty()
+                        : BackupCatalogRecords.read(kafka()).plainBytesOf(backup));
     }
 
     @Override

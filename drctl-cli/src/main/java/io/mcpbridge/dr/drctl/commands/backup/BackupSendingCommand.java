@@ -25,7 +25,7 @@ import java.util.OptionalLong;
 abstract class BackupSendingCommand extends SendingCommand {
 
     protected int sendBackup(BackupCommand command, String label, OptionalLong expectedBytes) {
-        if (dryRun) {
+        if (dryRun && !dryRunAtService()) {
             // backup-service runs only a prune as a dry run; for the others, drctl shows what it would send.
             terminal.println("dry run: would send, signed as " + signer().name() + ":");
             terminal.println(Structured.render(command, output == OutputFormat.TABLE ? OutputFormat.YAML : output));
@@ -56,7 +56,13 @@ abstract class BackupSendingCommand extends SendingCommand {
         }
     }
 
-    private int finished(BackupResult result) {
+    /** Whether backup-service itself runs this command as a dry run (a prune), rather than drctl showing it. */
+    protected boolean dryRunAtService() {
+        return false;
+    }
+
+    /** Prints the terminal result; the exit code. */
+    protected int finished(BackupResult result) {
         if (output != OutputFormat.TABLE) {
             terminal.println(Structured.render(result, output));
         } else {

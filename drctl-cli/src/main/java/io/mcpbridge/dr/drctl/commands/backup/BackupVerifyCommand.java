@@ -3,7 +3,6 @@ package io.mcpbridge.dr.drctl.commands.backup;
 import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
-import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -40,19 +39,12 @@ public final class BackupVerifyCommand extends BackupSendingCommand {
         return sendBackup(command, "verifying", sizeOf(backup));
     }
 
-    /** The plain size of a named backup, from the catalog: the total the progress counts towards. */
+    /** The plain size of a named backup: the total the progress counts towards. */
     private OptionalLong sizeOf(String id) {
         if (dryRun || BackupCommand.LATEST.equalsIgnoreCase(id)) {
             return OptionalLong.empty();
         }
-        return BackupCatalogRecords.read(kafka()).backups().stream()
-                .filter(index -> index.id().equals(id))
-                .mapToLong(BackupIndex::plainBytes)
-                .findFirst()
-                .stream()
-                .mapToObj(OptionalLong::of)
-                .findFirst()
-                .orElse(OptionalLong.empty());
+        return BackupCatalogRecords.read(kafka()).plainBytesOf(id);
     }
 
     @Override
