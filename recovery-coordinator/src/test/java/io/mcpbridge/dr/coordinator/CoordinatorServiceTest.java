@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
+import io.mcpbridge.dr.coordinator.support.BackupIndexBuilder;
+import io.mcpbridge.dr.coordinator.support.CatalogRecords;
 import io.mcpbridge.dr.coordinator.support.CoordinatorProfile;
 import io.mcpbridge.dr.coordinator.support.CoordinatorTopics;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
-import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.alert.Severity;
-import io.mcpbridge.dr.events.backup.BackupAction;
-import io.mcpbridge.dr.events.backup.BackupPhase;
-import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -25,6 +23,7 @@ import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
+import io.mcpbridge.dr.testing.TestSigners;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -71,36 +70,25 @@ class CoordinatorServiceTest {
     void aGatewayDownIsRestartedOnceVerifiedAndResolved() {
         Instant start = Instant.now();
         String backupId = "bk-configs-" + start.toEpochMilli();
-        topics.events.publish(new EventEnvelope(
-                "result-" + backupId,
-                EventType.BACKUP_RESULT,
-                "/test",
-                backupId,
-                start.minus(Duration.ofMinutes(5)),
-                new BackupResult(
-                        "cmd-" + backupId,
-                        BackupAction.BACKUP,
-                        BackupPhase.SUCCEEDED,
-                        backupId,
-                        List.of(BackupScope.CONFIGS),
-                        1024,
-                        3,
-                        512L,
-                        60_000,
-                        Map.of(),
-                        null,
-                        null,
-                        null,
-                        start.minus(Duration.ofMinutes(5)),
-                        null)));
-        Awaitility.await("the backup seen")
+        Instant backupStarted = start.minus(Duration.ofMinutes(6));
+        topics.events.send(CatalogRecords.cataloged(
+                TestSigners.signer(TestSigners.BACKUP_SERVICE),
+                BackupIndexBuilder.backup(backupId)
+                        .startedAt(backupStarted)
+                        .scopes(BackupScope.CONFIGS)
+                        .build(),
+                0,
+                start.minus(Duration.ofMinutes(5))));
+        Awaitility.await("the backup seen on the catalog")
                 .atMost(WAIT)
                 .until(() -> RestAssured.given()
                         .get("/q/metrics")
                         .asString()
                         .lines()
-                        .anyMatch(line -> line.startsWith("mcpdr_recovery_point_timestamp_seconds{scope=\"configs\"}")
-                                && !line.endsWith("NaN")));
+                        .filter(line -> line.startsWith("mcpdr_recovery_point_timestamp_seconds{scope=\"configs\"}"))
+                        .anyMatch(line -> Math.abs(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))
+                                        - backupStarted.getEpochSecond())
+                                < 1));
         publishHealth("router", HealthState.UP, HealthState.UP, false);
         publishHealth("redis", HealthState.UP, HealthState.UP, false);
         publishHealth("gateway", HealthState.UP, HealthState.DOWN, true);
@@ -128,7 +116,7 @@ class CoordinatorServiceTest {
                         WAIT)
                 .get(0);
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
-        // RPO: the configuration backup started six minutes before the failure.
+        // RPO: the configuration backup on the catalog started six minutes before the failure.
         assertThat(verifying.lastBackupId()).isEqualTo(backupId);
         assertThat(verifying.rpo()).isBetween(Duration.ofMinutes(6), Duration.ofMinutes(7));
         assertThat(opened.details()).containsEntry("RPO", "6 min (last backup " + backupId + ")");

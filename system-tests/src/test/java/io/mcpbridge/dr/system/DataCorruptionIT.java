@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The plan's data-corruption scenario across the running services: the coordinator keeps a forensic copy of
  * the corrupted state, has backup-service restore the newest backup from before the incident was detected,
  * restarts MCP Bridge and verifies it. The sessions come back as they were before the corruption, the keys the
- * corruption added are gone, and the forensic copy holds the corrupted state for whoever investigates.
+ * corruption added are gone, and the forensic copy holds the corrupted state for whoever investigates. The
+ * incident's RPO counts from that backup, which the coordinator learnt from backup-service's catalog.
  */
 class DataCorruptionIT {
 
@@ -44,6 +45,7 @@ class DataCorruptionIT {
                     "for i=1,500 do redis.call('SET','session:'..i," + "'{\"user\":\"user'..i..'\"}','EX',86400) end",
                     "0");
             BackupResult backup = backUp(system);
+            awaitRecoveryPointOnTheCoordinator(system);
 
             system.sessions.command("SET", "session:7", "{\"corrupted\":true}");
             system.sessions.command("SET", "session:intruder", "{\"user\":\"mallory\"}");
@@ -73,6 +75,10 @@ class DataCorruptionIT {
             Incident resolved = awaitResolvedWhileRedisAnswers(system);
 
             assertThat(resolved.scenario()).isEqualTo("data-corruption");
+            assertThat(resolved.lastBackupId())
+                    .as("the RPO counts from the backup backup-service put on its catalog")
+                    .isEqualTo(backup.backupId());
+            assertThat(resolved.rpo()).isPositive();
             assertThat(resolved.timeline())
                     .anySatisfy(entry -> assertThat(entry.detail()).contains("alice"));
             // The probes answered throughout (corrupted data does not fail them): the run people asked for is
@@ -116,6 +122,17 @@ class DataCorruptionIT {
             assertThat(system.investigation.command("GET", "session:7")).contains("{\"corrupted\":true}");
             assertThat(system.investigation.command("GET", "session:intruder")).contains("mallory");
         }
+    }
+
+    /** The coordinator has read the backup from backup-service's catalog: the session store has a recovery point. */
+    private static void awaitRecoveryPointOnTheCoordinator(RecoverySystem system) {
+        Awaitility.await("the session store's recovery point known to the coordinator")
+                .atMost(WAIT)
+                .until(() -> system.coordinator()
+                        .get("/q/metrics")
+                        .lines()
+                        .anyMatch(line -> line.startsWith("mcpdr_recovery_point_timestamp_seconds{scope=\"redis\"}")
+                                && !line.endsWith("NaN")));
     }
 
     /** Verification waits for the session store to be seen healthy after the restart: the probes' snapshots. */

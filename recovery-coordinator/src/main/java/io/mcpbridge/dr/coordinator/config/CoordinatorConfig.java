@@ -34,7 +34,10 @@ public interface CoordinatorConfig {
      */
     TrustConfig trust();
 
-    /** The signer whose backup results are believed: results signed by anyone else are ignored and counted. */
+    /**
+     * The signer whose backup results and catalog records are believed: those signed by anyone else are ignored
+     * and counted.
+     */
     @WithDefault("backup-service")
     String backupSigner();
 
@@ -54,8 +57,8 @@ public interface CoordinatorConfig {
     Duration historyTimeout();
 
     /**
-     * How far back {@code mcp-dr.backup.results} is read at start: long enough to hold the last successful
-     * backup of every scope (the RPO) and any result an incident still waits for.
+     * How far back {@code mcp-dr.backup.results} is read at start: long enough to hold any result an incident
+     * still waits for. The RPO does not depend on it: the backup catalog is read whole.
      */
     @WithDefault("2d")
     Duration backupResultsLookback();

@@ -12,6 +12,7 @@ import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
@@ -54,6 +55,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             BackupAction.class,
             BackupPhase.class,
             BackupScope.class,
+            BackupIndex.class,
             RestoreTargets.class,
             CommandOutcome.class,
             CommandOutcome.Verdict.class,

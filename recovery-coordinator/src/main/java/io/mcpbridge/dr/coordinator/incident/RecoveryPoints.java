@@ -1,52 +1,62 @@
 package io.mcpbridge.dr.coordinator.incident;
 
-import io.mcpbridge.dr.events.backup.BackupAction;
-import io.mcpbridge.dr.events.backup.BackupPhase;
-import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The last successful backup of each scope, learnt from backup-service's results, and from it the RPO of an
- * incident: how old the newest copy of the affected data was when the incident was detected. A backup's
- * point in time is when it started (its result's time less its duration), so the figure errs on the
- * cautious side. The session store's data is the {@code redis} scope; the gateway's and router's is their
- * configuration ({@code configs}); what a runbook restores more broadly does not change the figure.
+ * The backups that are recovery points, as backup-service's catalog lists them, and from them the RPO of an
+ * incident: how old the newest copy of the affected data was when the incident was detected. A backup counts
+ * when it is stored whole, not known to be bad (a verification that failed takes it out) and not a forensic copy
+ * (what a restore overwrote); a pruned backup stops counting. Its point in time is when it started, so the figure
+ * errs on the cautious side. The session store's data is the {@code redis} scope; the gateway's and router's is
+ * their configuration ({@code configs}); what a runbook restores more broadly does not change the figure.
+ *
+ * <p>The catalog is the only source, not the backup results as well: backup-service has the broker take a backup's
+ * catalog record before it publishes the backup's result, so a result would tell nothing sooner, and a result is
+ * never taken back, so a backup later pruned or found bad would go on counting. When a catalog record could not be
+ * published, the figure errs old until backup-service's next reconciliation puts it there.
  */
 public final class RecoveryPoints {
 
-    /** A scope's newest copy. */
+    /** A copy of the data: the backup and when it started. */
     public record Point(String backupId, Instant at) {}
 
-    private final Map<BackupScope, Point> latest = new EnumMap<>(BackupScope.class);
+    private final Map<String, BackupIndex> backups = new HashMap<>();
 
-    /** Takes a result; only a successful backup moves a recovery point, and only forward. */
-    public synchronized void record(BackupResult result) {
-        if (result.action() != BackupAction.BACKUP
-                || result.phase() != BackupPhase.SUCCEEDED
-                || result.backupId() == null) {
-            return;
+    /** What the catalog says of a backup now; it replaces what was known of it. */
+    public synchronized void record(BackupIndex backup) {
+        if (isRecoveryPoint(backup)) {
+            backups.put(backup.id(), backup);
+        } else {
+            backups.remove(backup.id());
         }
-        Point point = new Point(result.backupId(), result.time().minusMillis(result.durationMillis()));
-        for (BackupScope scope : result.scopes()) {
-            latest.merge(scope, point, (known, next) -> next.at().isAfter(known.at()) ? next : known);
-        }
+    }
+
+    /** The backup was pruned (or what the catalog says of it cannot be read): no longer a recovery point. */
+    public synchronized void forget(String backupId) {
+        backups.remove(backupId);
+    }
+
+    /** Stored whole, not known bad, not a forensic copy. */
+    static boolean isRecoveryPoint(BackupIndex backup) {
+        return backup.usable() && backup.purpose() != BackupIndex.Purpose.FORENSIC && backup.createdAt() != null;
     }
 
     /** A scope's newest copy, if any is known. */
     public synchronized Optional<Point> latest(BackupScope scope) {
-        return Optional.ofNullable(latest.get(scope));
+        return newest(scope, Instant.MAX);
     }
 
     /** The newest copy of a component's data made before {@code at}, if any is known. */
     public synchronized Optional<Point> before(String component, Instant at) {
-        return Optional.ofNullable(latest.get(scopeOf(component)))
-                .filter(point -> !point.at().isAfter(at));
+        return newest(scopeOf(component), at);
     }
 
     /** The incident with its RPO and backup stamped, when a backup of its data is known. */
@@ -55,6 +65,14 @@ public final class RecoveryPoints {
                 .map(point -> incident.withRecoveryPoint(
                         Duration.between(point.at(), incident.detectedAt()), point.backupId()))
                 .orElse(incident);
+    }
+
+    private Optional<Point> newest(BackupScope scope, Instant notAfter) {
+        return backups.values().stream()
+                .filter(backup ->
+                        backup.scopes().contains(scope) && !backup.createdAt().isAfter(notAfter))
+                .max(Comparator.comparing(BackupIndex::createdAt).thenComparing(BackupIndex::id))
+                .map(backup -> new Point(backup.id(), backup.createdAt()));
     }
 
     static BackupScope scopeOf(String component) {

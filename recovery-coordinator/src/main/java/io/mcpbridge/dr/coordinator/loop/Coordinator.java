@@ -1,7 +1,9 @@
 package io.mcpbridge.dr.coordinator.loop;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
+import io.mcpbridge.dr.coordinator.history.BackupCatalogFollower;
 import io.mcpbridge.dr.coordinator.history.BackupResultsFollower;
+import io.mcpbridge.dr.coordinator.history.Believed;
 import io.mcpbridge.dr.coordinator.history.HistoryReplay;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
@@ -58,7 +60,7 @@ import org.jboss.logging.Logger;
  * {@code mcp-dr.incidents} before handling any event; a revocation waits for the step in hand to end, so
  * the next owner never finds an action half-done by a live instance.
  */
-// Started with the application: it follows backup results from the start, not from its first use.
+// Started with the application: it follows backup results and the catalog from the start, not from its first use.
 @Startup
 @ApplicationScoped
 public class Coordinator {
@@ -77,8 +79,8 @@ public class Coordinator {
     private final CoordinatorMetrics metrics;
     private final Map<String, TargetHealth> latestHealth = new ConcurrentHashMap<>();
     private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
-    private final RecoveryPoints recoveryPoints;
     private final BackupResultsFollower backupResultsFollower;
+    private final BackupCatalogFollower backupCatalogFollower;
     private volatile Ownership ownership = Ownership.NONE;
     private volatile boolean assigned;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
@@ -102,7 +104,6 @@ public class Coordinator {
             RecordAuthenticator authenticator,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
-        this.recoveryPoints = recoveryPoints;
         metrics.watch(recoveryPoints);
         metrics.watch(book, clock);
         this.runbooks = runbooks;
@@ -119,8 +120,13 @@ public class Coordinator {
                 kafkaConfig,
                 config.backupResultsLookback(),
                 clock,
-                new BackupResultsFollower.Believed(authenticator, config.backupSigner(), metrics::refusedResult),
+                new Believed(authenticator, config.backupSigner(), metrics::refusedResult),
                 this::onBackupResult);
+        this.backupCatalogFollower = BackupCatalogFollower.start(
+                kafkaConfig,
+                new Believed(authenticator, config.backupSigner(), metrics::refusedCatalogRecord),
+                recoveryPoints::record,
+                recoveryPoints::forget);
     }
 
     /**
@@ -200,12 +206,10 @@ public class Coordinator {
     }
 
     /**
-     * A terminal result from backup-service: a successful backup moves the recovery point of its scopes; a
-     * result of a command this coordinator issued ({@link CommandIds}) moves the incident
-     * waiting for it on.
+     * A terminal result from backup-service: a result of a command this coordinator issued ({@link CommandIds})
+     * moves the incident waiting for it on. Recovery points come from the catalog ({@link RecoveryPoints}).
      */
     void onBackupResult(BackupResult result) {
-        recoveryPoints.record(result);
         if (CommandIds.incidentOf(result.commandId()).isPresent()) {
             onLoop(() -> {
                 backupResults.put(result.commandId(), result);
@@ -348,6 +352,7 @@ public class Coordinator {
     @PreDestroy
     void stop() {
         backupResultsFollower.close();
+        backupCatalogFollower.close();
         loop.shutdownNow();
     }
 }

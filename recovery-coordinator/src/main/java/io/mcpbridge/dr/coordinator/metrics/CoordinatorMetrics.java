@@ -30,8 +30,8 @@ import java.util.Set;
  * <li>{@code mcpdr_coordinator_steps_total{action_step,outcome}}: each runbook step's outcome;
  * <li>{@code mcpdr_incident_rpo_seconds{component}}: at detection, the age of the newest backup of the
  * affected data;
- * <li>{@code mcpdr_recovery_point_timestamp_seconds{scope}}: when the newest successful backup of each scope
- * known to the coordinator was taken (absent until one is seen);
+ * <li>{@code mcpdr_recovery_point_timestamp_seconds{scope}}: when the newest recovery point of each scope on
+ * backup-service's catalog was taken (NaN until one is known);
  * <li>{@code mcpdr_coordinator_signals_total{kind}}: health events, alerts and accepted commands handled
  * (health events and alerts by their owner, or passed over by another instance);
  * <li>{@code mcpdr_incident_open_age_seconds{component}} and {@code mcpdr_incident_rto_target_seconds{component}}:
@@ -144,7 +144,8 @@ public class CoordinatorMetrics {
                                     p -> p.latest(scope)
                                             .map(point -> point.at().toEpochMilli() / 1000.0)
                                             .orElse(Double.NaN))
-                            .description("When the newest known successful backup of the scope was taken"));
+                            .description(
+                                    "When the newest recovery point of the scope on the backup catalog was taken"));
         }
     }
 
@@ -205,6 +206,14 @@ public class CoordinatorMetrics {
     public void refusedResult() {
         Counter.builder("mcpdr_coordinator_backup_results_refused_total")
                 .description("Backup results ignored because backup-service did not sign them")
+                .register(registry)
+                .increment();
+    }
+
+    /** A record or tombstone on the backup catalog not signed by backup-service: ignored. */
+    public void refusedCatalogRecord() {
+        Counter.builder("mcpdr_coordinator_backup_catalog_refused_total")
+                .description("Backup catalog records ignored because backup-service did not sign them")
                 .register(registry)
                 .increment();
     }

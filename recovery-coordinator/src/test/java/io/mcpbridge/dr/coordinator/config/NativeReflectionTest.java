@@ -24,6 +24,8 @@ class NativeReflectionTest {
             EventType.RECOVERY_REQUESTED,
             // reads from mcp-dr.backup.results: how the backups and restores it asked for went (BackupResultsFollower)
             EventType.BACKUP_RESULT,
+            // reads from mcp-dr.backup.catalog: the backups that are recovery points (BackupCatalogFollower)
+            EventType.BACKUP_CATALOGED,
             // writes to mcp-dr.incidents at each change (Coordinator); reads it back to resume (IncidentHistory)
             EventType.INCIDENT_UPDATED,
             // writes to mcp-dr.commands.backup: a runbook's backup and restore steps (StepExecutor)

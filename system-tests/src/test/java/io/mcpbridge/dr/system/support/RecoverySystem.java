@@ -51,6 +51,7 @@ public final class RecoverySystem implements AutoCloseable {
     public final TopicRecorder incidents;
     public final TopicRecorder results;
     public final TopicRecorder dlq;
+    private ServiceProcess coordinator;
 
     private RecoverySystem() throws IOException {
         broker = keep(KafkaBroker.startDedicated());
@@ -79,12 +80,19 @@ public final class RecoverySystem implements AutoCloseable {
         RecoverySystem system = new RecoverySystem();
         try {
             system.awaitReady(system.service("backup-service", "backup-service.jar", system.backupServiceSettings()));
-            system.awaitReady(system.service("recovery-coordinator", "coordinator.jar", system.coordinatorSettings()));
+            system.coordinator =
+                    system.service("recovery-coordinator", "coordinator.jar", system.coordinatorSettings());
+            system.awaitReady(system.coordinator);
             return system;
         } catch (RuntimeException e) {
             system.close();
             throw e;
         }
+    }
+
+    /** The running recovery-coordinator, for its metrics. */
+    public ServiceProcess coordinator() {
+        return coordinator;
     }
 
     private Map<String, String> common() {
