@@ -25,6 +25,7 @@ import io.mcpbridge.dr.events.kafka.TopicReader;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.TrustSource;
 import io.mcpbridge.dr.events.trust.TrustedSigners;
+import io.mcpbridge.dr.testing.BackupCommands;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.S3Server;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -40,7 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -95,7 +95,7 @@ class BackupCatalogTopicTest {
     @Test
     void aBackupIsOnTheCatalogAsItsIndexObjectSaysAndItsVerificationUpdatesIt() throws IOException {
         // A forensic copy: verified, it never becomes what another test's "latest" resolves to.
-        BackupCommand backup = command(BackupAction.FORENSIC, null, null);
+        BackupCommand backup = BackupCommands.of(BackupAction.FORENSIC, null, null);
         send(backup);
         String backupId = succeeded(backup).backupId();
 
@@ -106,7 +106,7 @@ class BackupCatalogTopicTest {
         assertThat(EventRecords.header(taken.headers(), CloudEventHeaders.TYPE))
                 .contains(EventType.BACKUP_CATALOGED.typeName());
 
-        BackupCommand verify = command(BackupAction.VERIFY, backupId, null);
+        BackupCommand verify = BackupCommands.of(BackupAction.VERIFY, backupId, null);
         send(verify);
         succeeded(verify);
 
@@ -122,7 +122,7 @@ class BackupCatalogTopicTest {
     void pruneDeletesExpiredBackupsAndPublishesASignedTombstoneForEach() throws IOException {
         List<String> expired = plantOldFailures(2);
 
-        BackupCommand prune = command(BackupAction.PRUNE, null, null);
+        BackupCommand prune = BackupCommands.of(BackupAction.PRUNE, null, null);
         send(prune);
         BackupResult pruned = succeeded(prune);
 
@@ -141,7 +141,7 @@ class BackupCatalogTopicTest {
     void aDryRunPruneNamesWhatItWouldDeleteAndDeletesNothing() throws IOException {
         List<String> expired = plantOldFailures(2);
 
-        BackupCommand dryRun = command(BackupAction.PRUNE, null, true);
+        BackupCommand dryRun = BackupCommands.of(BackupAction.PRUNE, null, true);
         send(dryRun);
         BackupResult said = succeeded(dryRun);
 
@@ -161,7 +161,7 @@ class BackupCatalogTopicTest {
 
     @Test
     void aDryRunOfAnythingButPruneIsRefusedAndNotRun() {
-        BackupCommand restore = command(BackupAction.RESTORE, "latest", true);
+        BackupCommand restore = BackupCommands.of(BackupAction.RESTORE, "latest", true);
         send(restore);
 
         CommandOutcome refused = outcomes.awaitPayloads(
@@ -314,29 +314,9 @@ class BackupCatalogTopicTest {
     }
 
     private BackupResult succeeded(BackupCommand command) {
-        BackupResult done = results.awaitPayloads(
-                        EventType.BACKUP_RESULT,
-                        BackupResult.class,
-                        r -> r.commandId().equals(command.id()) && r.phase().terminal(),
-                        1,
-                        WAIT)
-                .get(0);
+        BackupResult done = BackupCommands.terminalResult(results, command.id(), WAIT);
         assertThat(done.phase()).as(done.reason()).isEqualTo(BackupPhase.SUCCEEDED);
         return done;
-    }
-
-    private static BackupCommand command(BackupAction action, String backupId, Boolean dryRun) {
-        return new BackupCommand(
-                action.name().toLowerCase() + "-" + UUID.randomUUID(),
-                action,
-                List.of(),
-                backupId,
-                null,
-                "test",
-                "test",
-                Instant.now(),
-                null,
-                dryRun);
     }
 
     private void send(BackupCommand command) {

@@ -21,6 +21,7 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.TrustSource;
 import io.mcpbridge.dr.events.trust.TrustedSigners;
+import io.mcpbridge.dr.testing.BackupCommands;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TestSigners;
@@ -70,7 +71,7 @@ class BackupServiceTest {
 
     @Test
     void aBackupCommandIsReportedStartedInProgressAndSucceeded() {
-        BackupCommand command = command(BackupAction.BACKUP, null);
+        BackupCommand command = BackupCommands.of(BackupAction.BACKUP, null);
         send(command);
 
         BackupResult done = terminal(command.id());
@@ -104,11 +105,11 @@ class BackupServiceTest {
 
     @Test
     void verifyAndRestoreOfTheLatestBackupSucceedAfterAForensicCopy() {
-        BackupCommand backup = command(BackupAction.BACKUP, null);
+        BackupCommand backup = BackupCommands.of(BackupAction.BACKUP, null);
         send(backup);
         String backupId = terminal(backup.id()).backupId();
 
-        BackupCommand verify = command(BackupAction.VERIFY, "latest");
+        BackupCommand verify = BackupCommands.of(BackupAction.VERIFY, "latest");
         send(verify);
         BackupResult verified = terminal(verify.id());
         assertThat(verified.phase()).as(verified.reason()).isEqualTo(BackupPhase.SUCCEEDED);
@@ -140,7 +141,7 @@ class BackupServiceTest {
 
     @Test
     void aCommandPublishedTwiceRunsOnceAndTheCopyIsRefusedAsAReplay() {
-        BackupCommand command = command(BackupAction.BACKUP, null);
+        BackupCommand command = BackupCommands.of(BackupAction.BACKUP, null);
         send(command);
         terminal(command.id());
 
@@ -183,7 +184,7 @@ class BackupServiceTest {
 
     @Test
     void anOperationThatCannotBeDoneIsReportedFailedWithItsReason() {
-        BackupCommand command = command(BackupAction.RESTORE, "20200101T000000Z-abcdef");
+        BackupCommand command = BackupCommands.of(BackupAction.RESTORE, "20200101T000000Z-abcdef");
         send(command);
 
         BackupResult failed = terminal(command.id());
@@ -214,9 +215,9 @@ class BackupServiceTest {
 
     @Test
     void commandsNotSignedByATrustedSignerOrCopiedAgainRunNothing() {
-        BackupCommand unsigned = command(BackupAction.PRUNE, null);
-        BackupCommand stranger = command(BackupAction.PRUNE, null);
-        BackupCommand twice = command(BackupAction.PRUNE, null);
+        BackupCommand unsigned = BackupCommands.of(BackupAction.PRUNE, null);
+        BackupCommand stranger = BackupCommands.of(BackupAction.PRUNE, null);
+        BackupCommand twice = BackupCommands.of(BackupAction.PRUNE, null);
         ProducerRecord<String, byte[]> once =
                 TestSigners.signer(TestSigners.ENGINEER).sign(record(twice));
 
@@ -295,7 +296,7 @@ class BackupServiceTest {
 
     @Test
     void resultsAreSignedByBackupService() {
-        BackupCommand command = command(BackupAction.PRUNE, null);
+        BackupCommand command = BackupCommands.of(BackupAction.PRUNE, null);
         send(command);
         terminal(command.id());
 
@@ -351,27 +352,7 @@ class BackupServiceTest {
     }
 
     private BackupResult terminal(String commandId) {
-        return results.awaitPayloads(
-                        EventType.BACKUP_RESULT,
-                        BackupResult.class,
-                        r -> r.commandId().equals(commandId) && r.phase().terminal(),
-                        1,
-                        WAIT)
-                .get(0);
-    }
-
-    private static BackupCommand command(BackupAction action, String backupId) {
-        return new BackupCommand(
-                action.name().toLowerCase() + "-" + UUID.randomUUID(),
-                action,
-                List.of(),
-                backupId,
-                null,
-                "test",
-                "test",
-                Instant.now(),
-                null,
-                null);
+        return BackupCommands.terminalResult(results, commandId, WAIT);
     }
 
     /** The outcomes answered for a command id (at least {@code count}), each signed by backup-service. */

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.drctl;
 
 import io.mcpbridge.dr.drctl.commands.ConfigCommand;
+import io.mcpbridge.dr.drctl.commands.backup.BackupAnswer;
 import io.mcpbridge.dr.drctl.commands.state.StatusCommand;
 import io.mcpbridge.dr.drctl.state.IncidentSummary;
 import io.mcpbridge.dr.drctl.state.ScopeFreshness;
@@ -57,7 +58,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             StatusCommand.Status.class,
             IncidentSummary.class,
             ScopeFreshness.class,
-            ConfigCommand.Shown.class
+            ConfigCommand.Shown.class,
+            BackupAnswer.class
         })
 public final class NativeReflection {
 

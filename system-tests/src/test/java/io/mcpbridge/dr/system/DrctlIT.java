@@ -140,7 +140,10 @@ class DrctlIT {
 
         Drctl.Run prune = alice.run("backup", "prune", "--dry-run", "-o", "json");
         assertThat(prune.exitCode()).as(prune.all()).isZero();
-        BackupResult checked = EventJson.fromBytes(prune.out().getBytes(), BackupResult.class);
+        JsonNode answer = json(prune.out());
+        assertThat(answer.path("outcome").path("verdict").asText()).isEqualTo("ACCEPTED");
+        BackupResult checked =
+                EventJson.fromBytes(answer.get("result").toString().getBytes(), BackupResult.class);
         assertThat(checked.counts()).containsEntry("deleted", 0L);
         assertThat(checked.backupIds()).as("nothing is old enough to go").isEmpty();
     }

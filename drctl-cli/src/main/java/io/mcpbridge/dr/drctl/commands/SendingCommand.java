@@ -41,6 +41,9 @@ public abstract class SendingCommand extends DrctlCommand {
     @Option(names = "--no-wait", description = "Publish and return without waiting for the answer.")
     protected boolean noWait;
 
+    /** The answer to the command sent, once it came. */
+    private CommandOutcome answer;
+
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FORMAT",
@@ -97,7 +100,8 @@ public abstract class SendingCommand extends DrctlCommand {
                         + "\n  it may still run: is the service up? drctl status shows what happened");
                 return ExitCodes.TIMED_OUT;
             }
-            int code = report(outcome.get());
+            answer = outcome.get();
+            int code = report(answer, backup);
             return code == ExitCodes.DONE ? then.apply(delivery) : code;
         } catch (RuntimeException e) {
             if (e instanceof DrctlException) {
@@ -114,9 +118,17 @@ public abstract class SendingCommand extends DrctlCommand {
         return false;
     }
 
-    /** Prints the outcome; its exit code. */
-    private int report(CommandOutcome outcome) {
-        if (output != OutputFormat.TABLE) {
+    /** The service's answer to the command, once it came. */
+    protected CommandOutcome answer() {
+        return answer;
+    }
+
+    /**
+     * Prints the outcome; its exit code. As JSON or YAML, an accepted command that is followed further (a backup
+     * command's results) is printed once, whole, at its end.
+     */
+    private int report(CommandOutcome outcome, boolean followed) {
+        if (output != OutputFormat.TABLE && !(followed && outcome.verdict() == CommandOutcome.Verdict.ACCEPTED)) {
             terminal.println(Structured.render(outcome, output));
         }
         String incident = outcome.incidentId() == null ? "" : " (incident " + outcome.incidentId() + ")";

@@ -19,6 +19,7 @@ import io.mcpbridge.dr.events.trust.Ed25519Keys;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import io.mcpbridge.dr.system.deploy.MetricQueries;
 import io.mcpbridge.dr.system.deploy.ProjectFiles;
+import io.mcpbridge.dr.testing.BackupCommands;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import java.net.URI;
@@ -28,12 +29,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -141,10 +140,11 @@ class ComposeIT {
                         compose.read("backup-service", "/var/lib/mcp-dr/site/secrets/keys/local-engineer.pem")));
         try (TopicRecorder results = TopicRecorder.fromNow(KAFKA, Topics.BACKUP_RESULTS);
                 TestEvents events = new TestEvents(KAFKA)) {
-            BackupResult backup = run(events, results, engineer, command(BackupAction.BACKUP, null));
+            BackupResult backup = run(events, results, engineer, BackupCommands.of(BackupAction.BACKUP, null));
             assertThat(backup.backupId()).isNotBlank();
 
-            BackupResult verified = run(events, results, engineer, command(BackupAction.VERIFY, backup.backupId()));
+            BackupResult verified =
+                    run(events, results, engineer, BackupCommands.of(BackupAction.VERIFY, backup.backupId()));
             assertThat(verified.backupId()).isEqualTo(backup.backupId());
 
             assertThat(compose.run(Duration.ofSeconds(30), "exec", "-T", "s3", "ls", "-R", "/data/mcp-backups"))
@@ -200,20 +200,6 @@ class ComposeIT {
         assertThat(exposed).as("metrics the services expose").containsAll(read);
     }
 
-    private static BackupCommand command(BackupAction action, String backupId) {
-        return new BackupCommand(
-                action.name().toLowerCase() + "-" + UUID.randomUUID(),
-                action,
-                List.of(),
-                backupId,
-                null,
-                "compose test",
-                "local-engineer",
-                Instant.now(),
-                null,
-                null);
-    }
-
     private static BackupResult run(
             TestEvents events, TopicRecorder results, RecordSigner signer, BackupCommand command) {
         events.publishSignedBy(
@@ -225,13 +211,7 @@ class ComposeIT {
                         command.kafkaKey(),
                         command.requestedAt(),
                         command));
-        BackupResult result = results.awaitPayloads(
-                        EventType.BACKUP_RESULT,
-                        BackupResult.class,
-                        r -> r.commandId().equals(command.id()) && r.phase().terminal(),
-                        1,
-                        RECOVERY)
-                .get(0);
+        BackupResult result = BackupCommands.terminalResult(results, command.id(), RECOVERY);
         assertThat(result.phase()).as(result.reason()).isEqualTo(BackupPhase.SUCCEEDED);
         return result;
     }

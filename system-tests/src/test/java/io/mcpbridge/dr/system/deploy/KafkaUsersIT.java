@@ -16,6 +16,7 @@ import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestSigners;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +51,8 @@ class KafkaUsersIT {
 
     @Test
     void healthMonitorConnectsAsItsKafkaUserAndMayWriteNothingElse() throws Exception {
-        List<KafkaUser> users = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/kafka.yaml")).stream()
-                .filter(KafkaUser.class::isInstance)
-                .map(KafkaUser.class::cast)
-                .toList();
         Map<String, String> passwords = new HashMap<>();
-        users.forEach(user ->
-                passwords.put(user.getMetadata().getName(), UUID.randomUUID().toString()));
-        try (SecuredKafka kafka = SecuredKafka.start()) {
-            kafka.setUp(passwords, bindings(users));
+        try (SecuredKafka kafka = startWithTheUsersOfTheManifests(passwords)) {
             Map<String, String> environment =
                     kafkaEnvironment("health-monitor", kafka, passwords.get("health-monitor"));
             try (TopicRecorder health = TopicRecorder.fromNow(kafka.operatorBootstrap(), Topics.HEALTH);
@@ -99,15 +93,8 @@ class KafkaUsersIT {
 
     @Test
     void drctlReadsTheStateAndSendsCommandsAsItsKafkaUserAndAnotherUserIsToldWhy() throws Exception {
-        List<KafkaUser> users = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/kafka.yaml")).stream()
-                .filter(KafkaUser.class::isInstance)
-                .map(KafkaUser.class::cast)
-                .toList();
         Map<String, String> passwords = new HashMap<>();
-        users.forEach(user ->
-                passwords.put(user.getMetadata().getName(), UUID.randomUUID().toString()));
-        try (SecuredKafka kafka = SecuredKafka.start()) {
-            kafka.setUp(passwords, bindings(users));
+        try (SecuredKafka kafka = startWithTheUsersOfTheManifests(passwords)) {
             Drctl drctl = Drctl.as(TestSigners.ENGINEER, kafka.clientBootstrap())
                     .withEnvironment(sasl("drctl", passwords.get("drctl")));
 
@@ -124,6 +111,27 @@ class KafkaUsersIT {
                     .run("incidents");
             assertThat(asNotifier.exitCode()).as(asNotifier.all()).isEqualTo(1);
             assertThat(asNotifier.err()).contains("does not allow", "ACLs");
+        }
+    }
+
+    /**
+     * A broker with the {@code KafkaUser}s of {@code k8s/base/kafka.yaml} and their ACLs, as Strimzi's user operator
+     * would make them; each user's random password is put into {@code passwords}.
+     */
+    private static SecuredKafka startWithTheUsersOfTheManifests(Map<String, String> passwords) throws IOException {
+        List<KafkaUser> users = ManifestFiles.read(ProjectFiles.ROOT.resolve("k8s/base/kafka.yaml")).stream()
+                .filter(KafkaUser.class::isInstance)
+                .map(KafkaUser.class::cast)
+                .toList();
+        users.forEach(user ->
+                passwords.put(user.getMetadata().getName(), UUID.randomUUID().toString()));
+        SecuredKafka kafka = SecuredKafka.start();
+        try {
+            kafka.setUp(passwords, bindings(users));
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
         }
     }
 

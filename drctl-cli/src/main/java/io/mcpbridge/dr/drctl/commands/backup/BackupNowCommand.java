@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.drctl.commands.backup;
 
+import io.mcpbridge.dr.drctl.commands.ScopeNames;
 import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;

@@ -54,7 +54,7 @@ public final class BackupPruneCommand extends BackupSendingCommand {
     @Override
     protected int finished(BackupResult result) {
         if (output != OutputFormat.TABLE) {
-            terminal.println(Structured.render(result, output));
+            terminal.println(Structured.render(new BackupAnswer(answer(), result), output));
         } else if (result.phase() == BackupPhase.SUCCEEDED) {
             List<String> ids = result.backupIds() == null ? List.of() : result.backupIds();
             terminal.println((dryRun ? "would delete " : "deleted ") + ids.size() + " backup"

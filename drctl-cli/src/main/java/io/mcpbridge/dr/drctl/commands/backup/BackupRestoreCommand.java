@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.drctl.commands.backup;
 
+import io.mcpbridge.dr.drctl.commands.ScopesOption;
 import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,13 +28,8 @@ public final class BackupRestoreCommand extends BackupSendingCommand {
     @Parameters(paramLabel = "ID|latest", description = "A backup id, or latest.")
     String backup;
 
-    @Option(
-            names = "--scopes",
-            split = ",",
-            required = true,
-            paramLabel = "SCOPE",
-            description = "What to restore: configs, certs, redis, kubernetes.")
-    List<String> scopes;
+    @Mixin
+    ScopesOption scopes;
 
     @Option(
             names = "--target",
@@ -54,7 +51,7 @@ public final class BackupRestoreCommand extends BackupSendingCommand {
 
     @Override
     protected int run() {
-        List<BackupScope> chosen = ScopeNames.parse(scopes);
+        List<BackupScope> chosen = scopes.parsed();
         String names = chosen.stream().map(BackupScope::wireName).collect(Collectors.joining(","));
         String where = redisTarget == null && namespace == null ? "where they came from" : "to the named target";
         confirm(yes, "This overwrites " + names + " " + where + " with backup " + backup + ".", names);

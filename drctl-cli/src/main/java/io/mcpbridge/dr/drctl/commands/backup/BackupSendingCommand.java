@@ -64,7 +64,7 @@ abstract class BackupSendingCommand extends SendingCommand {
     /** Prints the terminal result; the exit code. */
     protected int finished(BackupResult result) {
         if (output != OutputFormat.TABLE) {
-            terminal.println(Structured.render(result, output));
+            terminal.println(Structured.render(new BackupAnswer(answer(), result), output));
         } else {
             terminal.println(summary(result));
         }

@@ -1,9 +1,9 @@
 package io.mcpbridge.dr.drctl.commands.recovery;
 
 import io.mcpbridge.dr.events.incident.RecoveryAction;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "recover",
@@ -12,10 +12,7 @@ import picocli.CommandLine.Parameters;
                     + " scenario is named. With automation already at work on the component, confirms its"
                     + " destructive steps."
         })
-public final class RecoverCommand extends RecoveryCommandBase {
-
-    @Parameters(paramLabel = "COMPONENT", description = "gateway, router, redis, or all.")
-    String component;
+public final class RecoverCommand extends ConfirmedRecoveryCommand {
 
     @Option(
             names = "--scenario",
@@ -23,19 +20,19 @@ public final class RecoverCommand extends RecoveryCommandBase {
             description = "The runbook: service-failure, data-corruption, security-breach, ...")
     String scenario;
 
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Confirm without being asked.")
-    boolean yes;
+    @Override
+    protected RecoveryAction action() {
+        return RecoveryAction.RECOVER;
+    }
 
     @Override
-    protected int run() {
-        confirm(
-                yes,
-                "This runs the " + (scenario == null ? "plan's chosen" : scenario) + " runbook on " + component
-                        + ", which restarts or changes it.",
-                component);
-        return sendRecovery(
-                RecoveryAction.RECOVER, component, new Arguments(scenario, null, java.util.List.of(), null), true);
+    protected String warning() {
+        return "This runs the " + (scenario == null ? "plan's chosen" : scenario) + " runbook on " + component
+                + ", which restarts or changes it.";
+    }
+
+    @Override
+    protected Arguments arguments() {
+        return new Arguments(scenario, null, List.of(), null);
     }
 }

@@ -1,10 +1,10 @@
 package io.mcpbridge.dr.drctl.commands.recovery;
 
+import io.mcpbridge.dr.drctl.commands.ScopesOption;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "restore",
@@ -12,18 +12,10 @@ import picocli.CommandLine.Parameters;
             "Restore a component's data from a backup through the coordinator's restore runbook: a forensic copy"
                     + " of what is there first, then the restore, a restart and verification, on an incident."
         })
-public final class RestoreCommand extends RecoveryCommandBase {
+public final class RestoreCommand extends ConfirmedRecoveryCommand {
 
-    @Parameters(paramLabel = "COMPONENT", description = "Whose data: redis, gateway, router.")
-    String component;
-
-    @Option(
-            names = "--scopes",
-            split = ",",
-            required = true,
-            paramLabel = "SCOPE",
-            description = "What to restore: configs, certs, redis, kubernetes.")
-    List<String> scopes;
+    @Mixin
+    ScopesOption scopes;
 
     @Option(
             names = "--backup",
@@ -32,17 +24,18 @@ public final class RestoreCommand extends RecoveryCommandBase {
             description = "A backup id, or latest (default): the newest good backup.")
     String backup;
 
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Confirm without being asked.")
-    boolean yes;
+    @Override
+    protected RecoveryAction action() {
+        return RecoveryAction.RESTORE;
+    }
 
     @Override
-    protected int run() {
-        confirm(
-                yes,
-                "This overwrites " + String.join(",", scopes) + " of " + component + " with backup " + backup + ".",
-                component);
-        return sendRecovery(RecoveryAction.RESTORE, component, new Arguments(null, backup, scopes, null), true);
+    protected String warning() {
+        return "This overwrites " + scopes.joined() + " of " + component + " with backup " + backup + ".";
+    }
+
+    @Override
+    protected Arguments arguments() {
+        return new Arguments(null, backup, scopes.names(), null);
     }
 }

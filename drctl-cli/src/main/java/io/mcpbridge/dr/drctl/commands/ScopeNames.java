@@ -1,4 +1,4 @@
-package io.mcpbridge.dr.drctl.commands.backup;
+package io.mcpbridge.dr.drctl.commands;
 
 import io.mcpbridge.dr.drctl.DrctlException;
 import io.mcpbridge.dr.drctl.ExitCodes;
@@ -7,11 +7,11 @@ import io.mcpbridge.dr.events.json.MalformedEventException;
 import java.util.List;
 
 /** Scope names as typed ({@code redis,configs}), checked before anything is sent. */
-final class ScopeNames {
+public final class ScopeNames {
 
     private ScopeNames() {}
 
-    static List<BackupScope> parse(List<String> names) {
+    public static List<BackupScope> parse(List<String> names) {
         try {
             return names == null
                     ? List.of()
