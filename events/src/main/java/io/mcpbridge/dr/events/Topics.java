@@ -38,6 +38,14 @@ public final class Topics {
     /** What could not be processed, with the reason in headers. Key: the original key. */
     public static final String DLQ = "mcp-dr.dlq";
 
+    /**
+     * health-monitor's probe ownership: no record is ever written here. The replicas consume it as one group,
+     * and the partitions each is assigned say which probe targets it probes (a target belongs to the partition
+     * Kafka's partitioner gives its name), so each target has exactly one prober and a dead replica's targets
+     * move to another within the group's session timeout.
+     */
+    public static final String PROBE_OWNERSHIP = "mcp-dr.health-monitor.probes";
+
     /** The notifier's own ledger of what it delivered, per notification and channel; compacted. */
     public static final String NOTIFIER_DELIVERIES = "mcp-dr.notifier.deliveries";
 
@@ -53,7 +61,8 @@ public final class Topics {
             DLQ,
             COMMAND_OUTCOMES,
             BACKUP_CATALOG,
-            NOTIFIER_DELIVERIES);
+            NOTIFIER_DELIVERIES,
+            PROBE_OWNERSHIP);
 
     /** Topics that hold current state by key and are compacted. */
     public static final List<String> COMPACTED = List.of(INCIDENTS, BACKUP_CATALOG, NOTIFIER_DELIVERIES);

@@ -4,8 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A broker of the test's own, for tests that take Kafka away on purpose. {@link #broker()} gives it to
- * the test so that it can be stopped.
+ * A broker of the test's own, for tests that take Kafka away on purpose, or that must not see what other tests
+ * published. {@link #broker()} gives it to the test (to record its topics, or to stop it).
  */
 public class DedicatedKafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +38,7 @@ public class MonitorMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<HealthState>> states = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> ownedTargets = new ConcurrentHashMap<>();
     private final Map<WebhookOutcome, Counter> webhookRequests = new ConcurrentHashMap<>();
     private final Map<AlertStatus, Counter> alertsPublished = new ConcurrentHashMap<>();
     private final Counter alertsDuplicate;
@@ -73,6 +75,7 @@ public class MonitorMetrics {
      * counters and latency, so rules and dashboards see them before anything happened.
      */
     public void trackTarget(String target, String component) {
+        probeOwned(target, false);
         probeDuration(target);
         probeFailures(target);
         probesSkipped(target);
@@ -85,6 +88,17 @@ public class MonitorMetrics {
                     current,
                     ref -> ref.get() == state ? 1 : 0);
         }
+    }
+
+    /** Whether this replica probes the target now ({@code mcpdr_probe_owned{target}} 1 or 0). */
+    public void probeOwned(String target, boolean owned) {
+        ownedTargets
+                .computeIfAbsent(target, t -> {
+                    AtomicInteger flag = new AtomicInteger();
+                    registry.gauge("mcpdr.probe.owned", Tags.of("target", t), flag);
+                    return flag;
+                })
+                .set(owned ? 1 : 0);
     }
 
     public void targetState(String target, HealthState state) {

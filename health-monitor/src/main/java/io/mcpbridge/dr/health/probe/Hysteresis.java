@@ -70,6 +70,21 @@ public final class Hysteresis {
         return observed != state && sameInARow >= upAfter ? observed : state;
     }
 
+    /**
+     * Continues from a state another prober published (a take-over): the state, the one before it and since when.
+     * Counts in progress are not known to the new prober and start again from zero, so a failure the previous
+     * prober had begun to count is confirmed by this one's own {@code downAfter} probes.
+     */
+    public void resume(HealthState resumed, HealthState before, Instant resumedSince) {
+        state = resumed;
+        previous = before;
+        since = resumedSince;
+        lastObserved = null;
+        sameInARow = 0;
+        servingInARow = 0;
+        failingInARow = 0;
+    }
+
     public HealthState state() {
         return state;
     }

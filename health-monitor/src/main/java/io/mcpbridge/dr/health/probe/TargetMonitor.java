@@ -72,6 +72,25 @@ final class TargetMonitor {
         return probe;
     }
 
+    /**
+     * Continues from what was last published about this target (by this replica or another), so that a take-over
+     * neither publishes that state again nor misses a change from it; with nothing published yet, from UNKNOWN.
+     */
+    synchronized void resumeFrom(Optional<TargetHealth> published) {
+        Instant now = clock.instant();
+        if (published.isPresent()) {
+            TargetHealth last = published.get();
+            hysteresis.resume(last.state(), last.previousState(), last.since());
+            lastPublished = last.state();
+        } else {
+            hysteresis.resume(HealthState.UNKNOWN, HealthState.UNKNOWN, now);
+            lastPublished = HealthState.UNKNOWN;
+        }
+        latest = null;
+        latestAt = null;
+        metrics.targetState(target, hysteresis.state());
+    }
+
     /** Runs one probe unless the previous one is still in flight; completes when its events are settled. */
     CompletableFuture<Void> runOnce() {
         if (!inFlight.compareAndSet(false, true)) {

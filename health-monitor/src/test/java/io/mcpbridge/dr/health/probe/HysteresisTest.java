@@ -99,6 +99,28 @@ class HysteresisTest {
     }
 
     @Test
+    void aTakeOverContinuesFromThePublishedStateAndCountsItsOwnProbesFromZero() {
+        Hysteresis hysteresis = new Hysteresis(3, 2, T0);
+        hysteresis.observe(UP, T0);
+        hysteresis.observe(DOWN, T0.plusSeconds(5));
+        hysteresis.observe(DOWN, T0.plusSeconds(10)); // two failures counted by a prober that then dies
+
+        hysteresis.resume(UP, UNKNOWN, T0.minusSeconds(60));
+
+        assertThat(hysteresis.state()).isEqualTo(UP);
+        assertThat(hysteresis.previous()).isEqualTo(UNKNOWN);
+        assertThat(hysteresis.since()).isEqualTo(T0.minusSeconds(60));
+        assertThat(hysteresis.observe(UP, T0.plusSeconds(15)))
+                .as("the published state again is no transition")
+                .isEmpty();
+        assertThat(hysteresis.observe(DOWN, T0.plusSeconds(20))).isEmpty();
+        assertThat(hysteresis.observe(DOWN, T0.plusSeconds(25))).isEmpty();
+        assertThat(hysteresis.observe(DOWN, T0.plusSeconds(30)))
+                .as("the new prober's own three failures, not the dead one's two plus one")
+                .contains(new Hysteresis.Transition(UP, DOWN, 3));
+    }
+
+    @Test
     void refusesThresholdsBelowOneAndUnknownResults() {
         assertThatThrownBy(() -> new Hysteresis(0, 2, T0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Hysteresis(3, 2, T0).observe(UNKNOWN, T0))

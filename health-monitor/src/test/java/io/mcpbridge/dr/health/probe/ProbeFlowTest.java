@@ -13,7 +13,7 @@ import io.mcpbridge.dr.health.support.BridgeStackResource;
 import io.mcpbridge.dr.health.support.MetricsScrape;
 import io.mcpbridge.dr.health.support.Profiles;
 import io.mcpbridge.dr.simulator.Mode;
-import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.DedicatedKafkaBrokerResource;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +40,7 @@ class ProbeFlowTest {
     void healthyBridge() {
         BridgeStackResource.bridge().gateway(Mode.HEALTHY);
         BridgeStackResource.bridge().router(Mode.HEALTHY);
-        health = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.HEALTH);
+        health = TopicRecorder.fromNow(DedicatedKafkaBrokerResource.broker().bootstrapServers(), Topics.HEALTH);
         awaitSnapshot("gateway", HealthState.UP);
     }
 

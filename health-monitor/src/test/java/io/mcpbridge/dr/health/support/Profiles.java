@@ -25,12 +25,17 @@ public final class Profiles {
         }
     }
 
-    /** Probes against the simulated bridge and a real redis-server, on the shared broker. */
+    /**
+     * Probes against the simulated bridge and a real redis-server, on a broker of their own: a prober continues
+     * from the last state published about its targets, so what other tests published about targets of the same
+     * names must not be there.
+     */
     public static class Probes implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(
-                    new TestResourceEntry(KafkaBrokerResource.class), new TestResourceEntry(BridgeStackResource.class));
+                    new TestResourceEntry(DedicatedKafkaBrokerResource.class),
+                    new TestResourceEntry(BridgeStackResource.class));
         }
     }
 

@@ -98,7 +98,7 @@ class KafkaAccessTest {
     private static Map<String, Set<String>> expectedAcls() throws IOException {
         Map<String, Set<String>> acls = new TreeMap<>();
         SERVICES.values().forEach(service -> acls.put(service, new TreeSet<>()));
-        Pattern row = Pattern.compile("^\\| `(mcp-dr\\.[a-z.]+)` \\|[^|]*\\|([^|]*)\\|([^|]*)\\|$");
+        Pattern row = Pattern.compile("^\\| `(mcp-dr\\.[a-z.-]+)` \\|[^|]*\\|([^|]*)\\|([^|]*)\\|$");
         for (String line : Files.readAllLines(ProjectFiles.ROOT.resolve("docs/events.md"))) {
             Matcher matcher = row.matcher(line);
             if (!matcher.matches()) {

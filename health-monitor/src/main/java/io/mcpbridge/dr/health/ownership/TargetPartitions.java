@@ -1,0 +1,27 @@
+package io.mcpbridge.dr.health.ownership;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * Which partition of the ownership topic a probe target belongs to: the one Kafka's own partitioner gives its
+ * name as a key, so every replica computes the same answer without being told.
+ */
+public final class TargetPartitions {
+
+    private TargetPartitions() {}
+
+    public static int partitionOf(String target, int partitions) {
+        return Utils.toPositive(Utils.murmur2(target.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** The targets among {@code targets} that belong to one of {@code owned}. */
+    public static List<String> targetsOf(Collection<Integer> owned, Collection<String> targets, int partitions) {
+        return targets.stream()
+                .filter(target -> owned.contains(partitionOf(target, partitions)))
+                .sorted()
+                .toList();
+    }
+}
