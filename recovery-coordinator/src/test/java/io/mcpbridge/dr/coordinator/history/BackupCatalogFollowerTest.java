@@ -6,6 +6,7 @@ import static io.mcpbridge.dr.coordinator.support.CatalogRecords.tombstone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.coordinator.support.DownIncidents;
 import io.mcpbridge.dr.coordinator.support.BackupIndexBuilder;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupIndex;
@@ -175,15 +176,6 @@ class BackupCatalogFollowerTest {
     }
 
     private static Incident incident(String component, Instant detectedAt) {
-        return Incident.opened(
-                "inc-" + component,
-                component,
-                "service-failure",
-                Map.of(),
-                Severity.CRITICAL,
-                IncidentState.DETECTED,
-                component + " DOWN",
-                detectedAt,
-                List.of());
+        return DownIncidents.of(component, detectedAt);
     }
 }

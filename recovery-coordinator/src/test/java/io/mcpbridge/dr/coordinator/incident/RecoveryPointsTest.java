@@ -3,6 +3,7 @@ package io.mcpbridge.dr.coordinator.incident;
 import static io.mcpbridge.dr.coordinator.support.BackupIndexBuilder.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpbridge.dr.coordinator.support.DownIncidents;
 import io.mcpbridge.dr.coordinator.support.BackupIndexBuilder;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupIndex;
@@ -112,15 +113,6 @@ class RecoveryPointsTest {
     }
 
     private static Incident incident(String component) {
-        return Incident.opened(
-                "inc-" + component,
-                component,
-                "service-failure",
-                Map.of(),
-                Severity.CRITICAL,
-                IncidentState.DETECTED,
-                component + " DOWN",
-                DETECTED,
-                List.of());
+        return DownIncidents.of(component, DETECTED);
     }
 }
