@@ -3,17 +3,13 @@ package io.mcpbridge.dr.coordinator.incident;
 import static io.mcpbridge.dr.coordinator.support.BackupIndexBuilder.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpbridge.dr.coordinator.support.DownIncidents;
 import io.mcpbridge.dr.coordinator.support.BackupIndexBuilder;
-import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.coordinator.support.DownIncidents;
 import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
-import io.mcpbridge.dr.events.incident.IncidentState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
