@@ -6,7 +6,6 @@ import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
@@ -25,18 +24,7 @@ public final class BackupNowCommand extends BackupSendingCommand {
     @Override
     protected int run() {
         List<BackupScope> chosen = ScopeNames.parse(scopes);
-        Instant now = clock.instant();
-        BackupCommand command = new BackupCommand(
-                newCommandId("backup"),
-                BackupAction.BACKUP,
-                chosen,
-                null,
-                null,
-                reason == null ? "drctl backup now" : reason,
-                connection.settings().identity().orElse(null),
-                now,
-                null,
-                null);
+        BackupCommand command = command(BackupAction.BACKUP, chosen, null, null, null);
         return sendBackup(
                 command,
                 "backing up",

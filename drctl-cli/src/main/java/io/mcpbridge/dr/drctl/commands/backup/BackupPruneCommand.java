@@ -7,7 +7,6 @@ import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
@@ -31,18 +30,7 @@ public final class BackupPruneCommand extends BackupSendingCommand {
         if (!dryRun) {
             confirm(yes, "This deletes the backups the retention policy no longer keeps.", "prune");
         }
-        Instant now = Instant.now(clock);
-        BackupCommand command = new BackupCommand(
-                newCommandId("prune"),
-                BackupAction.PRUNE,
-                List.of(),
-                null,
-                null,
-                reason == null ? "drctl backup prune" : reason,
-                connection.settings().identity().orElse(null),
-                now,
-                null,
-                dryRun ? Boolean.TRUE : null);
+        BackupCommand command = command(BackupAction.PRUNE, List.of(), null, null, dryRun ? Boolean.TRUE : null);
         return sendBackup(command, "pruning", OptionalLong.empty());
     }
 

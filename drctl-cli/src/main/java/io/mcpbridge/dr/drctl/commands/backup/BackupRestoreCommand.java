@@ -7,7 +7,6 @@ import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -55,16 +54,11 @@ public final class BackupRestoreCommand extends BackupSendingCommand {
         String names = chosen.stream().map(BackupScope::wireName).collect(Collectors.joining(","));
         String where = redisTarget == null && namespace == null ? "where they came from" : "to the named target";
         confirm(yes, "This overwrites " + names + " " + where + " with backup " + backup + ".", names);
-        BackupCommand command = new BackupCommand(
-                newCommandId("restore"),
+        BackupCommand command = command(
                 BackupAction.RESTORE,
                 chosen,
                 backup,
                 redisTarget == null && namespace == null ? null : new RestoreTargets(redisTarget, namespace, null),
-                reason == null ? "drctl backup restore" : reason,
-                connection.settings().identity().orElse(null),
-                Instant.now(clock),
-                null,
                 null);
         return sendBackup(
                 command,

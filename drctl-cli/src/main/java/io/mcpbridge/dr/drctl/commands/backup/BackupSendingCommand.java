@@ -9,10 +9,15 @@ import io.mcpbridge.dr.drctl.output.Structured;
 import io.mcpbridge.dr.drctl.send.CommandDelivery;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,6 +28,26 @@ import java.util.OptionalLong;
  * next result (backup-service reports progress every few seconds), not for the whole operation.
  */
 abstract class BackupSendingCommand extends SendingCommand {
+
+    /**
+     * The command, with a fresh id, the engineer as the one who asks, and {@code --reason} (else "drctl backup
+     * &lt;action&gt;").
+     */
+    protected BackupCommand command(
+            BackupAction action, List<BackupScope> scopes, String backupId, RestoreTargets targets, Boolean dryRun) {
+        String name = action.name().toLowerCase(Locale.ROOT);
+        return new BackupCommand(
+                newCommandId(name),
+                action,
+                scopes,
+                backupId,
+                targets,
+                reason == null ? "drctl backup " + name : reason,
+                connection.settings().identity().orElse(null),
+                clock.instant(),
+                null,
+                dryRun);
+    }
 
     protected int sendBackup(BackupCommand command, String label, OptionalLong expectedBytes) {
         if (dryRun && !dryRunAtService()) {

@@ -4,7 +4,7 @@ import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
-import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,17 +25,7 @@ public final class BackupVerifyCommand extends BackupSendingCommand {
 
     @Override
     protected int run() {
-        BackupCommand command = new BackupCommand(
-                newCommandId("verify"),
-                BackupAction.VERIFY,
-                java.util.List.of(),
-                backup,
-                null,
-                reason == null ? "drctl backup verify" : reason,
-                connection.settings().identity().orElse(null),
-                Instant.now(clock),
-                null,
-                null);
+        BackupCommand command = command(BackupAction.VERIFY, List.of(), backup, null, null);
         return sendBackup(command, "verifying", sizeOf(backup));
     }
 
