@@ -12,6 +12,7 @@ import io.mcpbridge.dr.drctl.commands.recovery.ResolveCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.RestoreCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.RevokeSessionsCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.RotateCredentialsCommand;
+import io.mcpbridge.dr.drctl.commands.state.DeadLettersCommand;
 import io.mcpbridge.dr.drctl.commands.state.FollowCommand;
 import io.mcpbridge.dr.drctl.commands.state.IncidentCommand;
 import io.mcpbridge.dr.drctl.commands.state.IncidentsCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.ScopeType;
             IncidentCommand.class,
             FollowCommand.class,
             PostmortemCommand.class,
+            DeadLettersCommand.class,
             RecoverCommand.class,
             RestoreCommand.class,
             FailoverCommand.class,

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.drctl;
 import io.mcpbridge.dr.drctl.commands.ConfigCommand;
 import io.mcpbridge.dr.drctl.commands.backup.BackupAnswer;
 import io.mcpbridge.dr.drctl.commands.state.StatusCommand;
+import io.mcpbridge.dr.drctl.state.DeadLetter;
 import io.mcpbridge.dr.drctl.state.IncidentSummary;
 import io.mcpbridge.dr.drctl.state.ScopeFreshness;
 import io.mcpbridge.dr.events.alert.Severity;
@@ -59,7 +60,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             IncidentSummary.class,
             ScopeFreshness.class,
             ConfigCommand.Shown.class,
-            BackupAnswer.class
+            BackupAnswer.class,
+            DeadLetter.class
         })
 public final class NativeReflection {
 

@@ -210,6 +210,16 @@ class DrctlIT {
         assertThat(recover.exitCode()).as(recover.all()).isEqualTo(2);
         assertThat(recover.err()).as(recover.all()).contains("refused by recovery-coordinator", "mallory");
         assertThat(restartedAt("mcp-router")).as("nothing restarted").isNull();
+
+        Drctl.Run refused = alice.run("dlq", "--since", "10m", "-o", "json");
+        assertThat(refused.exitCode()).as(refused.all()).isZero();
+        assertThat(json(refused.out()))
+                .as("the refused command on the dead letter topic, with its signer and why")
+                .anySatisfy(letter -> {
+                    assertThat(letter.path("signer").asText()).isEqualTo(TestSigners.STRANGER);
+                    assertThat(letter.path("topic").asText()).isEqualTo("mcp-dr.commands.recovery");
+                    assertThat(letter.path("reason").asText()).contains("not trusted");
+                });
     }
 
     private static String restartedAt(String deployment) {

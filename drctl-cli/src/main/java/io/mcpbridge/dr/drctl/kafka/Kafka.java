@@ -64,6 +64,17 @@ public final class Kafka {
         return records;
     }
 
+    /** Every record of a topic from {@code since} to its end now, as it is (headers and all). */
+    public List<ConsumerRecord<String, byte[]>> readRecords(String topic, Instant since) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try {
+            TopicReader.readToEnd(config(), topic, Optional.of(since), TIMEOUT, records::add);
+        } catch (RuntimeException e) {
+            throw KafkaErrors.explain(e, settings, "reading " + topic);
+        }
+        return records;
+    }
+
     /** The newest event of every key on a compacted topic (tombstones remove their key). */
     public Map<String, EventEnvelope> latestByKey(String topic) {
         Map<String, EventEnvelope> latest = new LinkedHashMap<>();
