@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,8 +84,7 @@ public abstract class SendingCommand extends DrctlCommand {
      *
      * @param then what to do after an ACCEPTED outcome (follow a backup's results); returns the exit code
      */
-    protected int send(
-            EventEnvelope command, boolean backup, java.util.function.Function<CommandDelivery, Integer> then) {
+    protected int send(EventEnvelope command, boolean backup, Function<CommandDelivery, Integer> then) {
         RecordSigner signer = signer();
         Instant deadline = Instant.now().plus(timeout);
         try (CommandDelivery delivery = CommandDelivery.open(kafka(), command.id(), backup)) {

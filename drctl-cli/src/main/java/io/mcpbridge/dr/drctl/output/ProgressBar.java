@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.drctl.output;
 
 import io.mcpbridge.dr.events.backup.BackupResult;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -66,7 +67,7 @@ public final class ProgressBar {
                 .append("/s");
         if (expectedBytes.isPresent() && rate > 0 && result.bytes() < expectedBytes.getAsLong()) {
             long left = (long) ((expectedBytes.getAsLong() - result.bytes()) / rate);
-            line.append("  ETA ").append(Human.duration(java.time.Duration.ofSeconds(left)));
+            line.append("  ETA ").append(Human.duration(Duration.ofSeconds(left)));
         }
         return line.toString();
     }

@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.drctl.settings;
 
+import java.util.Locale;
+
 /**
  * One setting as drctl resolved it, and where it came from, so that {@code drctl config} can answer "why is it
  * talking to that broker".
@@ -12,7 +14,7 @@ public record Setting(String name, String value, String origin) {
 
     /** What is never printed: passwords, JAAS configurations (they hold passwords), inline keys. */
     public boolean secret() {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return lower.contains("password")
                 || lower.contains("jaas")
                 || lower.contains("secret")

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.json.EventRecords;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -26,7 +27,7 @@ public record DeadLetter(Instant at, String topic, String key, String type, Stri
     public static List<DeadLetter> read(Kafka kafka, Instant since) {
         return kafka.readRecords(Topics.DLQ, since).stream()
                 .map(DeadLetter::of)
-                .sorted(java.util.Comparator.comparing(DeadLetter::at))
+                .sorted(Comparator.comparing(DeadLetter::at))
                 .toList();
     }
 

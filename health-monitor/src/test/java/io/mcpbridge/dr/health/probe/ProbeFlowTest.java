@@ -41,7 +41,11 @@ class ProbeFlowTest {
         BridgeStackResource.bridge().gateway(Mode.HEALTHY);
         BridgeStackResource.bridge().router(Mode.HEALTHY);
         health = TopicRecorder.fromNow(DedicatedKafkaBrokerResource.broker().bootstrapServers(), Topics.HEALTH);
-        awaitSnapshot("gateway", HealthState.UP);
+        // Every target settled (its first verdict, or the recovery a previous test caused, already published), so
+        // that a test sees only the transitions it causes.
+        for (String target : List.of("gateway", "router", "redis")) {
+            awaitSnapshot(target, HealthState.UP);
+        }
     }
 
     @AfterEach
@@ -146,7 +150,9 @@ class ProbeFlowTest {
         health.awaitPayloads(
                 EventType.HEALTH_CHANGED,
                 TargetHealth.class,
-                h -> h.target().equals("router") && h.state() == HealthState.UP,
+                h -> h.target().equals("router")
+                        && h.state() == HealthState.UP
+                        && h.previousState() == HealthState.DOWN,
                 1,
                 WAIT);
     }

@@ -8,6 +8,7 @@ import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,7 @@ public final class BackupListCommand extends ReadingCommand {
             for (BackupIndex backup : backups) {
                 table.row(
                         backup.id(),
-                        backup.purpose().name().toLowerCase(java.util.Locale.ROOT),
+                        backup.purpose().name().toLowerCase(Locale.ROOT),
                         backup.scopes().stream().map(BackupScope::wireName).collect(Collectors.joining(",")),
                         Human.ago(backup.createdAt(), now),
                         Human.bytes(backup.sizeBytes()),

@@ -15,6 +15,7 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,7 @@ abstract class BackupSendingCommand extends SendingCommand {
         return switch (result.phase()) {
             case SUCCEEDED ->
                 terminal.green(verb(result)) + " in "
-                        + Human.duration(java.time.Duration.ofMillis(result.durationMillis()))
+                        + Human.duration(Duration.ofMillis(result.durationMillis()))
                         + ", " + Human.bytes(result.bytes()) + counts
                         + (result.backupId() == null ? "" : ": " + result.backupId());
             case PARTIAL -> terminal.yellow("partly restored") + counts + ": " + result.reason();

@@ -7,6 +7,7 @@ import io.mcpbridge.dr.drctl.state.BackupCatalogRecords;
 import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,8 +25,8 @@ public final class BackupShowCommand extends ReadingCommand {
         return show(backup, () -> {
             Table table = new Table("FIELD", "VALUE");
             table.row("id", backup.id());
-            table.row("purpose", backup.purpose().name().toLowerCase(java.util.Locale.ROOT));
-            table.row("status", backup.status().name().toLowerCase(java.util.Locale.ROOT));
+            table.row("purpose", backup.purpose().name().toLowerCase(Locale.ROOT));
+            table.row("status", backup.status().name().toLowerCase(Locale.ROOT));
             table.row(
                     "scopes",
                     backup.scopes().stream().map(BackupScope::wireName).collect(Collectors.joining(",")));
