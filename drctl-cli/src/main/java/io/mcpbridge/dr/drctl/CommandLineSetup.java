@@ -1,12 +1,15 @@
 package io.mcpbridge.dr.drctl;
 
+import io.mcpbridge.dr.drctl.commands.DurationConverter;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /**
- * How drctl parses and fails: enum values in any case ({@code -o JSON}), usage errors exit 2 (the code for
+ * How drctl parses and fails: durations as people type them ({@code 30s}, {@code 2h}) for every option, enum
+ * values in any case ({@code -o JSON}), usage errors exit 2 (the code for
  * "refused or bad usage"), and an unexpected failure prints one line, not a stack trace (set
  * {@code DRCTL_DEBUG=1} for it).
  */
@@ -16,6 +19,7 @@ class CommandLineSetup {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create()
+                .registerConverter(Duration.class, new DurationConverter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
                     if (System.getenv("DRCTL_DEBUG") != null) {

@@ -35,7 +35,6 @@ public abstract class SendingCommand extends DrctlCommand {
             names = "--timeout",
             paramLabel = "DURATION",
             defaultValue = "30s",
-            converter = DurationConverter.class,
             description = "How long to wait for the answer (default: ${DEFAULT-VALUE}).")
     protected Duration timeout;
 

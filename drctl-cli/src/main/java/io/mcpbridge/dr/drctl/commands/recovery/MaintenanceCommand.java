@@ -2,7 +2,6 @@ package io.mcpbridge.dr.drctl.commands.recovery;
 
 import io.mcpbridge.dr.drctl.DrctlException;
 import io.mcpbridge.dr.drctl.ExitCodes;
-import io.mcpbridge.dr.drctl.commands.DurationConverter;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +28,7 @@ public final class MaintenanceCommand extends RecoveryCommandBase {
     @Parameters(index = "1", paramLabel = "COMPONENT", description = "gateway, router, redis, or all.")
     String component;
 
-    @Option(
-            names = "--for",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "How long the window lasts (on only): 30m, 2h.")
+    @Option(names = "--for", paramLabel = "DURATION", description = "How long the window lasts (on only): 30m, 2h.")
     Duration length;
 
     @Override

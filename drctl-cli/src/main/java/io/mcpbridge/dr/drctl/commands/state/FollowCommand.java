@@ -3,7 +3,6 @@ package io.mcpbridge.dr.drctl.commands.state;
 import io.mcpbridge.dr.drctl.DrctlException;
 import io.mcpbridge.dr.drctl.ExitCodes;
 import io.mcpbridge.dr.drctl.commands.DrctlCommand;
-import io.mcpbridge.dr.drctl.commands.DurationConverter;
 import io.mcpbridge.dr.drctl.kafka.Kafka;
 import io.mcpbridge.dr.drctl.kafka.Watch;
 import io.mcpbridge.dr.drctl.output.Human;
@@ -39,7 +38,6 @@ public final class FollowCommand extends DrctlCommand {
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
-            converter = DurationConverter.class,
             description = "Stop following after this long (exit 3); default: until it ends.")
     Duration timeout;
 

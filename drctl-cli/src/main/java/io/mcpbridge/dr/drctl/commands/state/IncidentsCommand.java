@@ -1,6 +1,5 @@
 package io.mcpbridge.dr.drctl.commands.state;
 
-import io.mcpbridge.dr.drctl.commands.DurationConverter;
 import io.mcpbridge.dr.drctl.commands.ReadingCommand;
 import io.mcpbridge.dr.drctl.output.Human;
 import io.mcpbridge.dr.drctl.output.Table;
@@ -23,7 +22,6 @@ public final class IncidentsCommand extends ReadingCommand {
             names = "--since",
             paramLabel = "DURATION",
             defaultValue = "7d",
-            converter = DurationConverter.class,
             description = "With --all: detected within this long (default: ${DEFAULT-VALUE}).")
     Duration since;
 
