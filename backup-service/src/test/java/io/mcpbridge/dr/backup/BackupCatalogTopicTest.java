@@ -213,7 +213,9 @@ class BackupCatalogTopicTest {
     void aRefreshPublishesWhatTheTopicMissedAndTombstonesWhatTheStoreLost() throws IOException {
         String putByHand = BucketLayout.newBackupId(Instant.parse("2020-03-04T05:06:07Z"));
         context.store()
-                .put(context.layout().indexKey(putByHand), EventJson.toBytes(CatalogBeforeStart.oldFailure(putByHand)));
+                .create(
+                        context.layout().indexKey(putByHand),
+                        EventJson.toBytes(CatalogBeforeStart.oldFailure(putByHand)));
         String deletedByHand = BucketLayout.newBackupId(Instant.parse("2020-03-04T05:06:07Z"));
         events.publishSignedBy(
                 TestSigners.signer(TestSigners.BACKUP_SERVICE),

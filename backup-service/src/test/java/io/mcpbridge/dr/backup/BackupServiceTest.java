@@ -167,7 +167,7 @@ class BackupServiceTest {
     void aScheduledBackupIsQueuedAsACommandAndRunLikeAnyOther() {
         TopicRecorder commands = TopicRecorder.fromNow(KafkaBroker.shared().bootstrapServers(), Topics.COMMANDS_BACKUP);
         try (commands) {
-            schedules.backup();
+            schedules.request(BackupAction.BACKUP, Instant.now());
 
             BackupCommand queued = commands.awaitPayloads(
                             EventType.BACKUP_REQUESTED,

@@ -3,7 +3,6 @@ package io.mcpbridge.dr.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
-import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.support.CoordinatorCluster;
 import io.mcpbridge.dr.coordinator.support.SignedCommands;
 import io.mcpbridge.dr.events.EventType;
@@ -13,6 +12,7 @@ import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.StepOutcome;
+import io.mcpbridge.dr.events.kafka.PartitionOwnership;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -158,7 +158,7 @@ class CoordinatorReplicasIT {
         List<String> components = List.of("gateway", "router", "gateway-eu", "router-eu", "gateway-ap", "router-ap");
         int partitions = 6;
         Set<Integer> used = components.stream()
-                .map(c -> Ownership.partitionOf(c, partitions))
+                .map(c -> PartitionOwnership.partitionOf(c, partitions))
                 .collect(Collectors.toSet());
         assertThat(used)
                 .as("the components spread over both halves of the partitions")

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mcpbridge.dr.backup.catalog.CatalogPublisher;
 import io.mcpbridge.dr.backup.crypto.ArchiveCipher;
 import io.mcpbridge.dr.backup.crypto.ArchiveKey;
+import io.mcpbridge.dr.backup.lease.ScopeLeases;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.operation.RestoreDestinations;
 import io.mcpbridge.dr.backup.operation.Sources;
@@ -28,6 +29,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,6 +147,34 @@ public class BackupBeans {
                 sources,
                 tuning,
                 destinations);
+    }
+
+    @Produces
+    @Singleton
+    ScopeLeases leases(BackupConfig config, BackupContext context, Clock clock) {
+        return new ScopeLeases(
+                context.store(),
+                context.layout(),
+                config.leases().holder().orElseGet(BackupBeans::instanceName),
+                config.leases().ttl(),
+                clock);
+    }
+
+    void closeLeases(@Disposes ScopeLeases leases) {
+        leases.close();
+    }
+
+    /** The pod's name in Kubernetes (its host name), and the process, which tells instances on one host apart. */
+    private static String instanceName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "backup-service";
+            }
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     /** Whose commands are believed; the trust file is read again when it changes. */

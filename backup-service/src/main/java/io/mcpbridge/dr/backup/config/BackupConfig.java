@@ -52,6 +52,8 @@ public interface BackupConfig {
 
     Verify verify();
 
+    Leases leases();
+
     /**
      * The maximum backup age per scope ({@code mcpdr.backup.max-age.redis=2h}): the data a disaster restore
      * may lose. Unset scopes get twice the backup schedule's period (see {@code MaxBackupAge}).
@@ -204,6 +206,23 @@ public interface BackupConfig {
         /** Quartz cron for retention: daily. */
         @WithDefault("0 45 3 * * ?")
         String prune();
+    }
+
+    /** How instances sharing the bucket keep commands on the same scope apart (see {@code ScopeLeases}). */
+    interface Leases {
+        /**
+         * How long a lease lasts unrenewed: how long the scopes of an instance that died stay closed. Renewed
+         * every third of it; keep it well above the longest stall (a full GC, a slow store) an instance may have.
+         */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** How long a command waits for another command's scopes before it fails without having run. */
+        @WithDefault("1h")
+        Duration maxWait();
+
+        /** This instance's name in its leases; the pod's or host's name and the process id when unset. */
+        Optional<String> holder();
     }
 
     interface Verify {

@@ -3,6 +3,8 @@ package io.mcpbridge.dr.backup.config;
 import io.mcpbridge.dr.backup.archive.CertificateInfo;
 import io.mcpbridge.dr.backup.archive.Manifest;
 import io.mcpbridge.dr.backup.archive.ManifestEntry;
+import io.mcpbridge.dr.backup.lease.LeaseRecord;
+import io.mcpbridge.dr.backup.store.Verdict;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupIndex;
@@ -31,7 +33,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             BackupPolicy.class,
             Manifest.class,
             ManifestEntry.class,
-            CertificateInfo.class
+            CertificateInfo.class,
+            Verdict.class,
+            LeaseRecord.class
         })
 public final class NativeReflection {
 

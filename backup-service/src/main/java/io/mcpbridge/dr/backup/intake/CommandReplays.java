@@ -1,15 +1,18 @@
 package io.mcpbridge.dr.backup.intake;
 
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.kafka.PartitionOwnership;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.mcpbridge.dr.events.trust.ReplayHistory;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * The backup commands already taken: rebuilt from {@code mcp-dr.commands.backup} itself whenever this
  * instance is given partitions (called on the consumer's thread, before any record of them is handled), so a
- * copy of a command published again is refused as a replay after a restart or a partition move too.
+ * copy of a command published again is refused as a replay after a restart or a partition move too. Each change
+ * of this instance's share is told as {@link CommandPartitions} (the schedules follow it).
  */
 @ApplicationScoped
 @Identifier(CommandReplays.NAME)
@@ -34,11 +38,14 @@ public class CommandReplays implements KafkaConsumerRebalanceListener {
     private final RecordAuthenticator authenticator;
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
+    private final Event<CommandPartitions> changes;
 
     public CommandReplays(
             RecordAuthenticator authenticator,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            Clock clock) {
+            Clock clock,
+            Event<CommandPartitions> changes) {
+        this.changes = changes;
         this.authenticator = authenticator;
         this.guard = new ReplayGuard(authenticator.maxSkew());
         this.kafkaConfig = kafkaConfig;
@@ -52,15 +59,37 @@ public class CommandReplays implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        Set<Integer> owned = consumer.assignment().stream()
-                .filter(p -> p.topic().equals(Topics.COMMANDS_BACKUP))
-                .map(TopicPartition::partition)
-                .collect(Collectors.toSet());
+        Set<Integer> owned = commandPartitions(consumer.assignment());
         guard.clear();
         int noted = ReplayHistory.rebuild(
                 kafkaConfig, Topics.COMMANDS_BACKUP, owned::contains, authenticator, guard, clock, READ_TIMEOUT);
         LOG.infof(
                 "partitions %s of %s assigned; %d recent commands noted as taken",
                 owned, Topics.COMMANDS_BACKUP, noted);
+        tell(consumer, owned);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Set<Integer> left = commandPartitions(consumer.assignment());
+        left.removeAll(commandPartitions(partitions));
+        tell(consumer, left);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        onPartitionsRevoked(consumer, partitions);
+    }
+
+    private void tell(Consumer<?, ?> consumer, Set<Integer> owned) {
+        int count = consumer.partitionsFor(Topics.COMMANDS_BACKUP).size();
+        changes.fire(new CommandPartitions(new PartitionOwnership(owned, count)));
+    }
+
+    private static Set<Integer> commandPartitions(Collection<TopicPartition> partitions) {
+        return partitions.stream()
+                .filter(p -> p.topic().equals(Topics.COMMANDS_BACKUP))
+                .map(TopicPartition::partition)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

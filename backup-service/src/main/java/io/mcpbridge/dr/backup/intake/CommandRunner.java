@@ -3,6 +3,9 @@ package io.mcpbridge.dr.backup.intake;
 import io.mcpbridge.dr.backup.archive.ArchiveIntegrityException;
 import io.mcpbridge.dr.backup.archive.Progress;
 import io.mcpbridge.dr.backup.config.BackupConfig;
+import io.mcpbridge.dr.backup.lease.HeldLeases;
+import io.mcpbridge.dr.backup.lease.LeasedScopes;
+import io.mcpbridge.dr.backup.lease.ScopeLeases;
 import io.mcpbridge.dr.backup.metrics.BackupAgeGauges;
 import io.mcpbridge.dr.backup.metrics.BackupMetrics;
 import io.mcpbridge.dr.backup.operation.BackupContext;
@@ -33,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -40,11 +44,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one command at a time and tells the world: STARTED, PROGRESS at a steady pace, then SUCCEEDED or
- * FAILED. The terminal result is also kept in the store under the command's id, so a command delivered
+ * FAILED. Before it runs, a command takes the {@link ScopeLeases leases} of the scopes it touches, so commands
+ * handled by other instances (other partitions) never touch the same scope at the same time; while it waits
+ * for them, its PROGRESS says for whom. The terminal result is also kept in the store under the command's id, so a command delivered
  * again (a restart before the offset was committed) is answered from that record, not run twice.
  */
 @ApplicationScoped
@@ -57,6 +64,7 @@ public class CommandRunner {
     private final RetentionPolicy retention;
     private final BackupConfig config;
     private final EventSender sender;
+    private final ScopeLeases leases;
     private final BackupMetrics metrics;
     private final BackupAgeGauges ages;
     private final Clock clock;
@@ -74,10 +82,12 @@ public class CommandRunner {
             RetentionPolicy retention,
             BackupConfig config,
             EventSender sender,
+            ScopeLeases leases,
             BackupMetrics metrics,
             BackupAgeGauges ages,
             Clock clock,
             RecordSigner signer) {
+        this.leases = leases;
         this.self = signer.name();
         this.context = context;
         this.retention = retention;
@@ -107,16 +117,39 @@ public class CommandRunner {
 
         Progress progress = new Progress();
         AtomicLong sequence = new AtomicLong();
+        // While the command waits for another's scopes, its progress says for whom.
+        AtomicReference<String> waitingFor = new AtomicReference<>();
+        Runnable report = () -> publish(
+                result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, waitingFor.get()),
+                String.valueOf(sequence.incrementAndGet()));
         ScheduledFuture<?> reporting = ticker.scheduleAtFixedRate(
-                () -> publish(
-                        result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, null),
-                        String.valueOf(sequence.incrementAndGet())),
+                report,
                 config.progressInterval().toMillis(),
                 config.progressInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         BackupResult terminal;
-        try {
+        try (HeldLeases held = leases.acquire(
+                LeasedScopes.of(command.action(), scopes),
+                command.id(),
+                command.action().name().toLowerCase(Locale.ROOT),
+                config.leases().maxWait(),
+                note -> {
+                    waitingFor.set(note);
+                    ticker.execute(report);
+                })) {
+            waitingFor.set(null);
+            metrics.waitedForScopes(Duration.between(started, clock.instant()));
+            Optional<BackupResult> meanwhile = recorded(command.id());
+            if (meanwhile.isPresent()) {
+                // The instance that handled this partition before ran it while this one waited: that stands.
+                LOG.infof(
+                        "command %s was done meanwhile by another instance (%s)",
+                        command.id(), meanwhile.get().phase());
+                publish(meanwhile.get(), "again");
+                return meanwhile.get();
+            }
             Outcome outcome = execute(command, scopes, progress);
+            held.lost().ifPresent(lost -> metrics.leaseLost());
             terminal = result(
                     command,
                     BackupPhase.SUCCEEDED,
@@ -143,6 +176,22 @@ public class CommandRunner {
                     started,
                     new Outcome(knownId, scopes, e.counts(), null, null, null, null, null),
                     e.getMessage());
+        } catch (InterruptedException e) {
+            // The instance is stopping while the command waited for its scopes: nothing ran, and nothing is
+            // recorded, so the same command sent again runs.
+            Thread.currentThread().interrupt();
+            reporting.cancel(false);
+            BackupResult stopped = result(
+                    command,
+                    BackupPhase.FAILED,
+                    knownId,
+                    scopes,
+                    progress,
+                    started,
+                    null,
+                    "the instance stopped while the command waited for its scopes; nothing was done");
+            publish(stopped, null);
+            return stopped;
         } catch (Exception e) {
             String reason = reason(e);
             LOG.warnf("%s %s failed: %s", command.action(), command.id(), reason);
@@ -160,6 +209,7 @@ public class CommandRunner {
     }
 
     private Outcome execute(BackupCommand command, List<BackupScope> scopes, Progress progress) throws IOException {
+        // Leased by the caller: no other command touches these scopes on any instance while this runs.
         return switch (command.action()) {
             case BACKUP ->
                 new BackupTaker(context)
@@ -252,7 +302,8 @@ public class CommandRunner {
         sender.send(new EventEnvelope(id, EventType.BACKUP_RESULT, SOURCE, key, result.time(), result));
     }
 
-    private Optional<BackupResult> recorded(String commandId) {
+    /** The terminal result of a command, if any instance recorded one. */
+    public Optional<BackupResult> recorded(String commandId) {
         try {
             return context.store()
                     .get(context.layout().commandKey(commandId))
@@ -265,7 +316,10 @@ public class CommandRunner {
 
     private void record(BackupResult terminal) {
         try {
-            context.store().put(context.layout().commandKey(terminal.commandId()), EventJson.toBytes(terminal));
+            if (!context.store()
+                    .create(context.layout().commandKey(terminal.commandId()), EventJson.toBytes(terminal))) {
+                LOG.warnf("command %s had a recorded result already; the first one stands", terminal.commandId());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warnf("the result of command %s could not be recorded: %s", terminal.commandId(), e.getMessage());
         }

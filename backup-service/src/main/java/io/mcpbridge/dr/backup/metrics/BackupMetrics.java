@@ -39,6 +39,8 @@ public class BackupMetrics {
     private final MeterRegistry registry;
     private final Map<BackupScope, AtomicLong> lastSuccess = new EnumMap<>(BackupScope.class);
     private final AtomicLong lastSize = new AtomicLong();
+    private final Timer leaseWait;
+    private final Counter leasesLost;
 
     public BackupMetrics(MeterRegistry registry, BackupConfig config) {
         this.registry = registry;
@@ -64,6 +66,23 @@ public class BackupMetrics {
         for (String reason : List.of(REFUSED_UNAUTHENTICATED, REFUSED_MALFORMED)) {
             refusedCounter(reason);
         }
+        leaseWait = Timer.builder("mcpdr_backup_lease_wait_seconds")
+                .description("How long commands waited for other commands (on any instance) to free their scopes")
+                .register(registry);
+        leasesLost = Counter.builder("mcpdr_backup_leases_lost_total")
+                .description("Scope leases taken over while their command still ran (the instance stalled longer"
+                        + " than a lease lasts)")
+                .register(registry);
+    }
+
+    /** A command waited this long for its scopes (zero when they were free). */
+    public void waitedForScopes(Duration waited) {
+        leaseWait.record(waited);
+    }
+
+    /** A running command's lease was taken over by another instance. */
+    public void leaseLost() {
+        leasesLost.increment();
     }
 
     public void operation(BackupAction action, boolean succeeded, Duration duration) {

@@ -8,6 +8,7 @@ import io.mcpbridge.dr.backup.redis.KeyRecord;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.redis.ScratchRedis;
+import io.mcpbridge.dr.backup.store.Verdict;
 import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.vertx.redis.client.Command;
@@ -48,11 +49,17 @@ public final class BackupVerifier {
                             ? "; " + counts.get("redisKeysRestored") + " keys test-restored, "
                                     + counts.get("valuesCompared") + " sampled values identical"
                             : "");
-            context.catalog().save(index.withVerification(true, context.clock().instant(), detail));
+            context.catalog()
+                    .addVerdict(index, new Verdict(true, context.clock().instant(), detail));
             return new Outcome(
                     index.id(), index.scopes(), counts, index.sizeBytes(), index.ciphertextSha256(), null, null, null);
         } catch (ArchiveIntegrityException | VerificationFailedException e) {
-            context.catalog().save(index.withVerification(false, context.clock().instant(), e.getMessage()));
+            try {
+                context.catalog()
+                        .addVerdict(index, new Verdict(false, context.clock().instant(), e.getMessage()));
+            } catch (IOException notRecorded) {
+                e.addSuppressed(notRecorded);
+            }
             throw e;
         }
     }

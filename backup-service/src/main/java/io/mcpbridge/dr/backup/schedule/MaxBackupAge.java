@@ -1,9 +1,6 @@
 package io.mcpbridge.dr.backup.schedule;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import java.time.Duration;
@@ -24,9 +21,6 @@ public final class MaxBackupAge {
 
     /** With the backup schedule off and nothing set: twice the plan's 6 hours. */
     static final Duration WITHOUT_SCHEDULE = Duration.ofHours(12);
-
-    private static final CronParser QUARTZ =
-            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     private MaxBackupAge() {}
 
@@ -67,10 +61,11 @@ public final class MaxBackupAge {
      * "at 02:00 and 03:00" has unequal gaps: the longest is what the data may lose), or empty when it is off.
      */
     static Optional<Duration> schedulePeriod(String cron) {
-        if (cron == null || cron.isBlank() || "off".equalsIgnoreCase(cron.strip())) {
+        Optional<ExecutionTime> schedule = Cron.times(cron);
+        if (schedule.isEmpty()) {
             return Optional.empty();
         }
-        ExecutionTime times = ExecutionTime.forCron(QUARTZ.parse(cron.strip()));
+        ExecutionTime times = schedule.get();
         ZonedDateTime start = ZonedDateTime.of(2026, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
         ZonedDateTime end = start.plusWeeks(1);
         ZonedDateTime previous = times.nextExecution(start).orElse(null);

@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The backups in the store, read from their index objects. Every index object is written and deleted here, and
- * each change is told to a {@link CatalogListener} once the store took it.
+ * The backups in the store, read from their index objects and the verdicts beside them. Every index object is
+ * created once (when its backup ends) and deleted here; verifications add {@link Verdict}s rather than rewrite
+ * it. Each change is told to a {@link CatalogListener} once the store took it.
  */
 public final class BackupCatalog {
 
@@ -37,18 +42,56 @@ public final class BackupCatalog {
         this.listener = listener;
     }
 
+    /** Stores a new backup's index. */
     public void save(BackupIndex index) throws IOException {
-        store.put(layout.indexKey(index.id()), EventJson.toBytes(index));
+        if (!store.create(layout.indexKey(index.id()), EventJson.toBytes(index))) {
+            throw new IOException("backup " + index.id() + " has an index already; it is not replaced");
+        }
         tell(() -> listener.saved(index), index.id());
     }
 
-    /** Deletes the index objects of these backups (whose archives must be gone already: see BackupPruner). */
+    /**
+     * Adds a verification's verdict to a backup and returns the index as it now reads.
+     *
+     * @throws IOException when the backup was deleted meanwhile (pruned while it was verified): the verdict is
+     *                     taken back, so it cannot bring a deleted backup back into the catalog
+     */
+    public BackupIndex addVerdict(BackupIndex index, Verdict verdict) throws IOException {
+        String key = layout.verdictKey(index.id(), verdict.at());
+        store.create(key, EventJson.toBytes(verdict));
+        if (store.get(layout.indexKey(index.id())).isEmpty()) {
+            store.delete(List.of(key));
+            throw new IOException("backup " + index.id() + " was deleted while it was verified");
+        }
+        BackupIndex verified = verdict.applyTo(index);
+        tell(() -> listener.saved(verified), index.id());
+        return verified;
+    }
+
+    /**
+     * Deletes the index objects of these backups (whose archives must be gone already: see BackupPruner), then
+     * their verdicts and any verdict left without a backup.
+     */
     public void delete(List<String> backupIds) throws IOException {
         if (backupIds.isEmpty()) {
             return;
         }
         store.delete(backupIds.stream().map(layout::indexKey).toList());
         tell(() -> listener.deleted(backupIds), String.join(", ", backupIds));
+        Set<String> indexed = indexedIds();
+        store.delete(store.list(layout.verdictPrefix()).stream()
+                .filter(key -> layout.backupIdOfVerdictKey(key)
+                        .map(id -> !indexed.contains(id))
+                        .orElse(false))
+                .toList());
+    }
+
+    private Set<String> indexedIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (String key : store.list(layout.indexPrefix())) {
+            layout.backupIdOfIndexKey(key).ifPresent(ids::add);
+        }
+        return ids;
     }
 
     /** The store holds the change whatever the listener does: its failure is logged, never the write's. */
@@ -65,11 +108,21 @@ public final class BackupCatalog {
             return Optional.empty();
         }
         Optional<byte[]> bytes = store.get(layout.indexKey(backupId));
-        return bytes.isEmpty() ? Optional.empty() : Optional.of(parse(backupId, bytes.get()));
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> verdicts = store.list(layout.verdictPrefix() + backupId + "/");
+        return Optional.of(withNewestVerdict(
+                parse(backupId, bytes.get()), verdicts.isEmpty() ? null : verdicts.get(verdicts.size() - 1)));
     }
 
     /** Every backup, oldest first. Index objects that cannot be read are logged and left out. */
     public List<BackupIndex> all() throws IOException {
+        Map<String, String> newestVerdicts = new HashMap<>();
+        for (String key : store.list(layout.verdictPrefix())) {
+            // Listed in key order, which is time order within a backup: the last one stays.
+            layout.backupIdOfVerdictKey(key).ifPresent(id -> newestVerdicts.put(id, key));
+        }
         List<BackupIndex> all = new ArrayList<>();
         for (String key : store.list(layout.indexPrefix())) {
             Optional<String> id = layout.backupIdOfIndexKey(key);
@@ -81,7 +134,7 @@ public final class BackupCatalog {
                 continue; // deleted meanwhile
             }
             try {
-                all.add(parse(id.get(), bytes.get()));
+                all.add(withNewestVerdict(parse(id.get(), bytes.get()), newestVerdicts.get(id.get())));
             } catch (MalformedEventException e) {
                 LOG.warnf("index object %s is unreadable and ignored: %s", key, e.getMessage());
             }
@@ -129,6 +182,23 @@ public final class BackupCatalog {
         }
         return find(wanted)
                 .orElseThrow(() -> new IllegalArgumentException("no backup " + wanted + " in " + store.describe()));
+    }
+
+    /** The index as its newest verdict leaves it; a verdict that cannot be read is logged and passed over. */
+    private BackupIndex withNewestVerdict(BackupIndex index, String verdictKey) throws IOException {
+        if (verdictKey == null) {
+            return index;
+        }
+        Optional<byte[]> bytes = store.get(verdictKey);
+        if (bytes.isEmpty()) {
+            return index;
+        }
+        try {
+            return EventJson.fromBytes(bytes.get(), Verdict.class).applyTo(index);
+        } catch (MalformedEventException e) {
+            LOG.warnf("verdict %s is unreadable and ignored: %s", verdictKey, e.getMessage());
+            return index;
+        }
     }
 
     private static BackupIndex parse(String id, byte[] bytes) {

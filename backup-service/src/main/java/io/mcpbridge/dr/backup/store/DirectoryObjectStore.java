@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -78,12 +79,20 @@ public final class DirectoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] content) throws IOException {
+    public boolean create(String key, byte[] content) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         Files.write(temporary, content);
-        move(temporary, target);
+        try {
+            // A hard link is created whole or not at all, and never over an existing file: create-once.
+            Files.createLink(target, temporary);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     @Override

@@ -23,8 +23,14 @@ public interface ObjectStore {
      */
     InputStream open(String key) throws IOException;
 
-    /** Stores a small object whole, replacing any. */
-    void put(String key, byte[] content) throws IOException;
+    /**
+     * Stores a small object whole if there is none under {@code key} yet ({@code If-None-Match: *}): of several
+     * writers racing for one key, exactly one wins. Nothing in the store is ever overwritten, so no writer can
+     * undo another's write (S3-compatible servers offer create-once, not compare-and-swap).
+     *
+     * @return whether this call created it; {@code false} when an object was already there, which is unchanged
+     */
+    boolean create(String key, byte[] content) throws IOException;
 
     /** A small object whole, if there is one. */
     Optional<byte[]> get(String key) throws IOException;

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.backup.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -62,11 +63,25 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public void put(String key, byte[] content) throws IOException {
+    public boolean create(String key, byte[] content) throws IOException {
         try {
             s3.putObject(
-                    r -> r.bucket(bucket).key(key).contentLength((long) content.length),
+                    r -> r.bucket(bucket)
+                            .key(key)
+                            .contentLength((long) content.length)
+                            .ifNoneMatch("*"),
                     RequestBody.fromBytes(content));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                // The key exists. It may be this very write: the client retries a request whose answer was lost,
+                // and the retry finds what the first attempt stored. Content is unique to its writer.
+                return get(key).map(stored -> Arrays.equals(stored, content)).orElse(false);
+            }
+            if (e.statusCode() == 409) {
+                return false; // another conditional write to the key is in progress; it wins
+            }
+            throw new IOException("cannot write " + key + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new IOException("cannot write " + key + ": " + e.getMessage(), e);
         }

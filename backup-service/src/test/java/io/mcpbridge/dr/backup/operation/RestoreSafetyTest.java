@@ -305,8 +305,8 @@ class RestoreSafetyTest {
         }
 
         @Override
-        public void put(String key, byte[] content) throws IOException {
-            delegate.put(key, content);
+        public boolean create(String key, byte[] content) throws IOException {
+            return delegate.create(key, content);
         }
 
         @Override

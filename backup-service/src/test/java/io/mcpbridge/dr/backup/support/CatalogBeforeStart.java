@@ -51,7 +51,7 @@ public final class CatalogBeforeStart {
         BucketLayout layout = new BucketLayout(prefix);
         try (S3ObjectStore store =
                 new S3ObjectStore(Contexts.s3Client(s3), S3Server.BUCKET, prefix, 5 * 1024 * 1024, 1)) {
-            store.put(layout.indexKey(STORED_ONLY), EventJson.toBytes(oldFailure(STORED_ONLY)));
+            store.create(layout.indexKey(STORED_ONLY), EventJson.toBytes(oldFailure(STORED_ONLY)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

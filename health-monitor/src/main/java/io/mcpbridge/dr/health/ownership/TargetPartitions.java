@@ -1,9 +1,8 @@
 package io.mcpbridge.dr.health.ownership;
 
-import java.nio.charset.StandardCharsets;
+import io.mcpbridge.dr.events.kafka.PartitionOwnership;
 import java.util.Collection;
 import java.util.List;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Which partition of the ownership topic a probe target belongs to: the one Kafka's own partitioner gives its
@@ -14,7 +13,7 @@ public final class TargetPartitions {
     private TargetPartitions() {}
 
     public static int partitionOf(String target, int partitions) {
-        return Utils.toPositive(Utils.murmur2(target.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return PartitionOwnership.partitionOf(target, partitions);
     }
 
     /** The targets among {@code targets} that belong to one of {@code owned}. */

@@ -2,9 +2,9 @@ package io.mcpbridge.dr.coordinator.history;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
-import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.safety.ActionMemory;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
+import io.mcpbridge.dr.events.kafka.PartitionOwnership;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.smallrye.common.annotation.Identifier;
@@ -57,7 +57,7 @@ public class HistoryReplay {
      *
      * @throws IllegalStateException when the history cannot be read: acting without it could repeat a step
      */
-    public Replayed replay(Ownership next) {
+    public Replayed replay(PartitionOwnership next) {
         book.retain(next::owns);
         maintenance.clear();
         replays.clear();

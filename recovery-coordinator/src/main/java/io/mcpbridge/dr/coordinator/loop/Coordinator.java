@@ -9,7 +9,6 @@ import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
-import io.mcpbridge.dr.coordinator.ownership.Ownership;
 import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
@@ -27,6 +26,7 @@ import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.mcpbridge.dr.events.kafka.PartitionOwnership;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -55,7 +55,7 @@ import org.jboss.logging.Logger;
  * {@code mcp-dr.incidents} (and acknowledged) before anything acts on it; the notifications it calls for go
  * to {@code mcp-dr.commands.notify}.
  *
- * <p>Replicas split the components by partition ({@link Ownership}): an instance acts only on the
+ * <p>Replicas split the components by partition ({@link PartitionOwnership}): an instance acts only on the
  * components of the partitions assigned to it. On every assignment it reads their open incidents back from
  * {@code mcp-dr.incidents} before handling any event; a revocation waits for the step in hand to end, so
  * the next owner never finds an action half-done by a live instance.
@@ -81,7 +81,7 @@ public class Coordinator {
     private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
     private final BackupResultsFollower backupResultsFollower;
     private final BackupCatalogFollower backupCatalogFollower;
-    private volatile Ownership ownership = Ownership.NONE;
+    private volatile PartitionOwnership ownership = PartitionOwnership.NONE;
     private volatile boolean assigned;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coordinator");
@@ -136,7 +136,7 @@ public class Coordinator {
      * @throws IllegalStateException when the history cannot be read: acting without it could repeat a step,
      *                               so the signal channel fails and the instance is restarted
      */
-    public void own(Ownership next) {
+    public void own(PartitionOwnership next) {
         onLoop(() -> {
             latestHealth.keySet().removeIf(component -> !next.owns(component));
             HistoryReplay.Replayed replayed = history.replay(next);
@@ -160,7 +160,7 @@ public class Coordinator {
      */
     public void release() {
         onLoop(() -> {
-            ownership = Ownership.NONE;
+            ownership = PartitionOwnership.NONE;
             int stopped = executor.stopHostCommands("this instance's partitions were taken away");
             if (stopped > 0) {
                 LOG.warnf("%d host command(s) stopped: the partitions they acted for were taken away", stopped);
@@ -174,7 +174,7 @@ public class Coordinator {
         return assigned;
     }
 
-    public Ownership ownership() {
+    public PartitionOwnership ownership() {
         return ownership;
     }
 

@@ -2,6 +2,7 @@ package io.mcpbridge.dr.coordinator.ownership;
 
 import io.mcpbridge.dr.coordinator.loop.Coordinator;
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.kafka.PartitionOwnership;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Turns the signal channel's partition assignment into the coordinator's {@link Ownership}. Called on the
+ * Turns the signal channel's partition assignment into the coordinator's {@link PartitionOwnership}. Called on the
  * consumer's thread, so no record of a newly assigned partition is handled before its incidents are read
  * back, and a revocation returns only once the step in hand has ended. The signal topics must have the same
  * partition count (the range assignor then gives partition p of each to the same instance); when they do
@@ -57,7 +58,7 @@ public class OwnershipListener implements KafkaConsumerRebalanceListener {
                 .filter(p -> SIGNAL_TOPICS.contains(p.topic()))
                 .map(TopicPartition::partition)
                 .collect(Collectors.toSet());
-        coordinator.own(new Ownership(owned, count));
+        coordinator.own(new PartitionOwnership(owned, count));
     }
 
     @Override
