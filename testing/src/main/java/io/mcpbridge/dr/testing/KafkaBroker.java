@@ -119,9 +119,18 @@ public final class KafkaBroker implements AutoCloseable {
      * as an operator would; topics that exist are left as they are.
      */
     public void createSystemTopics(int partitions) {
+        create(TopicDefinitions.all(partitions, (short) 1));
+    }
+
+    /** Creates one topic of the system with its settings and a partition count of its own, unless it exists. */
+    public void createSystemTopic(String topic, int partitions) {
+        create(List.of(TopicDefinitions.of(topic, partitions, (short) 1)));
+    }
+
+    private void create(List<NewTopic> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = TopicDefinitions.all(partitions, (short) 1).stream()
+            List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

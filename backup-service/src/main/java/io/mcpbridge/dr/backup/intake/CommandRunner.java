@@ -44,7 +44,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,35 +109,53 @@ public class CommandRunner {
         }
         List<BackupScope> scopes =
                 command.action().takesNew() && command.scopes().isEmpty() ? config.scopes() : command.scopes();
-        Instant started = clock.instant();
         String knownId =
                 command.action().takesNew() || command.action() == BackupAction.PRUNE ? null : command.backupId();
-        publish(result(command, BackupPhase.STARTED, knownId, scopes, new Progress(), started, null, null), null);
-
-        Progress progress = new Progress();
+        Instant received = clock.instant();
         AtomicLong sequence = new AtomicLong();
-        // While the command waits for another's scopes, its progress says for whom.
-        AtomicReference<String> waitingFor = new AtomicReference<>();
-        Runnable report = () -> publish(
-                result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, waitingFor.get()),
-                String.valueOf(sequence.incrementAndGet()));
-        ScheduledFuture<?> reporting = ticker.scheduleAtFixedRate(
-                report,
-                config.progressInterval().toMillis(),
-                config.progressInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-        BackupResult terminal;
-        try (HeldLeases held = leases.acquire(
-                LeasedScopes.of(command.action(), scopes),
-                command.id(),
-                command.action().name().toLowerCase(Locale.ROOT),
-                config.leases().maxWait(),
-                note -> {
-                    waitingFor.set(note);
-                    ticker.execute(report);
-                })) {
-            waitingFor.set(null);
-            metrics.waitedForScopes(Duration.between(started, clock.instant()));
+        HeldLeases held;
+        try {
+            // While the command waits for another's scopes, its progress says for whom; STARTED means started.
+            held = leases.acquire(
+                    LeasedScopes.of(command.action(), scopes),
+                    command.id(),
+                    command.action().name().toLowerCase(Locale.ROOT),
+                    config.leases().maxWait(),
+                    waiting -> publish(
+                            result(
+                                    command,
+                                    BackupPhase.PROGRESS,
+                                    knownId,
+                                    scopes,
+                                    new Progress(),
+                                    received,
+                                    null,
+                                    waiting),
+                            String.valueOf(sequence.incrementAndGet())));
+        } catch (InterruptedException e) {
+            // The instance is stopping: nothing ran and nothing is recorded, so the command sent again runs.
+            Thread.currentThread().interrupt();
+            BackupResult stopped = result(
+                    command,
+                    BackupPhase.FAILED,
+                    knownId,
+                    scopes,
+                    new Progress(),
+                    received,
+                    null,
+                    "the instance stopped while the command waited for its scopes; nothing was done");
+            publish(stopped, null);
+            return stopped;
+        } catch (IOException e) {
+            String reason = reason(e);
+            LOG.warnf("%s %s did not run: %s", command.action(), command.id(), reason);
+            return finish(
+                    command,
+                    result(command, BackupPhase.FAILED, knownId, scopes, new Progress(), received, null, reason),
+                    received);
+        }
+        metrics.waitedForScopes(Duration.between(received, clock.instant()));
+        try (held) {
             Optional<BackupResult> meanwhile = recorded(command.id());
             if (meanwhile.isPresent()) {
                 // The instance that handled this partition before ran it while this one waited: that stands.
@@ -148,8 +165,28 @@ public class CommandRunner {
                 publish(meanwhile.get(), "again");
                 return meanwhile.get();
             }
-            Outcome outcome = execute(command, scopes, progress);
+            BackupResult terminal = runHolding(command, scopes, knownId, sequence);
             held.lost().ifPresent(lost -> metrics.leaseLost());
+            return terminal;
+        }
+    }
+
+    /** Runs the command, whose scopes are held, from STARTED to its terminal result. */
+    private BackupResult runHolding(
+            BackupCommand command, List<BackupScope> scopes, String knownId, AtomicLong sequence) {
+        Instant started = clock.instant();
+        publish(result(command, BackupPhase.STARTED, knownId, scopes, new Progress(), started, null, null), null);
+        Progress progress = new Progress();
+        ScheduledFuture<?> reporting = ticker.scheduleAtFixedRate(
+                () -> publish(
+                        result(command, BackupPhase.PROGRESS, knownId, scopes, progress, started, null, null),
+                        String.valueOf(sequence.incrementAndGet())),
+                config.progressInterval().toMillis(),
+                config.progressInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        BackupResult terminal;
+        try {
+            Outcome outcome = execute(command, scopes, progress);
             terminal = result(
                     command,
                     BackupPhase.SUCCEEDED,
@@ -176,22 +213,6 @@ public class CommandRunner {
                     started,
                     new Outcome(knownId, scopes, e.counts(), null, null, null, null, null),
                     e.getMessage());
-        } catch (InterruptedException e) {
-            // The instance is stopping while the command waited for its scopes: nothing ran, and nothing is
-            // recorded, so the same command sent again runs.
-            Thread.currentThread().interrupt();
-            reporting.cancel(false);
-            BackupResult stopped = result(
-                    command,
-                    BackupPhase.FAILED,
-                    knownId,
-                    scopes,
-                    progress,
-                    started,
-                    null,
-                    "the instance stopped while the command waited for its scopes; nothing was done");
-            publish(stopped, null);
-            return stopped;
         } catch (Exception e) {
             String reason = reason(e);
             LOG.warnf("%s %s failed: %s", command.action(), command.id(), reason);
@@ -199,6 +220,11 @@ public class CommandRunner {
         } finally {
             reporting.cancel(false);
         }
+        return finish(command, terminal, started);
+    }
+
+    /** Counts, records and publishes a terminal result. */
+    private BackupResult finish(BackupCommand command, BackupResult terminal, Instant started) {
         metrics.operation(
                 command.action(),
                 terminal.phase() == BackupPhase.SUCCEEDED,

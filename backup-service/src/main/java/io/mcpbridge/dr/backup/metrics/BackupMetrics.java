@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.metrics;
 
 import io.mcpbridge.dr.backup.config.BackupConfig;
+import io.mcpbridge.dr.backup.intake.CommandPartitions;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.micrometer.core.instrument.Counter;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,6 +41,8 @@ public class BackupMetrics {
     private final MeterRegistry registry;
     private final Map<BackupScope, AtomicLong> lastSuccess = new EnumMap<>(BackupScope.class);
     private final AtomicLong lastSize = new AtomicLong();
+    private final AtomicLong commandPartitions = new AtomicLong();
+    private final AtomicLong schedulesOwner = new AtomicLong();
     private final Timer leaseWait;
     private final Counter leasesLost;
 
@@ -66,6 +70,14 @@ public class BackupMetrics {
         for (String reason : List.of(REFUSED_UNAUTHENTICATED, REFUSED_MALFORMED)) {
             refusedCounter(reason);
         }
+        Gauge.builder("mcpdr_backup_command_partitions", commandPartitions, AtomicLong::doubleValue)
+                .description("Partitions of mcp-dr.commands.backup this instance handles")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("mcpdr_backup_schedules_owner", schedulesOwner, AtomicLong::doubleValue)
+                .description("1 on the one instance that fires the backup, verify and prune schedules")
+                .strongReference(true)
+                .register(registry);
         leaseWait = Timer.builder("mcpdr_backup_lease_wait_seconds")
                 .description("How long commands waited for other commands (on any instance) to free their scopes")
                 .register(registry);
@@ -73,6 +85,15 @@ public class BackupMetrics {
                 .description("Scope leases taken over while their command still ran (the instance stalled longer"
                         + " than a lease lasts)")
                 .register(registry);
+    }
+
+    void onPartitions(@Observes CommandPartitions change) {
+        commandPartitions.set(change.ownership().partitions().size());
+    }
+
+    /** Whether this instance fires the schedules now. */
+    public void firesSchedules(boolean owner) {
+        schedulesOwner.set(owner ? 1 : 0);
     }
 
     /** A command waited this long for its scopes (zero when they were free). */

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.backup.intake.CommandPartitions;
 import io.mcpbridge.dr.backup.intake.CommandReplays;
 import io.mcpbridge.dr.backup.intake.CommandRunner;
 import io.mcpbridge.dr.backup.intake.EventSender;
+import io.mcpbridge.dr.backup.metrics.BackupMetrics;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.backup.BackupAction;
@@ -55,6 +56,7 @@ public class BackupSchedules {
     private final Map<BackupAction, String> crons = new LinkedHashMap<>();
     private final ReplayGuard taken;
     private final CommandRunner runner;
+    private final BackupMetrics metrics;
     private final Set<String> published = new LinkedHashSet<>();
     private final ExecutorService catchUps = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "schedule-catch-up");
@@ -68,7 +70,9 @@ public class BackupSchedules {
             Clock clock,
             BackupConfig config,
             @Identifier(CommandReplays.NAME) CommandReplays replays,
-            CommandRunner runner) {
+            CommandRunner runner,
+            BackupMetrics metrics) {
+        this.metrics = metrics;
         this.sender = sender;
         this.clock = clock;
         this.taken = replays.guard();
@@ -114,6 +118,7 @@ public class BackupSchedules {
             LOG.infof(owns ? "this instance fires the schedules now" : "this instance no longer fires the schedules");
         }
         owner = owns;
+        metrics.firesSchedules(owns);
         if (given) {
             // Off the consumer's thread: reading the store must not hold up the group.
             catchUps.execute(this::catchUp);
@@ -136,7 +141,7 @@ public class BackupSchedules {
                 Cron.lastDue(schedule.getValue(), now, ZoneId.systemDefault()).ifPresent(due -> {
                     String id = id(schedule.getKey(), due);
                     if (!publishedHere(id)
-                            && taken.firstPlace(id) == null
+                            && !taken.knows(id)
                             && runner.recorded(id).isEmpty()) {
                         LOG.infof(
                                 "scheduled %s of %s was not taken by anyone; it is taken now", schedule.getKey(), due);

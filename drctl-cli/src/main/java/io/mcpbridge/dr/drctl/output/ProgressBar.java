@@ -48,6 +48,10 @@ public final class ProgressBar {
 
     String line(BackupResult result) {
         StringBuilder line = new StringBuilder(label).append(' ');
+        if (result.reason() != null && !result.reason().isBlank()) {
+            // Not started yet: another command holds a scope this one needs, and the service says whose.
+            return line.append(result.reason()).toString();
+        }
         double seconds = Math.max(result.durationMillis(), 1) / 1000.0;
         double rate = result.bytes() / seconds;
         if (expectedBytes.isPresent() && expectedBytes.getAsLong() > 0) {

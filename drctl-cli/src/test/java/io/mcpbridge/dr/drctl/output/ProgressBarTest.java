@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class ProgressBarTest {
 
     private static BackupResult progress(long bytes, long entries, long millis) {
+        return progress(bytes, entries, millis, null);
+    }
+
+    private static BackupResult progress(long bytes, long entries, long millis, String note) {
         return new BackupResult(
                 "cmd-1",
                 BackupAction.BACKUP,
@@ -30,9 +34,18 @@ class ProgressBarTest {
                 Map.of(),
                 null,
                 null,
-                null,
+                note,
                 Instant.now(),
                 null);
+    }
+
+    @Test
+    void whileTheCommandWaitsForAnotherItSaysForWhom() {
+        ProgressBar bar =
+                new ProgressBar(terminal(false, new ByteArrayOutputStream()), "restoring", OptionalLong.of(100));
+
+        assertThat(bar.line(progress(0, 0, 3_000, "waiting: scope redis is held by restore cmd-7 on backup-service-b")))
+                .isEqualTo("restoring waiting: scope redis is held by restore cmd-7 on backup-service-b");
     }
 
     @Test

@@ -55,6 +55,11 @@ public final class ReplayGuard {
         }
     }
 
+    /** Whether a command of this id was taken (within the horizon). */
+    public synchronized boolean knows(String id) {
+        return seen.containsKey(id);
+    }
+
     /** Where the command with this id was first seen, for the refusal's reason. */
     public synchronized String firstPlace(String id) {
         Seen earlier = seen.get(id);

@@ -220,6 +220,25 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyServiceRunsTwoReplicasSpreadOverNodes() {
+        List<Placed> ours = of(Deployment.class).stream()
+                .filter(placed -> "mcp-dr".equals(placed.object().getMetadata().getNamespace()))
+                .toList();
+        assertThat(ours).hasSize(4);
+        for (Placed placed : ours) {
+            Deployment deployment = (Deployment) placed.object();
+            assertThat(deployment.getSpec().getReplicas()).as(placed.where()).isGreaterThanOrEqualTo(2);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                    .as(placed.where() + " spreads its replicas over nodes")
+                    .anySatisfy(spread -> {
+                        assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                        assertThat(spread.getLabelSelector().getMatchLabels())
+                                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+                    });
+        }
+    }
+
+    @Test
     void everyServiceRunningTwoReplicasKeepsOneThroughADisruption() {
         for (Placed placed : of(Deployment.class)) {
             Deployment deployment = (Deployment) placed.object();
