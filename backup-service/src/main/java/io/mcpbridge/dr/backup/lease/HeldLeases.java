@@ -2,8 +2,10 @@ package io.mcpbridge.dr.backup.lease;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -24,6 +26,7 @@ public final class HeldLeases implements AutoCloseable {
     private final String commandId;
     private final String action;
     private final ScheduledFuture<?> renewal;
+    private final Set<String> lostScopes = new HashSet<>();
     private String lost;
     private boolean closed;
 
@@ -48,11 +51,14 @@ public final class HeldLeases implements AutoCloseable {
     }
 
     private synchronized void renew() {
-        if (closed || lost != null) {
+        if (closed) {
             return;
         }
         for (int i = 0; i < chains.size(); i++) {
             LeaseChain chain = chains.get(i);
+            if (lostScopes.contains(chain.scope())) {
+                continue; // someone else's now; the others are still this command's
+            }
             try {
                 Optional<LeaseChain.Generation> next = chain.append(
                         current.get(i),
@@ -82,7 +88,9 @@ public final class HeldLeases implements AutoCloseable {
             }
             closed = true;
             for (int i = chains.size() - 1; i >= 0; i--) {
-                giveBack(chains.get(i), current.get(i), leases.released(commandId, action));
+                if (!lostScopes.contains(chains.get(i).scope())) {
+                    giveBack(chains.get(i), current.get(i), leases.released(commandId, action));
+                }
             }
         }
     }

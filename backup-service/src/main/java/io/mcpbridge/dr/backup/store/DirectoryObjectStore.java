@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class DirectoryObjectStore implements ObjectStore {
             Files.createLink(target, temporary);
             return true;
         } catch (FileAlreadyExistsException e) {
-            return false;
+            return Arrays.equals(Files.readAllBytes(target), content);
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -26,9 +26,12 @@ public interface ObjectStore {
     /**
      * Stores a small object whole if there is none under {@code key} yet ({@code If-None-Match: *}): of several
      * writers racing for one key, exactly one wins. Nothing in the store is ever overwritten, so no writer can
-     * undo another's write (S3-compatible servers offer create-once, not compare-and-swap).
+     * undo another's write (S3-compatible servers offer create-once, not compare-and-swap). Creating the very same
+     * bytes again counts as created: a client retrying a create whose answer was lost finds its own object there.
+     * Every caller writes content unique to it (ids, times, holders), so equal bytes mean the same writer.
      *
-     * @return whether this call created it; {@code false} when an object was already there, which is unchanged
+     * @return whether the object holds {@code content} by this writer; {@code false} when other content was there,
+     *     which is left unchanged
      */
     boolean create(String key, byte[] content) throws IOException;
 

@@ -75,8 +75,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {
                 // The key exists. It may be this very write: the client retries a request whose answer was lost,
-                // and the retry finds what the first attempt stored. Content is unique to its writer.
-                return get(key).map(stored -> Arrays.equals(stored, content)).orElse(false);
+                // and the retry finds what the first attempt stored.
+                return holds(key, content);
             }
             if (e.statusCode() == 409) {
                 return false; // another conditional write to the key is in progress; it wins
@@ -85,6 +85,10 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         } catch (SdkException e) {
             throw new IOException("cannot write " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean holds(String key, byte[] content) throws IOException {
+        return get(key).map(stored -> Arrays.equals(stored, content)).orElse(false);
     }
 
     @Override

@@ -47,7 +47,7 @@ class AppendOnlyCatalogTest {
     }
 
     @Test
-    void createOnceWritesOnlyTheFirstInS3AndInADirectory() throws IOException {
+    void createOnceKeepsTheFirstWriteAndARetryOfItCountsAsCreated() throws IOException {
         for (ObjectStore each : List.of(store, new DirectoryObjectStore(directory))) {
             String key = "once/" + System.nanoTime() + ".json";
             assertThat(each.create(key, bytes("first"))).isTrue();
