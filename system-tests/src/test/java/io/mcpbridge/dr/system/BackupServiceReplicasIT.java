@@ -11,6 +11,7 @@ import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.kafka.PartitionOwnership;
+import io.mcpbridge.dr.system.support.BackupServiceSettings;
 import io.mcpbridge.dr.testing.BackupCommands;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.RedisServer;
@@ -22,10 +23,8 @@ import io.mcpbridge.dr.testing.TopicRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,24 +271,10 @@ class BackupServiceReplicasIT {
     }
 
     private static Map<String, String> settings() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        settings.putAll(TestSigners.settings("mcpdr.backup", TestSigners.BACKUP_SERVICE));
-        settings.put("mcpdr.backup.key", Base64.getEncoder().encodeToString(key));
-        settings.put("mcpdr.backup.store.kind", "s3");
-        settings.put("mcpdr.backup.store.endpoint", s3.endpoint().toString());
-        settings.put("mcpdr.backup.store.bucket", S3Server.BUCKET);
-        settings.put("mcpdr.backup.store.path-style", "true");
-        settings.put("mcpdr.backup.store.access-key-id", S3Server.ACCESS_KEY);
-        settings.put("mcpdr.backup.store.secret-access-key", S3Server.SECRET_KEY);
-        settings.put("mcpdr.backup.scopes", "configs,redis");
-        settings.put("mcpdr.backup.configs.directory", configs.toString());
-        settings.put("mcpdr.backup.redis.url", sessions.uri());
+        settings.putAll(BackupServiceSettings.of(s3, "configs,redis", configs, sessions.uri()));
         settings.put("mcpdr.backup.schedule.backup", "*/" + PERIOD_SECONDS + " * * * * ?");
-        settings.put("mcpdr.backup.schedule.verify", "off");
-        settings.put("mcpdr.backup.schedule.prune", "off");
         settings.put("mcpdr.backup.progress-interval", "500ms");
         return settings;
     }

@@ -17,10 +17,8 @@ import io.mcpbridge.dr.testing.TopicRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,26 +99,10 @@ public final class RecoverySystem implements AutoCloseable {
     }
 
     private Map<String, String> backupServiceSettings() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         Map<String, String> settings = common();
-        settings.putAll(TestSigners.settings("mcpdr.backup", TestSigners.BACKUP_SERVICE));
-        settings.put("mcpdr.backup.key", Base64.getEncoder().encodeToString(key));
-        settings.put("mcpdr.backup.store.kind", "s3");
-        settings.put("mcpdr.backup.store.endpoint", s3.endpoint().toString());
-        settings.put("mcpdr.backup.store.bucket", S3Server.BUCKET);
-        settings.put("mcpdr.backup.store.path-style", "true");
-        settings.put("mcpdr.backup.store.access-key-id", S3Server.ACCESS_KEY);
-        settings.put("mcpdr.backup.store.secret-access-key", S3Server.SECRET_KEY);
-        settings.put("mcpdr.backup.scopes", "configs,redis,kubernetes");
-        settings.put("mcpdr.backup.configs.directory", configs.toString());
-        settings.put("mcpdr.backup.redis.url", sessions.uri());
+        settings.putAll(BackupServiceSettings.of(s3, "configs,redis,kubernetes", configs, sessions.uri()));
         settings.put("mcpdr.backup.kubernetes.namespace", NAMESPACE);
         settings.put("mcpdr.backup.targets.redis." + INVESTIGATION, investigation.uri());
-        settings.put("mcpdr.backup.schedule.backup", "off");
-        settings.put("mcpdr.backup.schedule.verify", "off");
-        settings.put("mcpdr.backup.schedule.prune", "off");
-        settings.put("mcpdr.backup.progress-interval", "200ms");
         return settings;
     }
 
