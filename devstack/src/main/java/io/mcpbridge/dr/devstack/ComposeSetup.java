@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  *                          webhook-token and the engineer's key for people at the keyboard
  * SITE/mcp-bridge/         the simulated MCP Bridge's configuration, which backup-service backs up
  * SITE/coordinator-runbooks.yaml   the coordinator's runbooks: service failures restart the simulator
+ * SITE/coordinator-drills.yaml     the coordinator's drills: the scopes the compose run backs up
  * </pre>
  *
  * Secrets are made here rather than written in the compose file, so that no two installations share one.
@@ -50,6 +51,7 @@ public final class ComposeSetup {
         LocalKeys keys = LocalKeys.ensure(secrets.resolve("keys"));
         LocalBridgeFiles.ensure(site.resolve("mcp-bridge"));
         LocalBridgeFiles.localRunbooks(site);
+        LocalBridgeFiles.localDrills(site);
 
         String webhookToken = secret(secrets.resolve("webhook-token"));
         String s3AccessKey = secret(secrets.resolve("s3-access-key-id"));

@@ -8,6 +8,7 @@ import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.command.CommandOutcome;
+import io.mcpbridge.dr.events.drill.DrillResult;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -49,7 +50,15 @@ final class EventPrinter {
             case BACKUP_CATALOGED -> cataloged(time, (BackupIndex) event.payload());
             case BACKUP_POLICY ->
                 paint(DIM, time + "  catalog   policy, maximum ages " + ((BackupPolicy) event.payload()).maxAge());
+            case DRILL_COMPLETED -> drill(time, (DrillResult) event.payload());
         };
+    }
+
+    private String drill(String time, DrillResult drill) {
+        return time + "  drill     " + pad(drill.type().wireName()) + " " + drill.id() + " "
+                + (drill.passed() ? paint(GREEN, "passed") : paint(RED, "failed") + ": " + drill.reason())
+                + (drill.rpoMillis() == null ? "" : ", RPO " + drill.rpoMillis() / 1000 + " s")
+                + (drill.rtoMillis() == null ? "" : ", RTO " + drill.rtoMillis() / 1000 + " s");
     }
 
     private String cataloged(String time, BackupIndex index) {

@@ -40,13 +40,24 @@ final class LocalBridgeFiles {
      * through its control API), copied where the coordinator reads its runbooks file.
      */
     static Path localRunbooks(Path dir) throws IOException {
-        Path file = dir.resolve("coordinator-runbooks.yaml");
-        Files.createDirectories(dir);
-        try (InputStream runbooks = LocalBridgeFiles.class.getResourceAsStream("/local-runbooks.yaml")) {
-            if (runbooks == null) {
-                throw new IOException("local-runbooks.yaml is missing from the launcher's classpath");
+        return copied("local-runbooks.yaml", dir.resolve("coordinator-runbooks.yaml"));
+    }
+
+    /**
+     * The local run's drills ({@code local-drills.yaml}: the scopes it has, on short periods), copied where the
+     * coordinator reads its drill file.
+     */
+    static Path localDrills(Path dir) throws IOException {
+        return copied("local-drills.yaml", dir.resolve("coordinator-drills.yaml"));
+    }
+
+    private static Path copied(String resource, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (InputStream content = LocalBridgeFiles.class.getResourceAsStream("/" + resource)) {
+            if (content == null) {
+                throw new IOException(resource + " is missing from the launcher's classpath");
             }
-            Files.copy(runbooks, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
     }

@@ -195,6 +195,8 @@ public final class LocalStack {
                                         "-Dkafka.bootstrap.servers=" + bootstrap,
                                         "-Dmcpdr.coordinator.runbooks-file="
                                                 + LocalBridgeFiles.localRunbooks(root.resolve(".local")),
+                                        "-Dmcpdr.coordinator.drills.file="
+                                                + LocalBridgeFiles.localDrills(root.resolve(".local")),
                                         "-Dmcpdr.coordinator.variables.simulatorHost=127.0.0.1",
                                         "-Dmcpdr.coordinator.variables.simulatorControlPort=" + SIMULATOR_CONTROL_PORT,
                                         // The local session store, for REVOKE_SESSIONS commands (session:* keys only).

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.drctl;
 import io.mcpbridge.dr.drctl.commands.ConfigCommand;
 import io.mcpbridge.dr.drctl.commands.KeygenCommand;
 import io.mcpbridge.dr.drctl.commands.backup.BackupGroup;
+import io.mcpbridge.dr.drctl.commands.drill.DrillGroup;
 import io.mcpbridge.dr.drctl.commands.recovery.AckCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.EscalateCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.FailoverCommand;
@@ -60,6 +61,7 @@ import picocli.CommandLine.ScopeType;
             EscalateCommand.class,
             ResolveCommand.class,
             BackupGroup.class,
+            DrillGroup.class,
             KeygenCommand.class,
             ConfigCommand.class,
             AutoComplete.GenerateCompletion.class

@@ -16,6 +16,9 @@ import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.command.CommandOutcome;
+import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStep;
+import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -34,6 +37,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(
         targets = {
+            DrillResult.class,
+            DrillStep.class,
+            DrillType.class,
             TargetHealth.class,
             HealthState.class,
             ProbeKind.class,

@@ -49,6 +49,15 @@ public final class Topics {
     /** The notifier's own ledger of what it delivered, per notification and channel; compacted. */
     public static final String NOTIFIER_DELIVERIES = "mcp-dr.notifier.deliveries";
 
+    /**
+     * Drill results ({@code mcpdr.drill.completed.v1}), signed by the coordinator, keyed by drill type: the record
+     * an auditor is shown, so it is kept for {@link #DRILLS_RETENTION}.
+     */
+    public static final String DRILLS = "mcp-dr.drills";
+
+    /** How long drill results are kept: more than a year, so a report covers four quarterly full drills. */
+    public static final Duration DRILLS_RETENTION = Duration.ofDays(400);
+
     /** All topics, in the order of the design's topic table, then the services' own state topics. */
     public static final List<String> ALL = List.of(
             HEALTH,
@@ -62,7 +71,8 @@ public final class Topics {
             COMMAND_OUTCOMES,
             BACKUP_CATALOG,
             NOTIFIER_DELIVERIES,
-            PROBE_OWNERSHIP);
+            PROBE_OWNERSHIP,
+            DRILLS);
 
     /** Topics that hold current state by key and are compacted. */
     public static final List<String> COMPACTED = List.of(INCIDENTS, BACKUP_CATALOG, NOTIFIER_DELIVERIES);
@@ -76,7 +86,7 @@ public final class Topics {
 
     /** Topics whose records are signed by their sender and believed only from trusted signers. */
     public static final List<String> SIGNED =
-            List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMAND_OUTCOMES, BACKUP_CATALOG);
+            List.of(COMMANDS_RECOVERY, COMMANDS_BACKUP, BACKUP_RESULTS, COMMAND_OUTCOMES, BACKUP_CATALOG, DRILLS);
 
     /** How long the notifier's ledger remembers a delivery: longer than any redelivery can come. */
     public static final Duration NOTIFIER_DELIVERIES_RETENTION = Duration.ofDays(7);
@@ -90,6 +100,8 @@ public final class Topics {
             settings.put("retention.ms", Long.toString(NOTIFIER_DELIVERIES_RETENTION.toMillis()));
         } else if (COMPACTED.contains(topic)) {
             settings.put("cleanup.policy", "compact");
+        } else if (topic.equals(DRILLS)) {
+            settings.put("retention.ms", Long.toString(DRILLS_RETENTION.toMillis()));
         }
         if (COMMANDS.contains(topic)) {
             settings.put("message.timestamp.type", "LogAppendTime");

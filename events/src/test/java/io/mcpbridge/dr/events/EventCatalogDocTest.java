@@ -57,7 +57,10 @@ class EventCatalogDocTest {
                         "maintenanceFor",
                         "dryRun",
                         "backupIds",
-                        "failureReason");
+                        "failureReason",
+                        // A drill that recovers nothing (a backup verification) measures no RTO.
+                        "rtoMillis",
+                        "rtoTargetMillis");
         // Round trip through the shared mapper keeps every value.
         assertThat(EventJson.fromBytes(EventJson.toBytes(parsed), type.payloadType()))
                 .isEqualTo(parsed);

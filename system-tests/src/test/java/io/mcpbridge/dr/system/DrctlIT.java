@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
@@ -146,6 +148,42 @@ class DrctlIT {
                 EventJson.fromBytes(answer.get("result").toString().getBytes(), BackupResult.class);
         assertThat(checked.counts()).containsEntry("deleted", 0L);
         assertThat(checked.backupIds()).as("nothing is old enough to go").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aBackupVerificationDrillVerifiesTheNewestSessionBackupAndMeasuresItsAge() {
+        Drctl.Run run = alice.run("drill", "run", "backup-verification", "--wait", "3m");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).as(run.all()).contains("passed", "verify ", "RPO");
+
+        Drctl.Run list = alice.run("drill", "list", "-o", "json");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        List<DrillResult> drills = Arrays.asList(EventJson.fromBytes(list.out().getBytes(), DrillResult[].class));
+        DrillResult drill = drills.get(0);
+        assertThat(drill.type()).isEqualTo(DrillType.BACKUP_VERIFICATION);
+        assertThat(drill.passed()).as(drill.reason()).isTrue();
+        assertThat(drill.requestedBy()).isEqualTo(TestSigners.ENGINEER);
+        assertThat(drill.steps()).singleElement().satisfies(step -> {
+            assertThat(step.passed()).isTrue();
+            assertThat(step.name()).contains("(redis)");
+        });
+        assertThat(drill.rpoMillis()).as("the newest session backup's age").isPositive();
+        assertThat(drill.rpoTargetMillis())
+                .as("backup-service's maximum age for sessions, from its policy: 12 h with no schedule")
+                .isEqualTo(Duration.ofHours(12).toMillis());
+
+        Drctl.Run show = alice.run("drill", "show", drill.id());
+        assertThat(show.exitCode()).as(show.all()).isZero();
+        assertThat(show.out()).contains(drill.id(), "backup-verification", "passed", "target 12h00m");
+        Awaitility.await("the coordinator's drill gauge")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> system.coordinator()
+                                .get("/q/metrics")
+                                .matches(
+                                        "(?s).*mcpdr_drill_last_success_timestamp_seconds\\{type=\"backup-verification\"[^}]*} 1\\.[0-9]+E9.*"));
     }
 
     @Test

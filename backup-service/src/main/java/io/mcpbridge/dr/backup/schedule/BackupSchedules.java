@@ -10,6 +10,7 @@ import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.schedule.CronSchedule;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -138,16 +139,18 @@ public class BackupSchedules {
         Instant now = clock.instant();
         for (Map.Entry<BackupAction, String> schedule : crons.entrySet()) {
             try {
-                Cron.lastDue(schedule.getValue(), now, ZoneId.systemDefault()).ifPresent(due -> {
-                    String id = id(schedule.getKey(), due);
-                    if (!publishedHere(id)
-                            && !taken.knows(id)
-                            && runner.recorded(id).isEmpty()) {
-                        LOG.infof(
-                                "scheduled %s of %s was not taken by anyone; it is taken now", schedule.getKey(), due);
-                        request(schedule.getKey(), due);
-                    }
-                });
+                CronSchedule.lastDue(schedule.getValue(), now, ZoneId.systemDefault())
+                        .ifPresent(due -> {
+                            String id = id(schedule.getKey(), due);
+                            if (!publishedHere(id)
+                                    && !taken.knows(id)
+                                    && runner.recorded(id).isEmpty()) {
+                                LOG.infof(
+                                        "scheduled %s of %s was not taken by anyone; it is taken now",
+                                        schedule.getKey(), due);
+                                request(schedule.getKey(), due);
+                            }
+                        });
             } catch (RuntimeException e) {
                 LOG.errorf("whether the scheduled %s is due could not be told: %s", schedule.getKey(), e.getMessage());
             }

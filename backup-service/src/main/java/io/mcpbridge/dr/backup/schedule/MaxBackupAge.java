@@ -1,11 +1,9 @@
 package io.mcpbridge.dr.backup.schedule;
 
-import com.cronutils.model.time.ExecutionTime;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.schedule.CronSchedule;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -56,29 +54,8 @@ public final class MaxBackupAge {
         return ages;
     }
 
-    /**
-     * The longest gap between two runs of the schedule over a week from a fixed instant (a schedule such as
-     * "at 02:00 and 03:00" has unequal gaps: the longest is what the data may lose), or empty when it is off.
-     */
+    /** The longest gap between two runs of the schedule, or empty when it is off. */
     static Optional<Duration> schedulePeriod(String cron) {
-        Optional<ExecutionTime> schedule = Cron.times(cron);
-        if (schedule.isEmpty()) {
-            return Optional.empty();
-        }
-        ExecutionTime times = schedule.get();
-        ZonedDateTime start = ZonedDateTime.of(2026, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
-        ZonedDateTime end = start.plusWeeks(1);
-        ZonedDateTime previous = times.nextExecution(start).orElse(null);
-        Duration longest = Duration.ZERO;
-        while (previous != null && previous.isBefore(end)) {
-            ZonedDateTime next = times.nextExecution(previous).orElse(null);
-            if (next == null) {
-                break;
-            }
-            Duration gap = Duration.between(previous, next);
-            longest = gap.compareTo(longest) > 0 ? gap : longest;
-            previous = next;
-        }
-        return longest.isZero() ? Optional.empty() : Optional.of(longest);
+        return CronSchedule.period(cron);
     }
 }

@@ -10,6 +10,7 @@ import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.schedule.CronSchedule;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,8 +54,8 @@ class ScheduleCatchUpTest {
 
     @Test
     void theLastPeriodNobodyTookIsTakenOnceWhenTheSchedulesPartitionIsGiven() {
-        Instant due =
-                Cron.lastDue(HOURLY, Instant.now(), ZoneId.systemDefault()).orElseThrow();
+        Instant due = CronSchedule.lastDue(HOURLY, Instant.now(), ZoneId.systemDefault())
+                .orElseThrow();
         String id = BackupSchedules.id(BackupAction.BACKUP, due);
         Awaitility.await("the period due at " + due + " backed up on start")
                 .atMost(WAIT)

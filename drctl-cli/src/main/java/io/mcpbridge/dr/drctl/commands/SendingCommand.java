@@ -7,10 +7,12 @@ import io.mcpbridge.dr.drctl.output.Structured;
 import io.mcpbridge.dr.drctl.send.CommandDelivery;
 import io.mcpbridge.dr.drctl.send.EngineerKey;
 import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,7 +88,8 @@ public abstract class SendingCommand extends DrctlCommand {
     protected int send(EventEnvelope command, boolean backup, Function<CommandDelivery, Integer> then) {
         RecordSigner signer = signer();
         Instant deadline = Instant.now().plus(timeout);
-        try (CommandDelivery delivery = CommandDelivery.open(kafka(), command.id(), backup)) {
+        try (CommandDelivery delivery =
+                CommandDelivery.open(kafka(), command.id(), backup ? followedTopics() : List.of())) {
             delivery.publish(command, signer);
             if (noWait) {
                 terminal.println("sent " + command.id() + " as " + signer.name());
@@ -110,6 +113,11 @@ public abstract class SendingCommand extends DrctlCommand {
                     ExitCodes.FAILED,
                     kafka().explain(e, "sending " + command.id()).getMessage());
         }
+    }
+
+    /** Where the work an accepted command starts is followed: backup-service's results, unless told otherwise. */
+    protected List<String> followedTopics() {
+        return List.of(Topics.BACKUP_RESULTS);
     }
 
     /** Whether an accepted command starts work worth following (a runbook), so the answer says how. */

@@ -7,10 +7,12 @@ import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.command.CommandOutcome;
+import io.mcpbridge.dr.events.drill.DrillResult;
 import io.mcpbridge.dr.events.trust.RecordSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ public final class CommandDelivery implements AutoCloseable {
     private final String commandId;
     private final Deque<BackupResult> results = new ArrayDeque<>();
     private CommandOutcome outcome;
+    private DrillResult drill;
 
     private CommandDelivery(Kafka kafka, Watch watch, String commandId) {
         this.kafka = kafka;
@@ -36,10 +39,13 @@ public final class CommandDelivery implements AutoCloseable {
         this.commandId = commandId;
     }
 
-    /** Starts watching for the answers to {@code commandId}; with its backup results when {@code backup}. */
-    public static CommandDelivery open(Kafka kafka, String commandId, boolean backup) {
-        List<String> topics =
-                backup ? List.of(Topics.COMMAND_OUTCOMES, Topics.BACKUP_RESULTS) : List.of(Topics.COMMAND_OUTCOMES);
+    /**
+     * Starts watching for the answers to {@code commandId}: its outcome, and what follows it on {@code followed}
+     * (backup results, a drill's result).
+     */
+    public static CommandDelivery open(Kafka kafka, String commandId, List<String> followed) {
+        List<String> topics = new ArrayList<>(List.of(Topics.COMMAND_OUTCOMES));
+        topics.addAll(followed);
         return new CommandDelivery(kafka, kafka.watch(topics), commandId);
     }
 
@@ -63,6 +69,14 @@ public final class CommandDelivery implements AutoCloseable {
         return Optional.ofNullable(results.poll());
     }
 
+    /** The result of the drill the command started (the drill has the command's id); empty before the deadline. */
+    public Optional<DrillResult> drillResult(Instant deadline) {
+        while (drill == null && Instant.now().isBefore(deadline)) {
+            pollOnce();
+        }
+        return Optional.ofNullable(drill);
+    }
+
     private void pollOnce() {
         for (Kafka.Read read : watch.poll(POLL)) {
             if (read.event().isEmpty()) {
@@ -75,6 +89,9 @@ public final class CommandDelivery implements AutoCloseable {
             } else if (event.type() == EventType.BACKUP_RESULT
                     && commandId.equals(((BackupResult) event.payload()).commandId())) {
                 results.add((BackupResult) event.payload());
+            } else if (event.type() == EventType.DRILL_COMPLETED
+                    && commandId.equals(((DrillResult) event.payload()).id())) {
+                drill = (DrillResult) event.payload();
             }
         }
     }

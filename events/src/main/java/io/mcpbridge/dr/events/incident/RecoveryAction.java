@@ -21,7 +21,12 @@ public enum RecoveryAction {
     /** Hand the incident to people now. */
     ESCALATE,
     /** Close the incident. */
-    RESOLVE;
+    RESOLVE,
+    /**
+     * Run a drill now: {@code component} is the drill type's key ({@code drill-backup-verification}, see
+     * {@code DrillType.key()}); its result follows on {@code mcp-dr.drills}.
+     */
+    DRILL;
 
     /** Whether it needs {@code confirmed: true} (and, like every command, a valid signature). */
     public boolean destructive() {

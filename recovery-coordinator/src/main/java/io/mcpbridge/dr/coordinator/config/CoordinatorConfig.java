@@ -72,6 +72,29 @@ public interface CoordinatorConfig {
 
     Budget budget();
 
+    Drills drills();
+
+    /** The plan's drills: what runs when (see {@code drills.yaml}). */
+    interface Drills {
+        /** A drill file replacing the default definitions of the drill types it names. */
+        Optional<Path> file();
+
+        /** Whether drills run on their schedules; on demand they always can. */
+        @WithDefault("true")
+        boolean onSchedule();
+
+        /** How often the schedules are looked at: a drill starts at most this long after it is due. */
+        @WithDefault("30s")
+        Duration tick();
+
+        /**
+         * How far back {@code mcp-dr.drills} is read at start, to know which periods ran already: more than the
+         * longest drill period (quarterly).
+         */
+        @WithDefault("200d")
+        Duration lookback();
+    }
+
     /** The MCP Bridge session store, for revoking sessions. Without a URL, revocation steps fail. */
     Redis redis();
 

@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.coordinator.config;
 
+import io.mcpbridge.dr.coordinator.drill.DrillCatalog;
+import io.mcpbridge.dr.coordinator.drill.DrillDefinition;
 import io.mcpbridge.dr.coordinator.runbook.OnFailure;
 import io.mcpbridge.dr.coordinator.runbook.OnSuccess;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
@@ -18,6 +20,9 @@ import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.command.CommandOutcome;
+import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStep;
+import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -38,6 +43,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(
         targets = {
+            DrillResult.class,
+            DrillStep.class,
+            DrillType.class,
+            DrillDefinition.class,
+            DrillCatalog.DrillFile.class,
             TargetHealth.class,
             HealthState.class,
             ProbeKind.class,

@@ -4,6 +4,7 @@ import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * long after its results expired (7). Each believed record of a backup hands on what its index object says now
  * ({@code cataloged}); a tombstone, the backup's pruning, hands on its id ({@code removed}). Only records signed
  * by backup-service count, tombstones too: anyone else who can write to the topic could otherwise fake a recent
- * backup and hide data loss, or delete a real one. The policy record is not read.
+ * backup and hide data loss, or delete a real one. The policy record gives each scope's maximum backup age.
  */
 public final class BackupCatalogFollower implements AutoCloseable {
 
@@ -27,16 +28,19 @@ public final class BackupCatalogFollower implements AutoCloseable {
     private final Believed believed;
     private final Consumer<BackupIndex> cataloged;
     private final Consumer<String> removed;
+    private final Consumer<BackupPolicy> policies;
     private final TopicFollower follower;
 
     private BackupCatalogFollower(
             Map<String, Object> kafkaConfig,
             Believed believed,
             Consumer<BackupIndex> cataloged,
-            Consumer<String> removed) {
+            Consumer<String> removed,
+            Consumer<BackupPolicy> policies) {
         this.believed = believed;
         this.cataloged = cataloged;
         this.removed = removed;
+        this.policies = policies;
         this.follower = TopicFollower.start(
                 kafkaConfig,
                 Topics.BACKUP_CATALOG,
@@ -49,16 +53,28 @@ public final class BackupCatalogFollower implements AutoCloseable {
             Map<String, Object> kafkaConfig,
             Believed believed,
             Consumer<BackupIndex> cataloged,
-            Consumer<String> removed) {
-        return new BackupCatalogFollower(kafkaConfig, believed, cataloged, removed);
+            Consumer<String> removed,
+            Consumer<BackupPolicy> policies) {
+        return new BackupCatalogFollower(kafkaConfig, believed, cataloged, removed, policies);
     }
 
     private void read(ConsumerRecord<String, byte[]> record) {
         boolean tombstone = record.value() == null;
-        if (!tombstone && !EventType.BACKUP_CATALOGED.typeName().equals(type(record))) {
-            return; // the policy, or a type this coordinator does not read
+        boolean policy = !tombstone && EventType.BACKUP_POLICY.typeName().equals(type(record));
+        if (!tombstone && !policy && !EventType.BACKUP_CATALOGED.typeName().equals(type(record))) {
+            return; // a type this coordinator does not read
         }
         if (!believed.believes(record)) {
+            return;
+        }
+        if (policy) {
+            try {
+                policies.accept((BackupPolicy) EventRecords.fromRecord(record).payload());
+            } catch (MalformedEventException e) {
+                LOG.warnf(
+                        "unreadable backup policy at %s-%d@%d ignored: %s",
+                        record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
             return;
         }
         if (tombstone) {

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.coordinator.incident;
 
 import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import java.time.Duration;
@@ -29,6 +30,20 @@ public final class RecoveryPoints {
     public record Point(String backupId, Instant at) {}
 
     private final Map<String, BackupIndex> backups = new HashMap<>();
+    private volatile BackupPolicy policy;
+
+    /** How backup-service is configured now, as its catalog says: the maximum backup age of each scope. */
+    public void policy(BackupPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** A scope's maximum backup age, once backup-service's policy is known. */
+    public Optional<Duration> maxAge(BackupScope scope) {
+        BackupPolicy known = policy;
+        return known == null
+                ? Optional.empty()
+                : Optional.ofNullable(known.maxAge().get(scope));
+    }
 
     /** What the catalog says of a backup now; it replaces what was known of it. */
     public synchronized void record(BackupIndex backup) {

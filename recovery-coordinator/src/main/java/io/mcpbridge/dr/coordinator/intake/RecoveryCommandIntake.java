@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.intake;
 
+import io.mcpbridge.dr.coordinator.drill.Drills;
 import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
@@ -13,10 +14,12 @@ import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.command.CommandOutcome;
+import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
@@ -33,8 +36,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
@@ -66,6 +71,7 @@ public class RecoveryCommandIntake {
     private final EventSender sender;
     private final Clock clock;
     private final CoordinatorMetrics metrics;
+    private final Drills drills;
 
     public RecoveryCommandIntake(
             Coordinator coordinator,
@@ -74,7 +80,9 @@ public class RecoveryCommandIntake {
             MaintenanceWindows maintenance,
             EventSender sender,
             Clock clock,
-            CoordinatorMetrics metrics) {
+            CoordinatorMetrics metrics,
+            Drills drills) {
+        this.drills = drills;
         this.metrics = metrics;
         this.coordinator = coordinator;
         this.authenticator = authenticator;
@@ -159,7 +167,24 @@ public class RecoveryCommandIntake {
                                 new TimelineEntry(now, TimelineEntry.COMMAND, StepOutcome.INFO, "resolved by " + who)));
             case RECOVER -> recover(command, who, now);
             case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> singleAction(command, who);
+            case DRILL -> drill(command);
         };
+    }
+
+    /** A drill asked for by a person: started unless one of its type runs; its result goes to mcp-dr.drills. */
+    private CommandOutcome drill(RecoveryCommand command) {
+        Optional<DrillType> type = Arrays.stream(DrillType.values())
+                .filter(candidate -> candidate.key().equals(command.component()))
+                .findFirst();
+        if (type.isEmpty()) {
+            return notRun(command, command.component() + " names no drill (drill-<type>)", null);
+        }
+        return drills.start(type.get(), command.id(), command.requestedBy())
+                .map(why -> notRun(command, why, null))
+                .orElseGet(() -> accepted(
+                        command,
+                        type.get().wireName() + " drill started; its result follows on " + Topics.DRILLS,
+                        null));
     }
 
     /** A command that changes the component's incident: accepted with it, or not run when there is none. */

@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.coordinator.loop;
 
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
+import io.mcpbridge.dr.coordinator.drill.BackupWaiters;
 import io.mcpbridge.dr.coordinator.history.BackupCatalogFollower;
 import io.mcpbridge.dr.coordinator.history.BackupResultsFollower;
 import io.mcpbridge.dr.coordinator.history.Believed;
@@ -81,6 +82,7 @@ public class Coordinator {
     private final Map<String, BackupResult> backupResults = new ConcurrentHashMap<>();
     private final BackupResultsFollower backupResultsFollower;
     private final BackupCatalogFollower backupCatalogFollower;
+    private final BackupWaiters waiters;
     private volatile PartitionOwnership ownership = PartitionOwnership.NONE;
     private volatile boolean assigned;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
@@ -102,8 +104,10 @@ public class Coordinator {
             CoordinatorMetrics metrics,
             RecoveryPoints recoveryPoints,
             RecordAuthenticator authenticator,
+            BackupWaiters waiters,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
+        this.waiters = waiters;
         metrics.watch(recoveryPoints);
         metrics.watch(book, clock);
         this.runbooks = runbooks;
@@ -126,7 +130,8 @@ public class Coordinator {
                 kafkaConfig,
                 new Believed(authenticator, config.backupSigner(), metrics::refusedCatalogRecord),
                 recoveryPoints::record,
-                recoveryPoints::forget);
+                recoveryPoints::forget,
+                recoveryPoints::policy);
     }
 
     /**
@@ -210,6 +215,7 @@ public class Coordinator {
      * moves the incident waiting for it on. Recovery points come from the catalog ({@link RecoveryPoints}).
      */
     void onBackupResult(BackupResult result) {
+        waiters.offer(result);
         if (CommandIds.incidentOf(result.commandId()).isPresent()) {
             onLoop(() -> {
                 backupResults.put(result.commandId(), result);

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.support.BackupIndexBuilder;
 import io.mcpbridge.dr.coordinator.support.DownIncidents;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.backup.BackupIndex;
+import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
@@ -20,6 +23,7 @@ import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TestSigners;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +84,32 @@ class BackupCatalogFollowerTest {
         assertThat(stamped.lastBackupId()).isEqualTo("bk-20-days");
         assertThat(stamped.rpo()).isEqualTo(Duration.ofDays(20));
         assertThat(refused).hasValue(0);
+    }
+
+    @Test
+    void backupServicesPolicyGivesEachScopesMaximumAgeAndNobodyElsesDoes() {
+        follow();
+        events.publishSignedBy(ENGINEER, policy(Duration.ofMinutes(1)));
+        events.publishSignedBy(BACKUP_SERVICE, policy(Duration.ofHours(2)));
+
+        Awaitility.await("the policy read")
+                .atMost(WAIT)
+                .until(() -> points.maxAge(BackupScope.REDIS), Optional.of(Duration.ofHours(2))::equals);
+        assertThat(refused.get()).as("the engineer's policy").isEqualTo(1);
+        assertThat(points.maxAge(BackupScope.KUBERNETES)).isEmpty();
+    }
+
+    private EventEnvelope policy(Duration redisMaxAge) {
+        BackupPolicy policy = new BackupPolicy(
+                Map.of(BackupScope.REDIS, redisMaxAge, BackupScope.CONFIGS, Duration.ofHours(12)),
+                List.of(BackupScope.REDIS, BackupScope.CONFIGS),
+                Map.of("backup", "0 0 */6 * * ?"),
+                Duration.ofDays(30),
+                3,
+                "s3://backups/",
+                now);
+        return new EventEnvelope(
+                "policy-" + redisMaxAge, EventType.BACKUP_POLICY, "/test", BackupPolicy.KEY, now, policy);
     }
 
     @Test
@@ -156,7 +186,8 @@ class BackupCatalogFollowerTest {
                 Map.of("bootstrap.servers", broker.bootstrapServers()),
                 new Believed(authenticator, TestSigners.BACKUP_SERVICE, refused::incrementAndGet),
                 points::record,
-                points::forget);
+                points::forget,
+                points::policy);
     }
 
     private void publish(RecordSigner signer, BackupIndexBuilder backup, Instant at) {

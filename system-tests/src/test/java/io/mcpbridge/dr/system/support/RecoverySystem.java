@@ -106,10 +106,20 @@ public final class RecoverySystem implements AutoCloseable {
         return settings;
     }
 
-    private Map<String, String> coordinatorSettings() {
+    private Map<String, String> coordinatorSettings() throws IOException {
         Map<String, String> settings = common();
         settings.putAll(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
+        // Drills on demand only, over the session store: the scope the tests back up.
+        Path drills = Files.createTempFile("drills-", ".yaml");
+        Files.writeString(drills, """
+                drills:
+                  - type: backup-verification
+                    schedule: "off"
+                    timeout: PT5M
+                    scopes: [redis]
+                """);
+        settings.put("mcpdr.coordinator.drills.file", drills.toString());
         return settings;
     }
 

@@ -1,0 +1,111 @@
+package io.mcpbridge.dr.coordinator.drill;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mcpbridge.dr.events.drill.DrillType;
+import io.mcpbridge.dr.events.json.EventJson;
+import io.mcpbridge.dr.events.schedule.CronSchedule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The drills this coordinator can run: the defaults ({@code drills.yaml} on the classpath, the plan's schedule),
+ * replaced drill by drill by an operator's file ({@code mcpdr.coordinator.drills-file}). Checked whole at start:
+ * a definition that could not run refuses the start, not the drill's night.
+ */
+public final class DrillCatalog {
+
+    private static final String DEFAULTS = "/drills.yaml";
+    private static final ObjectMapper YAML = EventJson.configure(new ObjectMapper(new YAMLFactory()))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The drills this version runs; the others are refused by name until they are built. */
+    static final List<DrillType> AVAILABLE = List.of(DrillType.BACKUP_VERIFICATION);
+
+    private final Map<DrillType, DrillDefinition> drills;
+
+    private DrillCatalog(Map<DrillType, DrillDefinition> drills) {
+        this.drills = drills;
+    }
+
+    /** A file of drills: {@code drills: [...]}. */
+    public record DrillFile(List<DrillDefinition> drills) {}
+
+    public static DrillCatalog load(Optional<Path> overrides) throws IOException {
+        Map<DrillType, DrillDefinition> all = new EnumMap<>(DrillType.class);
+        try (InputStream in = DrillCatalog.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+            }
+            put(all, parse(in.readAllBytes(), "the default drills"));
+        }
+        if (overrides.isPresent()) {
+            put(all, parse(Files.readAllBytes(overrides.get()), overrides.get().toString()));
+        }
+        return new DrillCatalog(all);
+    }
+
+    /** The drill of this type, if one is defined. */
+    public Optional<DrillDefinition> drill(DrillType type) {
+        return Optional.ofNullable(drills.get(type));
+    }
+
+    public Collection<DrillDefinition> all() {
+        return drills.values();
+    }
+
+    private static void put(Map<DrillType, DrillDefinition> all, List<DrillDefinition> drills) {
+        for (DrillDefinition drill : drills) {
+            all.put(drill.type(), drill);
+        }
+    }
+
+    static List<DrillDefinition> parse(byte[] yaml, String source) {
+        DrillFile file;
+        try {
+            file = YAML.readValue(yaml, DrillFile.class);
+        } catch (IOException e) {
+            throw new InvalidDrillException(source + " is not a valid drill file: " + firstLine(e.getMessage()));
+        }
+        if (file == null || file.drills() == null || file.drills().isEmpty()) {
+            throw new InvalidDrillException(source + " holds no drills");
+        }
+        Map<DrillType, DrillDefinition> seen = new EnumMap<>(DrillType.class);
+        for (DrillDefinition drill : file.drills()) {
+            if (drill.type() == null) {
+                throw new InvalidDrillException(source + ": a drill without a type");
+            }
+            String where = source + ", " + drill.type().wireName();
+            if (seen.put(drill.type(), drill) != null) {
+                throw new InvalidDrillException(where + ": defined twice");
+            }
+            if (!AVAILABLE.contains(drill.type())) {
+                throw new InvalidDrillException(where + ": this version runs only "
+                        + AVAILABLE.stream().map(DrillType::wireName).toList() + " drills");
+            }
+            if (drill.timeout().isNegative() || drill.timeout().isZero()) {
+                throw new InvalidDrillException(where + ": the timeout must be positive");
+            }
+            if (!"off".equalsIgnoreCase(drill.schedule())) {
+                try {
+                    CronSchedule.times(drill.schedule());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidDrillException(
+                            where + ": schedule '" + drill.schedule() + "' is not a Quartz cron: " + e.getMessage());
+                }
+            }
+        }
+        return file.drills();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,245 @@
+package io.mcpbridge.dr.coordinator.drill;
+
+import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
+import io.mcpbridge.dr.coordinator.history.Believed;
+import io.mcpbridge.dr.coordinator.history.DrillHistory;
+import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
+import io.mcpbridge.dr.coordinator.loop.Coordinator;
+import io.mcpbridge.dr.coordinator.metrics.DrillMetrics;
+import io.mcpbridge.dr.coordinator.publish.EventSender;
+import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupResult;
+import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStep;
+import io.mcpbridge.dr.events.drill.DrillType;
+import io.mcpbridge.dr.events.schedule.CronSchedule;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the plan's drills, on their schedule and on demand, one of each type at a time, on a thread of their own
+ * (never the incident loop's). A scheduled drill runs in the replica that owns its key's partition
+ * ({@link DrillType#key()}), with the id of its period ({@code drill-<type>-<due, Unix seconds>}); a replica
+ * that owns it and finds the latest period not done (in {@code mcp-dr.drills}) runs it, so a period due while its
+ * owner was dead runs once when the next owner looks. Each result, pass or fail, goes to {@code mcp-dr.drills}.
+ * Drills open no incidents and page nobody.
+ */
+@Startup
+@ApplicationScoped
+public class Drills {
+
+    private static final Logger LOG = Logger.getLogger(Drills.class);
+    /** The coordinator's own name as a signer: the drill results believed are its own. */
+    private static final String SELF = "recovery-coordinator";
+
+    private final DrillCatalog catalog;
+    private final RecoveryPoints points;
+    private final BackupWaiters waiters;
+    private final EventSender sender;
+    private final Coordinator coordinator;
+    private final DrillMetrics metrics;
+    private final Clock clock;
+    private final DrillHistory history;
+    private final boolean onSchedule;
+    private final Map<DrillType, String> running = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "drills");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Drills(
+            CoordinatorConfig config,
+            RecoveryPoints points,
+            BackupWaiters waiters,
+            EventSender sender,
+            Coordinator coordinator,
+            DrillMetrics metrics,
+            RecordAuthenticator authenticator,
+            Clock clock,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        try {
+            this.catalog = DrillCatalog.load(config.drills().file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the drill file cannot be read", e);
+        }
+        this.onSchedule = config.drills().onSchedule();
+        this.points = points;
+        this.waiters = waiters;
+        this.sender = sender;
+        this.coordinator = coordinator;
+        this.metrics = metrics;
+        this.clock = clock;
+        if (onSchedule) {
+            for (DrillDefinition drill : catalog.all()) {
+                CronSchedule.period(drill.schedule()).ifPresent(period -> metrics.scheduled(drill.type(), period));
+            }
+        }
+        this.history = DrillHistory.start(
+                kafkaConfig,
+                new Believed(authenticator, SELF, () -> {}),
+                config.drills().lookback(),
+                clock,
+                metrics::recorded);
+    }
+
+    /** The scheduled drills whose latest period is due, not done and this replica's to run. */
+    @Scheduled(
+            identity = "drills",
+            every = "${mcpdr.coordinator.drills.tick:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!onSchedule || !history.ready()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (DrillDefinition drill : catalog.all()) {
+            Optional<Instant> due = CronSchedule.lastDue(drill.schedule(), now, ZoneId.systemDefault());
+            if (due.isEmpty() || !coordinator.ownership().owns(drill.type().key())) {
+                continue;
+            }
+            String id = scheduledId(drill.type(), due.get());
+            if (!history.done(id) && !running.containsKey(drill.type())) {
+                LOG.infof("%s drill of %s is due", drill.type().wireName(), due.get());
+                start(drill.type(), id, "schedule");
+            }
+        }
+    }
+
+    static String scheduledId(DrillType type, Instant due) {
+        return type.key() + "-" + due.getEpochSecond();
+    }
+
+    /**
+     * Starts a drill unless one of its type is running.
+     *
+     * @return why it was not started; empty when it was
+     */
+    public Optional<String> start(DrillType type, String id, String requestedBy) {
+        Optional<DrillDefinition> drill = catalog.drill(type);
+        if (drill.isEmpty()) {
+            return Optional.of("no " + type.wireName() + " drill is defined");
+        }
+        String already = running.putIfAbsent(type, id);
+        if (already != null) {
+            return Optional.of("the " + type.wireName() + " drill " + already + " is running");
+        }
+        worker.execute(() -> {
+            try {
+                publish(run(drill.get(), id, requestedBy));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warnf("drill %s stopped with the coordinator; it has no result", id);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "drill %s failed unexpectedly", id);
+                publish(failed(
+                        drill.get(),
+                        id,
+                        requestedBy,
+                        "unexpected " + e.getClass().getSimpleName()));
+            } finally {
+                running.remove(type);
+            }
+        });
+        return Optional.empty();
+    }
+
+    private DrillResult run(DrillDefinition drill, String id, String requestedBy) throws InterruptedException {
+        LOG.infof("drill %s (%s) starts, asked by %s", id, drill.type().wireName(), requestedBy);
+        return switch (drill.type()) {
+            case BACKUP_VERIFICATION ->
+                new BackupVerificationDrill(drill, points, this::backup, clock).run(id, requestedBy);
+            default -> failed(drill, id, requestedBy, drill.type().wireName() + " drills are not run by this version");
+        };
+    }
+
+    private DrillResult failed(DrillDefinition drill, String id, String requestedBy, String reason) {
+        Instant now = clock.instant();
+        return new DrillResult(
+                id,
+                drill.type(),
+                null,
+                requestedBy,
+                now,
+                now,
+                List.of(new DrillStep("start", now, now, false, reason)),
+                null,
+                null,
+                null,
+                null,
+                false,
+                reason,
+                List.of());
+    }
+
+    /** Sends a command to backup-service and waits for its terminal result. */
+    private BackupResult backup(BackupCommand command, Duration timeout) throws InterruptedException, TimeoutException {
+        CompletableFuture<BackupResult> result = waiters.expect(command.id());
+        try {
+            sender.send(new EventEnvelope(
+                    command.id(),
+                    EventType.BACKUP_REQUESTED,
+                    IncidentPublisher.SOURCE,
+                    command.kafkaKey(),
+                    clock.instant(),
+                    command));
+            return result.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new TimeoutException(
+                    "backup-service did not finish " + command.id() + " within " + timeout.toSeconds() + " s");
+        } finally {
+            waiters.forget(command.id());
+        }
+    }
+
+    private void publish(DrillResult result) {
+        history.ran(result.id());
+        metrics.ran(result);
+        LOG.infof(
+                "drill %s %s%s",
+                result.id(), result.passed() ? "passed" : "failed", result.passed() ? "" : ": " + result.reason());
+        try {
+            sender.send(new EventEnvelope(
+                    result.id(),
+                    EventType.DRILL_COMPLETED,
+                    IncidentPublisher.SOURCE,
+                    result.type().wireName(),
+                    clock.instant(),
+                    result));
+        } catch (RuntimeException e) {
+            LOG.errorf("the result of drill %s could not be published: %s", result.id(), e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+        history.close();
+    }
+}

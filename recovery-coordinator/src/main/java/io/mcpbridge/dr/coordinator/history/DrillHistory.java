@@ -1,0 +1,132 @@
+package io.mcpbridge.dr.coordinator.history;
+
+import io.mcpbridge.dr.events.CloudEventHeaders;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.json.MalformedEventException;
+import io.mcpbridge.dr.events.kafka.TopicReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The drills that ran, read from {@code mcp-dr.drills}: every coordinator replica knows which drill runs are done
+ * (so a scheduled period runs once, wherever its owner moves), and hands each result on (the drill metrics). The
+ * last {@code lookback} is read to its end on a thread of its own (the start does not wait for the broker), then
+ * the topic is followed; {@link #ready()} says when the first part is done. Only results signed by the
+ * coordinator count.
+ */
+public final class DrillHistory implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DrillHistory.class);
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+
+    private final Believed believed;
+    private final Consumer<DrillResult> results;
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Set<String> handedOn = ConcurrentHashMap.newKeySet();
+    private final Thread reader;
+    private volatile TopicFollower follower;
+    private volatile boolean ready;
+    private volatile boolean closed;
+
+    private DrillHistory(
+            Map<String, Object> kafkaConfig,
+            Believed believed,
+            Duration lookback,
+            Clock clock,
+            Consumer<DrillResult> results) {
+        this.believed = believed;
+        this.results = results;
+        Instant since = clock.instant().minus(lookback);
+        this.reader = new Thread(() -> readThenFollow(kafkaConfig, since, clock), "recovery-coordinator-drills-read");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    private void readThenFollow(Map<String, Object> kafkaConfig, Instant since, Clock clock) {
+        Instant readUntil = clock.instant();
+        try {
+            TopicReader.readToEnd(kafkaConfig, Topics.DRILLS, Optional.of(since), READ_TIMEOUT, this::read);
+        } catch (RuntimeException e) {
+            LOG.warnf("the drills run before could not be read (%s): a scheduled drill may run again", e.getMessage());
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            follower = TopicFollower.start(
+                    kafkaConfig,
+                    Topics.DRILLS,
+                    "recovery-coordinator-drills",
+                    TopicFollower.Start.since(() -> readUntil),
+                    this::read);
+        }
+        ready = true;
+    }
+
+    /** Whether the drills of the lookback were read: before, which periods ran is not known yet. */
+    public boolean ready() {
+        return ready;
+    }
+
+    public static DrillHistory start(
+            Map<String, Object> kafkaConfig,
+            Believed believed,
+            Duration lookback,
+            Clock clock,
+            Consumer<DrillResult> results) {
+        return new DrillHistory(kafkaConfig, believed, lookback, clock, results);
+    }
+
+    /** Whether the drill run of this id is done (its result published), here or on another replica. */
+    public boolean done(String drillId) {
+        return done.contains(drillId);
+    }
+
+    /** A result this replica published, known before the topic hands it back. */
+    public void ran(String drillId) {
+        done.add(drillId);
+    }
+
+    private void read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null
+                || !EventType.DRILL_COMPLETED
+                        .typeName()
+                        .equals(EventRecords.header(record.headers(), CloudEventHeaders.TYPE)
+                                .orElse(null))
+                || !believed.believes(record)) {
+            return;
+        }
+        try {
+            DrillResult result = (DrillResult) EventRecords.fromRecord(record).payload();
+            done.add(result.id());
+            // Read at start and again by the follower: each result is handed on once.
+            if (handedOn.add(result.id())) {
+                results.accept(result);
+            }
+        } catch (MalformedEventException e) {
+            LOG.warnf(
+                    "unreadable drill result at %s-%d@%d ignored: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        reader.interrupt();
+        if (follower != null) {
+            follower.close();
+        }
+    }
+}

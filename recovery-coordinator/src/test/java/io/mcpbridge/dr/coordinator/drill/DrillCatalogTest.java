@@ -1,0 +1,79 @@
+package io.mcpbridge.dr.coordinator.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.drill.DrillType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drills as operators define them: the plan's defaults, replaced drill by drill, and refused when wrong. */
+class DrillCatalogTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultsRunTheDailyBackupVerificationOverEveryScope() throws IOException {
+        DrillDefinition verification = DrillCatalog.load(Optional.empty())
+                .drill(DrillType.BACKUP_VERIFICATION)
+                .orElseThrow();
+
+        assertThat(verification.schedule()).isEqualTo("0 15 4 * * ?");
+        assertThat(verification.scopes()).containsExactly(BackupScope.values());
+        assertThat(verification.timeout()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void anOperatorsFileReplacesTheDrillsItNames() throws IOException {
+        Path file = write("""
+                drills:
+                  - type: backup-verification
+                    schedule: "0 */5 * * * ?"
+                    scopes: [redis]
+                """);
+
+        DrillDefinition verification = DrillCatalog.load(Optional.of(file))
+                .drill(DrillType.BACKUP_VERIFICATION)
+                .orElseThrow();
+
+        assertThat(verification.schedule()).isEqualTo("0 */5 * * * ?");
+        assertThat(verification.scopes()).containsExactly(BackupScope.REDIS);
+    }
+
+    @Test
+    void aDefinitionThatCouldNotRunIsRefusedAtStartSayingWhy() {
+        assertThat(problem("drills: [{type: backup-verification, schedule: 'every day'}]"))
+                .contains("backup-verification", "not a Quartz cron");
+        assertThat(problem("drills: [{type: backup-verification, timeout: PT0S}]"))
+                .contains("timeout must be positive");
+        assertThat(problem("drills: [{type: backup-verification}, {type: backup-verification}]"))
+                .contains("defined twice");
+        assertThat(problem("drills: [{type: fire-drill}]")).contains("unknown drill type 'fire-drill'");
+        assertThat(problem("drills: [{type: backup-verification, scopes: [sessions]}]"))
+                .contains("unknown backup scope 'sessions'");
+        assertThat(problem("drills: []")).contains("holds no drills");
+        assertThat(problem("drills: [{type: full}]"))
+                .as("a drill this version does not run is refused by name, not run as nothing")
+                .contains("full", "this version runs only [backup-verification]");
+    }
+
+    private String problem(String yaml) {
+        Throwable thrown = catchThrowable(() -> DrillCatalog.load(Optional.of(write(yaml))));
+        assertThat(thrown).as(yaml).isInstanceOf(InvalidDrillException.class);
+        return thrown.getMessage();
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(dir, "drills-", ".yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+}
