@@ -263,6 +263,7 @@ public final class LocalStack {
                 "  ./drctl recover gateway --yes --reason 'trying drctl'   # then: ./drctl follow <incident id>");
         System.out.println("  ./drctl backup now && ./drctl backup list");
         System.out.println("  ./drctl incidents --all");
+        System.out.println("  ./drctl drill run backup-verification && ./drctl drill list");
         System.out.println();
         System.out.println("Events:");
     }
