@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 class CoordinatorReplicasIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final Pattern PARTITIONS = Pattern.compile("\"partitions\"\\s*:\\s*\"\\[([0-9, ]*)\\] of (\\d+)\"");
 
     @Test
     void aCoordinatorKilledBetweenRestartAndVerificationIsReplacedAndTheRestartIsNotRepeated() throws Exception {
@@ -184,7 +183,7 @@ class CoordinatorReplicasIT {
             Awaitility.await("the partitions split between the two")
                     .atMost(WAIT)
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> split(first, second, partitions));
+                    .until(() -> CoordinatorCluster.split(first, second, partitions));
 
             components.forEach(component -> events.publish(HealthSignals.up(component, Instant.now())));
             List<Incident> resolved = incidents.awaitPayloads(
@@ -243,29 +242,14 @@ class CoordinatorReplicasIT {
         Awaitility.await(coordinator.name() + " ready")
                 .atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> owned(coordinator).map(Set::size).orElse(-1) == partitions);
+                .until(() -> CoordinatorCluster.owned(coordinator).map(Set::size).orElse(-1) == partitions);
     }
 
-    private static boolean split(ServiceProcess a, ServiceProcess b, int partitions) {
-        Optional<Set<Integer>> first = owned(a);
-        Optional<Set<Integer>> second = owned(b);
-        if (first.isEmpty()
-                || second.isEmpty()
-                || first.get().isEmpty()
-                || second.get().isEmpty()) {
-            return false;
-        }
         return first.get().size() + second.get().size() == partitions
                 && first.get().stream().noneMatch(second.get()::contains);
     }
 
     /** The partitions a ready instance reports owning ({@code /q/health/ready}). */
-    private static Optional<Set<Integer>> owned(ServiceProcess coordinator) {
-        String health = coordinator.get("/q/health/ready");
-        Matcher matcher = PARTITIONS.matcher(health);
-        if (!health.contains("\"status\": \"UP\"") && !health.contains("\"status\":\"UP\"") || !matcher.find()) {
-            return Optional.empty();
-        }
         return Optional.of(Pattern.compile(",")
                 .splitAsStream(matcher.group(1))
                 .map(String::strip)

@@ -90,6 +90,8 @@ public final class TopicReader {
             OffsetAndTimestamp offset = offsets.get(partition);
             if (offset == null) {
                 consumer.seekToEnd(List.of(partition));
+                // Fixed now: a lazy end would be taken at the first poll, past a record that came meanwhile.
+                consumer.position(partition, timeout);
             } else {
                 consumer.seek(partition, offset.offset());
             }

@@ -83,6 +83,14 @@ public interface CoordinatorConfig {
         @WithDefault("true")
         boolean onSchedule();
 
+        /**
+         * How long after it fell due a scheduled drill that did not run (its owner was dead, or nobody ran the
+         * coordinator) is still run; a period missed for longer is skipped (the overdue alert tells), so a fresh
+         * installation does not restart anything at its first start.
+         */
+        @WithDefault("1h")
+        Duration catchUp();
+
         /** How often the schedules are looked at: a drill starts at most this long after it is due. */
         @WithDefault("30s")
         Duration tick();

@@ -1,8 +1,9 @@
 package io.mcpbridge.dr.coordinator.drill;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.schedule.CronSchedule;
@@ -24,10 +25,14 @@ import java.util.Optional;
 public final class DrillCatalog {
 
     private static final String DEFAULTS = "/drills.yaml";
-    private static final ObjectMapper YAML = EventJson.configure(new ObjectMapper(new YAMLFactory()))
+    private static final ObjectMapper YAML = EventJson.configure(YAMLMapper.builder()
+                    .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The drills this version runs; the others are refused by name until they are built. */
-    static final List<DrillType> AVAILABLE = List.of(DrillType.BACKUP_VERIFICATION);
+    static final List<DrillType> AVAILABLE = List.of(DrillType.BACKUP_VERIFICATION, DrillType.SERVICE_RESTART);
+    /** MCP Bridge's own components: a drill restarts one only when its definition says {@code production: true}. */
+    static final List<String> PRODUCTION = List.of("gateway", "router", "redis");
 
     private final Map<DrillType, DrillDefinition> drills;
 
@@ -93,6 +98,9 @@ public final class DrillCatalog {
             if (drill.timeout().isNegative() || drill.timeout().isZero()) {
                 throw new InvalidDrillException(where + ": the timeout must be positive");
             }
+            if (drill.type() == DrillType.SERVICE_RESTART) {
+                checkRestart(drill, where);
+            }
             if (!"off".equalsIgnoreCase(drill.schedule())) {
                 try {
                     CronSchedule.times(drill.schedule());
@@ -103,6 +111,31 @@ public final class DrillCatalog {
             }
         }
         return file.drills();
+    }
+
+    /** A restart drill names what it breaks, how, and, for one of MCP Bridge's own components, that it may. */
+    private static void checkRestart(DrillDefinition drill, String where) {
+        if (drill.target() == null || drill.target().isBlank()) {
+            throw new InvalidDrillException(where + ": name the probe target it restarts (target)");
+        }
+        if (PRODUCTION.contains(drill.target()) && !drill.production()) {
+            throw new InvalidDrillException(where + ": " + drill.target() + " is one of MCP Bridge's own components;"
+                    + " restarting it on purpose needs production: true (or a canary target)");
+        }
+        DrillDefinition.Action restart = drill.restart();
+        if (restart == null || restart.action() == null) {
+            throw new InvalidDrillException(where + ": say how it restarts (restart: {action, parameters})");
+        }
+        String needed = switch (restart.action()) {
+            case ROLLOUT_RESTART -> "deployment";
+            case SHELL -> "command";
+            default ->
+                throw new InvalidDrillException(where + ": a restart is rollout-restart or shell, not "
+                        + restart.action().fileName());
+        };
+        if (!restart.parameters().containsKey(needed)) {
+            throw new InvalidDrillException(where + ": " + restart.action().fileName() + " needs parameter " + needed);
+        }
     }
 
     private static String firstLine(String message) {

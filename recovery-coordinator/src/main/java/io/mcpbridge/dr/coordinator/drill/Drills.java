@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.coordinator.drill;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.config.CoordinatorConfig;
 import io.mcpbridge.dr.coordinator.history.Believed;
 import io.mcpbridge.dr.coordinator.history.DrillHistory;
@@ -45,7 +47,7 @@ import org.jboss.logging.Logger;
  * (never the incident loop's). A scheduled drill runs in the replica that owns its key's partition
  * ({@link DrillType#key()}), with the id of its period ({@code drill-<type>-<due, Unix seconds>}); a replica
  * that owns it and finds the latest period not done (in {@code mcp-dr.drills}) runs it, so a period due while its
- * owner was dead runs once when the next owner looks. Each result, pass or fail, goes to {@code mcp-dr.drills}.
+ * owner was dead runs once when the next owner looks (within {@code catch-up} of its due time). Each result, pass or fail, goes to {@code mcp-dr.drills}.
  * Drills open no incidents and page nobody.
  */
 @Startup
@@ -65,6 +67,10 @@ public class Drills {
     private final Clock clock;
     private final DrillHistory history;
     private final boolean onSchedule;
+    private final Duration catchUp;
+    private final Map<String, Object> kafkaConfig;
+    private final Believed believed;
+    private final RestartPeers restarts;
     private final Map<DrillType, String> running = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "drills");
@@ -81,6 +87,7 @@ public class Drills {
             DrillMetrics metrics,
             RecordAuthenticator authenticator,
             Clock clock,
+            KubernetesClient kubernetes,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         try {
             this.catalog = DrillCatalog.load(config.drills().file());
@@ -88,6 +95,7 @@ public class Drills {
             throw new UncheckedIOException("the drill file cannot be read", e);
         }
         this.onSchedule = config.drills().onSchedule();
+        this.catchUp = config.drills().catchUp();
         this.points = points;
         this.waiters = waiters;
         this.sender = sender;
@@ -99,12 +107,11 @@ public class Drills {
                 CronSchedule.period(drill.schedule()).ifPresent(period -> metrics.scheduled(drill.type(), period));
             }
         }
-        this.history = DrillHistory.start(
-                kafkaConfig,
-                new Believed(authenticator, SELF, () -> {}),
-                config.drills().lookback(),
-                clock,
-                metrics::recorded);
+        this.kafkaConfig = kafkaConfig;
+        this.believed = new Believed(authenticator, SELF, () -> {});
+        this.restarts = new RestartPeers(
+                new KubernetesActions(kubernetes), config.namespace(), config.variables(), sender, clock);
+        this.history = DrillHistory.start(kafkaConfig, believed, config.drills().lookback(), clock, metrics::recorded);
     }
 
     /** The scheduled drills whose latest period is due, not done and this replica's to run. */
@@ -119,7 +126,9 @@ public class Drills {
         Instant now = clock.instant();
         for (DrillDefinition drill : catalog.all()) {
             Optional<Instant> due = CronSchedule.lastDue(drill.schedule(), now, ZoneId.systemDefault());
-            if (due.isEmpty() || !coordinator.ownership().owns(drill.type().key())) {
+            if (due.isEmpty()
+                    || due.get().isBefore(now.minus(catchUp))
+                    || !coordinator.ownership().owns(drill.type().key())) {
                 continue;
             }
             String id = scheduledId(drill.type(), due.get());
@@ -173,6 +182,12 @@ public class Drills {
         return switch (drill.type()) {
             case BACKUP_VERIFICATION ->
                 new BackupVerificationDrill(drill, points, this::backup, clock).run(id, requestedBy);
+            case SERVICE_RESTART ->
+                new ServiceRestartDrill(drill, restarts, clock)
+                        .run(
+                                id,
+                                requestedBy,
+                                since -> new DrillWatch(kafkaConfig, drill.target(), believed, since, id));
             default -> failed(drill, id, requestedBy, drill.type().wireName() + " drills are not run by this version");
         };
     }

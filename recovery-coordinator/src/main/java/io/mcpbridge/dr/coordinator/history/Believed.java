@@ -14,7 +14,7 @@ public record Believed(RecordAuthenticator authenticator, String signer, Runnabl
     private static final Logger LOG = Logger.getLogger(Believed.class);
 
     /** Whether the record is signed by the signer; when it is not, it is counted, logged and to be ignored. */
-    boolean believes(ConsumerRecord<String, byte[]> record) {
+    public boolean believes(ConsumerRecord<String, byte[]> record) {
         try {
             RecordAuthenticator.Signed signed =
                     authenticator.verify(record.topic(), record.key(), record.headers(), record.value());

@@ -22,7 +22,18 @@ public final class Notices {
 
     public static Optional<NotificationRequest> forChange(Incident before, Incident after, Instant now) {
         if (before == null || !before.id().equals(after.id())) {
-            return Optional.of(request(after, NotificationKind.INCIDENT_OPENED, "opened", "Investigating", now));
+            if (after.state() == IncidentState.SUPPRESSED) {
+                // Expected during a maintenance window or a drill: on record in the digest, paging nobody.
+                return Optional.of(request(
+                        after,
+                        NotificationKind.INCIDENT_OPENED,
+                        "opened",
+                        "Suppressed: maintenance window",
+                        Severity.LOW,
+                        now));
+            }
+            return Optional.of(
+                    request(after, NotificationKind.INCIDENT_OPENED, "opened", "Investigating", after.severity(), now));
         }
         if (before.state() != after.state() && after.state() == IncidentState.ESCALATED) {
             return Optional.of(request(
@@ -30,10 +41,12 @@ public final class Notices {
                     NotificationKind.INCIDENT_ESCALATED,
                     "escalated",
                     "Escalated: automated recovery stopped",
+                    after.severity(),
                     now));
         }
         if (before.state() != after.state() && after.state() == IncidentState.RESOLVED) {
-            return Optional.of(request(after, NotificationKind.INCIDENT_RESOLVED, "resolved", "Resolved", now));
+            return Optional.of(
+                    request(after, NotificationKind.INCIDENT_RESOLVED, "resolved", "Resolved", after.severity(), now));
         }
         return Optional.empty();
     }
@@ -76,7 +89,7 @@ public final class Notices {
     }
 
     private static NotificationRequest request(
-            Incident incident, NotificationKind kind, String occasion, String status, Instant now) {
+            Incident incident, NotificationKind kind, String occasion, String status, Severity severity, Instant now) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Scenario", incident.scenario());
         details.put("RTO target", incident.rtoTarget().toMinutes() + " min");
@@ -96,7 +109,7 @@ public final class Notices {
                 incident.id() + ":" + occasion,
                 incident.id(),
                 kind,
-                incident.severity(),
+                severity,
                 incident.component(),
                 incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
                 List.of(incident.component()),

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.coordinator.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.drill.DrillType;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class DrillCatalogTest {
     Path dir;
 
     @Test
-    void theDefaultsRunTheDailyBackupVerificationOverEveryScope() throws IOException {
+    void theDefaultsAreThePlansDailyVerificationAndWeeklyCanaryRestart() throws IOException {
         DrillDefinition verification = DrillCatalog.load(Optional.empty())
                 .drill(DrillType.BACKUP_VERIFICATION)
                 .orElseThrow();
@@ -29,6 +30,11 @@ class DrillCatalogTest {
         assertThat(verification.schedule()).isEqualTo("0 15 4 * * ?");
         assertThat(verification.scopes()).containsExactly(BackupScope.values());
         assertThat(verification.timeout()).isEqualTo(Duration.ofHours(1));
+        DrillDefinition restart = DrillCatalog.load(Optional.empty())
+                .drill(DrillType.SERVICE_RESTART)
+                .orElseThrow();
+        assertThat(restart.target()).as("a canary, not production").isEqualTo("gateway-canary");
+        assertThat(restart.production()).isFalse();
     }
 
     @Test
@@ -49,6 +55,26 @@ class DrillCatalogTest {
     }
 
     @Test
+    void aRestartOfProductionIsAllowedWhenTheDefinitionSaysSo() throws IOException {
+        Path file = write("""
+                drills:
+                  - type: service-restart
+                    target: gateway
+                    production: true
+                    severity: high
+                    restart: {action: rollout-restart, parameters: {deployment: mcp-gateway}}
+                """);
+
+        DrillDefinition restart = DrillCatalog.load(Optional.of(file))
+                .drill(DrillType.SERVICE_RESTART)
+                .orElseThrow();
+
+        assertThat(restart.production()).isTrue();
+        assertThat(restart.severity()).isEqualTo(Severity.HIGH);
+        assertThat(restart.restart().parameters()).containsEntry("deployment", "mcp-gateway");
+    }
+
+    @Test
     void aDefinitionThatCouldNotRunIsRefusedAtStartSayingWhy() {
         assertThat(problem("drills: [{type: backup-verification, schedule: 'every day'}]"))
                 .contains("backup-verification", "not a Quartz cron");
@@ -60,9 +86,19 @@ class DrillCatalogTest {
         assertThat(problem("drills: [{type: backup-verification, scopes: [sessions]}]"))
                 .contains("unknown backup scope 'sessions'");
         assertThat(problem("drills: []")).contains("holds no drills");
+        assertThat(problem("drills: [{type: service-restart, restart: {action: shell, parameters: {command: x}}}]"))
+                .contains("name the probe target");
+        assertThat(problem("drills: [{type: service-restart, target: gateway,"
+                        + " restart: {action: rollout-restart, parameters: {deployment: mcp-gateway}}}]"))
+                .as("production is touched only when the definition says so")
+                .contains("gateway is one of MCP Bridge's own components", "production: true");
+        assertThat(problem("drills: [{type: service-restart, target: gateway-canary, restart: {action: scale}}]"))
+                .contains("a restart is rollout-restart or shell, not scale");
+        assertThat(problem("drills: [{type: service-restart, target: gateway-canary, restart: {action: shell}}]"))
+                .contains("shell needs parameter command");
         assertThat(problem("drills: [{type: full}]"))
                 .as("a drill this version does not run is refused by name, not run as nothing")
-                .contains("full", "this version runs only [backup-verification]");
+                .contains("full", "this version runs only [backup-verification, service-restart]");
     }
 
     private String problem(String yaml) {

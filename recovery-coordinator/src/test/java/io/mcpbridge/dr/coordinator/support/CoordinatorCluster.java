@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.Optional;
 
 /**
  * What packaged coordinators run against in the integration tests: a Kafka broker of their own with the
@@ -21,6 +26,9 @@ import java.util.Map;
  * the API itself.
  */
 public final class CoordinatorCluster implements AutoCloseable {
+
+    private static final Pattern PARTITIONS =
+            Pattern.compile("\"partitions\"\\s*:\\s*\"\\[([0-9, ]*)\\] of (\\d+)\"");
 
     public static final String NAMESPACE = "mcp-system";
 
@@ -55,10 +63,18 @@ public final class CoordinatorCluster implements AutoCloseable {
 
     /** Starts a packaged coordinator (system property {@code coordinator.jar}) against this cluster. */
     public ServiceProcess startCoordinator(String name) {
+        return startCoordinator(name, Map.of());
+    }
+
+    /** As {@link #startCoordinator(String)}, with settings of the test's own ({@code more} wins). */
+    public ServiceProcess startCoordinator(String name, Map<String, String> more) {
         Map<String, String> settings = ServiceProcess.peerSettings(
                 broker.bootstrapServers(), client.getMasterUrl().toString(), NAMESPACE);
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
+        // The plan's drills would run on their schedule here and act beside what the tests check.
+        settings.put("mcpdr.coordinator.drills.on-schedule", "false");
         settings.putAll(CoordinatorProfile.withTrust());
+        settings.putAll(more);
         ServiceProcess process = ServiceProcess.start(
                 Path.of(System.getProperty("coordinator.jar", "target/quarkus-app/quarkus-run.jar")), name, settings);
         coordinators.add(process);
@@ -85,4 +101,23 @@ public final class CoordinatorCluster implements AutoCloseable {
         kubernetes.destroy();
         broker.close();
     }
+
+    /** Whether the two own every partition between them, none twice, each some. */
+    public static boolean split(ServiceProcess a, ServiceProcess b, int partitions) {
+        Optional<Set<Integer>> first = owned(a);
+        Optional<Set<Integer>> second = owned(b);
+        if (first.isEmpty()
+                || second.isEmpty()
+                || first.get().isEmpty()
+                || second.get().isEmpty()) {
+            return false;
+        }
+
+    /** The partitions a coordinator says it owns (its readiness check), once it is ready. */
+    public static Optional<Set<Integer>> owned(ServiceProcess coordinator) {
+        String health = coordinator.get("/q/health/ready");
+        Matcher matcher = PARTITIONS.matcher(health);
+        if (!health.contains("\"status\": \"UP\"") && !health.contains("\"status\":\"UP\"") || !matcher.find()) {
+            return Optional.empty();
+        }
 }

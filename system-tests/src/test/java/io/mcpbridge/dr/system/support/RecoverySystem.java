@@ -110,7 +110,9 @@ public final class RecoverySystem implements AutoCloseable {
         Map<String, String> settings = common();
         settings.putAll(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
-        // Drills on demand only, over the session store: the scope the tests back up.
+        // Drills on demand only (a scheduled one would act beside what the tests check), over the session store:
+        // the scope the tests back up.
+        settings.put("mcpdr.coordinator.drills.on-schedule", "false");
         Path drills = Files.createTempFile("drills-", ".yaml");
         Files.writeString(drills, """
                 drills:
