@@ -21,9 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -242,20 +240,8 @@ class CoordinatorReplicasIT {
         Awaitility.await(coordinator.name() + " ready")
                 .atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> CoordinatorCluster.owned(coordinator).map(Set::size).orElse(-1) == partitions);
-    }
-
-        return first.get().size() + second.get().size() == partitions
-                && first.get().stream().noneMatch(second.get()::contains);
-    }
-
-    /** The partitions a ready instance reports owning ({@code /q/health/ready}). */
-        return Optional.of(Pattern.compile(",")
-                .splitAsStream(matcher.group(1))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(Integer::parseInt)
-                .collect(Collectors.toSet()));
+                .until(() ->
+                        CoordinatorCluster.owned(coordinator).map(Set::size).orElse(-1) == partitions);
     }
 
     private static long resolvedBy(ServiceProcess coordinator) {

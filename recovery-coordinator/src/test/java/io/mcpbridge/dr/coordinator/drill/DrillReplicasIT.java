@@ -78,7 +78,9 @@ class DrillReplicasIT {
 
             Awaitility.await("the drills of " + PERIODS + " periods")
                     .atMost(Duration.ofSeconds((long) (PERIODS + 2) * PERIOD_SECONDS))
-                    .until(() -> byPeriod(results).keySet().stream().filter(p -> p >= first && p <= last).count()
+                    .until(() -> byPeriod(results).keySet().stream()
+                                    .filter(p -> p >= first && p <= last)
+                                    .count()
                             == PERIODS);
             Awaitility.await("no second drill of a period")
                     .during(Duration.ofSeconds(5))
@@ -86,7 +88,9 @@ class DrillReplicasIT {
                     .until(() -> byPeriod(results).values().stream().allMatch(count -> count == 1));
 
             for (DrillResult drill : scheduled(results)) {
-                assertThat(drill.passed()).as(drill.id() + ": " + drill.reason()).isTrue();
+                assertThat(drill.passed())
+                        .as(drill.id() + ": " + drill.reason())
+                        .isTrue();
                 assertThat(drill.rtoMillis()).as(drill.id()).isNotNull();
             }
         } finally {

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What packaged coordinators run against in the integration tests: a Kafka broker of their own with the
@@ -27,8 +27,7 @@ import java.util.Optional;
  */
 public final class CoordinatorCluster implements AutoCloseable {
 
-    private static final Pattern PARTITIONS =
-            Pattern.compile("\"partitions\"\\s*:\\s*\"\\[([0-9, ]*)\\] of (\\d+)\"");
+    private static final Pattern PARTITIONS = Pattern.compile("\"partitions\"\\s*:\\s*\"\\[([0-9, ]*)\\] of (\\d+)\"");
 
     public static final String NAMESPACE = "mcp-system";
 
@@ -112,6 +111,9 @@ public final class CoordinatorCluster implements AutoCloseable {
                 || second.get().isEmpty()) {
             return false;
         }
+        return first.get().size() + second.get().size() == partitions
+                && first.get().stream().noneMatch(second.get()::contains);
+    }
 
     /** The partitions a coordinator says it owns (its readiness check), once it is ready. */
     public static Optional<Set<Integer>> owned(ServiceProcess coordinator) {
@@ -120,4 +122,11 @@ public final class CoordinatorCluster implements AutoCloseable {
         if (!health.contains("\"status\": \"UP\"") && !health.contains("\"status\":\"UP\"") || !matcher.find()) {
             return Optional.empty();
         }
+        return Optional.of(Pattern.compile(",")
+                .splitAsStream(matcher.group(1))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::parseInt)
+                .collect(Collectors.toSet()));
+    }
 }
