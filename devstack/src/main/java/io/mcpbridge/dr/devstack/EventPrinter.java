@@ -9,6 +9,7 @@ import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStart;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
@@ -50,6 +51,11 @@ final class EventPrinter {
             case BACKUP_CATALOGED -> cataloged(time, (BackupIndex) event.payload());
             case BACKUP_POLICY ->
                 paint(DIM, time + "  catalog   policy, maximum ages " + ((BackupPolicy) event.payload()).maxAge());
+            case DRILL_STARTED -> {
+                DrillStart start = (DrillStart) event.payload();
+                yield time + "  drill     " + pad(start.type().wireName()) + " " + start.id() + " started, asked by "
+                        + start.requestedBy();
+            }
             case DRILL_COMPLETED -> drill(time, (DrillResult) event.payload());
         };
     }
@@ -143,7 +149,8 @@ final class EventPrinter {
 
     private String recoveryCommand(String time, RecoveryCommand command) {
         return time + "  command   " + pad(command.component()) + " " + command.action()
-                + (command.dryRun() ? " (dry run)" : "") + " by " + command.requestedBy() + ": " + command.reason();
+                + (command.dryRun() ? " (dry run)" : "") + " by " + command.requestedBy()
+                + (command.reason() == null ? "" : ": " + command.reason());
     }
 
     private String incident(String time, Incident incident) {

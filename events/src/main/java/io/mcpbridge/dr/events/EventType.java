@@ -7,6 +7,7 @@ import io.mcpbridge.dr.events.backup.BackupPolicy;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStart;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
@@ -45,6 +46,8 @@ public enum EventType {
     INCIDENT_UPDATED("mcpdr.incident.updated.v1", Topics.INCIDENTS, Incident.class),
     /** What became of a command: accepted, refused or not run. Key: command id. */
     COMMAND_OUTCOME("mcpdr.command.outcome.v1", Topics.COMMAND_OUTCOMES, CommandOutcome.class),
+    /** A drill that began, so no other replica runs the same period. Key: the drill type. */
+    DRILL_STARTED("mcpdr.drill.started.v1", Topics.DRILLS, DrillStart.class),
     /** A drill that ran, pass or fail, with the RTO and RPO it measured. Key: the drill type. */
     DRILL_COMPLETED("mcpdr.drill.completed.v1", Topics.DRILLS, DrillResult.class);
 

@@ -21,6 +21,7 @@ import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStart;
 import io.mcpbridge.dr.events.drill.DrillStep;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -44,6 +45,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(
         targets = {
             DrillResult.class,
+            DrillStart.class,
             DrillStep.class,
             DrillType.class,
             DrillDefinition.class,

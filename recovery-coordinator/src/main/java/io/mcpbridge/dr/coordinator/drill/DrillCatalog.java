@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.schedule.CronSchedule;
@@ -30,8 +31,9 @@ public final class DrillCatalog {
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The drills this version runs; the others are refused by name until they are built. */
-    static final List<DrillType> AVAILABLE = List.of(DrillType.BACKUP_VERIFICATION, DrillType.SERVICE_RESTART);
-    /** MCP Bridge's own components: a drill restarts one only when its definition says {@code production: true}. */
+    static final List<DrillType> AVAILABLE =
+            List.of(DrillType.BACKUP_VERIFICATION, DrillType.SERVICE_RESTART, DrillType.FAILOVER);
+    /** MCP Bridge's own components: a drill breaks one only when its definition says {@code production: true}. */
     static final List<String> PRODUCTION = List.of("gateway", "router", "redis");
 
     private final Map<DrillType, DrillDefinition> drills;
@@ -98,8 +100,8 @@ public final class DrillCatalog {
             if (drill.timeout().isNegative() || drill.timeout().isZero()) {
                 throw new InvalidDrillException(where + ": the timeout must be positive");
             }
-            if (drill.type() == DrillType.SERVICE_RESTART) {
-                checkRestart(drill, where);
+            if (drill.type() == DrillType.SERVICE_RESTART || drill.type() == DrillType.FAILOVER) {
+                checkDisruptive(drill, where);
             }
             if (!"off".equalsIgnoreCase(drill.schedule())) {
                 try {
@@ -113,28 +115,50 @@ public final class DrillCatalog {
         return file.drills();
     }
 
-    /** A restart drill names what it breaks, how, and, for one of MCP Bridge's own components, that it may. */
-    private static void checkRestart(DrillDefinition drill, String where) {
+    /**
+     * A drill that breaks something names what (a probe target), how, and, for one of MCP Bridge's own components,
+     * that it may: a restart is a rollout restart or a host command; a failover is a Service switched to the
+     * standby and back, never a standby promoted (that cannot be undone).
+     */
+    private static void checkDisruptive(DrillDefinition drill, String where) {
         if (drill.target() == null || drill.target().isBlank()) {
-            throw new InvalidDrillException(where + ": name the probe target it restarts (target)");
+            throw new InvalidDrillException(where + ": name the probe target it breaks and watches (target)");
         }
         if (PRODUCTION.contains(drill.target()) && !drill.production()) {
             throw new InvalidDrillException(where + ": " + drill.target() + " is one of MCP Bridge's own components;"
-                    + " restarting it on purpose needs production: true (or a canary target)");
+                    + " breaking it on purpose needs production: true (or a canary target)");
         }
-        DrillDefinition.Action restart = drill.restart();
-        if (restart == null || restart.action() == null) {
-            throw new InvalidDrillException(where + ": say how it restarts (restart: {action, parameters})");
+        if (drill.type() == DrillType.SERVICE_RESTART) {
+            check(drill.restart(), "restart", List.of(StepAction.ROLLOUT_RESTART, StepAction.SHELL), where);
+        } else {
+            check(drill.failOver(), "failOver", List.of(StepAction.FAIL_OVER), where);
+            check(drill.failBack(), "failBack", List.of(StepAction.FAIL_OVER), where);
+            if (drill.failOver().parameters().containsKey("promote")
+                    || drill.failBack().parameters().containsKey("promote")) {
+                throw new InvalidDrillException(where + ": a drill never promotes a standby (it cannot fail back)");
+            }
         }
-        String needed = switch (restart.action()) {
-            case ROLLOUT_RESTART -> "deployment";
-            case SHELL -> "command";
-            default ->
-                throw new InvalidDrillException(where + ": a restart is rollout-restart or shell, not "
-                        + restart.action().fileName());
+    }
+
+    private static void check(DrillDefinition.Action action, String field, List<StepAction> allowed, String where) {
+        if (action == null || action.action() == null) {
+            throw new InvalidDrillException(where + ": say how (" + field + ": {action, parameters})");
+        }
+        if (!allowed.contains(action.action())) {
+            throw new InvalidDrillException(where + ": " + field + " is "
+                    + allowed.stream().map(StepAction::fileName).toList() + ", not "
+                    + action.action().fileName());
+        }
+        List<String> needed = switch (action.action()) {
+            case ROLLOUT_RESTART -> List.of("deployment");
+            case SHELL -> List.of("command");
+            default -> List.of("service", "to");
         };
-        if (!restart.parameters().containsKey(needed)) {
-            throw new InvalidDrillException(where + ": " + restart.action().fileName() + " needs parameter " + needed);
+        for (String parameter : needed) {
+            if (!action.parameters().containsKey(parameter)) {
+                throw new InvalidDrillException(
+                        where + ": " + field + " (" + action.action().fileName() + ") needs parameter " + parameter);
+            }
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param target     the probe target it breaks on purpose and watches come back (service restart)
  * @param production whether the target may be one of MCP Bridge's own components: never unless said here
  * @param restart    how the target is restarted: a runbook action ({@code rollout-restart} or {@code shell})
+ * @param failOver   how the target is failed over: a {@code fail-over} action (service, to: the standby Deployment)
+ * @param failBack   how it is failed back: a {@code fail-over} action to the primary Deployment
  * @param severity   the severity whose RTO the measured recovery is held to; critical by default
  */
 public record DrillDefinition(
@@ -28,6 +30,8 @@ public record DrillDefinition(
         String target,
         boolean production,
         Action restart,
+        Action failOver,
+        Action failBack,
         Severity severity) {
 
     public DrillDefinition {

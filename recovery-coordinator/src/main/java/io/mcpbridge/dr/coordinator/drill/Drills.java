@@ -12,9 +12,11 @@ import io.mcpbridge.dr.coordinator.publish.EventSender;
 import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.backup.BackupCommand;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStart;
 import io.mcpbridge.dr.events.drill.DrillStep;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.schedule.CronSchedule;
@@ -70,7 +72,7 @@ public class Drills {
     private final Duration catchUp;
     private final Map<String, Object> kafkaConfig;
     private final Believed believed;
-    private final RestartPeers restarts;
+    private final DrillActions actions;
     private final Map<DrillType, String> running = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "drills");
@@ -109,7 +111,7 @@ public class Drills {
         }
         this.kafkaConfig = kafkaConfig;
         this.believed = new Believed(authenticator, SELF, () -> {});
-        this.restarts = new RestartPeers(
+        this.actions = new DrillActions(
                 new KubernetesActions(kubernetes), config.namespace(), config.variables(), sender, clock);
         this.history = DrillHistory.start(kafkaConfig, believed, config.drills().lookback(), clock, metrics::recorded);
     }
@@ -132,7 +134,19 @@ public class Drills {
                 continue;
             }
             String id = scheduledId(drill.type(), due.get());
-            if (!history.done(id) && !running.containsKey(drill.type())) {
+            if (history.taken(id, now) || running.containsKey(drill.type())) {
+                continue;
+            }
+            try {
+                // Another replica may have begun it a moment ago (the drill's partition just moved here).
+                history.catchUp(due.get());
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "the %s drill of %s waits: %s cannot be read (%s)",
+                        drill.type().wireName(), due.get(), Topics.DRILLS, e.getMessage());
+                continue;
+            }
+            if (!history.taken(id, clock.instant())) {
                 LOG.infof("%s drill of %s is due", drill.type().wireName(), due.get());
                 start(drill.type(), id, "schedule");
             }
@@ -159,6 +173,7 @@ public class Drills {
         }
         worker.execute(() -> {
             try {
+                announce(drill.get(), id, requestedBy);
                 publish(run(drill.get(), id, requestedBy));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -182,8 +197,8 @@ public class Drills {
         return switch (drill.type()) {
             case BACKUP_VERIFICATION ->
                 new BackupVerificationDrill(drill, points, this::backup, clock).run(id, requestedBy);
-            case SERVICE_RESTART ->
-                new ServiceRestartDrill(drill, restarts, clock)
+            case SERVICE_RESTART, FAILOVER ->
+                new DisruptiveDrill(drill, DisruptiveDrill.phasesOf(drill), actions, clock)
                         .run(
                                 id,
                                 requestedBy,
@@ -231,6 +246,20 @@ public class Drills {
         } finally {
             waiters.forget(command.id());
         }
+    }
+
+    /** Tells every replica the drill began, before it acts: none runs the same period meanwhile. */
+    private void announce(DrillDefinition drill, String id, String requestedBy) {
+        Instant now = clock.instant();
+        DrillStart start = new DrillStart(id, drill.type(), requestedBy, now, now.plus(drill.timeout()));
+        history.started(start);
+        sender.send(new EventEnvelope(
+                id + ":started",
+                EventType.DRILL_STARTED,
+                IncidentPublisher.SOURCE,
+                drill.type().wireName(),
+                now,
+                start));
     }
 
     private void publish(DrillResult result) {

@@ -4,6 +4,7 @@ import io.mcpbridge.dr.events.CloudEventHeaders;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.Topics;
 import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillStart;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.kafka.TopicReader;
@@ -31,8 +32,12 @@ public final class DrillHistory implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
 
     private final Believed believed;
+    private final Map<String, Object> kafkaConfig;
     private final Consumer<DrillResult> results;
     private final Set<String> done = ConcurrentHashMap.newKeySet();
+    /** Drills begun (here or elsewhere) without a result yet, with the moment they end at the latest. */
+    private final Map<String, Instant> running = new ConcurrentHashMap<>();
+
     private final Set<String> handedOn = ConcurrentHashMap.newKeySet();
     private final Thread reader;
     private volatile TopicFollower follower;
@@ -47,6 +52,7 @@ public final class DrillHistory implements AutoCloseable {
             Consumer<DrillResult> results) {
         this.believed = believed;
         this.results = results;
+        this.kafkaConfig = kafkaConfig;
         Instant since = clock.instant().minus(lookback);
         this.reader = new Thread(() -> readThenFollow(kafkaConfig, since, clock), "recovery-coordinator-drills-read");
         this.reader.setDaemon(true);
@@ -88,14 +94,34 @@ public final class DrillHistory implements AutoCloseable {
         return new DrillHistory(kafkaConfig, believed, lookback, clock, results);
     }
 
-    /** Whether the drill run of this id is done (its result published), here or on another replica. */
-    public boolean done(String drillId) {
-        return done.contains(drillId);
+    /**
+     * Whether the drill run of this id is taken at {@code now}: done (its result published), or begun on some replica
+     * and not past its deadline (a replica that died mid-drill leaves a start without a result).
+     */
+    public boolean taken(String drillId, Instant now) {
+        Instant deadline = running.get(drillId);
+        return done.contains(drillId) || (deadline != null && now.isBefore(deadline));
+    }
+
+    /**
+     * Reads the topic from {@code since} to its end now, on the caller's thread: what another replica began a moment
+     * ago is known before this one decides (the follower may not have handed it on yet).
+     *
+     * @throws IllegalStateException when the topic cannot be read in time
+     */
+    public void catchUp(Instant since) {
+        TopicReader.readToEnd(kafkaConfig, Topics.DRILLS, Optional.of(since), READ_TIMEOUT, this::read);
+    }
+
+    /** A drill this replica begins, known before the topic hands its start back. */
+    public void started(DrillStart start) {
+        running.put(start.id(), start.deadline());
     }
 
     /** A result this replica published, known before the topic hands it back. */
     public void ran(String drillId) {
         done.add(drillId);
+        running.remove(drillId);
     }
 
     private void read(ConsumerRecord<String, byte[]> record) {

@@ -92,13 +92,21 @@ class DrillCatalogTest {
                         + " restart: {action: rollout-restart, parameters: {deployment: mcp-gateway}}}]"))
                 .as("production is touched only when the definition says so")
                 .contains("gateway is one of MCP Bridge's own components", "production: true");
+        assertThat(problem("drills: [{type: failover, target: gateway-canary,"
+                        + " failOver: {action: fail-over, parameters: {service: s, to: dr, promote: 'redis://dr'}},"
+                        + " failBack: {action: fail-over, parameters: {service: s, to: primary}}}]"))
+                .contains("never promotes a standby");
+        assertThat(problem("drills: [{type: failover, target: gateway-canary,"
+                        + " failOver: {action: fail-over, parameters: {service: s, to: dr}}}]"))
+                .as("a failover without its way back")
+                .contains("failBack: {action, parameters}");
         assertThat(problem("drills: [{type: service-restart, target: gateway-canary, restart: {action: scale}}]"))
-                .contains("a restart is rollout-restart or shell, not scale");
+                .contains("restart is [rollout-restart, shell], not scale");
         assertThat(problem("drills: [{type: service-restart, target: gateway-canary, restart: {action: shell}}]"))
-                .contains("shell needs parameter command");
+                .contains("restart (shell) needs parameter command");
         assertThat(problem("drills: [{type: full}]"))
                 .as("a drill this version does not run is refused by name, not run as nothing")
-                .contains("full", "this version runs only [backup-verification, service-restart]");
+                .contains("full", "this version runs only [backup-verification, service-restart, failover]");
     }
 
     private String problem(String yaml) {

@@ -43,6 +43,13 @@ class DrillReplicasIT {
         Path drills = Files.createTempFile("drills-", ".yaml");
         Files.writeString(drills, """
                 drills:
+                  - type: backup-verification
+                    schedule: "off"
+                  - type: failover
+                    schedule: "off"
+                    target: gateway-canary
+                    failOver: {action: fail-over, parameters: {service: mcp-gateway-canary, to: mcp-gateway-canary-dr}}
+                    failBack: {action: fail-over, parameters: {service: mcp-gateway-canary, to: mcp-gateway-canary}}
                   - type: service-restart
                     schedule: "*/%d * * * * ?"
                     timeout: PT10S

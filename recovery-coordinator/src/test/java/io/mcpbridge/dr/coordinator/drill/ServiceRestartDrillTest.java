@@ -93,7 +93,7 @@ class ServiceRestartDrillTest {
                     .containsExactly(
                             "hold incidents for " + CANARY,
                             "restart " + CANARY,
-                            "back to healthy",
+                            "healthy after restart",
                             "release " + CANARY);
             assertThat(drill.steps().get(2).detail()).contains("DOWN", "suppressed by the drill's maintenance window");
             assertThat(drill.rtoMillis()).isPositive().isLessThan(WAIT.toMillis());
@@ -144,7 +144,7 @@ class ServiceRestartDrillTest {
                     .get(0);
 
             assertThat(drill.passed()).isFalse();
-            assertThat(drill.reason()).contains("back to healthy", "was not seen healthy");
+            assertThat(drill.reason()).contains("healthy after restart", "was not seen healthy");
             assertThat(drill.steps()).last().satisfies(step -> {
                 assertThat(step.name()).isEqualTo("release " + CANARY);
                 assertThat(step.passed()).isTrue();

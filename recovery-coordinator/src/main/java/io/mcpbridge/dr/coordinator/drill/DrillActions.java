@@ -20,11 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a restart drill acts: maintenance windows as signed commands to the replica that owns the target (whichever
- * it is), and the restart itself through the same Kubernetes and host actions the runbooks use, with the same
- * variables ({@code ${namespace}}, {@code ${component}} for the target, the operator's).
+ * How the drills that break something act: maintenance windows as signed commands to the replica that owns the
+ * target (whichever it is), and their actions (a rollout restart, a host command, a Service switched to another
+ * Deployment) through the same Kubernetes and host actions the runbooks use, with the same variables
+ * ({@code ${namespace}}, the operator's).
  */
-final class RestartPeers implements ServiceRestartDrill.Peers {
+final class DrillActions implements DisruptiveDrill.Peers {
 
     private static final Duration SHELL_TIMEOUT = Duration.ofMinutes(2);
 
@@ -34,7 +35,7 @@ final class RestartPeers implements ServiceRestartDrill.Peers {
     private final EventSender sender;
     private final Clock clock;
 
-    RestartPeers(
+    DrillActions(
             KubernetesActions kubernetes,
             String namespace,
             Map<String, String> variables,
@@ -70,12 +71,17 @@ final class RestartPeers implements ServiceRestartDrill.Peers {
     }
 
     @Override
-    public ActionResult restart(DrillDefinition.Action restart) {
+    public ActionResult act(DrillDefinition.Action restart) {
         Variables filled = new Variables(variables).with(Map.of("namespace", namespace));
         String ns = restart.parameters().containsKey("namespace")
                 ? filled.fill(restart.parameters().get("namespace"))
                 : namespace;
         return switch (restart.action()) {
+            case FAIL_OVER ->
+                kubernetes.failOver(
+                        ns,
+                        filled.fill(restart.parameters().get("service")),
+                        filled.fill(restart.parameters().get("to")));
             case ROLLOUT_RESTART -> {
                 List<String> details = new ArrayList<>();
                 for (String deployment :
@@ -97,7 +103,7 @@ final class RestartPeers implements ServiceRestartDrill.Peers {
                                 .map(filled::fill)
                                 .toList(),
                         SHELL_TIMEOUT);
-            default -> ActionResult.failed(restart.action().fileName() + " is not a restart");
+            default -> ActionResult.failed(restart.action().fileName() + " is not a drill's action");
         };
     }
 }
