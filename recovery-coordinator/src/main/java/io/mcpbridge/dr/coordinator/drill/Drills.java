@@ -59,6 +59,8 @@ public class Drills {
     private static final Logger LOG = Logger.getLogger(Drills.class);
     /** The coordinator's own name as a signer: the drill results believed are its own. */
     private static final String SELF = "recovery-coordinator";
+    /** Two replicas' starts of one drill are read back from this long before now (their clocks may differ). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final DrillCatalog catalog;
     private final RecoveryPoints points;
@@ -173,7 +175,9 @@ public class Drills {
         }
         worker.execute(() -> {
             try {
-                announce(drill.get(), id, requestedBy);
+                if (!announce(drill.get(), id, requestedBy)) {
+                    return;
+                }
                 publish(run(drill.get(), id, requestedBy));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -248,18 +252,32 @@ public class Drills {
         }
     }
 
-    /** Tells every replica the drill began, before it acts: none runs the same period meanwhile. */
-    private void announce(DrillDefinition drill, String id, String requestedBy) {
+    /**
+     * Tells every replica the drill began, before it acts, so none runs the same period meanwhile; and, should
+     * another have begun it in the same moment (both owned its partition while it moved), goes on only if its own
+     * start is the first on the topic. The starts of one type share a key, so their offsets order them.
+     *
+     * @return whether this replica runs the drill
+     */
+    private boolean announce(DrillDefinition drill, String id, String requestedBy) {
         Instant now = clock.instant();
         DrillStart start = new DrillStart(id, drill.type(), requestedBy, now, now.plus(drill.timeout()));
         history.started(start);
-        sender.send(new EventEnvelope(
-                id + ":started",
-                EventType.DRILL_STARTED,
-                IncidentPublisher.SOURCE,
-                drill.type().wireName(),
-                now,
-                start));
+        long offset = sender.send(new EventEnvelope(
+                        id + ":started",
+                        EventType.DRILL_STARTED,
+                        IncidentPublisher.SOURCE,
+                        drill.type().wireName(),
+                        now,
+                        start))
+                .offset();
+        history.catchUp(now.minus(CLOCK_SKEW));
+        long first = history.firstStart(id).orElse(offset);
+        if (first != offset) {
+            LOG.infof("drill %s was begun first by another replica (at offset %d); this one stands down", id, first);
+            return false;
+        }
+        return true;
     }
 
     private void publish(DrillResult result) {

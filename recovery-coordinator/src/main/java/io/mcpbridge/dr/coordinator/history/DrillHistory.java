@@ -35,6 +35,8 @@ public final class DrillHistory implements AutoCloseable {
     private final Map<String, Object> kafkaConfig;
     private final Consumer<DrillResult> results;
     private final Set<String> done = ConcurrentHashMap.newKeySet();
+    /** The offset of the first start of each drill run: of two replicas that began one, that one goes on. */
+    private final Map<String, Long> firstStart = new ConcurrentHashMap<>();
     /** Drills begun (here or elsewhere) without a result yet, with the moment they end at the latest. */
     private final Map<String, Instant> running = new ConcurrentHashMap<>();
 
@@ -111,6 +113,11 @@ public final class DrillHistory implements AutoCloseable {
      */
     public void catchUp(Instant since) {
         TopicReader.readToEnd(kafkaConfig, Topics.DRILLS, Optional.of(since), READ_TIMEOUT, this::read);
+    }
+
+    /** The offset of the first start of the run on the topic, once read. */
+    public Optional<Long> firstStart(String drillId) {
+        return Optional.ofNullable(firstStart.get(drillId));
     }
 
     /** A drill this replica begins, known before the topic hands its start back. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Publishes durably and waits for the broker: an incident version must be on its topic before the step
@@ -28,9 +29,12 @@ public class EventSender {
         this.producer = new EventProducer(kafkaConfig, "recovery-coordinator", signer.orElse(null));
     }
 
-    /** @throws IllegalStateException when the broker did not acknowledge in time */
-    public void send(EventEnvelope event) {
-        producer.publishAndWait(event, ACK_TIMEOUT);
+    /**
+     * @return where the record stands (its partition and offset)
+     * @throws IllegalStateException when the broker did not acknowledge in time
+     */
+    public RecordMetadata send(EventEnvelope event) {
+        return producer.publishAndWait(event, ACK_TIMEOUT);
     }
 
     @PreDestroy
