@@ -36,7 +36,7 @@ class PrometheusRulesTest {
         Files.writeString(dir.resolve("rules.yml"), new YAMLMapper().writeValueAsString(spec));
         Files.copy(ProjectFiles.ROOT.resolve("observability/prometheus-rules.test.yaml"), dir.resolve("test.yaml"));
 
-        assertThat(promtool(dir, "check", "rules", "rules.yml")).contains("SUCCESS: 9 rules found");
+        assertThat(promtool(dir, "check", "rules", "rules.yml")).contains("SUCCESS: 10 rules found");
         assertThat(promtool(dir, "test", "rules", "test.yaml")).contains("SUCCESS");
     }
 
