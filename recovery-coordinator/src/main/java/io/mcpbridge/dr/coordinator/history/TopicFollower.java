@@ -18,14 +18,14 @@ import org.jboss.logging.Logger;
  * partitions are taken on as they appear (the topic may not exist yet, or may grow), each from where {@link Start}
  * puts it, and a failed read is retried, never given up.
  */
-public final class TopicFollower implements AutoCloseable {
+final class TopicFollower implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TopicFollower.class);
     private static final Duration PARTITION_CHECK = Duration.ofMinutes(1);
     private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where a partition not followed before starts. */
-    public interface Start {
+    interface Start {
         void seek(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions);
 
         /** From the first record: a compacted topic read whole is its current state. */
@@ -61,7 +61,7 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /** Starts following {@code topic}, handing each record to {@code reader} on the follower's thread. */
-    public static TopicFollower start(
+    static TopicFollower start(
             Map<String, Object> kafkaConfig,
             String topic,
             String clientId,
