@@ -67,17 +67,18 @@ public final class ScopeLeases implements AutoCloseable {
             Collection<BackupScope> scopes, String commandId, String action, Duration maxWait, Consumer<String> waiting)
             throws IOException, InterruptedException {
         Instant deadline = clock.instant().plus(maxWait);
-        String lastBlocker = null;
+        String lastHolder = null;
         while (true) {
             Attempt attempt = tryAcquire(scopes, commandId, action);
             if (attempt.held().isPresent()) {
                 return attempt.held().get();
             }
             String blocker = attempt.blocker();
-            if (!blocker.equals(lastBlocker)) {
+            // Keyed by who holds it, not by the description: a renewal moves the holder's expiry every ttl/3.
+            if (!attempt.holder().equals(lastHolder)) {
                 LOG.infof("%s %s waits: %s", action, commandId, blocker);
                 waiting.accept("waiting: " + blocker);
-                lastBlocker = blocker;
+                lastHolder = attempt.holder();
             }
             if (!clock.instant().isBefore(deadline)) {
                 throw new LeaseUnavailableException("gave up after " + maxWait.toSeconds() + " s waiting: " + blocker);
@@ -97,13 +98,17 @@ public final class ScopeLeases implements AutoCloseable {
                 Instant now = clock.instant();
                 if (newest.holdsAt(now)) {
                     release(chains, taken, commandId, action);
-                    return Attempt.blockedBy("scope " + scope.wireName() + " is held by "
-                            + newest.lease().describe());
+                    return Attempt.blockedBy(
+                            "scope " + scope.wireName() + " is held by "
+                                    + newest.lease().describe(),
+                            scope.wireName() + " " + newest.lease().commandId());
                 }
                 Optional<LeaseChain.Generation> mine = chain.append(newest, lease(commandId, action, now));
                 if (mine.isEmpty()) {
                     release(chains, taken, commandId, action);
-                    return Attempt.blockedBy("scope " + scope.wireName() + " was taken by another instance just now");
+                    return Attempt.blockedBy(
+                            "scope " + scope.wireName() + " was taken by another instance just now",
+                            scope.wireName() + " race");
                 }
                 chains.add(chain);
                 taken.add(mine.get());
@@ -154,15 +159,15 @@ public final class ScopeLeases implements AutoCloseable {
         return most / 2 + ThreadLocalRandom.current().nextLong(most / 2 + 1);
     }
 
-    /** The outcome of one try: the leases, or who holds what. */
-    record Attempt(Optional<HeldLeases> held, String blocker) {
+    /** The outcome of one try: the leases, or who holds what ({@code holder} names the scope and the command). */
+    record Attempt(Optional<HeldLeases> held, String blocker, String holder) {
 
         static Attempt held(HeldLeases held) {
-            return new Attempt(Optional.of(held), null);
+            return new Attempt(Optional.of(held), null, null);
         }
 
-        static Attempt blockedBy(String blocker) {
-            return new Attempt(Optional.empty(), blocker);
+        static Attempt blockedBy(String blocker, String holder) {
+            return new Attempt(Optional.empty(), blocker, holder);
         }
     }
 }

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +119,32 @@ class ScopeLeasesTest {
             assertThat(waited).isLessThan(TTL.plusSeconds(3));
             assertThat(waitedFor).singleElement().asString().contains("restore-1 on dying");
             assertThat(taken.lost()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWaitingCommandSaysWhomItWaitsForOnceThoughTheHolderRenewsMeanwhile() throws Exception {
+        ScopeLeases holder = instance("holder", Duration.ofMillis(900));
+        ScopeLeases other = instance("other", Duration.ofMillis(900));
+        List<String> waitedFor = new CopyOnWriteArrayList<>();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            HeldLeases held = acquired(holder, List.of(BackupScope.REDIS), "backup-1");
+            Future<HeldLeases> taken = waiter.submit(() -> other.acquire(
+                    List.of(BackupScope.REDIS), "prune-1", "prune", Duration.ofSeconds(20), waitedFor::add));
+            Awaitility.await("the waiting note").atMost(Duration.ofSeconds(5)).until(() -> !waitedFor.isEmpty());
+            // Renewed every 300 ms: each renewal moves the lease's expiry, none is a new holder.
+            Awaitility.await("one note through several renewals")
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> waitedFor.size() == 1);
+            held.close();
+            try (HeldLeases after = taken.get(10, TimeUnit.SECONDS)) {
+                assertThat(after.lost()).isEmpty();
+            }
+            assertThat(waitedFor).singleElement().asString().contains("backup-1 on holder");
+        } finally {
+            waiter.shutdownNow();
         }
     }
 

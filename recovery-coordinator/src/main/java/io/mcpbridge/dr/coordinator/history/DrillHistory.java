@@ -132,25 +132,43 @@ public final class DrillHistory implements AutoCloseable {
     }
 
     private void read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null
-                || !EventType.DRILL_COMPLETED
-                        .typeName()
-                        .equals(EventRecords.header(record.headers(), CloudEventHeaders.TYPE)
-                                .orElse(null))
-                || !believed.believes(record)) {
+        Optional<String> type = EventRecords.header(record.headers(), CloudEventHeaders.TYPE);
+        boolean completed =
+                type.filter(EventType.DRILL_COMPLETED.typeName()::equals).isPresent();
+        boolean started =
+                type.filter(EventType.DRILL_STARTED.typeName()::equals).isPresent();
+        if (record.value() == null || !(completed || started) || !believed.believes(record)) {
             return;
         }
         try {
-            DrillResult result = (DrillResult) EventRecords.fromRecord(record).payload();
-            done.add(result.id());
-            // Read at start and again by the follower: each result is handed on once.
-            if (handedOn.add(result.id())) {
-                results.accept(result);
+            Object payload = EventRecords.fromRecord(record).payload();
+            if (payload instanceof DrillStart start) {
+                readStart(start, record.offset());
+            } else {
+                readResult((DrillResult) payload);
             }
-        } catch (MalformedEventException e) {
+        } catch (MalformedEventException | ClassCastException e) {
             LOG.warnf(
-                    "unreadable drill result at %s-%d@%d ignored: %s",
+                    "unreadable drill record at %s-%d@%d ignored: %s",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    /** Starts of one drill type share a key, so one partition: the lowest offset is the first start. */
+    private void readStart(DrillStart start, long offset) {
+        LOG.debugf("drill %s was begun by %s (offset %d)", start.id(), start.requestedBy(), offset);
+        firstStart.merge(start.id(), offset, Math::min);
+        if (!done.contains(start.id())) {
+            running.merge(start.id(), start.deadline(), (mine, theirs) -> mine.isAfter(theirs) ? mine : theirs);
+        }
+    }
+
+    private void readResult(DrillResult result) {
+        done.add(result.id());
+        running.remove(result.id());
+        // Read at start and again by the follower: each result is handed on once.
+        if (handedOn.add(result.id())) {
+            results.accept(result);
         }
     }
 
