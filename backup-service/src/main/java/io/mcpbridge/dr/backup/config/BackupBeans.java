@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -127,7 +128,11 @@ public class BackupBeans {
                 config.verify().sampleSize());
         RestoreDestinations destinations = RestoreDestinations.originalOnly(sources)
                 .withNamespaces(config.targets().namespaces())
-                .withDirectories(config.targets().directories().orElse(List.of()));
+                .withDirectories(config.targets().directories().orElse(List.of()))
+                .withDisposable(new RestoreDestinations.Disposable(
+                        Set.copyOf(config.targets().disposable().redis()),
+                        Set.copyOf(config.targets().disposable().namespaces()),
+                        Set.copyOf(config.targets().disposable().directories().orElse(List.of()))));
         for (Map.Entry<String, String> target : config.targets().redis().entrySet()) {
             destinations = destinations.withRedis(
                     target.getKey(),

@@ -136,6 +136,22 @@ public interface BackupConfig {
 
         /** Base directories a restore may write configs and certificates into besides the originals. None by default. */
         Optional<List<Path>> directories();
+
+        /** The restore targets DISCARD may empty: a drill's scratch places, never production. */
+        Disposable disposable();
+    }
+
+    interface Disposable {
+        /** Names of Redis targets (above); {@code scratch} by default. */
+        @WithDefault("scratch")
+        List<String> redis();
+
+        /** Namespace names (exact); the plan's drill namespace by default. */
+        @WithDefault("mcp-dr-test")
+        List<String> namespaces();
+
+        /** Base directories (among the restore directories). None by default. */
+        Optional<List<Path>> directories();
     }
 
     interface Configs {

@@ -162,7 +162,10 @@ public class BackupCommandIntake {
             throw new MalformedEventException("backup command " + command.id() + " without action");
         }
         boolean namesBackup = command.backupId() != null && !command.backupId().isBlank();
-        if ((command.action().takesNew() || command.action() == BackupAction.PRUNE) && namesBackup) {
+        if ((command.action().takesNew()
+                        || command.action() == BackupAction.PRUNE
+                        || command.action() == BackupAction.DISCARD)
+                && namesBackup) {
             throw new MalformedEventException(command.action() + " takes no backupId");
         }
         if (namesBackup
@@ -176,8 +179,8 @@ public class BackupCommandIntake {
             throw new MalformedEventException(
                     "only PRUNE can be a dry run; " + command.action() + " was asked for as one and is not run");
         }
-        if (command.targets() != null && command.action() != BackupAction.RESTORE) {
-            throw new MalformedEventException("only RESTORE takes targets");
+        if (command.targets() != null && !command.action().takesTargets()) {
+            throw new MalformedEventException("only RESTORE, CHECK and DISCARD take targets");
         }
         if (!command.kafkaKey().equals(key)) {
             throw new MalformedEventException("backup command " + command.id() + " is keyed '" + key + "', but its "
@@ -185,6 +188,9 @@ public class BackupCommandIntake {
         }
         try {
             destinations.resolve(command.targets());
+            if (command.action() == BackupAction.DISCARD) {
+                destinations.discarded(command.targets());
+            }
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("backup command " + command.id() + ": " + e.getMessage());
         }

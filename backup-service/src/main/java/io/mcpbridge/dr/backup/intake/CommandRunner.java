@@ -17,6 +17,8 @@ import io.mcpbridge.dr.backup.operation.BackupVerifier;
 import io.mcpbridge.dr.backup.operation.OperationFailedException;
 import io.mcpbridge.dr.backup.operation.Outcome;
 import io.mcpbridge.dr.backup.operation.PartialRestoreException;
+import io.mcpbridge.dr.backup.operation.RestoreCheck;
+import io.mcpbridge.dr.backup.operation.TargetDiscard;
 import io.mcpbridge.dr.backup.store.RetentionPolicy;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
@@ -109,8 +111,11 @@ public class CommandRunner {
         }
         List<BackupScope> scopes =
                 command.action().takesNew() && command.scopes().isEmpty() ? config.scopes() : command.scopes();
-        String knownId =
-                command.action().takesNew() || command.action() == BackupAction.PRUNE ? null : command.backupId();
+        String knownId = command.action().takesNew()
+                        || command.action() == BackupAction.PRUNE
+                        || command.action() == BackupAction.DISCARD
+                ? null
+                : command.backupId();
         Instant received = clock.instant();
         AtomicLong sequence = new AtomicLong();
         HeldLeases held;
@@ -276,6 +281,8 @@ public class CommandRunner {
                 command.dryRunRequested()
                         ? new BackupPruner(context, retention).dryRun()
                         : new BackupPruner(context, retention).prune();
+            case CHECK -> new RestoreCheck(context).check(command.backupId(), scopes, command.targets(), progress);
+            case DISCARD -> new TargetDiscard(context).discard(command.targets());
         };
     }
 

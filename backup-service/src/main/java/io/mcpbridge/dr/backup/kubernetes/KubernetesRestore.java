@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies archived resources into a namespace (created if missing): each is created, or updated in place
@@ -21,15 +24,24 @@ import java.util.List;
  */
 public final class KubernetesRestore {
 
+    /** Put on what a restore writes into a disposable namespace: what a DISCARD there removes, and nothing else. */
+    public static final String RESTORED_FROM = "mcpdr.io/restored-from";
+
     private final KubernetesClient client;
     private final String namespace;
+    private final Optional<String> restoredFrom;
     private final List<Pending> pending = new ArrayList<>();
 
     private record Pending(ResourceKind kind, HasMetadata resource) {}
 
-    public KubernetesRestore(KubernetesClient client, String namespace) {
+    /**
+     * @param restoredFrom the backup id, labelled on each resource ({@value #RESTORED_FROM}) when the namespace
+     *                     is disposable; empty elsewhere, so production resources are applied exactly as archived
+     */
+    public KubernetesRestore(KubernetesClient client, String namespace, Optional<String> restoredFrom) {
         this.client = client;
         this.namespace = namespace;
+        this.restoredFrom = restoredFrom;
     }
 
     /** Takes one {@code kubernetes/...} entry. */
@@ -40,6 +52,12 @@ public final class KubernetesRestore {
         String json = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         HasMetadata resource = client.getKubernetesSerialization().unmarshal(json, kind.type());
         resource.getMetadata().setNamespace(namespace);
+        restoredFrom.ifPresent(backupId -> {
+            Map<String, String> labels = new HashMap<>(
+                    Optional.ofNullable(resource.getMetadata().getLabels()).orElse(Map.of()));
+            labels.put(RESTORED_FROM, backupId);
+            resource.getMetadata().setLabels(labels);
+        });
         pending.add(new Pending(kind, resource));
     }
 

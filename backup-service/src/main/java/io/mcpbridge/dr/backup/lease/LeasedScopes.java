@@ -10,7 +10,8 @@ import java.util.List;
  * Which scopes a command must hold while it runs: those whose live data it reads or writes, or whose stored
  * backups it may delete or read while another deletes them. A backup or a restore holds the scopes it takes
  * or restores (a restore of everything holds all); verification and prune deal with stored backups of any scope
- * and hold all. So two restores of Redis never overlap, nor a backup and a restore of the same scope, nor a
+ * and hold all; a check holds what it compares, as a restore of it would, and a discard of restore targets holds
+ * all (a restore into them may be running). So two restores of Redis never overlap, nor a backup and a restore of the same scope, nor a
  * prune with anything, and backups of different scopes still run side by side.
  */
 public final class LeasedScopes {
@@ -21,8 +22,8 @@ public final class LeasedScopes {
     public static List<BackupScope> of(BackupAction action, Collection<BackupScope> scopes) {
         return switch (action) {
             case BACKUP, FORENSIC -> ordered(scopes);
-            case RESTORE -> scopes.isEmpty() ? ordered(EnumSet.allOf(BackupScope.class)) : ordered(scopes);
-            case VERIFY, PRUNE -> ordered(EnumSet.allOf(BackupScope.class));
+            case RESTORE, CHECK -> scopes.isEmpty() ? ordered(EnumSet.allOf(BackupScope.class)) : ordered(scopes);
+            case VERIFY, PRUNE, DISCARD -> ordered(EnumSet.allOf(BackupScope.class));
         };
     }
 

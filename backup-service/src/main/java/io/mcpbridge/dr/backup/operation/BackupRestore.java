@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Restores a backup, in the order that keeps a bad archive from touching anything:
@@ -135,7 +136,12 @@ public final class BackupRestore {
                             context.tuning().restoreBatchesInFlight(),
                             context.clock());
             KubernetesRestore kubernetes = scopes.contains(BackupScope.KUBERNETES)
-                    ? new KubernetesRestore(context.kubernetes().get(), into.namespace())
+                    ? new KubernetesRestore(
+                            context.kubernetes().get(),
+                            into.namespace(),
+                            context.destinations().disposableNamespace(into.namespace())
+                                    ? Optional.of(index.id())
+                                    : Optional.empty())
                     : null;
             Map<String, Long> counts = new LinkedHashMap<>();
             try {

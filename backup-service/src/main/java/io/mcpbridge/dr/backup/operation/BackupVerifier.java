@@ -8,21 +8,18 @@ import io.mcpbridge.dr.backup.redis.KeyRecord;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.redis.ScratchRedis;
+import io.mcpbridge.dr.backup.redis.ValueSample;
 import io.mcpbridge.dr.backup.store.Verdict;
 import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupScope;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Proves a backup restorable: downloads and decrypts it, checks every entry against the manifest, and
@@ -80,7 +77,7 @@ public final class BackupVerifier {
                     context.tuning().restoreBatch(),
                     context.tuning().restoreBatchesInFlight(),
                     context.clock());
-            Sample sample = new Sample(context.tuning().sampleSize());
+            ValueSample sample = new ValueSample(context.tuning().sampleSize());
             long[] records = {0};
             ArchiveWriter.Written read = StoredArchive.read(context, index, progress, (name, mode, content) -> {
                 if (ArchiveLayout.scopeOf(name).orElse(null) == BackupScope.REDIS) {
@@ -103,7 +100,13 @@ public final class BackupVerifier {
                 throw new VerificationFailedException("backup " + index.id() + ": only " + restored.restored() + " of "
                         + expected + " keys could be restored");
             }
-            long compared = compareSample(session, sample.records(), index.id());
+            ValueSample.Comparison comparison =
+                    sample.compareWith(session, context.clock().millis());
+            if (comparison.difference().isPresent()) {
+                throw new VerificationFailedException(
+                        "backup " + index.id() + ": " + comparison.difference().get() + " after the test restore");
+            }
+            long compared = comparison.compared();
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("entries", (long) read.manifest().entries().size());
             counts.put("redisKeys", expected);
@@ -113,71 +116,6 @@ public final class BackupVerifier {
                     "scratchDbSize", session.call(Request.cmd(Command.DBSIZE)).toLong());
             counts.put("valuesCompared", compared);
             return counts;
-        }
-    }
-
-    /**
-     * Compares each sampled key's DUMP from the scratch instance with the archived one. Should they differ
-     * in bytes (a scratch redis-server of another version encodes differently), the archived payload is
-     * restored beside it and both are compared as that server encodes them.
-     */
-    private long compareSample(RedisSession session, List<KeyRecord> sample, String backupId) throws IOException {
-        long compared = 0;
-        long now = context.clock().millis();
-        for (KeyRecord record : sample) {
-            if (record.expireAtMillis() != KeyRecord.NO_EXPIRY && record.expireAtMillis() <= now + 1000) {
-                continue; // expired, or about to: nothing to compare
-            }
-            Response actual = session.call(Request.cmd(Command.DUMP).arg(record.key()));
-            if (actual == null) {
-                throw new VerificationFailedException(
-                        "backup " + backupId + ": a sampled key is missing after the" + " test restore");
-            }
-            byte[] restored = actual.toBytes();
-            if (!Arrays.equals(restored, record.dump())) {
-                String probe = "mcpdr:verify:probe";
-                session.call(Request.cmd(Command.RESTORE)
-                        .arg(probe)
-                        .arg(0)
-                        .arg(record.dump())
-                        .arg("REPLACE"));
-                byte[] reference =
-                        session.call(Request.cmd(Command.DUMP).arg(probe)).toBytes();
-                session.call(Request.cmd(Command.DEL).arg(probe));
-                if (!Arrays.equals(restored, reference)) {
-                    throw new VerificationFailedException(
-                            "backup " + backupId + ": a sampled value differs after" + " the test restore");
-                }
-            }
-            compared++;
-        }
-        return compared;
-    }
-
-    /** A uniform random sample of the records seen (reservoir sampling), in bounded memory. */
-    private static final class Sample {
-        private final int size;
-        private final List<KeyRecord> records = new ArrayList<>();
-        private long seen;
-
-        Sample(int size) {
-            this.size = size;
-        }
-
-        void offer(KeyRecord record) {
-            seen++;
-            if (records.size() < size) {
-                records.add(record);
-            } else {
-                long slot = ThreadLocalRandom.current().nextLong(seen);
-                if (slot < size) {
-                    records.set((int) slot, record);
-                }
-            }
-        }
-
-        List<KeyRecord> records() {
-            return records;
         }
     }
 

@@ -17,7 +17,23 @@ public enum BackupAction {
      */
     RESTORE,
     /** Apply the retention policy now. */
-    PRUNE;
+    PRUNE,
+    /**
+     * Compare restore targets with a backup, reading only (a drill's check of what it restored): each file's
+     * hash as in the manifest, each Kubernetes resource present, the Redis key count as the backup's and a
+     * sample of values identical.
+     */
+    CHECK,
+    /**
+     * Empty restore targets configured as disposable (a drill's scratch Redis, namespace and directory): never
+     * an original place, and in a namespace only what a restore put there.
+     */
+    DISCARD;
+
+    /** Whether it works on restore targets ({@code targets}) rather than only on the original places. */
+    public boolean takesTargets() {
+        return this == RESTORE || this == CHECK || this == DISCARD;
+    }
 
     /** Whether it writes a new archive (and so names no backup of its own). */
     public boolean takesNew() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,6 +167,45 @@ class KubernetesManifestsTest {
                         .contains(subject.getNamespace() + "/" + subject.getName());
             }
         }
+    }
+
+    @Test
+    void whatMayDeleteIsBoundOnlyInTheDrillNamespaceWhichBackupServiceDiscardsAlone() {
+        Set<String> deleting = new HashSet<>();
+        for (Placed placed : of(ClusterRole.class)) {
+            ClusterRole role = (ClusterRole) placed.object();
+            if (role.getRules().stream().anyMatch(rule -> rule.getVerbs().contains("delete"))) {
+                deleting.add(role.getMetadata().getName());
+            }
+        }
+        assertThat(deleting).as("the drill teardown's role").isNotEmpty();
+        for (Placed placed : of(RoleBinding.class)) {
+            RoleBinding binding = (RoleBinding) placed.object();
+            if (deleting.contains(binding.getRoleRef().getName())) {
+                assertThat(binding.getMetadata().getNamespace())
+                        .as(placed.where() + " grants delete")
+                        .isEqualTo("mcp-dr-test");
+            }
+        }
+        for (Placed placed : of(ClusterRoleBinding.class)) {
+            assertThat(deleting)
+                    .as(placed.where() + " grants delete in every namespace")
+                    .doesNotContain(
+                            ((ClusterRoleBinding) placed.object()).getRoleRef().getName());
+        }
+        String options = of(Deployment.class).stream()
+                .map(placed -> (Deployment) placed.object())
+                .filter(deployment -> deployment.getMetadata().getName().equals("backup-service"))
+                .flatMap(deployment -> deployment.getSpec().getTemplate().getSpec().getContainers().stream())
+                .flatMap(container -> container.getEnv().stream())
+                .filter(env -> env.getName().equals("JAVA_TOOL_OPTIONS"))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElseThrow();
+        assertThat(options)
+                .contains("-Dmcpdr.backup.targets.disposable.namespaces=mcp-dr-test")
+                .contains("-Dmcpdr.backup.targets.disposable.redis=scratch")
+                .contains("-Dmcpdr.backup.targets.redis.scratch=redis://redis.mcp-dr-test.svc:6379");
     }
 
     @Test
