@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.mcpbridge.dr.backup.archive.ArchiveLayout;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public final class KubernetesRestore {
 
     /** Put on what a restore writes into a disposable namespace: what a DISCARD there removes, and nothing else. */
-    public static final String RESTORED_FROM = "mcpdr.io/restored-from";
+    public static final String RESTORED_FROM = RestoreTargets.RESTORED_FROM;
 
     private final KubernetesClient client;
     private final String namespace;

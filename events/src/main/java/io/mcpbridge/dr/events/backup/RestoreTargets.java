@@ -13,4 +13,10 @@ package io.mcpbridge.dr.events.backup;
 public record RestoreTargets(String redis, String namespace, String directory) {
 
     public static final RestoreTargets ORIGINAL = new RestoreTargets(null, null, null);
+
+    /**
+     * The label a restore puts on what it writes into a disposable namespace, valued with the backup id: what a
+     * full drill waits for there, and what a DISCARD there removes.
+     */
+    public static final String RESTORED_FROM = "mcpdr.io/restored-from";
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mcpbridge.dr.coordinator.runbook.StepAction;
+import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.schedule.CronSchedule;
@@ -30,9 +32,6 @@ public final class DrillCatalog {
                     .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** The drills this version runs; the others are refused by name until they are built. */
-    static final List<DrillType> AVAILABLE =
-            List.of(DrillType.BACKUP_VERIFICATION, DrillType.SERVICE_RESTART, DrillType.FAILOVER);
     /** MCP Bridge's own components: a drill breaks one only when its definition says {@code production: true}. */
     static final List<String> PRODUCTION = List.of("gateway", "router", "redis");
 
@@ -93,15 +92,14 @@ public final class DrillCatalog {
             if (seen.put(drill.type(), drill) != null) {
                 throw new InvalidDrillException(where + ": defined twice");
             }
-            if (!AVAILABLE.contains(drill.type())) {
-                throw new InvalidDrillException(where + ": this version runs only "
-                        + AVAILABLE.stream().map(DrillType::wireName).toList() + " drills");
-            }
             if (drill.timeout().isNegative() || drill.timeout().isZero()) {
                 throw new InvalidDrillException(where + ": the timeout must be positive");
             }
             if (drill.type() == DrillType.SERVICE_RESTART || drill.type() == DrillType.FAILOVER) {
                 checkDisruptive(drill, where);
+            }
+            if (drill.type() == DrillType.FULL) {
+                checkScratch(drill, where);
             }
             if (!"off".equalsIgnoreCase(drill.schedule())) {
                 try {
@@ -138,6 +136,45 @@ public final class DrillCatalog {
                 throw new InvalidDrillException(where + ": a drill never promotes a standby (it cannot fail back)");
             }
         }
+    }
+
+    /** A full drill names a scratch place for every scope it restores: nothing of it goes anywhere by default. */
+    private static void checkScratch(DrillDefinition drill, String where) {
+        RestoreTargets into = drill.restoreTo();
+        if (into == null) {
+            throw new InvalidDrillException(
+                    where + ": say where it restores (restoreTo: {namespace, redis, directory})");
+        }
+        for (BackupScope scope : drill.scopes()) {
+            String place = switch (scope) {
+                case KUBERNETES -> into.namespace();
+                case REDIS -> into.redis();
+                case CONFIGS, CERTS -> into.directory();
+            };
+            if (place == null || place.isBlank()) {
+                throw new InvalidDrillException(where + ": it restores " + scope.wireName() + " and restoreTo names no "
+                        + (scope == BackupScope.KUBERNETES
+                                ? "namespace"
+                                : scope == BackupScope.REDIS ? "redis target" : "directory")
+                        + " for it");
+            }
+        }
+    }
+
+    /**
+     * Refuses a full drill that would restore into MCP Bridge's own namespace (backup-service would let it: that
+     * namespace is where a real restore goes).
+     */
+    public DrillCatalog checkedAgainst(String bridgeNamespace) {
+        drill(DrillType.FULL)
+                .map(DrillDefinition::restoreTo)
+                .map(RestoreTargets::namespace)
+                .filter(bridgeNamespace::equals)
+                .ifPresent(namespace -> {
+                    throw new InvalidDrillException("the full drill restores into " + namespace
+                            + ", where MCP Bridge runs; name a scratch namespace (the plan's mcp-dr-test)");
+                });
+        return this;
     }
 
     private static void check(DrillDefinition.Action action, String field, List<StepAction> allowed, String where) {

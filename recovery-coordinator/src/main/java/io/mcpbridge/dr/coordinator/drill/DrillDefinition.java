@@ -3,6 +3,7 @@ package io.mcpbridge.dr.coordinator.drill;
 import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupScope;
+import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.drill.DrillType;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param failOver   how the target is failed over: a {@code fail-over} action (service, to: the standby Deployment)
  * @param failBack   how it is failed back: a {@code fail-over} action to the primary Deployment
  * @param severity   the severity whose RTO the measured recovery is held to; critical by default
+ * @param restoreTo  where the full drill restores: backup-service's scratch targets (a namespace, a Redis target
+ *                   name, a directory), each disposable there; never where MCP Bridge runs
  */
 public record DrillDefinition(
         DrillType type,
@@ -32,7 +35,8 @@ public record DrillDefinition(
         Action restart,
         Action failOver,
         Action failBack,
-        Severity severity) {
+        Severity severity,
+        RestoreTargets restoreTo) {
 
     public DrillDefinition {
         schedule = schedule == null || schedule.isBlank() ? "off" : schedule.strip();

@@ -75,6 +75,7 @@ public class Drills {
     private final Map<String, Object> kafkaConfig;
     private final Believed believed;
     private final DrillActions actions;
+    private final FullDrill.Readiness readiness;
     private final Map<DrillType, String> running = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "drills");
@@ -94,7 +95,7 @@ public class Drills {
             KubernetesClient kubernetes,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         try {
-            this.catalog = DrillCatalog.load(config.drills().file());
+            this.catalog = DrillCatalog.load(config.drills().file()).checkedAgainst(config.namespace());
         } catch (IOException e) {
             throw new UncheckedIOException("the drill file cannot be read", e);
         }
@@ -113,6 +114,7 @@ public class Drills {
         }
         this.kafkaConfig = kafkaConfig;
         this.believed = new Believed(authenticator, SELF, () -> {});
+        this.readiness = new RestoredWorkloads(kubernetes, clock);
         this.actions = new DrillActions(
                 new KubernetesActions(kubernetes), config.namespace(), config.variables(), sender, clock);
         this.history = DrillHistory.start(kafkaConfig, believed, config.drills().lookback(), clock, metrics::recorded);
@@ -201,13 +203,13 @@ public class Drills {
         return switch (drill.type()) {
             case BACKUP_VERIFICATION ->
                 new BackupVerificationDrill(drill, points, this::backup, clock).run(id, requestedBy);
+            case FULL -> new FullDrill(drill, points, this::backup, readiness, clock).run(id, requestedBy);
             case SERVICE_RESTART, FAILOVER ->
                 new DisruptiveDrill(drill, DisruptiveDrill.phasesOf(drill), actions, clock)
                         .run(
                                 id,
                                 requestedBy,
                                 since -> new DrillWatch(kafkaConfig, drill.target(), believed, since, id));
-            default -> failed(drill, id, requestedBy, drill.type().wireName() + " drills are not run by this version");
         };
     }
 

@@ -6,8 +6,10 @@ import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,6 +69,23 @@ public final class RecoveryPoints {
     /** A scope's newest copy, if any is known. */
     public synchronized Optional<Point> latest(BackupScope scope) {
         return newest(scope, Instant.MAX);
+    }
+
+    /**
+     * The backup a full restore drill restores: of those holding every one of {@code scopes}, the newest verified
+     * one, or the newest when none has been verified yet.
+     */
+    public synchronized Optional<Point> newestHoldingAll(Collection<BackupScope> scopes) {
+        Comparator<BackupIndex> newestFirst =
+                Comparator.comparing(BackupIndex::createdAt).thenComparing(BackupIndex::id);
+        List<BackupIndex> holding = backups.values().stream()
+                .filter(backup -> backup.scopes().containsAll(scopes))
+                .toList();
+        return holding.stream()
+                .filter(backup -> Boolean.TRUE.equals(backup.verified()))
+                .max(newestFirst)
+                .or(() -> holding.stream().max(newestFirst))
+                .map(backup -> new Point(backup.id(), backup.createdAt()));
     }
 
     /** The newest copy of a component's data made before {@code at}, if any is known. */

@@ -31,7 +31,7 @@ class BackupVerificationDrillTest {
     private static final Instant NOW = Instant.parse("2026-12-05T04:15:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final DrillDefinition ALL_SCOPES =
-            new DrillDefinition(null, "off", Duration.ofMinutes(5), null, null, false, null, null, null, null);
+            new DrillDefinition(null, "off", Duration.ofMinutes(5), null, null, false, null, null, null, null, null);
 
     private final RecoveryPoints points = new RecoveryPoints();
     private final List<BackupCommand> asked = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,8 +106,28 @@ class DrillCatalogTest {
         assertThat(problem("drills: [{type: service-restart, target: gateway-canary, restart: {action: shell}}]"))
                 .contains("restart (shell) needs parameter command");
         assertThat(problem("drills: [{type: full}]"))
-                .as("a drill this version does not run is refused by name, not run as nothing")
-                .contains("full", "this version runs only [backup-verification, service-restart, failover]");
+                .as("a full drill restores nowhere by default")
+                .contains("full", "say where it restores (restoreTo");
+        assertThat(problem("drills: [{type: full, restoreTo: {redis: scratch, namespace: mcp-dr-test}}]"))
+                .contains("it restores configs and restoreTo names no directory for it");
+        assertThat(problem("drills: [{type: full, scopes: [redis], restoreTo: {namespace: mcp-dr-test}}]"))
+                .contains("it restores redis and restoreTo names no redis target for it");
+    }
+
+    @Test
+    void aFullDrillIntoTheNamespaceWhereMcpBridgeRunsIsRefused() throws IOException {
+        Path file = write("drills: [{type: full, scopes: [kubernetes], restoreTo: {namespace: mcp-system}}]");
+        DrillCatalog catalog = DrillCatalog.load(Optional.of(file));
+
+        assertThat(catalogThatThrows(() -> catalog.checkedAgainst("mcp-system")))
+                .contains("restores into mcp-system, where MCP Bridge runs");
+        assertThat(catalog.checkedAgainst("mcp-bridge")).isSameAs(catalog);
+    }
+
+    private static String catalogThatThrows(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(InvalidDrillException.class);
+        return thrown.getMessage();
     }
 
     private String problem(String yaml) {
