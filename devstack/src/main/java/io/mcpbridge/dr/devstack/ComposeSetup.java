@@ -51,7 +51,7 @@ public final class ComposeSetup {
         LocalKeys keys = LocalKeys.ensure(secrets.resolve("keys"));
         LocalBridgeFiles.ensure(site.resolve("mcp-bridge"));
         LocalBridgeFiles.localRunbooks(site);
-        LocalBridgeFiles.localDrills(site);
+        LocalBridgeFiles.localDrills(site, Path.of("/var/lib/mcp-dr/scratch"));
 
         String webhookToken = secret(secrets.resolve("webhook-token"));
         String s3AccessKey = secret(secrets.resolve("s3-access-key-id"));

@@ -47,8 +47,14 @@ final class LocalBridgeFiles {
      * The local run's drills ({@code local-drills.yaml}: the scopes it has, on short periods), copied where the
      * coordinator reads its drill file.
      */
-    static Path localDrills(Path dir) throws IOException {
-        return copied("local-drills.yaml", dir.resolve("coordinator-drills.yaml"));
+    /**
+     * The local drills, the full drill restoring configs and certificates into {@code scratch} (a directory
+     * backup-service is told is disposable).
+     */
+    static Path localDrills(Path dir, Path scratch) throws IOException {
+        Path file = copied("local-drills.yaml", dir.resolve("coordinator-drills.yaml"));
+        Files.writeString(file, Files.readString(file).replace("@DRILL_SCRATCH@", scratch.toString()));
+        return file;
     }
 
     private static Path copied(String resource, Path file) throws IOException {

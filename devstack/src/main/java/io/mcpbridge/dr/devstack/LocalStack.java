@@ -32,6 +32,9 @@ public final class LocalStack {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int REDIS_PORT = 16379;
+    /** The full drill's scratch Redis: sessions are restored into it, checked, and flushed. */
+    static final int SCRATCH_REDIS_PORT = 16380;
+
     static final int GATEWAY_PORT = 18080;
     static final int ROUTER_PORT = 19091;
     static final int SIMULATOR_CONTROL_PORT = 18099;
@@ -107,6 +110,21 @@ public final class LocalStack {
                                 ""))
                 .awaitPort(REDIS_PORT, Duration.ofSeconds(10));
 
+        say("starting a scratch Redis on 127.0.0.1:" + SCRATCH_REDIS_PORT + " (the full drill restores into it)");
+        start(
+                        "redis-scratch",
+                        List.of(
+                                "redis-server",
+                                "--port",
+                                Integer.toString(SCRATCH_REDIS_PORT),
+                                "--bind",
+                                "127.0.0.1",
+                                "--save",
+                                "",
+                                "--appendonly",
+                                "no"))
+                .awaitPort(SCRATCH_REDIS_PORT, Duration.ofSeconds(10));
+
         say("starting the simulated MCP Bridge");
         start(
                         "bridge-simulator",
@@ -160,6 +178,7 @@ public final class LocalStack {
                 + " (archives in .local/backups; a backup every 2 minutes here, every 6 hours by default)");
         Path bridgeConfig = LocalBridgeFiles.ensure(root.resolve(".local/mcp-bridge"));
         LocalKeys keys = LocalKeys.ensure(root.resolve(".local/keys"));
+        Path drillScratch = Files.createDirectories(root.resolve(".local/drill-scratch"));
         start(
                         "backup-service",
                         concat(
@@ -177,6 +196,11 @@ public final class LocalStack {
                                         "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
                                         "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
                                         "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
+                                        // The full drill's scratch places, which it empties when done.
+                                        "-Dmcpdr.backup.targets.redis.scratch=redis://127.0.0.1:" + SCRATCH_REDIS_PORT,
+                                        "-Dmcpdr.backup.targets.directories=" + drillScratch,
+                                        "-Dmcpdr.backup.targets.disposable.redis=scratch",
+                                        "-Dmcpdr.backup.targets.disposable.directories=" + drillScratch,
                                         "-Dquarkus.log.console.json.enabled=false"),
                                 systemProperties(keys.settings("mcpdr.backup", "backup-service")),
                                 List.of("-jar", quarkusApp("backup-service").toString())),
@@ -196,7 +220,8 @@ public final class LocalStack {
                                         "-Dmcpdr.coordinator.runbooks-file="
                                                 + LocalBridgeFiles.localRunbooks(root.resolve(".local")),
                                         "-Dmcpdr.coordinator.drills.file="
-                                                + LocalBridgeFiles.localDrills(root.resolve(".local")),
+                                                + LocalBridgeFiles.localDrills(
+                                                        root.resolve(".local"), root.resolve(".local/drill-scratch")),
                                         "-Dmcpdr.coordinator.variables.simulatorHost=127.0.0.1",
                                         "-Dmcpdr.coordinator.variables.simulatorControlPort=" + SIMULATOR_CONTROL_PORT,
                                         // The local session store, for REVOKE_SESSIONS commands (session:* keys only).

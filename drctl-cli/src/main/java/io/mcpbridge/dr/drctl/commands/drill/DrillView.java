@@ -16,6 +16,9 @@ final class DrillView {
         Table facts = new Table("FIELD", "VALUE");
         facts.row("drill", drill.id());
         facts.row("type", drill.type().wireName());
+        if (drill.target() != null) {
+            facts.row("target", drill.target());
+        }
         facts.row("result", verdict(drill, terminal));
         facts.row("asked by", drill.requestedBy());
         facts.row("started", Human.time(drill.startedAt()));
