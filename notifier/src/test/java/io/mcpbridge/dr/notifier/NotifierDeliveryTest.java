@@ -97,6 +97,50 @@ class NotifierDeliveryTest {
     }
 
     @Test
+    void aDrillsStartAndReportArePostedAndSentAsChangeEventsPagingNobody() {
+        String drill = "drill-service-restart-" + Instant.now().toEpochMilli();
+        NotificationRequest started = notification()
+                .id(drill + ":started")
+                .incident(drill)
+                .kind(NotificationKind.DRILL_STARTED)
+                .severity(Severity.LOW)
+                .summary("The service-restart drill began (" + drill + ")")
+                .build();
+        NotificationRequest report = notification()
+                .id(drill + ":result")
+                .incident(drill)
+                .kind(NotificationKind.DRILL_REPORT)
+                .severity(Severity.LOW)
+                .summary("The service-restart drill passed (" + drill + ")")
+                .detail("RTO", "41 s (target 900 s, met)")
+                .build();
+
+        publish(started);
+        publish(report);
+
+        List<RecordedRequest> posts = awaitSlack(drill, 2);
+        assertThat(posts).allSatisfy(post -> assertThat(post.violations()).isEmpty());
+        assertThat(posts.get(0).json().get("text").asText()).startsWith("DR DRILL STARTED - MCP Bridge");
+        assertThat(posts.get(1).json().get("text").asText()).startsWith("DR DRILL REPORT - MCP Bridge");
+        assertThat(posts.get(1).body()).as("the RTO among the message's fields").contains("41 s (target 900 s, met)");
+        Awaitility.await("two change events for " + drill)
+                .atMost(WAIT)
+                .until(() -> changeEvents(drill).size() == 2);
+        assertThat(changeEvents(drill))
+                .extracting(event -> event.at("/payload/summary").asText())
+                .allMatch(summary -> summary.contains(drill));
+        assertThat(pagerDuty.events())
+                .as("a drill pages nobody")
+                .noneMatch(event -> event.toString().contains(drill));
+    }
+
+    private List<JsonNode> changeEvents(String text) {
+        return pagerDuty.changeEvents().stream()
+                .filter(event -> event.toString().contains(text))
+                .toList();
+    }
+
+    @Test
     void aTenThousandCharacterSummaryWithThirtyFieldsIsAValidSlackMessage() {
         Notifications big = notification().severity(Severity.MEDIUM).summary("s".repeat(10_000));
         IntStream.range(0, 30).forEach(i -> big.detail("Field " + i, "value " + i));

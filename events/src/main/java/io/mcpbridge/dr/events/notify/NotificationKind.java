@@ -14,6 +14,8 @@ public enum NotificationKind {
     BACKUP_FAILED,
     /** A restore finished (informational). */
     RESTORE_COMPLETED,
+    /** A DR drill began (informational: it opens no incident and pages nobody). */
+    DRILL_STARTED,
     /** A DR drill finished, with its measured RTO and RPO. */
     DRILL_REPORT
 }

@@ -68,7 +68,14 @@ public final class CommunicationMatrix {
                 // resolve for an alert never triggered is harmless.
                 actions.add(ChannelAction.PAGERDUTY_RESOLVE);
             }
-            case BACKUP_FAILED, RESTORE_COMPLETED, DRILL_REPORT -> actions.add(ChannelAction.PAGERDUTY_CHANGE);
+            case BACKUP_FAILED, RESTORE_COMPLETED -> actions.add(ChannelAction.PAGERDUTY_CHANGE);
+            case DRILL_STARTED, DRILL_REPORT -> {
+                // A drill announces itself whatever its severity: posted (never only in a digest, so whoever
+                // sees the DOWN it causes sees why) and a PagerDuty change event, which pages nobody.
+                actions.remove(ChannelAction.SLACK_DIGEST);
+                actions.add(ChannelAction.SLACK_POST);
+                actions.add(ChannelAction.PAGERDUTY_CHANGE);
+            }
         }
         return actions;
     }

@@ -43,6 +43,7 @@ public final class NotificationView {
             case INCIDENT_RESOLVED -> "INCIDENT RESOLVED - MCP Bridge Service Restored";
             case BACKUP_FAILED -> "BACKUP FAILED - MCP Bridge";
             case RESTORE_COMPLETED -> "RESTORE COMPLETED - MCP Bridge";
+            case DRILL_STARTED -> "DR DRILL STARTED - MCP Bridge";
             case DRILL_REPORT -> "DR DRILL REPORT - MCP Bridge";
         };
     }

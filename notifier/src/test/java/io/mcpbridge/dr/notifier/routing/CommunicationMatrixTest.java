@@ -36,7 +36,10 @@ class CommunicationMatrixTest {
                 row(Severity.MEDIUM, NotificationKind.INCIDENT_RESOLVED, CONSOLE, SLACK_POST, PAGERDUTY_RESOLVE),
                 row(Severity.LOW, NotificationKind.INCIDENT_OPENED, CONSOLE, SLACK_DIGEST),
                 row(Severity.HIGH, NotificationKind.BACKUP_FAILED, CONSOLE, SLACK_POST, PAGERDUTY_CHANGE),
-                row(Severity.LOW, NotificationKind.DRILL_REPORT, CONSOLE, SLACK_DIGEST, PAGERDUTY_CHANGE));
+                // Drills announce themselves: posted whatever the severity, a change event, never a page.
+                row(Severity.LOW, NotificationKind.DRILL_STARTED, CONSOLE, SLACK_POST, PAGERDUTY_CHANGE),
+                row(Severity.LOW, NotificationKind.DRILL_REPORT, CONSOLE, SLACK_POST, PAGERDUTY_CHANGE),
+                row(Severity.CRITICAL, NotificationKind.DRILL_REPORT, CONSOLE, SLACK_POST, PAGERDUTY_CHANGE));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

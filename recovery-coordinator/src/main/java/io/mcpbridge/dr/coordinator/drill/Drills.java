@@ -8,6 +8,7 @@ import io.mcpbridge.dr.coordinator.history.DrillHistory;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.loop.Coordinator;
 import io.mcpbridge.dr.coordinator.metrics.DrillMetrics;
+import io.mcpbridge.dr.coordinator.notice.DrillNotices;
 import io.mcpbridge.dr.coordinator.publish.EventSender;
 import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -19,6 +20,7 @@ import io.mcpbridge.dr.events.drill.DrillResult;
 import io.mcpbridge.dr.events.drill.DrillStart;
 import io.mcpbridge.dr.events.drill.DrillStep;
 import io.mcpbridge.dr.events.drill.DrillType;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.events.schedule.CronSchedule;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.quarkus.runtime.Startup;
@@ -279,7 +281,29 @@ public class Drills {
             LOG.infof("drill %s was begun first by another replica (at offset %d); this one stands down", id, first);
             return false;
         }
+        notify(DrillNotices.started(start, targetOf(drill), clock.instant()));
         return true;
+    }
+
+    private static String targetOf(DrillDefinition drill) {
+        return drill.type() == DrillType.FULL && drill.restoreTo() != null
+                ? FullDrill.describe(drill.restoreTo())
+                : drill.target();
+    }
+
+    /** Announces; a notice that cannot be sent is logged and the drill goes on (it is not the drill's part). */
+    private void notify(NotificationRequest request) {
+        try {
+            sender.send(new EventEnvelope(
+                    request.id(),
+                    EventType.NOTIFY_REQUESTED,
+                    IncidentPublisher.SOURCE,
+                    request.incidentId(),
+                    request.requestedAt(),
+                    request));
+        } catch (RuntimeException e) {
+            LOG.warnf("the notice %s could not be sent: %s", request.id(), e.getMessage());
+        }
     }
 
     private void publish(DrillResult result) {
@@ -299,6 +323,7 @@ public class Drills {
         } catch (RuntimeException e) {
             LOG.errorf("the result of drill %s could not be published: %s", result.id(), e.getMessage());
         }
+        notify(DrillNotices.completed(result, clock.instant()));
     }
 
     @PreDestroy

@@ -14,6 +14,7 @@ import io.mcpbridge.dr.events.drill.DrillStep;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -25,6 +26,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
@@ -123,6 +125,19 @@ class ServiceRestartDrillTest {
                     .as("on record in the digest, paging nobody")
                     .isNotEmpty()
                     .allSatisfy(request -> assertThat(request.severity()).isEqualTo(Severity.LOW));
+            List<NotificationRequest> announced = topics.notifications.awaitPayloads(
+                    EventType.NOTIFY_REQUESTED,
+                    NotificationRequest.class,
+                    request -> id.equals(request.incidentId()),
+                    2,
+                    WAIT);
+            assertThat(announced)
+                    .as("the drill announced itself: that it began, then how it went")
+                    .extracting(NotificationRequest::kind)
+                    .containsExactly(NotificationKind.DRILL_STARTED, NotificationKind.DRILL_REPORT);
+            assertThat(announced.get(1).details())
+                    .containsEntry("Target", CANARY)
+                    .hasEntrySatisfying("RTO", rto -> assertThat(rto).contains("target 900 s, met"));
         }
     }
 
