@@ -3,6 +3,8 @@ package io.mcpbridge.dr.drctl;
 import io.mcpbridge.dr.drctl.commands.ConfigCommand;
 import io.mcpbridge.dr.drctl.commands.backup.BackupAnswer;
 import io.mcpbridge.dr.drctl.commands.state.StatusCommand;
+import io.mcpbridge.dr.drctl.report.RecoveryRecord;
+import io.mcpbridge.dr.drctl.report.RecoveryReport;
 import io.mcpbridge.dr.drctl.state.DeadLetter;
 import io.mcpbridge.dr.drctl.state.IncidentSummary;
 import io.mcpbridge.dr.drctl.state.ScopeFreshness;
@@ -67,7 +69,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             ScopeFreshness.class,
             ConfigCommand.Shown.class,
             BackupAnswer.class,
-            DeadLetter.class
+            DeadLetter.class,
+            RecoveryReport.class,
+            RecoveryReport.Summary.class,
+            RecoveryRecord.class
         })
 public final class NativeReflection {
 

@@ -23,7 +23,8 @@ class NativeReflectionTest {
             EventType.BACKUP_RESULT,
             EventType.COMMAND_OUTCOME,
             EventType.RECOVERY_REQUESTED,
-            EventType.BACKUP_REQUESTED);
+            EventType.BACKUP_REQUESTED,
+            EventType.DRILL_COMPLETED);
 
     @Test
     void everyEventTypeDrctlReadsOrWritesIsRegisteredForReflection() {

@@ -3,6 +3,7 @@ package io.mcpbridge.dr.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpbridge.dr.events.backup.BackupIndex;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.drill.DrillResult;
@@ -15,6 +16,8 @@ import io.mcpbridge.dr.system.support.Drctl;
 import io.mcpbridge.dr.system.support.RecoverySystem;
 import io.mcpbridge.dr.testing.HealthSignals;
 import io.mcpbridge.dr.testing.TestSigners;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +188,32 @@ class DrctlIT {
                                 .get("/q/metrics")
                                 .matches(
                                         "(?s).*mcpdr_drill_last_success_timestamp_seconds\\{type=\"backup-verification\"[^}]*} 1\\.[0-9]+E9.*"));
+    }
+
+    @Test
+    @Order(8)
+    void theDrillReportHasTheDrillAndTheIncidentWithTheirTargetsAndDrawsThem() throws Exception {
+        Path chart = Files.createTempFile("recovery-", ".svg");
+
+        Drctl.Run report = alice.run("drill", "report", "--since", "1d", "-o", "json", "--svg", chart.toString());
+
+        assertThat(report.exitCode()).as(report.all()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.out());
+        assertThat(json.path("records").findValuesAsText("kind")).contains("drill", "incident");
+        JsonNode incident = StreamSupport.stream(json.path("records").spliterator(), false)
+                .filter(record -> record.path("kind").asText().equals("incident"))
+                .filter(record -> record.path("subject").asText().equals("gateway"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(incident.path("outcome").asText()).isEqualTo("resolved");
+        assertThat(incident.path("rto").asText()).as("measured").startsWith("PT");
+        assertThat(incident.path("rtoTarget").asText())
+                .as("the plan's, by severity")
+                .startsWith("PT");
+        assertThat(json.path("summary").findValuesAsText("subject")).contains("backup-verification", "gateway");
+        String svg = Files.readString(chart);
+        assertThat(svg).startsWith("<svg").contains("RTO against target", "RPO against target", "incident gateway");
+        assertThat(report.err()).contains("chart written to " + chart);
     }
 
     @Test
