@@ -1,0 +1,469 @@
+package io.mcpbridge.dr.system.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.drill.DrillResult;
+import io.mcpbridge.dr.events.drill.DrillType;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.TargetHealth;
+import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.TimelineEntry;
+import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.system.support.Drctl;
+import io.mcpbridge.dr.testing.RedisServer;
+import io.mcpbridge.dr.testing.TestSigners;
+import io.mcpbridge.dr.testing.stub.RecordedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The plan's scenarios driven end to end across the running system ({@link ProofSystem}): each breaks something as
+ * it breaks in production (through the simulated MCP Bridge, the session store, the Kubernetes mock API) or as an
+ * engineer declares it (drctl), and checks what the plan promises: recovered and verified, or escalated and paged
+ * once; people told; RTO within a budget derived from the suite's own settings (detection, the stand-in's restart,
+ * the verification's pace), so it fails when something waits needlessly, and reported against the plan's target.
+ * The summary table goes into the build output and {@code target/proof-summary.md}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProofSuiteIT {
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final Pattern INCIDENT = Pattern.compile("incident (inc-[a-z0-9-]+-[0-9TZ]+)");
+    /** Time for what is not the suite's settings: processes, the broker, the stand-in's polling. */
+    private static final Duration SLACK = Duration.ofSeconds(10);
+
+    private static ProofSystem system;
+    private static Drctl alice;
+    private static final ProofSummary SUMMARY = new ProofSummary();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        system = ProofSystem.start();
+        alice = Drctl.as(TestSigners.ENGINEER, system.broker.bootstrapServers());
+        awaitUp("gateway");
+        awaitUp("router");
+    }
+
+    @AfterAll
+    static void stop() {
+        SUMMARY.publish(Path.of("target", "proof-summary.md"));
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    /** Scenario 1: the gateway fails; restarted, verified healthy, resolved; people told, the page resolved. */
+    @Test
+    @Order(1)
+    void aFailedGatewayIsRestartedVerifiedResolvedAndPeopleAreTold() {
+        simulator("/sim/gateway/unhealthy");
+
+        Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED);
+
+        assertThat(steps(incident)).containsSubsequence("restart", "verify-restart");
+        assertThat(system.standIn.done()).contains("restart gateway");
+        List<JsonNode> pages = system.pagerDuty.eventsFor(incident.id());
+        assertThat(pages).extracting(page -> page.path("event_action").asText()).containsExactly("trigger", "resolve");
+        awaitSlack(incident.id(), 2);
+        Duration budget = detection()
+                .plus(ProofSystem.VERIFY_INTERVAL.multipliedBy(2))
+                .plus(ProofSystem.PROBE_INTERVAL)
+                .plus(SLACK);
+        record("1. gateway failure: restarted", incident, budget);
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /**
+     * Scenario 2: a restart does not help (a bad release: the fault survives restarts); rolled back, which does not
+     * help either; escalated to a human, paged once (one PagerDuty alert).
+     */
+    @Test
+    @Order(2)
+    void whenARestartDoesNotHelpItRollsBackThenEscalatesAndPagesOnce() {
+        simulator("/sim/gateway/unhealthy?sticky=true");
+
+        Incident incident = awaitIncident("gateway", state -> state == IncidentState.ESCALATED);
+
+        assertThat(steps(incident)).containsSubsequence("restart", "verify-restart", "roll-back", "verify-roll-back");
+        List<JsonNode> pages = system.pagerDuty.eventsFor(incident.id());
+        assertThat(pages)
+                .as("one alert: every trigger carries the incident's dedup key")
+                .isNotEmpty()
+                .allSatisfy(
+                        page -> assertThat(page.path("event_action").asText()).isEqualTo("trigger"));
+        assertThat(pages)
+                .as("the page when it opened, again when it escalated: one alert")
+                .hasSizeLessThanOrEqualTo(2);
+        Duration toEscalation = Duration.between(incident.detectedAt(), incident.escalatedAt());
+        // Two verifications that run out, and the cooldown the safety rails keep before each automated action.
+        Duration budget = ProofSystem.VERIFY_INTERVAL
+                .multipliedBy(2L * ProofSystem.VERIFY_ATTEMPTS)
+                .plus(ProofSystem.COOLDOWN.multipliedBy(2))
+                .plus(SLACK.multipliedBy(2));
+        SUMMARY.add(new ProofSummary.Row(
+                "2. restart does not help: rolled back, escalated",
+                toEscalation,
+                budget,
+                incident.rtoTarget(),
+                incident.rpo(),
+                toEscalation.compareTo(budget) <= 0));
+        assertThat(toEscalation).as("escalated within the budget").isLessThanOrEqualTo(budget);
+
+        // The engineer fixes the release and closes the incident, as the plan has a human do.
+        simulator("/sim/gateway/healthy");
+        awaitUp("gateway");
+        Drctl.Run resolved = alice.run("resolve", incident.id(), "--reason", "bad release pulled");
+        assertThat(resolved.exitCode()).as(resolved.all()).isZero();
+        awaitIncident("gateway", state -> state == IncidentState.RESOLVED, incident.id());
+    }
+
+    /**
+     * Scenario 5: a security breach, confirmed by an engineer with drctl: every session revoked, the credentials
+     * rotated, everything restarted and verified healthy, security told.
+     */
+    @Test
+    @Order(5)
+    void aConfirmedSecurityBreachRevokesRotatesRestartsEverythingAndTellsSecurity() {
+        awaitUp("gateway");
+        for (int i = 0; i < 50; i++) {
+            system.sessions.command("SET", "session:breach-" + i, "{\"user\":\"u" + i + "\"}");
+        }
+        String tokenBefore = token();
+
+        String id = declare("security-breach", "a leaked admin token");
+
+        Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED, id);
+        assertThat(steps(incident))
+                .containsSubsequence(
+                        "revoke-sessions", "rotate-credentials", "restart-all", "verify", "notify-security");
+        assertThat(system.sessions.command("KEYS", "session:*").strip())
+                .as("every session revoked")
+                .isEqualTo("*0");
+        assertThat(token()).as("the credentials rotated").isNotEqualTo(tokenBefore);
+        assertThat(system.standIn.done()).contains("restart gateway", "restart router");
+        Awaitility.await("security told")
+                .atMost(WAIT)
+                .until(() -> system.slack.requests().stream()
+                        .filter(RecordedRequest::accepted)
+                        .anyMatch(request -> request.body().contains("Credentials rotated and sessions revoked")));
+        Duration budget = ProofSystem.COOLDOWN
+                .plus(ProofSystem.VERIFY_INTERVAL.multipliedBy(2))
+                .plus(ProofSystem.PROBE_INTERVAL)
+                .plus(SLACK);
+        record("5. security breach: revoked, rotated, restarted", incident, budget);
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /**
+     * Scenario 6: the primary site is lost (its gateway stops answering); an engineer declares the data-center
+     * failure; the Kubernetes resources and the sessions are restored into the DR site, traffic switched there,
+     * verified healthy there.
+     */
+    @Test
+    @Order(6)
+    void aDataCenterFailureFailsOverToTheDrSiteVerifiedThere() {
+        awaitUp("gateway");
+        long sessions = sessionCount(system.sessions);
+        backupNow("before the data-center failure");
+
+        String id = declare("data-center-failure", "the primary site lost power");
+        simulator("/sim/gateway/down?sticky=true");
+
+        Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED, id);
+        assertThat(steps(incident)).containsSubsequence("restore-into-dr", "switch-traffic", "verify");
+        for (String deployment : List.of("mcp-gateway", "mcp-router")) {
+            assertThat(system.client
+                            .apps()
+                            .deployments()
+                            .inNamespace(ProofSystem.DR_NAMESPACE)
+                            .withName(deployment)
+                            .get())
+                    .as(deployment + " in the DR site")
+                    .isNotNull();
+        }
+        assertThat(sessionCount(system.dr))
+                .as("the sessions in the DR site's store")
+                .isEqualTo(sessions);
+        Duration budget = ProofSystem.VERIFY_INTERVAL.multipliedBy(2).plus(SLACK.multipliedBy(2));
+        record("6. data-center failure: failed over to the DR site", incident, budget);
+        assertThat(incident.rpo()).as("RPO recorded").isNotNull();
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /** Scenario 8: each drill type runs once and passes (the full drill's Kubernetes part against the mock API). */
+    @Test
+    @Order(8)
+    void eachDrillTypeRunsOnceAndPasses() {
+        Drctl.Run backup = alice.run("backup", "now", "--reason", "before the drills");
+        assertThat(backup.exitCode()).as(backup.all()).isZero();
+        for (DrillType type :
+                List.of(DrillType.BACKUP_VERIFICATION, DrillType.SERVICE_RESTART, DrillType.FAILOVER, DrillType.FULL)) {
+            Drctl.Run run = alice.run("drill", "run", type.wireName(), "--wait", "4m");
+            DrillResult drill = system.drills
+                    .awaitPayloads(
+                            EventType.DRILL_COMPLETED, DrillResult.class, result -> result.type() == type, 1, WAIT)
+                    .get(0);
+            Duration rto = drill.rtoMillis() == null ? null : Duration.ofMillis(drill.rtoMillis());
+            Duration rpo = drill.rpoMillis() == null ? null : Duration.ofMillis(drill.rpoMillis());
+            Duration target = drill.rtoTargetMillis() == null ? null : Duration.ofMillis(drill.rtoTargetMillis());
+            SUMMARY.add(
+                    new ProofSummary.Row("8. " + type.wireName() + " drill", rto, null, target, rpo, drill.passed()));
+            assertThat(run.exitCode())
+                    .as(run.all() + "\ngateway readings: " + readings("gateway"))
+                    .isZero();
+            assertThat(drill.passed())
+                    .as(type.wireName() + ": " + drill.reason())
+                    .isTrue();
+        }
+        assertThat(system.standIn.done())
+                .as("the full drill's Deployments came up in the drill namespace")
+                .anyMatch(done -> done.startsWith("ready " + ProofSystem.DRILL_NAMESPACE + "/Deployment/"));
+        assertThat(system.client
+                        .apps()
+                        .deployments()
+                        .inNamespace(ProofSystem.DRILL_NAMESPACE)
+                        .list()
+                        .getItems())
+                .as("and were torn down")
+                .isEmpty();
+        assertThat(system.scratch.command("DBSIZE").strip())
+                .as("the scratch Redis emptied")
+                .isEqualTo("0");
+        assertThat(system.pagerDuty.changeEvents())
+                .as("each drill announced: began and result")
+                .hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    /**
+     * Scenario 7: the infrastructure is lost: every resource of MCP Bridge's namespace deleted (the mock API does not
+     * cascade a namespace's deletion, so each is deleted and checked gone) and the gateway with it; an engineer
+     * declares it; everything is restored from backup into the new infrastructure's namespace and checked object by
+     * object. Last, since it leaves the old namespace empty.
+     */
+    @Test
+    @Order(9)
+    void afterInfrastructureLossEverythingIsRestoredIntoTheNewNamespaceObjectByObject() {
+        awaitUp("gateway");
+        backupNow("before the infrastructure loss");
+        List<String> before = resources(ProofSystem.NAMESPACE);
+        assertThat(before).contains("Deployment/mcp-gateway", "ConfigMap/mcp-config", "Secret/mcp-credentials");
+
+        deleteEverything(ProofSystem.NAMESPACE);
+        assertThat(resources(ProofSystem.NAMESPACE)).as("the namespace emptied").isEmpty();
+        simulator("/sim/gateway/down?sticky=true");
+        String id = declare("infrastructure-loss", "the cluster is gone");
+
+        Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED, id);
+        assertThat(steps(incident)).containsSubsequence("restore-everything", "verify");
+        assertThat(resources(ProofSystem.NEW_NAMESPACE))
+                .as("every resource the old namespace had, restored")
+                .containsAll(before);
+        assertThat(system.standIn.done()).contains("serve gateway from " + ProofSystem.NEW_NAMESPACE);
+        Duration budget = ProofSystem.VERIFY_INTERVAL.multipliedBy(2).plus(SLACK.multipliedBy(2));
+        record("7. infrastructure loss: restored into a new namespace", incident, budget);
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /** An engineer declares a scenario on the gateway with drctl; returns the incident's id. */
+    private static String declare(String scenario, String reason) {
+        Drctl.Run run = alice.run("recover", "gateway", "--scenario", scenario, "--yes", "--reason", reason);
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        Matcher incident = INCIDENT.matcher(run.out());
+        assertThat(incident.find()).as(run.all()).isTrue();
+        return incident.group(1);
+    }
+
+    private static void backupNow(String reason) {
+        Drctl.Run backup = alice.run("backup", "now", "--reason", reason);
+        assertThat(backup.exitCode()).as(backup.all()).isZero();
+    }
+
+    private static long sessionCount(RedisServer redis) {
+        return Long.parseLong(redis.command("DBSIZE").strip().substring(1));
+    }
+
+    private static String token() {
+        return system.client
+                .secrets()
+                .inNamespace(ProofSystem.NAMESPACE)
+                .withName("mcp-credentials")
+                .get()
+                .getData()
+                .get("token");
+    }
+
+    /** What the namespace holds, as Kind/name. */
+    private static List<String> resources(String namespace) {
+        List<String> all = new ArrayList<>();
+        system.client
+                .apps()
+                .deployments()
+                .inNamespace(namespace)
+                .list()
+                .getItems()
+                .forEach(d -> all.add("Deployment/" + d.getMetadata().getName()));
+        system.client
+                .services()
+                .inNamespace(namespace)
+                .list()
+                .getItems()
+                .forEach(d -> all.add("Service/" + d.getMetadata().getName()));
+        system.client
+                .configMaps()
+                .inNamespace(namespace)
+                .list()
+                .getItems()
+                .forEach(d -> all.add("ConfigMap/" + d.getMetadata().getName()));
+        system.client
+                .secrets()
+                .inNamespace(namespace)
+                .list()
+                .getItems()
+                .forEach(d -> all.add("Secret/" + d.getMetadata().getName()));
+        return all;
+    }
+
+    private static void deleteEverything(String namespace) {
+        system.client.apps().deployments().inNamespace(namespace).delete();
+        system.client.apps().replicaSets().inNamespace(namespace).delete();
+        system.client.services().inNamespace(namespace).delete();
+        system.client.configMaps().inNamespace(namespace).delete();
+        system.client.secrets().inNamespace(namespace).delete();
+    }
+
+    /** The target's last readings, for a failure's message. */
+    private static String readings(String target) {
+        List<String> all = system.health.records().stream()
+                .map(record -> {
+                    try {
+                        return EventRecords.fromRecord(record);
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                })
+                .filter(Objects::nonNull)
+                .filter(event -> event.payload() instanceof TargetHealth health
+                        && health.target().equals(target))
+                .map(event -> event.type().name() + " " + ((TargetHealth) event.payload()).state() + " "
+                        + ((TargetHealth) event.payload()).observedAt())
+                .toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - 8), all.size()));
+    }
+
+    /** Detection: health-monitor's failed probes before a DOWN. */
+    private static Duration detection() {
+        return ProofSystem.PROBE_INTERVAL.multipliedBy(ProofSystem.DOWN_AFTER);
+    }
+
+    private static void record(String scenario, Incident incident, Duration budget) {
+        SUMMARY.add(new ProofSummary.Row(
+                scenario,
+                incident.rto(),
+                budget,
+                incident.rtoTarget(),
+                incident.rpo(),
+                incident.rto() != null && incident.rto().compareTo(budget) <= 0));
+    }
+
+    private static List<String> steps(Incident incident) {
+        return incident.timeline().stream()
+                .map(TimelineEntry::step)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    private static Incident awaitIncident(String component, Predicate<IncidentState> state) {
+        return awaitIncident(component, state, null);
+    }
+
+    /** The newest incident of the component (or the one named) once it is in the state wanted. */
+    private static Incident awaitIncident(String component, Predicate<IncidentState> state, String id) {
+        Awaitility.await(component + " incident")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> newest(component, id) != null
+                        && state.test(newest(component, id).state()));
+        return newest(component, id);
+    }
+
+    private static Incident newest(String component, String id) {
+        List<Incident> versions = system.incidents.payloads(
+                EventType.INCIDENT_UPDATED,
+                Incident.class,
+                incident -> incident.component().equals(component)
+                        && (id == null || incident.id().equals(id)));
+        if (versions.isEmpty()) {
+            return null;
+        }
+        String newestId = id != null ? id : versions.get(versions.size() - 1).id();
+        return versions.stream()
+                .filter(incident -> incident.id().equals(newestId))
+                .reduce((older, newer) -> newer.version() >= older.version() ? newer : older)
+                .orElse(null);
+    }
+
+    private static void awaitUp(String target) {
+        Awaitility.await(target + " healthy")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> system
+                        .health
+                        .payloads(
+                                EventType.HEALTH_CHANGED,
+                                TargetHealth.class,
+                                health -> health.target().equals(target))
+                        .stream()
+                        .reduce((older, newer) -> newer)
+                        .map(health -> health.state() == HealthState.UP)
+                        .orElse(false));
+    }
+
+    private static void awaitSlack(String incidentId, int count) {
+        Awaitility.await("Slack posts for " + incidentId)
+                .atMost(WAIT)
+                .until(() -> system.slack.requests().stream()
+                                .filter(RecordedRequest::accepted)
+                                .filter(request -> request.body().contains(incidentId))
+                                .count()
+                        >= count);
+    }
+
+    private static void simulator(String path) {
+        try {
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.bridge.controlPort() + path))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isLessThan(300);
+        } catch (IOException e) {
+            throw new IllegalStateException(path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(path, e);
+        }
+    }
+}
