@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.backup.BackupAction;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.drill.DrillResult;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -140,6 +143,66 @@ class ProofSuiteIT {
     }
 
     /**
+     * Scenario 4: the sessions are corrupted (a value overwritten, keys that were never there); declared with drctl.
+     * A forensic copy keeps the corrupted state, the newest backup from before the incident is restored (the
+     * corrupted value replaced, the extra keys gone, keys never backed up left alone), MCP Bridge restarted and
+     * verified; the forensic copy, restored for investigation, holds the corruption.
+     */
+    @Test
+    @Order(4)
+    void corruptedSessionsAreReplacedByThePreIncidentBackupAndTheForensicCopyKeepsTheCorruption() {
+        system.sessions.command(
+                "EVAL",
+                "for i=1,500 do redis.call('SET','session:'..i,'{\"user\":\"user'..i..'\"}','EX',86400) end",
+                "0");
+        backupNow("before the corruption");
+        system.sessions.command("SET", "session:7", "{\"corrupted\":true}");
+        system.sessions.command("SET", "session:intruder", "{\"user\":\"mallory\"}");
+        system.sessions.command("SET", "ratelimit:alice", "17");
+
+        String id = declare("redis", "data-corruption", "sessions hold garbage");
+
+        Incident incident = awaitIncident("redis", state -> state == IncidentState.RESOLVED, id);
+        assertThat(steps(incident)).containsSubsequence("forensic-snapshot", "restore", "restart", "verify");
+        assertThat(system.sessions.command("GET", "session:7")).contains("{\"user\":\"user7\"}");
+        assertThat(system.sessions.command("EXISTS", "session:intruder")).isEqualTo(":0");
+        assertThat(system.sessions.command("GET", "ratelimit:alice"))
+                .as("never backed up, never removed")
+                .contains("17");
+        String forensic = system.results
+                .awaitPayloads(
+                        EventType.BACKUP_RESULT,
+                        BackupResult.class,
+                        result -> result.action() == BackupAction.FORENSIC
+                                && result.commandId().startsWith(id)
+                                && result.phase() == BackupPhase.SUCCEEDED,
+                        1,
+                        WAIT)
+                .get(0)
+                .backupId();
+        Drctl.Run investigate = alice.run(
+                "backup",
+                "restore",
+                forensic,
+                "--scopes",
+                "redis",
+                "--target",
+                "investigation",
+                "--yes",
+                "--reason",
+                "look into the corruption");
+        assertThat(investigate.exitCode()).as(investigate.all()).isZero();
+        assertThat(system.investigation.command("GET", "session:7")).contains("{\"corrupted\":true}");
+        assertThat(system.investigation.command("GET", "session:intruder")).contains("mallory");
+        Duration budget = ProofSystem.COOLDOWN
+                .plus(ProofSystem.VERIFY_INTERVAL.multipliedBy(2))
+                .plus(SLACK.multipliedBy(2));
+        record("4. data corruption: pre-incident backup restored", incident, budget);
+        assertThat(incident.rpo()).as("RPO recorded").isNotNull();
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /**
      * Scenario 5: a security breach, confirmed by an engineer with drctl: every session revoked, the credentials
      * rotated, everything restarted and verified healthy, security told.
      */
@@ -250,7 +313,7 @@ class ProofSuiteIT {
                 .isEmpty();
         assertThat(system.scratch.command("DBSIZE").strip())
                 .as("the scratch Redis emptied")
-                .isEqualTo("0");
+                .isEqualTo(":0");
         assertThat(system.pagerDuty.changeEvents())
                 .as("each drill announced: began and result")
                 .hasSizeGreaterThanOrEqualTo(8);
@@ -273,6 +336,11 @@ class ProofSuiteIT {
         deleteEverything(ProofSystem.NAMESPACE);
         assertThat(resources(ProofSystem.NAMESPACE)).as("the namespace emptied").isEmpty();
         simulator("/sim/gateway/down?sticky=true");
+        // Automation sees the gateway down first and tries a restart, which has nothing to restart; the engineer
+        // takes the incident over (escalates it) and declares what happened, as drctl's answer asks.
+        Incident detected = awaitIncident("gateway", IncidentState::open);
+        Drctl.Run escalate = alice.run("escalate", detected.id(), "--reason", "the cluster is gone");
+        assertThat(escalate.exitCode()).as(escalate.all()).isZero();
         String id = declare("infrastructure-loss", "the cluster is gone");
 
         Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED, id);
@@ -288,7 +356,12 @@ class ProofSuiteIT {
 
     /** An engineer declares a scenario on the gateway with drctl; returns the incident's id. */
     private static String declare(String scenario, String reason) {
-        Drctl.Run run = alice.run("recover", "gateway", "--scenario", scenario, "--yes", "--reason", reason);
+        return declare("gateway", scenario, reason);
+    }
+
+    /** An engineer declares a scenario on a component with drctl; returns the incident's id. */
+    private static String declare(String component, String scenario, String reason) {
+        Drctl.Run run = alice.run("recover", component, "--scenario", scenario, "--yes", "--reason", reason);
         assertThat(run.exitCode()).as(run.all()).isZero();
         Matcher incident = INCIDENT.matcher(run.out());
         assertThat(incident.find()).as(run.all()).isTrue();

@@ -74,6 +74,8 @@ final class ProofSystem implements AutoCloseable {
     final RedisServer scratch;
     /** The DR site's session store: backup-service's Redis target {@code dr}. */
     final RedisServer dr;
+    /** Where a forensic copy is restored to be looked into: backup-service's Redis target {@code investigation}. */
+    final RedisServer investigation;
 
     final Path configs;
     final Path drillScratch;
@@ -86,6 +88,7 @@ final class ProofSystem implements AutoCloseable {
     final TopicRecorder incidents;
     final TopicRecorder drills;
     final TopicRecorder health;
+    final TopicRecorder results;
     final KubernetesStandIn standIn;
     final Map<String, ServiceProcess> services = new HashMap<>();
 
@@ -96,6 +99,7 @@ final class ProofSystem implements AutoCloseable {
         sessions = keep(RedisServer.start(List.of("--appendonly", "yes")));
         scratch = keep(RedisServer.start());
         dr = keep(RedisServer.start());
+        investigation = keep(RedisServer.start());
         configs = Files.createTempDirectory("mcp-bridge-config-");
         Files.writeString(configs.resolve("gateway.yaml"), "listen: 8443\n");
         Files.writeString(configs.resolve("router.yaml"), "routes: [tools]\n");
@@ -115,6 +119,7 @@ final class ProofSystem implements AutoCloseable {
         incidents = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.INCIDENTS));
         drills = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.DRILLS));
         health = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.HEALTH));
+        results = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.BACKUP_RESULTS));
         standIn = keep(KubernetesStandIn.start(
                 client, NAMESPACE, NEW_NAMESPACE, URI.create("http://127.0.0.1:" + bridge.controlPort())));
     }
@@ -227,6 +232,7 @@ final class ProofSystem implements AutoCloseable {
         settings.put("mcpdr.backup.kubernetes.namespace", NAMESPACE);
         settings.put("mcpdr.backup.targets.redis.scratch", scratch.uri());
         settings.put("mcpdr.backup.targets.redis.dr", dr.uri());
+        settings.put("mcpdr.backup.targets.redis.investigation", investigation.uri());
         settings.put("mcpdr.backup.targets.namespaces", String.join(",", DR_NAMESPACE, NEW_NAMESPACE, DRILL_NAMESPACE));
         settings.put("mcpdr.backup.targets.directories", drillScratch.toString());
         settings.put("mcpdr.backup.targets.disposable.redis", "scratch");
