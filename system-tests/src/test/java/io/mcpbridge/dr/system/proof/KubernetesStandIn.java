@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.system.proof;
 
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -24,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  * What a kubelet and a controller would do, for the Kubernetes mock API (which stores objects and runs nothing):
  * when a rollout restart stamps a Deployment of MCP Bridge ({@code mcp-gateway}, {@code mcp-router}), the simulated
  * component is restarted through the simulator's control API (a sticky fault survives it, as a bad release
- * would); when a restore puts workloads into a namespace, they report all their replicas ready. It reads the API
- * every {@value #POLL_MILLIS} ms and remembers what it did, for the tests to check.
+ * would); a rollout restart of the session store ({@code redis}) brings its Service's endpoints back to it (with
+ * whatever data its store kept); when the Service {@code redis} is switched to another Deployment's pods, the
+ * Service's address follows ({@link ServiceProxy}); when a restore puts workloads into a namespace, they report all
+ * their replicas ready; when the gateway's Deployment is restored into the new cluster's namespace (infrastructure
+ * loss), the simulated gateway is served from there, healthy again. It reads the API every {@value #POLL_MILLIS} ms
+ * and remembers what it did, for the tests to check.
  */
 final class KubernetesStandIn implements AutoCloseable {
 
@@ -35,8 +40,9 @@ final class KubernetesStandIn implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final String newCluster;
-    private boolean servedFromNewCluster;
     private final URI simulator;
+    private final ServiceProxy redis;
+    private final Map<String, Integer> redisBackends;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> lastRestart = new HashMap<>();
@@ -47,21 +53,40 @@ final class KubernetesStandIn implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private String redisSelector;
+    private boolean servedFromNewCluster;
 
-    private KubernetesStandIn(KubernetesClient client, String namespace, String newCluster, URI simulator) {
+    private KubernetesStandIn(
+            KubernetesClient client,
+            String namespace,
+            String newCluster,
+            URI simulator,
+            ServiceProxy redis,
+            Map<String, Integer> redisBackends) {
         this.client = client;
         this.namespace = namespace;
         this.newCluster = newCluster;
         this.simulator = simulator;
+        this.redis = redis;
+        this.redisBackends = Map.copyOf(redisBackends);
     }
 
     /**
      * @param namespace        where MCP Bridge runs
      * @param newCluster       the namespace standing for the new infrastructure
      * @param simulatorControl the simulator's control API, {@code http://127.0.0.1:<port>}
+     * @param redis            the session store's Service
+     * @param redisBackends    the port of each Deployment's session store, by the {@code app} its pods carry
      */
-    static KubernetesStandIn start(KubernetesClient client, String namespace, String newCluster, URI simulatorControl) {
-        KubernetesStandIn standIn = new KubernetesStandIn(client, namespace, newCluster, simulatorControl);
+    static KubernetesStandIn start(
+            KubernetesClient client,
+            String namespace,
+            String newCluster,
+            URI simulatorControl,
+            ServiceProxy redis,
+            Map<String, Integer> redisBackends) {
+        KubernetesStandIn standIn =
+                new KubernetesStandIn(client, namespace, newCluster, simulatorControl, redis, redisBackends);
         standIn.remember();
         standIn.loop.scheduleWithFixedDelay(standIn::look, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return standIn;
@@ -74,15 +99,17 @@ final class KubernetesStandIn implements AutoCloseable {
 
     private void remember() {
         for (String component : List.of("gateway", "router")) {
-            lastRestart.put(component, restartedAt(component));
+            lastRestart.put(component, restartedAt("mcp-" + component));
             lastImage.put(component, image(component));
         }
+        lastRestart.put("redis", restartedAt("redis"));
+        redisSelector = redisSelector();
     }
 
     private void look() {
         try {
             for (String component : List.of("gateway", "router")) {
-                String stamp = restartedAt(component);
+                String stamp = restartedAt("mcp-" + component);
                 if (stamp != null && !stamp.equals(lastRestart.get(component))) {
                     lastRestart.put(component, stamp);
                     post("/sim/" + component + "/restart?downtimeMs=500");
@@ -95,6 +122,18 @@ final class KubernetesStandIn implements AutoCloseable {
                     post("/sim/" + component + "/restart?downtimeMs=500");
                     done.add("roll out " + image);
                 }
+            }
+            String redisStamp = restartedAt("redis");
+            if (redisStamp != null && !redisStamp.equals(lastRestart.get("redis"))) {
+                lastRestart.put("redis", redisStamp);
+                redis.pointTo(redisBackends.get("redis"));
+                done.add("restart redis");
+            }
+            String selector = redisSelector();
+            if (selector != null && !selector.equals(redisSelector)) {
+                redisSelector = selector;
+                redis.pointTo(redisBackends.get(selector));
+                done.add("point redis at " + selector);
             }
             readyRestoredWorkloads();
             if (!servedFromNewCluster
@@ -115,11 +154,20 @@ final class KubernetesStandIn implements AutoCloseable {
         }
     }
 
-    private String restartedAt(String component) {
+    /** The {@code app} the session store's Service selects. */
+    private String redisSelector() {
+        Service service =
+                client.services().inNamespace(namespace).withName("redis").get();
+        return service == null || service.getSpec().getSelector() == null
+                ? null
+                : service.getSpec().getSelector().get("app");
+    }
+
+    private String restartedAt(String workload) {
         Deployment deployment = client.apps()
                 .deployments()
                 .inNamespace(namespace)
-                .withName("mcp-" + component)
+                .withName(workload)
                 .get();
         if (deployment == null
                 || deployment.getSpec().getTemplate().getMetadata() == null

@@ -39,6 +39,41 @@ final class ProofRunbooks {
                         action: verify
                         parameters: %1$s
                         onSuccess: resolve
+                  - scenario: redis-failure
+                    description: Fail over to the standby where one is configured; else restart; restore if the sessions are gone.
+                    manualOnly: false
+                    steps:
+                      - name: fail-over
+                        action: fail-over
+                        when: standby-redis
+                        parameters: {service: redis, to: "${standby-redis}", promote: "${standby-url-redis:-}", namespace: "${namespace}"}
+                        timeout: PT30S
+                        automatic: true
+                        onFailure: next
+                      - name: verify-fail-over
+                        action: verify
+                        when: standby-redis
+                        parameters: %1$s
+                        onSuccess: resolve
+                        onFailure: next
+                      - name: restart
+                        action: rollout-restart
+                        parameters: {deployment: "redis", namespace: "${namespace}"}
+                        timeout: PT30S
+                      - name: verify-restart
+                        action: verify
+                        parameters: %3$s
+                        onSuccess: resolve
+                        onFailure: next
+                      - name: restore-sessions
+                        action: restore-backup
+                        parameters: {backup: latest, scopes: redis}
+                        timeout: PT5M
+                        automatic: true
+                      - name: verify-restore
+                        action: verify
+                        parameters: %1$s
+                        onSuccess: resolve
                   - scenario: data-center-failure
                     description: The primary site is lost. Restore into the DR target, switch traffic there.
                     manualOnly: true
@@ -67,7 +102,7 @@ final class ProofRunbooks {
                         action: verify
                         parameters: %1$s
                         onSuccess: resolve
-                """.formatted(verify, switchTraffic);
+                """.formatted(verify, switchTraffic, verify.replace("}", ", requireSessions: \"true\"}"));
     }
 
     static String drills(Path scratch) {

@@ -13,6 +13,7 @@ import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
+import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.incident.TimelineEntry;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.system.support.Drctl;
@@ -28,7 +29,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -320,13 +323,119 @@ class ProofSuiteIT {
     }
 
     /**
+     * Scenario 3, without a standby: the session store's pods die and their data with them (nothing answers at
+     * its Service); restarted, it answers but holds no session, so the newest backup of the sessions is restored;
+     * the sessions are back.
+     */
+    @Test
+    @Order(11)
+    void aSessionStoreWithoutAStandbyIsRestartedAndItsSessionsRestoredFromBackup() {
+        awaitUp("redis");
+        system.sessions.command(
+                "EVAL", "for i=1,300 do redis.call('SET','session:r'..i,'{\"user\":\"r'..i..'\"}') end", "0");
+        long before = sessions(system.sessions);
+        backupNow("before the session store fails");
+
+        system.sessions.command("FLUSHALL");
+        system.redis.pointTo(null);
+
+        Incident incident = awaitScenario("redis", "redis-failure", IncidentState.RESOLVED);
+        assertThat(steps(incident))
+                .containsSubsequence("restart", "verify-restart", "restore-sessions", "verify-restore");
+        assertThat(incident.timeline())
+                .as("no standby configured: the fail over is skipped")
+                .anySatisfy(entry -> {
+                    assertThat(entry.step()).isEqualTo("fail-over");
+                    assertThat(entry.outcome()).isEqualTo(StepOutcome.SKIPPED);
+                });
+        assertThat(system.standIn.done()).contains("restart redis");
+        assertThat(sessions(system.sessions))
+                .as("the sessions back from the backup")
+                .isEqualTo(before);
+        Duration budget = detection()
+                .plus(ProofSystem.COOLDOWN.multipliedBy(2))
+                .plus(ProofSystem.VERIFY_INTERVAL.multipliedBy(2))
+                .plus(SLACK.multipliedBy(2));
+        record("3. Redis failure, no standby: restarted, sessions restored", incident, budget);
+        assertThat(incident.rpo()).as("RPO recorded").isNotNull();
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /**
+     * Scenario 3, with a standby: an operator configures the replica as the session store's standby (the coordinator
+     * restarted with it); the primary's pods die; the standby is promoted and the Service switched to it; the
+     * sessions are there.
+     */
+    @Test
+    @Order(12)
+    void aSessionStoreWithAStandbyFailsOverToThePromotedStandby() throws Exception {
+        system.restartCoordinator(Map.of("standby-redis", "redis-standby", "standby-url-redis", system.standby.uri()));
+        awaitUp("redis");
+        long before = sessions(system.sessions);
+        Awaitility.await("the standby in step with the primary")
+                .atMost(WAIT)
+                .until(() -> sessions(system.standby) == before);
+        String earlier =
+                awaitScenario("redis", "redis-failure", IncidentState.RESOLVED).id();
+
+        system.redis.pointTo(null);
+
+        Incident incident = awaitScenario("redis", "redis-failure", IncidentState.RESOLVED, earlier);
+        assertThat(steps(incident))
+                .containsSubsequence("fail-over", "verify-fail-over")
+                .doesNotContain("restart");
+        assertThat(system.standby.command("ROLE")).as("promoted").contains("master");
+        assertThat(system.standIn.done()).contains("point redis at redis-standby");
+        assertThat(sessions(system.standby)).as("the sessions, on the standby").isEqualTo(before);
+        Duration budget =
+                detection().plus(ProofSystem.VERIFY_INTERVAL.multipliedBy(2)).plus(SLACK);
+        record("3. Redis failure, standby: promoted, switched", incident, budget);
+        assertThat(incident.rto()).as("RTO within the budget").isLessThanOrEqualTo(budget);
+    }
+
+    /** The newest incident of the component that ran this scenario, other than {@code notId}, once in the state. */
+    private static Incident awaitScenario(String component, String scenario, IncidentState state, String... notIds) {
+        List<String> excluded = List.of(notIds);
+        Awaitility.await(scenario + " incident of " + component + " " + state)
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> latestOf(component, scenario, excluded)
+                        .map(incident -> incident.state() == state)
+                        .orElse(false));
+        return latestOf(component, scenario, excluded).orElseThrow();
+    }
+
+    private static Optional<Incident> latestOf(String component, String scenario, List<String> excluded) {
+        List<Incident> versions = system.incidents.payloads(
+                EventType.INCIDENT_UPDATED,
+                Incident.class,
+                incident -> incident.component().equals(component)
+                        && scenario.equals(incident.scenario())
+                        && !excluded.contains(incident.id()));
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = versions.get(versions.size() - 1).id();
+        return versions.stream()
+                .filter(incident -> incident.id().equals(id))
+                .reduce((older, newer) -> newer.version() >= older.version() ? newer : older);
+    }
+
+    /** How many sessions a store holds. */
+    private static long sessions(RedisServer store) {
+        String reply = store.command("EVAL", "return #redis.call('KEYS','session:*')", "0")
+                .strip();
+        return Long.parseLong(reply.substring(1));
+    }
+
+    /**
      * Scenario 7: the infrastructure is lost: every resource of MCP Bridge's namespace deleted (the mock API does not
      * cascade a namespace's deletion, so each is deleted and checked gone) and the gateway with it; an engineer
      * declares it; everything is restored from backup into the new infrastructure's namespace and checked object by
      * object. Last, since it leaves the old namespace empty.
      */
     @Test
-    @Order(9)
+    @Order(20)
     void afterInfrastructureLossEverythingIsRestoredIntoTheNewNamespaceObjectByObject() {
         awaitUp("gateway");
         backupNow("before the infrastructure loss");

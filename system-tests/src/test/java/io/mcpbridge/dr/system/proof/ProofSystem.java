@@ -70,7 +70,13 @@ final class ProofSystem implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     final KafkaBroker broker;
     final S3Server s3;
+    /** The session store's primary, and its standby (a replica of it), behind the Service {@link #redis}. */
     final RedisServer sessions;
+
+    final RedisServer standby;
+    /** The Service {@code redis}: what every client of the session store connects to. */
+    final ServiceProxy redis;
+
     final RedisServer scratch;
     /** The DR site's session store: backup-service's Redis target {@code dr}. */
     final RedisServer dr;
@@ -97,6 +103,9 @@ final class ProofSystem implements AutoCloseable {
         broker.createSystemTopics(3);
         s3 = keep(S3Server.start());
         sessions = keep(RedisServer.start(List.of("--appendonly", "yes")));
+        standby = keep(RedisServer.start(
+                List.of("--appendonly", "yes", "--replicaof", "127.0.0.1", Integer.toString(sessions.port()))));
+        redis = keep(ServiceProxy.to(sessions.port()));
         scratch = keep(RedisServer.start());
         dr = keep(RedisServer.start());
         investigation = keep(RedisServer.start());
@@ -121,7 +130,12 @@ final class ProofSystem implements AutoCloseable {
         health = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.HEALTH));
         results = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.BACKUP_RESULTS));
         standIn = keep(KubernetesStandIn.start(
-                client, NAMESPACE, NEW_NAMESPACE, URI.create("http://127.0.0.1:" + bridge.controlPort())));
+                client,
+                NAMESPACE,
+                NEW_NAMESPACE,
+                URI.create("http://127.0.0.1:" + bridge.controlPort()),
+                redis,
+                Map.of("redis", sessions.port(), "redis-standby", standby.port())));
     }
 
     static ProofSystem start() throws IOException {
@@ -145,6 +159,23 @@ final class ProofSystem implements AutoCloseable {
         return services.get(name);
     }
 
+    /** The session store as its clients reach it: through its Service. */
+    String sessionStore() {
+        return "redis://127.0.0.1:" + redis.port();
+    }
+
+    /**
+     * Stops the coordinator as an operator would and starts it again with these runbook variables besides its
+     * own (a standby configured, say).
+     */
+    void restartCoordinator(Map<String, String> variables) throws IOException, InterruptedException {
+        services.remove("recovery-coordinator").stop();
+        Map<String, String> settings = coordinatorSettings();
+        variables.forEach((name, value) -> settings.put("mcpdr.coordinator.variables." + name, value));
+        run("recovery-coordinator", settings);
+        awaitReady(services.get("recovery-coordinator"));
+    }
+
     private void bridgeResources() {
         for (String namespace : List.of(NAMESPACE, DRILL_NAMESPACE)) {
             client.namespaces()
@@ -155,7 +186,7 @@ final class ProofSystem implements AutoCloseable {
                             .build())
                     .create();
         }
-        for (String deployment : List.of("mcp-gateway", "mcp-gateway-dr", "mcp-router")) {
+        for (String deployment : List.of("mcp-gateway", "mcp-gateway-dr", "mcp-router", "redis", "redis-standby")) {
             ClusterFixtures.deployment(client, NAMESPACE, deployment);
         }
         // The gateway's release history, so a rollback has a revision to go back to.
@@ -182,17 +213,19 @@ final class ProofSystem implements AutoCloseable {
                         .withData(Map.of("gateway.yaml", "listen: 8443\n"))
                         .build())
                 .create();
-        client.services()
-                .inNamespace(NAMESPACE)
-                .resource(new ServiceBuilder()
-                        .withNewMetadata()
-                        .withName("mcp-gateway")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withSelector(Map.of("app", "mcp-gateway"))
-                        .endSpec()
-                        .build())
-                .create();
+        for (String service : List.of("mcp-gateway", "redis")) {
+            client.services()
+                    .inNamespace(NAMESPACE)
+                    .resource(new ServiceBuilder()
+                            .withNewMetadata()
+                            .withName(service)
+                            .endMetadata()
+                            .withNewSpec()
+                            .withSelector(Map.of("app", service))
+                            .endSpec()
+                            .build())
+                    .create();
+        }
     }
 
     private Map<String, String> common() {
@@ -208,7 +241,7 @@ final class ProofSystem implements AutoCloseable {
         settings.put("mcpdr.probes.snapshot-interval", "2s");
         settings.put("mcpdr.probes.targets.gateway.url", "http://127.0.0.1:" + bridge.gatewayPort() + "/health");
         settings.put("mcpdr.probes.targets.router.url", "http://127.0.0.1:" + bridge.routerPort() + "/health");
-        settings.put("mcpdr.probes.targets.redis.url", sessions.uri());
+        settings.put("mcpdr.probes.targets.redis.url", sessionStore());
         return settings;
     }
 
@@ -228,7 +261,7 @@ final class ProofSystem implements AutoCloseable {
 
     private Map<String, String> backupServiceSettings() {
         Map<String, String> settings = common();
-        settings.putAll(BackupServiceSettings.of(s3, "configs,redis,kubernetes", configs, sessions.uri()));
+        settings.putAll(BackupServiceSettings.of(s3, "configs,redis,kubernetes", configs, sessionStore()));
         settings.put("mcpdr.backup.kubernetes.namespace", NAMESPACE);
         settings.put("mcpdr.backup.targets.redis.scratch", scratch.uri());
         settings.put("mcpdr.backup.targets.redis.dr", dr.uri());
@@ -245,7 +278,7 @@ final class ProofSystem implements AutoCloseable {
         Map<String, String> settings = common();
         settings.putAll(TestSigners.settings("mcpdr.coordinator", TestSigners.COORDINATOR));
         settings.put("mcpdr.coordinator.namespace", NAMESPACE);
-        settings.put("mcpdr.coordinator.redis.url", sessions.uri());
+        settings.put("mcpdr.coordinator.redis.url", sessionStore());
         settings.put("mcpdr.coordinator.drills.on-schedule", "false");
         settings.put("mcpdr.coordinator.budget.cooldown", COOLDOWN.toSeconds() + "s");
         // Every scenario acts on MCP Bridge within the hour: the default of 3 actions would stop the later ones.
