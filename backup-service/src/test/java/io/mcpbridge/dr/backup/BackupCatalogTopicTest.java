@@ -23,8 +23,6 @@ import io.mcpbridge.dr.events.json.EventJson;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.kafka.TopicReader;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
-import io.mcpbridge.dr.events.trust.TrustSource;
-import io.mcpbridge.dr.events.trust.TrustedSigners;
 import io.mcpbridge.dr.testing.BackupCommands;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.S3Server;
@@ -307,9 +305,7 @@ class BackupCatalogTopicTest {
     }
 
     private static String signerOf(ConsumerRecord<String, byte[]> record) {
-        RecordAuthenticator authenticator = new RecordAuthenticator(
-                TrustSource.of(TrustedSigners.parse(TestSigners.trustLine(TestSigners.BACKUP_SERVICE), "test")),
-                Duration.ofMinutes(5));
+        RecordAuthenticator authenticator = TestSigners.authenticatorTrusting(TestSigners.BACKUP_SERVICE);
         return authenticator
                 .verify(record.topic(), record.key(), record.headers(), record.value())
                 .signer();

@@ -19,8 +19,6 @@ import io.mcpbridge.dr.events.backup.RestoreTargets;
 import io.mcpbridge.dr.events.command.CommandOutcome;
 import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
-import io.mcpbridge.dr.events.trust.TrustSource;
-import io.mcpbridge.dr.events.trust.TrustedSigners;
 import io.mcpbridge.dr.testing.BackupCommands;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
@@ -306,9 +304,7 @@ class BackupServiceTest {
                         .startsWith(command.id()))
                 .findFirst()
                 .orElseThrow();
-        RecordAuthenticator authenticator = new RecordAuthenticator(
-                TrustSource.of(TrustedSigners.parse(TestSigners.trustLine(TestSigners.BACKUP_SERVICE), "test")),
-                Duration.ofMinutes(5));
+        RecordAuthenticator authenticator = TestSigners.authenticatorTrusting(TestSigners.BACKUP_SERVICE);
         assertThat(authenticator
                         .verify(result.topic(), result.key(), result.headers(), result.value())
                         .signer())

@@ -1,13 +1,17 @@
 package io.mcpbridge.dr.testing;
 
 import io.mcpbridge.dr.events.Topics;
+import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.RecordSigner;
+import io.mcpbridge.dr.events.trust.TrustSource;
 import io.mcpbridge.dr.events.trust.TrustedSigners;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +55,16 @@ public final class TestSigners {
     }
 
     /** The trust line for one signer. */
+    /** An authenticator that believes these signers, as a service configured to trust them would (5 min skew). */
+    public static RecordAuthenticator authenticatorTrusting(String... names) {
+        List<String> lines = new ArrayList<>();
+        for (String name : names) {
+            lines.add(trustLine(name));
+        }
+        return new RecordAuthenticator(
+                TrustSource.of(TrustedSigners.parse(String.join("\n", lines), "test")), Duration.ofMinutes(5));
+    }
+
     public static String trustLine(String name) {
         return TrustedSigners.line(name, pair(name).getPublic());
     }

@@ -10,8 +10,6 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.ReplayGuard;
 import io.mcpbridge.dr.events.trust.ReplayHistory;
-import io.mcpbridge.dr.events.trust.TrustSource;
-import io.mcpbridge.dr.events.trust.TrustedSigners;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TestSigners;
@@ -31,9 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayHistoryTest {
 
-    private final RecordAuthenticator authenticator = new RecordAuthenticator(
-            TrustSource.of(TrustedSigners.parse(TestSigners.trustLine(TestSigners.ENGINEER), "test")),
-            Duration.ofMinutes(5));
+    private final RecordAuthenticator authenticator = TestSigners.authenticatorTrusting(TestSigners.ENGINEER);
 
     @Test
     void commandsTakenBeforeAStartAreKnownAfterItAndStrangersAreNot() {

@@ -16,8 +16,6 @@ import io.mcpbridge.dr.events.backup.BackupScope;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.RecordSigner;
-import io.mcpbridge.dr.events.trust.TrustSource;
-import io.mcpbridge.dr.events.trust.TrustedSigners;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TestSigners;
@@ -174,14 +172,8 @@ class BackupCatalogFollowerTest {
     }
 
     private void follow() {
-        RecordAuthenticator authenticator = new RecordAuthenticator(
-                TrustSource.of(TrustedSigners.parse(
-                        String.join(
-                                "\n",
-                                TestSigners.trustLine(TestSigners.BACKUP_SERVICE),
-                                TestSigners.trustLine(TestSigners.ENGINEER)),
-                        "test")),
-                Duration.ofMinutes(5));
+        RecordAuthenticator authenticator =
+                TestSigners.authenticatorTrusting(TestSigners.BACKUP_SERVICE, TestSigners.ENGINEER);
         follower = BackupCatalogFollower.start(
                 Map.of("bootstrap.servers", broker.bootstrapServers()),
                 new Believed(authenticator, TestSigners.BACKUP_SERVICE, refused::incrementAndGet),

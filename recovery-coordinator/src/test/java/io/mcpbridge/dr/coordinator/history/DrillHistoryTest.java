@@ -10,8 +10,6 @@ import io.mcpbridge.dr.events.drill.DrillStep;
 import io.mcpbridge.dr.events.drill.DrillType;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.RecordSigner;
-import io.mcpbridge.dr.events.trust.TrustSource;
-import io.mcpbridge.dr.events.trust.TrustedSigners;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TestSigners;
@@ -122,14 +120,8 @@ class DrillHistoryTest {
     }
 
     private DrillHistory startedHistory() {
-        RecordAuthenticator authenticator = new RecordAuthenticator(
-                TrustSource.of(TrustedSigners.parse(
-                        String.join(
-                                "\n",
-                                TestSigners.trustLine(TestSigners.COORDINATOR),
-                                TestSigners.trustLine(TestSigners.ENGINEER)),
-                        "test")),
-                Duration.ofMinutes(5));
+        RecordAuthenticator authenticator =
+                TestSigners.authenticatorTrusting(TestSigners.COORDINATOR, TestSigners.ENGINEER);
         DrillHistory started = DrillHistory.start(
                 Map.of("bootstrap.servers", broker.bootstrapServers()),
                 new Believed(authenticator, TestSigners.COORDINATOR, refused::incrementAndGet),

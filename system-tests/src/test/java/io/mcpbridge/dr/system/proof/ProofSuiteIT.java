@@ -36,6 +36,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ProofSuiteIT {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final Pattern BACKUP_ID = Pattern.compile("([0-9]{8}T[0-9]{6}Z-[0-9a-f]+)\\s*$", Pattern.MULTILINE);
     private static final Pattern INCIDENT = Pattern.compile("incident (inc-[a-z0-9-]+-[0-9TZ]+)");
     /** Time for what is not the suite's settings: processes, the broker, the stand-in's polling. */
     private static final Duration SLACK = Duration.ofSeconds(10);
@@ -68,7 +70,7 @@ class ProofSuiteIT {
     static void start() throws IOException {
         system = ProofSystem.start();
         alice = Drctl.as(TestSigners.ENGINEER, system.broker.bootstrapServers());
-        awaitUp("gateway");
+        baseline();
         awaitUp("router");
     }
 
@@ -84,6 +86,7 @@ class ProofSuiteIT {
     @Test
     @Order(1)
     void aFailedGatewayIsRestartedVerifiedResolvedAndPeopleAreTold() {
+        baseline();
         simulator("/sim/gateway/unhealthy");
 
         Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED);
@@ -108,6 +111,7 @@ class ProofSuiteIT {
     @Test
     @Order(2)
     void whenARestartDoesNotHelpItRollsBackThenEscalatesAndPagesOnce() {
+        baseline();
         simulator("/sim/gateway/unhealthy?sticky=true");
 
         Incident incident = awaitIncident("gateway", state -> state == IncidentState.ESCALATED);
@@ -139,7 +143,7 @@ class ProofSuiteIT {
 
         // The engineer fixes the release and closes the incident, as the plan has a human do.
         simulator("/sim/gateway/healthy");
-        awaitUp("gateway");
+        baseline();
         Drctl.Run resolved = alice.run("resolve", incident.id(), "--reason", "bad release pulled");
         assertThat(resolved.exitCode()).as(resolved.all()).isZero();
         awaitIncident("gateway", state -> state == IncidentState.RESOLVED, incident.id());
@@ -154,11 +158,12 @@ class ProofSuiteIT {
     @Test
     @Order(4)
     void corruptedSessionsAreReplacedByThePreIncidentBackupAndTheForensicCopyKeepsTheCorruption() {
+        baseline();
         system.sessions.command(
                 "EVAL",
                 "for i=1,500 do redis.call('SET','session:'..i,'{\"user\":\"user'..i..'\"}','EX',86400) end",
                 "0");
-        backupNow("before the corruption");
+        String beforeCorruption = backupNow("before the corruption");
         system.sessions.command("SET", "session:7", "{\"corrupted\":true}");
         system.sessions.command("SET", "session:intruder", "{\"user\":\"mallory\"}");
         system.sessions.command("SET", "ratelimit:alice", "17");
@@ -167,6 +172,9 @@ class ProofSuiteIT {
 
         Incident incident = awaitIncident("redis", state -> state == IncidentState.RESOLVED, id);
         assertThat(steps(incident)).containsSubsequence("forensic-snapshot", "restore", "restart", "verify");
+        assertThat(incident.lastBackupId())
+                .as("the RPO counts from the backup before the corruption, from backup-service's catalog")
+                .isEqualTo(beforeCorruption);
         assertThat(system.sessions.command("GET", "session:7")).contains("{\"user\":\"user7\"}");
         assertThat(system.sessions.command("EXISTS", "session:intruder")).isEqualTo(":0");
         assertThat(system.sessions.command("GET", "ratelimit:alice"))
@@ -212,7 +220,7 @@ class ProofSuiteIT {
     @Test
     @Order(5)
     void aConfirmedSecurityBreachRevokesRotatesRestartsEverythingAndTellsSecurity() {
-        awaitUp("gateway");
+        baseline();
         for (int i = 0; i < 50; i++) {
             system.sessions.command("SET", "session:breach-" + i, "{\"user\":\"u" + i + "\"}");
         }
@@ -250,8 +258,10 @@ class ProofSuiteIT {
     @Test
     @Order(6)
     void aDataCenterFailureFailsOverToTheDrSiteVerifiedThere() {
-        awaitUp("gateway");
-        long sessions = sessionCount(system.sessions);
+        baseline();
+        system.sessions.command(
+                "EVAL", "for i=1,200 do redis.call('SET','session:dc'..i,'{\"user\":\"dc'..i..'\"}') end", "0");
+        long sessions = sessions(system.sessions);
         backupNow("before the data-center failure");
 
         String id = declare("data-center-failure", "the primary site lost power");
@@ -269,7 +279,7 @@ class ProofSuiteIT {
                     .as(deployment + " in the DR site")
                     .isNotNull();
         }
-        assertThat(sessionCount(system.dr))
+        assertThat(sessions(system.dr))
                 .as("the sessions in the DR site's store")
                 .isEqualTo(sessions);
         Duration budget = ProofSystem.VERIFY_INTERVAL.multipliedBy(2).plus(SLACK.multipliedBy(2));
@@ -282,8 +292,8 @@ class ProofSuiteIT {
     @Test
     @Order(8)
     void eachDrillTypeRunsOnceAndPasses() {
-        Drctl.Run backup = alice.run("backup", "now", "--reason", "before the drills");
-        assertThat(backup.exitCode()).as(backup.all()).isZero();
+        baseline();
+        backupNow("before the drills");
         for (DrillType type :
                 List.of(DrillType.BACKUP_VERIFICATION, DrillType.SERVICE_RESTART, DrillType.FAILOVER, DrillType.FULL)) {
             Drctl.Run run = alice.run("drill", "run", type.wireName(), "--wait", "4m");
@@ -330,7 +340,7 @@ class ProofSuiteIT {
     @Test
     @Order(11)
     void aSessionStoreWithoutAStandbyIsRestartedAndItsSessionsRestoredFromBackup() {
-        awaitUp("redis");
+        baseline();
         system.sessions.command(
                 "EVAL", "for i=1,300 do redis.call('SET','session:r'..i,'{\"user\":\"r'..i..'\"}') end", "0");
         long before = sessions(system.sessions);
@@ -396,12 +406,19 @@ class ProofSuiteIT {
     /** The newest incident of the component that ran this scenario, other than {@code notId}, once in the state. */
     private static Incident awaitScenario(String component, String scenario, IncidentState state, String... notIds) {
         List<String> excluded = List.of(notIds);
-        Awaitility.await(scenario + " incident of " + component + " " + state)
-                .atMost(WAIT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> latestOf(component, scenario, excluded)
-                        .map(incident -> incident.state() == state)
-                        .orElse(false));
+        try {
+            Awaitility.await(scenario + " incident of " + component + " " + state)
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> latestOf(component, scenario, excluded)
+                            .map(incident -> incident.state() == state)
+                            .orElse(false));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no " + scenario + " incident " + state + "; the newest: "
+                            + describe(latestOf(component, scenario, excluded).orElse(null)),
+                    e);
+        }
         return latestOf(component, scenario, excluded).orElseThrow();
     }
 
@@ -437,7 +454,7 @@ class ProofSuiteIT {
     @Test
     @Order(20)
     void afterInfrastructureLossEverythingIsRestoredIntoTheNewNamespaceObjectByObject() {
-        awaitUp("gateway");
+        baseline();
         backupNow("before the infrastructure loss");
         List<String> before = resources(ProofSystem.NAMESPACE);
         assertThat(before).contains("Deployment/mcp-gateway", "ConfigMap/mcp-config", "Secret/mcp-credentials");
@@ -477,13 +494,18 @@ class ProofSuiteIT {
         return incident.group(1);
     }
 
-    private static void backupNow(String reason) {
+    /**
+     * Takes a backup and verifies it, as the schedules do: {@code latest} prefers a verified backup, so one left
+     * unverified would lose to an older verified one.
+     */
+    private static String backupNow(String reason) {
         Drctl.Run backup = alice.run("backup", "now", "--reason", reason);
         assertThat(backup.exitCode()).as(backup.all()).isZero();
-    }
-
-    private static long sessionCount(RedisServer redis) {
-        return Long.parseLong(redis.command("DBSIZE").strip().substring(1));
+        Matcher id = BACKUP_ID.matcher(backup.out());
+        assertThat(id.find()).as(backup.all()).isTrue();
+        Drctl.Run verify = alice.run("backup", "verify", id.group(1));
+        assertThat(verify.exitCode()).as(verify.all()).isZero();
+        return id.group(1);
     }
 
     private static String token() {
@@ -554,6 +576,18 @@ class ProofSuiteIT {
         return String.join("\n", all.subList(Math.max(0, all.size() - 8), all.size()));
     }
 
+    /**
+     * Where every scenario starts: MCP Bridge healthy, whatever the scenario before left (so that one failure
+     * does not fail the rest).
+     */
+    private static void baseline() {
+        simulator("/sim/gateway/healthy");
+        simulator("/sim/router/healthy");
+        awaitUp("gateway");
+        awaitUp("router");
+        awaitUp("redis");
+    }
+
     /** Detection: health-monitor's failed probes before a DOWN. */
     private static Duration detection() {
         return ProofSystem.PROBE_INTERVAL.multipliedBy(ProofSystem.DOWN_AFTER);
@@ -583,12 +617,36 @@ class ProofSuiteIT {
 
     /** The newest incident of the component (or the one named) once it is in the state wanted. */
     private static Incident awaitIncident(String component, Predicate<IncidentState> state, String id) {
-        Awaitility.await(component + " incident")
-                .atMost(WAIT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> newest(component, id) != null
-                        && state.test(newest(component, id).state()));
+        try {
+            Awaitility.await(component + " incident")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> newest(component, id) != null
+                            && state.test(newest(component, id).state()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no " + component + " incident as wanted; the newest: " + describe(newest(component, id)), e);
+        }
         return newest(component, id);
+    }
+
+    /** An incident's state and timeline, for a failure's message. */
+    private static String describe(Incident incident) {
+        if (incident == null) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder(incident.id() + " " + incident.scenario() + " " + incident.state());
+        for (TimelineEntry entry : incident.timeline()) {
+            text.append("\n  ")
+                    .append(entry.time())
+                    .append(' ')
+                    .append(entry.step())
+                    .append(' ')
+                    .append(entry.outcome())
+                    .append(": ")
+                    .append(entry.detail());
+        }
+        return text.toString();
     }
 
     private static Incident newest(String component, String id) {

@@ -28,20 +28,18 @@ import org.awaitility.Awaitility;
  * The recovery half of the system as users run it: the packaged backup-service and recovery-coordinator as
  * processes, over a real KRaft broker, a redis-server holding MCP Bridge's sessions, an S3 server, a
  * configuration tree and the Kubernetes mock API (with MCP Bridge's Deployments). Each trusts the test signers
- * and signs as itself. A second redis-server is backup-service's configured restore target
- * {@value #INVESTIGATION}, for looking into forensic copies.
+ * and signs as itself. (The whole system, with health-monitor, the notifier and the simulated MCP Bridge, is the
+ * proof suite's {@code ProofSystem}.)
  */
 public final class RecoverySystem implements AutoCloseable {
 
     public static final String NAMESPACE = "mcp-system";
-    public static final String INVESTIGATION = "investigation";
     private static final Duration READY = Duration.ofSeconds(90);
 
     private final List<AutoCloseable> started = new ArrayList<>();
     public final KafkaBroker broker;
     public final S3Server s3;
     public final RedisServer sessions;
-    public final RedisServer investigation;
     public final Path configs;
     public final KubernetesMockServer kubernetes;
     public final KubernetesClient client;
@@ -56,7 +54,6 @@ public final class RecoverySystem implements AutoCloseable {
         broker.createSystemTopics(3);
         s3 = keep(S3Server.start());
         sessions = keep(RedisServer.start());
-        investigation = keep(RedisServer.start());
         configs = Files.createTempDirectory("mcp-bridge-config-");
         Files.writeString(configs.resolve("gateway.yaml"), "listen: 8443\n");
         kubernetes = new KubernetesMockServer(
@@ -102,7 +99,6 @@ public final class RecoverySystem implements AutoCloseable {
         Map<String, String> settings = common();
         settings.putAll(BackupServiceSettings.of(s3, "configs,redis,kubernetes", configs, sessions.uri()));
         settings.put("mcpdr.backup.kubernetes.namespace", NAMESPACE);
-        settings.put("mcpdr.backup.targets.redis." + INVESTIGATION, investigation.uri());
         return settings;
     }
 
