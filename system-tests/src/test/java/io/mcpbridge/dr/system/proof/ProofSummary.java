@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,8 @@ final class ProofSummary {
         StringBuilder table = new StringBuilder();
         table.append("| scenario | RTO | budget | plan's RTO | RPO | pass |\n");
         table.append("|---|---|---|---|---|---|\n");
-        for (Row row : rows) {
+        // By scenario number, whatever order they ran in.
+        for (Row row : rows.stream().sorted(Comparator.comparing(Row::scenario)).toList()) {
             table.append("| ")
                     .append(row.scenario())
                     .append(" | ")
