@@ -66,6 +66,11 @@ public final class RecoveryPoints {
         return backup.usable() && backup.purpose() != BackupIndex.Purpose.FORENSIC && backup.createdAt() != null;
     }
 
+    /** When a backup that is a recovery point started; empty for one the catalog does not hold as such. */
+    public synchronized Optional<Instant> takenAt(String backupId) {
+        return Optional.ofNullable(backups.get(backupId)).map(BackupIndex::createdAt);
+    }
+
     /** A scope's newest copy, if any is known. */
     public synchronized Optional<Point> latest(BackupScope scope) {
         return newest(scope, Instant.MAX);

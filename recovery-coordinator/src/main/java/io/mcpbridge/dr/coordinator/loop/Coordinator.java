@@ -83,6 +83,7 @@ public class Coordinator {
     private final BackupResultsFollower backupResultsFollower;
     private final BackupCatalogFollower backupCatalogFollower;
     private final BackupWaiters waiters;
+    private final RecoveryPoints recoveryPoints;
     private volatile PartitionOwnership ownership = PartitionOwnership.NONE;
     private volatile boolean assigned;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> {
@@ -108,6 +109,7 @@ public class Coordinator {
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.book = book;
         this.waiters = waiters;
+        this.recoveryPoints = recoveryPoints;
         metrics.watch(recoveryPoints);
         metrics.watch(book, clock);
         this.runbooks = runbooks;
@@ -325,7 +327,8 @@ public class Coordinator {
                             confirmed,
                             dry,
                             clock.instant(),
-                            Map.copyOf(backupResults)));
+                            Map.copyOf(backupResults),
+                            recoveryPoints::takenAt));
         } catch (IllegalStateException e) {
             LOG.errorf("incident %s could not be moved on: %s", incident.id(), e.getMessage());
         }

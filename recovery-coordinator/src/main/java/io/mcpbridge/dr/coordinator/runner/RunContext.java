@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the runner knows when it moves an incident on.
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param dryRun         record everything, change nothing
  * @param now            the time of this move
  * @param backupResults  terminal results of backup-service commands, by command id
+ * @param backupTakenAt  when a backup started, by its id, as the catalog says (what a restore's RPO counts from)
  */
 public record RunContext(
         Map<String, TargetHealth> latestHealth,
@@ -26,7 +28,19 @@ public record RunContext(
         boolean confirmed,
         boolean dryRun,
         Instant now,
-        Map<String, BackupResult> backupResults) {
+        Map<String, BackupResult> backupResults,
+        Function<String, Optional<Instant>> backupTakenAt) {
+
+    public RunContext(
+            Map<String, TargetHealth> latestHealth,
+            List<Instant> recentActions,
+            boolean requested,
+            boolean confirmed,
+            boolean dryRun,
+            Instant now,
+            Map<String, BackupResult> backupResults) {
+        this(latestHealth, recentActions, requested, confirmed, dryRun, now, backupResults, id -> Optional.empty());
+    }
 
     public RunContext(
             Map<String, TargetHealth> latestHealth,

@@ -9,6 +9,7 @@ import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.coordinator.runbook.StepAction;
 import io.mcpbridge.dr.coordinator.safety.ActionBudget;
+import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupPhase;
 import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.HealthState;
@@ -256,6 +257,9 @@ public final class RunbookRunner {
         BackupResult result = context.backupResults().get(CommandIds.of(incident, step));
         if (result != null) {
             boolean ok = result.phase() == BackupPhase.SUCCEEDED;
+            if (ok && result.action() == BackupAction.RESTORE) {
+                incident = restoredFrom(incident, result.backupId(), context);
+            }
             return note(
                     incident,
                     context.now(),
@@ -276,6 +280,24 @@ public final class RunbookRunner {
                     "no result from backup-service within " + step.timeout().toMinutes() + " min");
         }
         return incident;
+    }
+
+    /**
+     * The data the incident got back is as old as the backup restored, which need not be the newest one it was
+     * stamped with at detection ({@code latest} prefers a verified backup to a newer unverified one): its RPO
+     * counts from the backup restored, when the catalog knows when that one started.
+     */
+    private static Incident restoredFrom(Incident incident, String backupId, RunContext context) {
+        if (backupId == null || backupId.equals(incident.lastBackupId())) {
+            return incident;
+        }
+        return context.backupTakenAt()
+                .apply(backupId)
+                .map(taken -> {
+                    Duration age = Duration.between(taken, incident.detectedAt());
+                    return incident.withRecoveryPoint(age.isNegative() ? Duration.ZERO : age, backupId);
+                })
+                .orElse(incident);
     }
 
     /**

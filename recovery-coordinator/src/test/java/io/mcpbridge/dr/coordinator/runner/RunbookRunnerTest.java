@@ -23,6 +23,8 @@ import io.mcpbridge.dr.coordinator.safety.ActionBudget;
 import io.mcpbridge.dr.coordinator.safety.MaintenanceWindows;
 import io.mcpbridge.dr.events.backup.BackupAction;
 import io.mcpbridge.dr.events.backup.BackupCommand;
+import io.mcpbridge.dr.events.backup.BackupPhase;
+import io.mcpbridge.dr.events.backup.BackupResult;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -405,6 +407,62 @@ class RunbookRunnerTest {
                 assertThat(command.action()).isEqualTo(BackupAction.RESTORE);
                 assertThat(command.takenBefore()).isEqualTo(restoring.detectedAt());
             });
+        }
+    }
+
+    @Test
+    void aRestoredBackupOlderThanTheOneStampedAtDetectionGivesTheIncidentItsRpo() {
+        List<BackupCommand> backupRequests = new ArrayList<>();
+        redisDeployment();
+        try (RedisServer redis = RedisServer.start()) {
+            RunbookRunner runner = runner(new StepExecutor(
+                    actions,
+                    NS,
+                    Map.of(),
+                    new StepExecutor.Peers(
+                            sessionStore(redis), Optional.empty(), backupRequests::add, notifications::add, hosts),
+                    Clock.systemUTC()));
+            Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
+            Incident detected = openIncident("redis").withRecoveryPoint(Duration.ofMinutes(1), "bk-newest");
+            Incident verifying = runner.advance(detected, redisFailure, redisContext(now, HealthState.DOWN, now));
+            Incident restoring = runner.advance(
+                    verifying, redisFailure, redisContext(now.plusSeconds(20), HealthState.UP, now.plusSeconds(20)));
+            String restoreId = backupRequests.get(0).id();
+            // latest was an older, verified backup: backup-service restored it, not the newest.
+            BackupResult restored = new BackupResult(
+                    restoreId,
+                    BackupAction.RESTORE,
+                    BackupPhase.SUCCEEDED,
+                    "bk-verified-older",
+                    List.of(),
+                    0,
+                    0,
+                    null,
+                    1000,
+                    Map.of("redisKeys", 42L),
+                    null,
+                    null,
+                    null,
+                    now.plusSeconds(30),
+                    null);
+            Instant olderTaken = now.minus(Duration.ofHours(3));
+
+            Incident after = runner.advance(
+                    restoring,
+                    redisFailure,
+                    new RunContext(
+                            redisContext(now.plusSeconds(30), HealthState.UP, now.plusSeconds(30))
+                                    .latestHealth(),
+                            List.of(),
+                            false,
+                            false,
+                            false,
+                            now.plusSeconds(30),
+                            Map.of(restoreId, restored),
+                            id -> id.equals("bk-verified-older") ? Optional.of(olderTaken) : Optional.empty()));
+
+            assertThat(after.lastBackupId()).isEqualTo("bk-verified-older");
+            assertThat(after.rpo()).isEqualTo(Duration.between(olderTaken, detected.detectedAt()));
         }
     }
 
