@@ -42,9 +42,12 @@ class HealthMonitorReplicasIT {
 
     @Test
     void eachTargetHasOneProberAndASurvivorTakesOverAKilledOnesTargets() throws Exception {
-        int[] ports = FreePorts.distinct(3);
         try (KafkaBroker broker = KafkaBroker.startDedicated();
-                BridgeSimulator bridge = BridgeSimulator.start(ports[0], ports[1], ports[2]);
+                // Ports free a moment ago may be taken by the time the simulator binds them: new ones then.
+                BridgeSimulator bridge = FreePorts.retryOnBindFailure(() -> {
+                    int[] ports = FreePorts.distinct(3);
+                    return BridgeSimulator.start(ports[0], ports[1], ports[2]);
+                });
                 RedisServer sessions = RedisServer.start()) {
             broker.createSystemTopics(3);
             try (TopicRecorder health = TopicRecorder.fromNow(broker.bootstrapServers(), Topics.HEALTH)) {

@@ -120,8 +120,10 @@ final class ProofSystem implements AutoCloseable {
         client = kubernetes.createClient();
         started.add(client);
         bridgeResources();
-        bridge = keep(FreePorts.retryOnBindFailure(
-                () -> BridgeSimulator.start(FreePorts.next(), FreePorts.next(), FreePorts.next())));
+        bridge = keep(FreePorts.retryOnBindFailure(() -> {
+            int[] ports = FreePorts.distinct(3);
+            return BridgeSimulator.start(ports[0], ports[1], ports[2]);
+        }));
         slack = keep(SlackWebhookStub.start());
         pagerDuty = keep(PagerDutyStub.start());
         events = keep(new TestEvents(broker.bootstrapServers()));
