@@ -383,13 +383,7 @@ class RunbookRunnerTest {
         List<BackupCommand> backupRequests = new ArrayList<>();
         redisDeployment();
         try (RedisServer redis = RedisServer.start()) {
-            RunbookRunner runner = runner(new StepExecutor(
-                    actions,
-                    NS,
-                    Map.of(),
-                    new StepExecutor.Peers(
-                            sessionStore(redis), Optional.empty(), backupRequests::add, notifications::add, hosts),
-                    Clock.systemUTC()));
+            RunbookRunner runner = runnerSendingBackups(redis, backupRequests);
             Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
             Incident verifying =
                     runner.advance(openIncident("redis"), redisFailure, redisContext(now, HealthState.DOWN, now));
@@ -415,13 +409,7 @@ class RunbookRunnerTest {
         List<BackupCommand> backupRequests = new ArrayList<>();
         redisDeployment();
         try (RedisServer redis = RedisServer.start()) {
-            RunbookRunner runner = runner(new StepExecutor(
-                    actions,
-                    NS,
-                    Map.of(),
-                    new StepExecutor.Peers(
-                            sessionStore(redis), Optional.empty(), backupRequests::add, notifications::add, hosts),
-                    Clock.systemUTC()));
+            RunbookRunner runner = runnerSendingBackups(redis, backupRequests);
             Runbook redisFailure = catalog.runbook(Scenario.REDIS_FAILURE);
             Incident detected = openIncident("redis").withRecoveryPoint(Duration.ofMinutes(1), "bk-newest");
             Incident verifying = runner.advance(detected, redisFailure, redisContext(now, HealthState.DOWN, now));
@@ -483,6 +471,16 @@ class RunbookRunnerTest {
             assertThat(resolved.timeline())
                     .anySatisfy(entry -> assertThat(entry.detail()).contains("sessions present"));
         }
+    }
+
+    /** A runner over this session store whose backup-service commands land in {@code sent}. */
+    private RunbookRunner runnerSendingBackups(RedisServer redis, List<BackupCommand> sent) {
+        return runner(new StepExecutor(
+                actions,
+                NS,
+                Map.of(),
+                new StepExecutor.Peers(sessionStore(redis), Optional.empty(), sent::add, notifications::add, hosts),
+                Clock.systemUTC()));
     }
 
     private void redisDeployment() {
