@@ -48,6 +48,13 @@ public final class ArchiveLayout {
         return Optional.empty();
     }
 
+    /** The name of the resource a Kubernetes resource entry holds; empty when the entry is not one. */
+    public static Optional<String> kubernetesResourceName(String entryName) {
+        return kubernetesKindFolder(entryName)
+                .map(folder ->
+                        entryName.substring(entryName.lastIndexOf('/') + 1, entryName.length() - ".json".length()));
+    }
+
     /** The kind folder of a Kubernetes resource entry; empty when the entry is not one. */
     public static Optional<String> kubernetesKindFolder(String entryName) {
         String[] parts = entryName.split("/");

@@ -1,5 +1,10 @@
 package io.mcpbridge.dr.backup.archive;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,6 +24,15 @@ public final class Sha256 {
 
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The hash of a file's content, read as a stream. */
+    public static String of(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return hex(digest);
     }
 
     public static String hex(byte[] data) {

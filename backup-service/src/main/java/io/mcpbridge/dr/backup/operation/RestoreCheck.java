@@ -22,11 +22,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compares restore targets with a backup and changes nothing (what a full DR drill checks once it has restored
@@ -128,7 +128,7 @@ public final class RestoreCheck {
                     directory.resolve(entry.path().substring(prefix.length())).normalize();
             if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
                 differences.add(entry.path() + " is missing");
-            } else if (!entry.sha256().equals(sha256(file))) {
+            } else if (!entry.sha256().equals(Sha256.of(file))) {
                 differences.add(entry.path() + " differs");
             }
         }
@@ -179,28 +179,14 @@ public final class RestoreCheck {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return Sha256.hex(digest);
-    }
-
     /** An archived resource: its kind and name, from its entry. */
     private record ResourceName(ResourceKind kind, String name) {
 
-        static java.util.Optional<ResourceName> of(String entryName) {
+        static Optional<ResourceName> of(String entryName) {
             return ArchiveLayout.kubernetesKindFolder(entryName)
                     .flatMap(ResourceKind::ofFolder)
-                    .map(kind -> new ResourceName(
-                            kind,
-                            entryName.substring(
-                                    entryName.lastIndexOf('/') + 1, entryName.length() - ".json".length())));
+                    .flatMap(kind ->
+                            ArchiveLayout.kubernetesResourceName(entryName).map(name -> new ResourceName(kind, name)));
         }
     }
 }

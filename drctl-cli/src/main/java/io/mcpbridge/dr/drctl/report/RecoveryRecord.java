@@ -53,7 +53,7 @@ public record RecoveryRecord(
         boolean resolvedInTime = incident.rto() != null
                 && incident.rtoTarget() != null
                 && incident.rto().compareTo(incident.rtoTarget()) <= 0;
-        BackupScope data = incident.component().startsWith("redis") ? BackupScope.REDIS : BackupScope.CONFIGS;
+        BackupScope data = BackupScope.ofComponent(incident.component());
         return new RecoveryRecord(
                 "incident",
                 incident.id(),

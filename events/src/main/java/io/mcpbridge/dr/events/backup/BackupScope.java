@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,19 @@ public enum BackupScope {
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The scope holding an MCP Bridge component's data: the session store's ({@code redis...}) is {@code redis},
+     * the gateway's and router's their configuration.
+     */
+    public static BackupScope ofComponent(String component) {
+        return component.startsWith("redis") ? REDIS : CONFIGS;
+    }
+
+    /** Scopes as people read them: {@code configs, redis}. */
+    public static String listed(Collection<BackupScope> scopes) {
+        return scopes.stream().map(BackupScope::wireName).collect(Collectors.joining(", "));
     }
 
     /** Reads a scope in any letter case; an unknown one is a malformed event. */

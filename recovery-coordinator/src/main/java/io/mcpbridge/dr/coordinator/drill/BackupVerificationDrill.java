@@ -62,7 +62,7 @@ final class BackupVerificationDrill {
         for (Map.Entry<String, List<BackupScope>> backup : newest.entrySet()) {
             String commandId = id + ":verify-" + backup.getKey();
             run.step(
-                    "verify " + backup.getKey() + " (" + names(backup.getValue()) + ")",
+                    "verify " + backup.getKey() + " (" + BackupScope.listed(backup.getValue()) + ")",
                     () -> verify(commandId, backup.getKey(), run.remaining()));
         }
         return run.finish(null, null, oldest, oldestTarget, List.of());
@@ -93,9 +93,5 @@ final class BackupVerificationDrill {
     private static double overBy(Duration age, Optional<Duration> target) {
         return target.map(t -> (double) age.toMillis() / Math.max(1, t.toMillis()))
                 .orElse(0.0);
-    }
-
-    private static String names(List<BackupScope> scopes) {
-        return String.join(", ", scopes.stream().map(BackupScope::wireName).toList());
     }
 }

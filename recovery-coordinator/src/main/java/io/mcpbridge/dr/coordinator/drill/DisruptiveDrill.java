@@ -101,7 +101,7 @@ final class DisruptiveDrill {
                 acted = true;
                 Duration[] measured = new Duration[1];
                 boolean healthy = run.step("healthy after " + phase.name(), () -> {
-                    Duration wait = phase.undoes() ? atLeast(run.remaining(), ANSWER_WAIT) : run.remaining();
+                    Duration wait = phase.undoes() ? run.remainingAtLeast(ANSWER_WAIT) : run.remaining();
                     Optional<TargetHealth> up = watch.health(
                             times[1],
                             reading -> reading.state() == HealthState.UP,
@@ -159,9 +159,5 @@ final class DisruptiveDrill {
     /** Commands are answered within seconds; a drill does not wait its whole time for one. */
     private static Duration atMostAMinute(Duration remaining) {
         return remaining.compareTo(ANSWER_WAIT) < 0 ? remaining : ANSWER_WAIT;
-    }
-
-    private static Duration atLeast(Duration remaining, Duration floor) {
-        return remaining.compareTo(floor) < 0 ? floor : remaining;
     }
 }

@@ -63,6 +63,12 @@ final class DrillRun {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** What is left of the drill's time, but never less than {@code floor}: for cleaning up, whatever is left. */
+    Duration remainingAtLeast(Duration floor) {
+        Duration left = remaining();
+        return left.compareTo(floor) < 0 ? floor : left;
+    }
+
     /** Runs and records a step; an exception fails it with its message. Returns whether it passed. */
     boolean step(String name, Body body) throws InterruptedException {
         Instant started = clock.instant();

@@ -69,7 +69,7 @@ final class FullDrill {
         List<BackupScope> scopes = definition.scopes();
         Optional<RecoveryPoints.Point> backup = points.newestHoldingAll(scopes);
         if (backup.isEmpty()) {
-            run.failedStep("find a backup", "no backup in the catalog holds all of " + names(scopes));
+            run.failedStep("find a backup", "no backup in the catalog holds all of " + BackupScope.listed(scopes));
             return run.finish(null, null, null, null, List.of());
         }
         String backupId = backup.get().backupId();
@@ -86,8 +86,12 @@ final class FullDrill {
             if (scopes.contains(BackupScope.KUBERNETES)) {
                 up = run.step(
                                 "restore kubernetes resources of " + backupId + " into namespace " + into.namespace(),
-                                () -> restore(
-                                        id + ":restore-kubernetes", backupId, List.of(BackupScope.KUBERNETES), run))
+                                () -> command(
+                                        id + ":restore-kubernetes",
+                                        BackupAction.RESTORE,
+                                        backupId,
+                                        List.of(BackupScope.KUBERNETES),
+                                        run))
                         && run.step(
                                 "healthy in namespace " + into.namespace(),
                                 () -> DrillRun.Outcome.passed(
@@ -98,8 +102,8 @@ final class FullDrill {
                     .toList();
             if (up && !data.isEmpty()) {
                 up = run.step(
-                        "restore " + names(data) + " of " + backupId,
-                        () -> restore(id + ":restore-data", backupId, data, run));
+                        "restore " + BackupScope.listed(data) + " of " + backupId,
+                        () -> command(id + ":restore-data", BackupAction.RESTORE, backupId, data, run));
             }
             if (up) {
                 rto = Duration.between(run.startedAt(), clock.instant());
@@ -115,11 +119,6 @@ final class FullDrill {
             }
         }
         return run.finish(rto, definition.severity().targetRto(), rpo, rpoTarget, leftBehind);
-    }
-
-    private DrillRun.Outcome restore(String commandId, String backupId, List<BackupScope> scopes, DrillRun run)
-            throws InterruptedException, TimeoutException {
-        return command(commandId, BackupAction.RESTORE, backupId, scopes, run);
     }
 
     private DrillRun.Outcome command(
@@ -138,7 +137,7 @@ final class FullDrill {
                         null,
                         null),
                 // The tear down gets its time even when the drill's is spent: nothing may be left behind.
-                action == BackupAction.DISCARD ? max(run.remaining(), Duration.ofMinutes(5)) : run.remaining());
+                action == BackupAction.DISCARD ? run.remainingAtLeast(Duration.ofMinutes(5)) : run.remaining());
         String counts = result.counts() == null || result.counts().isEmpty() ? "" : ": " + result.counts();
         return result.phase() == BackupPhase.SUCCEEDED
                 ? DrillRun.Outcome.passed(done(action) + counts)
@@ -154,10 +153,6 @@ final class FullDrill {
         };
     }
 
-    private static Duration max(Duration one, Duration other) {
-        return one.compareTo(other) >= 0 ? one : other;
-    }
-
     /** Where the drill restores, as its result names its target. */
     static String describe(RestoreTargets into) {
         List<String> parts = new ArrayList<>();
@@ -171,9 +166,5 @@ final class FullDrill {
             parts.add("directory " + into.directory());
         }
         return String.join(", ", parts);
-    }
-
-    private static String names(List<BackupScope> scopes) {
-        return String.join(", ", scopes.stream().map(BackupScope::wireName).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.coordinator.drill;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,7 +46,7 @@ final class RestoredWorkloads implements FullDrill.Readiness {
                         .list()
                         .getItems()) {
                     sort(
-                            "Deployment " + deployment.getMetadata().getName(),
+                            deployment,
                             deployment.getSpec().getReplicas(),
                             deployment.getStatus() == null
                                     ? null
@@ -60,7 +61,7 @@ final class RestoredWorkloads implements FullDrill.Readiness {
                         .list()
                         .getItems()) {
                     sort(
-                            "StatefulSet " + set.getMetadata().getName(),
+                            set,
                             set.getSpec().getReplicas(),
                             set.getStatus() == null ? null : set.getStatus().getReadyReplicas(),
                             ready,
@@ -84,9 +85,10 @@ final class RestoredWorkloads implements FullDrill.Readiness {
     }
 
     private static void sort(
-            String name, Integer replicas, Integer readyReplicas, List<String> ready, List<String> notReady) {
+            HasMetadata workload, Integer replicas, Integer readyReplicas, List<String> ready, List<String> notReady) {
         int wanted = replicas == null ? 1 : replicas;
         int up = readyReplicas == null ? 0 : readyReplicas;
+        String name = workload.getKind() + " " + workload.getMetadata().getName();
         (up >= wanted ? ready : notReady).add(name + " " + up + "/" + wanted);
     }
 }

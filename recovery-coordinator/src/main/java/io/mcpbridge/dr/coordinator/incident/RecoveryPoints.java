@@ -95,7 +95,7 @@ public final class RecoveryPoints {
 
     /** The newest copy of a component's data made before {@code at}, if any is known. */
     public synchronized Optional<Point> before(String component, Instant at) {
-        return newest(scopeOf(component), at);
+        return newest(BackupScope.ofComponent(component), at);
     }
 
     /** The incident with its RPO and backup stamped, when a backup of its data is known. */
@@ -112,9 +112,5 @@ public final class RecoveryPoints {
                         backup.scopes().contains(scope) && !backup.createdAt().isAfter(notAfter))
                 .max(Comparator.comparing(BackupIndex::createdAt).thenComparing(BackupIndex::id))
                 .map(backup -> new Point(backup.id(), backup.createdAt()));
-    }
-
-    static BackupScope scopeOf(String component) {
-        return component.startsWith("redis") ? BackupScope.REDIS : BackupScope.CONFIGS;
     }
 }
