@@ -25,9 +25,6 @@ import java.util.Optional;
  */
 public final class KubernetesRestore {
 
-    /** Put on what a restore writes into a disposable namespace: what a DISCARD there removes, and nothing else. */
-    public static final String RESTORED_FROM = RestoreTargets.RESTORED_FROM;
-
     private final KubernetesClient client;
     private final String namespace;
     private final Optional<String> restoredFrom;
@@ -36,7 +33,7 @@ public final class KubernetesRestore {
     private record Pending(ResourceKind kind, HasMetadata resource) {}
 
     /**
-     * @param restoredFrom the backup id, labelled on each resource ({@value #RESTORED_FROM}) when the namespace
+     * @param restoredFrom the backup id, labelled on each resource ({@value RestoreTargets#RESTORED_FROM}) when the namespace
      *                     is disposable; empty elsewhere, so production resources are applied exactly as archived
      */
     public KubernetesRestore(KubernetesClient client, String namespace, Optional<String> restoredFrom) {
@@ -56,7 +53,7 @@ public final class KubernetesRestore {
         restoredFrom.ifPresent(backupId -> {
             Map<String, String> labels = new HashMap<>(
                     Optional.ofNullable(resource.getMetadata().getLabels()).orElse(Map.of()));
-            labels.put(RESTORED_FROM, backupId);
+            labels.put(RestoreTargets.RESTORED_FROM, backupId);
             resource.getMetadata().setLabels(labels);
         });
         pending.add(new Pending(kind, resource));

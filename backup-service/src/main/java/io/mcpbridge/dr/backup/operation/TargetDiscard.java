@@ -3,7 +3,6 @@ package io.mcpbridge.dr.backup.operation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.mcpbridge.dr.backup.kubernetes.KubernetesRestore;
 import io.mcpbridge.dr.backup.kubernetes.ResourceKind;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.events.backup.RestoreTargets;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  * Empties disposable restore targets once a drill is done with them, so no copy of the sessions or the
  * configuration is left lying about: the scratch Redis flushed, the restored configuration and certificate
  * trees deleted, and in the scratch namespace every resource a restore labelled
- * {@value KubernetesRestore#RESTORED_FROM} deleted (the namespace stays, and with it what was not restored there,
+ * {@value RestoreTargets#RESTORED_FROM} deleted (the namespace stays, and with it what was not restored there,
  * such as this service's own RoleBinding). Only targets configured as disposable are touched
  * ({@link RestoreDestinations#discarded}). Each part is tried even when another fails; what could not be removed
  * is named in the failure.
@@ -108,7 +107,7 @@ public final class TargetDiscard {
         for (ResourceKind kind : kinds) {
             List<? extends HasMetadata> restored = client.resources(kind.type())
                     .inNamespace(namespace)
-                    .withLabel(KubernetesRestore.RESTORED_FROM)
+                    .withLabel(RestoreTargets.RESTORED_FROM)
                     .list()
                     .getItems();
             for (HasMetadata resource : restored) {

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.mcpbridge.dr.backup.archive.Progress;
-import io.mcpbridge.dr.backup.kubernetes.KubernetesRestore;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisSession;
 import io.mcpbridge.dr.backup.store.DirectoryObjectStore;
@@ -141,7 +140,7 @@ class ScratchTargetsTest {
                         .get()
                         .getMetadata()
                         .getLabels())
-                .containsEntry(KubernetesRestore.RESTORED_FROM, backup.backupId());
+                .containsEntry(RestoreTargets.RESTORED_FROM, backup.backupId());
 
         Outcome discard = new TargetDiscard(context).discard(targets);
 
