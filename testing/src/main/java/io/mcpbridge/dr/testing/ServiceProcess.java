@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * One of our packaged services ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, so a
@@ -56,6 +57,27 @@ public final class ServiceProcess implements AutoCloseable {
      *
      * @param jar the packaged service; missing means the module was not packaged before its integration tests
      */
+    /**
+     * Starts the packaged service whose jar the build names in system property {@code jarProperty}
+     * ({@code coordinator.jar}), as the integration tests' Maven configuration sets it.
+     */
+    public static ServiceProcess startPackaged(String jarProperty, String name, Map<String, String> settings) {
+        String jar = System.getProperty(jarProperty);
+        if (jar == null) {
+            throw new IllegalStateException("system property " + jarProperty + " names no jar: run through Maven");
+        }
+        return start(Path.of(jar), name, settings);
+    }
+
+    /** Waits (bounded) until the service's readiness check says UP. */
+    public void awaitReady(Duration atMost) {
+        Awaitility.await(name + " ready")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> get("/q/health/ready").contains("\"UP\""));
+    }
+
     public static ServiceProcess start(Path jar, String name, Map<String, String> settings) {
         return start(jar, name, settings, Map.of());
     }

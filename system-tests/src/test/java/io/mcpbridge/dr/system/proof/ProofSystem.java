@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 
 /**
  * The whole system as the proof suite drives it: the four packaged services as processes (health-monitor probing
@@ -306,24 +305,12 @@ final class ProofSystem implements AutoCloseable {
     }
 
     private void run(String name, Map<String, String> settings) {
-        String jar = System.getProperty(jarProperty(name));
-        if (jar == null) {
-            throw new IllegalStateException(
-                    "system property " + jarProperty(name) + " names no jar: run through Maven");
-        }
-        services.put(name, keep(ServiceProcess.start(Path.of(jar), name, settings)));
-    }
-
-    private static String jarProperty(String service) {
-        return service.equals("recovery-coordinator") ? "coordinator.jar" : service + ".jar";
+        String jarProperty = name.equals("recovery-coordinator") ? "coordinator.jar" : name + ".jar";
+        services.put(name, keep(ServiceProcess.startPackaged(jarProperty, name, settings)));
     }
 
     private void awaitReady(ServiceProcess service) {
-        Awaitility.await(service.name() + " ready")
-                .atMost(READY)
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> service.get("/q/health/ready").contains("\"UP\""));
+        service.awaitReady(READY);
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

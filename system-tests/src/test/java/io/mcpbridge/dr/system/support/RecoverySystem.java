@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 
 /**
  * The recovery half of the system as users run it: the packaged backup-service and recovery-coordinator as
@@ -122,19 +121,11 @@ public final class RecoverySystem implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, String jarProperty, Map<String, String> settings) {
-        String jar = System.getProperty(jarProperty);
-        if (jar == null) {
-            throw new IllegalStateException("system property " + jarProperty + " names no jar: run through Maven");
-        }
-        return keep(ServiceProcess.start(Path.of(jar), name, settings));
+        return keep(ServiceProcess.startPackaged(jarProperty, name, settings));
     }
 
     private void awaitReady(ServiceProcess service) {
-        Awaitility.await(service.name() + " ready")
-                .atMost(READY)
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> service.get("/q/health/ready").contains("\"UP\""));
+        service.awaitReady(READY);
     }
 
     private void deployment(String name) {
