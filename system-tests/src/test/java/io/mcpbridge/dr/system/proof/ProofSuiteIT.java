@@ -93,6 +93,10 @@ class ProofSuiteIT {
 
         assertThat(steps(incident)).containsSubsequence("restart", "verify-restart");
         assertThat(system.standIn.done()).contains("restart gateway");
+        // The resolve is delivered after the incident is published resolved: waited for, not assumed.
+        Awaitility.await("the page and its resolve for " + incident.id())
+                .atMost(WAIT)
+                .until(() -> system.pagerDuty.eventsFor(incident.id()).size() >= 2);
         List<JsonNode> pages = system.pagerDuty.eventsFor(incident.id());
         assertThat(pages).extracting(page -> page.path("event_action").asText()).containsExactly("trigger", "resolve");
         awaitSlack(incident.id(), 2);
