@@ -28,6 +28,7 @@ import java.util.Map;
  * @param rtoTarget          the plan's target for its severity
  * @param rpo                the age of the last successful backup of the affected data when it was detected
  * @param lastBackupId       that backup
+ * @param commander          who acknowledged it and so leads the response ({@code drctl ack}); null until then
  * @param automatedActions   when each automated action ran, for the action budget
  * @param timeline           every transition, step, signal and command, in order
  * @param postmortem         on resolution, a draft in the plan's template, filled from the timeline
@@ -50,6 +51,7 @@ public record Incident(
         Duration rtoTarget,
         Duration rpo,
         String lastBackupId,
+        String commander,
         List<Instant> automatedActions,
         List<TimelineEntry> timeline,
         String postmortem,
@@ -95,6 +97,7 @@ public record Incident(
                 severity.targetRto(),
                 null,
                 null,
+                null,
                 List.of(),
                 timeline,
                 null,
@@ -120,6 +123,7 @@ public record Incident(
                 rtoTarget,
                 rpo,
                 lastBackupId,
+                commander,
                 automatedActions,
                 timeline,
                 postmortem,
@@ -145,6 +149,7 @@ public record Incident(
                 rtoTarget,
                 rpo,
                 lastBackupId,
+                commander,
                 automatedActions,
                 timeline,
                 postmortem,
@@ -170,6 +175,33 @@ public record Incident(
                 rtoTarget,
                 rpo,
                 lastBackupId,
+                commander,
+                automatedActions,
+                timeline,
+                postmortem,
+                version);
+    }
+
+    /** This version led by {@code commander}: whoever acknowledged it. */
+    public Incident withCommander(String commander) {
+        return new Incident(
+                id,
+                component,
+                scenario,
+                parameters,
+                severity,
+                state,
+                summary,
+                detectedAt,
+                recoveryStartedAt,
+                recoveredAt,
+                escalatedAt,
+                resolvedAt,
+                rto,
+                rtoTarget,
+                rpo,
+                lastBackupId,
+                commander,
                 automatedActions,
                 timeline,
                 postmortem,

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
- * Classifies HTTP answers the way both Slack and PagerDuty ask: 2xx delivered, 429 and 5xx retried
- * (honouring Retry-After), any other 4xx permanent.
+ * Classifies HTTP answers the way Slack, PagerDuty and Statuspage ask: 2xx delivered, 429 (and 420) and 5xx
+ * retried (honouring Retry-After), any other 4xx permanent.
  */
 final class HttpOutcomes {
 
@@ -26,7 +26,8 @@ final class HttpOutcomes {
             return new Outcome.Delivered();
         }
         String reason = "HTTP " + status + body(response.body());
-        if (status == 429 || status >= 500) {
+        // 420 is how some APIs (Statuspage) say 429.
+        if (status == 429 || status == 420 || status >= 500) {
             return new Outcome.RetryLater(reason, retryAfter(response.headers().firstValue("Retry-After")));
         }
         return new Outcome.Permanent(reason);

@@ -28,11 +28,24 @@ final class HttpSender {
 
     /** The raw exchange, for APIs whose answer body decides (Slack's Web API answers errors with 200). */
     CompletionStage<HttpResponse<String>> post(URI url, JsonNode body, Map<String, String> headers) {
+        return send("POST", url, body, headers);
+    }
+
+    /**
+     * The raw exchange with any method; {@code body} null sends none.
+     */
+    CompletionStage<HttpResponse<String>> send(String method, URI url, JsonNode body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "mcp-dr-notifier")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json; charset=utf-8");
+        }
         headers.forEach(request::header);
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }

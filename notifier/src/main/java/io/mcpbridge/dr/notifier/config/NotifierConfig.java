@@ -5,6 +5,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,19 +26,132 @@ public interface NotifierConfig {
 
     Routing routing();
 
-    /** The communication matrix; the defaults are the plan's. */
+    Plan plan();
+
+    Email email();
+
+    Statuspage statuspage();
+
+    /**
+     * The plan's communication plan: its matrix of audiences and deadlines (the defaults are the plan's, each cell
+     * may be changed), the update cadence, and the facts every message names.
+     */
+    interface Plan {
+
+        /** What differs from the plan, per audience: {@code mcpdr.notifier.plan.audiences.leadership.high=1 hour}. */
+        Map<String, AudienceSettings> audiences();
+
+        Updates updates();
+
+        /** Who leads an incident nobody has acknowledged yet. Default "the on-call engineer". */
+        @WithDefault("the on-call engineer")
+        String onCall();
+
+        /** The conference bridge of incidents, shown in every alert. */
+        Optional<String> bridgeUrl();
+
+        /** Where an incident's postmortem is read; {@code {incident}} is replaced by its id. */
+        Optional<String> postmortemUrl();
+
+        /** How often deadlines and promised updates are checked. Default 1 s. */
+        @WithDefault("1s")
+        Duration tick();
+    }
+
+    /** One audience of the matrix; anything unset is the plan's. */
+    interface AudienceSettings {
+
+        /** The channels that reach it; an empty value means a person must, and the commander is reminded. */
+        Optional<List<String>> channels();
+
+        /** Whether automation gets until the deadline to recover before this audience hears. */
+        Optional<Boolean> waitForDeadline();
+
+        /** The cell for CRITICAL: Immediate, 15 min, 1 hour, Daily, Weekly, As needed, Not required. */
+        Optional<String> critical();
+
+        Optional<String> high();
+
+        Optional<String> medium();
+
+        Optional<String> low();
+    }
+
+    /** How often people hear of an open incident when nothing changes; zero: only when something does. */
+    interface Updates {
+
+        /** Default 15 min, as the plan's "Next Update: In 15 minutes". */
+        @WithDefault("15m")
+        Duration critical();
+
+        /** Default 15 min. */
+        @WithDefault("15m")
+        Duration high();
+
+        /** Default 1 h. */
+        @WithDefault("1h")
+        Duration medium();
+
+        /** Default none: low-severity incidents are told in digests. */
+        @WithDefault("0s")
+        Duration low();
+    }
+
+    interface Email {
+
+        /** Whether email is sent (SMTP settings are Quarkus's {@code quarkus.mailer.*}). Default false. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The sender address. */
+        @WithDefault("mcp-dr@localhost")
+        String from();
+
+        /** Recipients per audience: {@code mcpdr.notifier.email.recipients.leadership=cto@example.com,vp@example.com}. */
+        Map<String, List<String>> recipients();
+
+        /** At most one message per this interval, across audiences. Default 200 ms. */
+        @WithDefault("200ms")
+        Duration minInterval();
+    }
+
+    interface Statuspage {
+
+        /** Whether the public status page gets incidents. Default false. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The REST API's base URL. Default https://api.statuspage.io/v1. */
+        @WithDefault("https://api.statuspage.io/v1")
+        URI apiUrl();
+
+        /** The page id. */
+        Optional<String> pageId();
+
+        /** The API key: a secret, never logged. */
+        Optional<String> apiKey();
+
+        /** MCP Bridge's components on the page: {@code mcpdr.notifier.statuspage.components.gateway=<component id>}. */
+        Map<String, String> components();
+
+        /** The public name of MCP Bridge in incident titles. Default "MCP Bridge". */
+        @WithDefault("MCP Bridge")
+        String serviceName();
+
+        /** Whether the page's subscribers are sent each incident and update. Default true. */
+        @WithDefault("true")
+        boolean notifySubscribers();
+
+        /** At most one request per this interval (the API allows one a second per key). Default 1 s. */
+        @WithDefault("1s")
+        Duration minInterval();
+    }
+
+    /** Who is paged; what is posted or digested follows the internal audience's cells ({@link Plan}). */
     interface Routing {
 
-        /** Severities posted to Slack at once. Default CRITICAL, HIGH, MEDIUM. */
-        @WithDefault("CRITICAL,HIGH,MEDIUM")
-        Set<Severity> post();
-
-        /** Severities that go into the Slack digest instead. Default LOW. */
-        @WithDefault("LOW")
-        Set<Severity> digest();
-
-        /** Severities that page when an incident opens. Default CRITICAL. */
-        @WithDefault("CRITICAL")
+        /** Severities that page when an incident opens. Default CRITICAL, HIGH (the plan's flowchart pages High). */
+        @WithDefault("CRITICAL,HIGH")
         Set<Severity> pageOnOpen();
 
         /** Severities that page when an incident is escalated to a human. Default CRITICAL, HIGH. */

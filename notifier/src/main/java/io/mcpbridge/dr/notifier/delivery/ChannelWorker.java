@@ -36,11 +36,13 @@ final class ChannelWorker implements AutoCloseable {
      * One message for this channel: usually one notification, or a digest of several.
      *
      * @param notificationIds the notifications it delivers; each is recorded in the ledger once it is accepted
+     * @param deliveryKey     the ledger's name for where it goes: the channel, or channel and audience
      * @param requestedAt     when the (oldest) notification was requested, for the latency metric
      * @param send            one attempt at sending it
      */
     record Job(
             List<String> notificationIds,
+            String deliveryKey,
             Instant requestedAt,
             Function<Channel, CompletionStage<Outcome>> send,
             CompletableFuture<DeliveryResult> result) {}
@@ -86,16 +88,31 @@ final class ChannelWorker implements AutoCloseable {
 
     CompletableFuture<DeliveryResult> submit(
             String notificationId, ChannelAction action, NotificationView view, String plainText) {
+        return submit(notificationId, channel.name(), action, view, plainText);
+    }
+
+    /** One notification to one audience through this channel: delivered once per (id, delivery key). */
+    CompletableFuture<DeliveryResult> submit(
+            String notificationId, String deliveryKey, ChannelAction action, NotificationView view, String plainText) {
         return submit(
                 List.of(notificationId),
+                deliveryKey,
                 view.request().requestedAt(),
                 target -> target.deliver(view, plainText, action));
     }
 
     CompletableFuture<DeliveryResult> submit(
             List<String> notificationIds, Instant requestedAt, Function<Channel, CompletionStage<Outcome>> send) {
+        return submit(notificationIds, channel.name(), requestedAt, send);
+    }
+
+    private CompletableFuture<DeliveryResult> submit(
+            List<String> notificationIds,
+            String deliveryKey,
+            Instant requestedAt,
+            Function<Channel, CompletionStage<Outcome>> send) {
         CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
-        queue.add(new Job(notificationIds, requestedAt, send, result));
+        queue.add(new Job(notificationIds, deliveryKey, requestedAt, send, result));
         return result;
     }
 
@@ -134,7 +151,7 @@ final class ChannelWorker implements AutoCloseable {
 
     private DeliveryResult deliver(Job job) throws InterruptedException {
         String name = channel.name();
-        if (job.notificationIds().stream().allMatch(id -> ledger.delivered(id, name))) {
+        if (job.notificationIds().stream().allMatch(id -> ledger.delivered(id, job.deliveryKey()))) {
             metrics.skipped(name);
             return DeliveryResult.delivered(name);
         }
@@ -146,7 +163,7 @@ final class ChannelWorker implements AutoCloseable {
                 // Stopping: leave it unacknowledged, Kafka redelivers it.
                 return DeliveryResult.failed(name, "stopped");
             }
-            if (job.notificationIds().stream().allMatch(id -> ledger.delivered(id, name))) {
+            if (job.notificationIds().stream().allMatch(id -> ledger.delivered(id, job.deliveryKey()))) {
                 // Delivered meanwhile by another instance (its partition moved): sending again could reopen an alert.
                 metrics.skipped(name);
                 return DeliveryResult.delivered(name);
@@ -203,7 +220,7 @@ final class ChannelWorker implements AutoCloseable {
 
     private void recordDelivery(Job job) {
         try {
-            job.notificationIds().forEach(id -> ledger.record(id, channel.name()));
+            job.notificationIds().forEach(id -> ledger.record(id, job.deliveryKey()));
         } catch (IllegalStateException e) {
             // Delivered all the same; only a redelivery of this notification could now repeat it.
             LOG.errorf(

@@ -3,13 +3,17 @@ package io.mcpbridge.dr.notifier.delivery;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.channel.Channel;
 import io.mcpbridge.dr.notifier.channel.ConsoleChannel;
+import io.mcpbridge.dr.notifier.channel.EmailChannel;
 import io.mcpbridge.dr.notifier.channel.PagerDutyChannel;
 import io.mcpbridge.dr.notifier.channel.SlackChannel;
+import io.mcpbridge.dr.notifier.channel.StatuspageChannel;
 import io.mcpbridge.dr.notifier.config.NotifierConfig;
 import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
 import io.mcpbridge.dr.notifier.metrics.NotifierMetrics;
+import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
 import io.mcpbridge.dr.notifier.routing.ChannelAction;
 import io.mcpbridge.dr.notifier.routing.CommunicationMatrix;
+import io.mcpbridge.dr.notifier.template.MessageFacts;
 import io.mcpbridge.dr.notifier.template.MessageTemplates;
 import io.mcpbridge.dr.notifier.template.NotificationView;
 import io.quarkus.runtime.ShutdownEvent;
@@ -27,9 +31,10 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a notification request into deliveries: the communication matrix picks the actions, the plan's
- * text is rendered once, and each enabled channel's worker delivers its part. Completes when every channel
- * is done, with the reasons of those that failed for good.
+ * Turns notifications into deliveries. For the internal audience a request goes where the communication matrix
+ * says (Slack, PagerDuty, digest, console), the plan's text rendered once; for the other audiences the
+ * communication tracker sends each message through the audience's channels. Each enabled channel's worker
+ * delivers its part, in order.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -48,18 +53,23 @@ public class Dispatcher {
             SlackChannel slack,
             PagerDutyChannel pagerDuty,
             ConsoleChannel console,
+            EmailChannel email,
+            StatuspageChannel statuspage,
+            CommunicationPlan plan,
             DeliveryLedger ledger,
             NotifierMetrics metrics,
             Clock clock) {
         this.templates = templates;
         NotifierConfig.Routing routing = config.routing();
-        this.matrix = new CommunicationMatrix(
-                routing.post(), routing.digest(), routing.pageOnOpen(), routing.pageOnEscalation());
+        this.matrix =
+                CommunicationMatrix.forInternal(plan.internal(), routing.pageOnOpen(), routing.pageOnEscalation());
         NotifierConfig.Delivery delivery = config.delivery();
         Backoff backoff = new Backoff(delivery.initialBackoff(), delivery.maxBackoff());
         add(console, Duration.ZERO, delivery, backoff, ledger, metrics, clock);
         add(slack, config.slack().minInterval(), delivery, backoff, ledger, metrics, clock);
         add(pagerDuty, config.pagerduty().minInterval(), delivery, backoff, ledger, metrics, clock);
+        add(email, config.email().minInterval(), delivery, backoff, ledger, metrics, clock);
+        add(statuspage, config.statuspage().minInterval(), delivery, backoff, ledger, metrics, clock);
         ChannelWorker slackWorker = workers.get(slack.name());
         this.digest = slackWorker == null
                 ? null
@@ -97,9 +107,12 @@ public class Dispatcher {
         LOG.infof("notifying through %s", workers.keySet());
     }
 
-    /** Delivers the request on every channel the matrix names; the future holds the permanent failures. */
-    public CompletableFuture<List<String>> dispatch(NotificationRequest request) {
-        NotificationView view = new NotificationView(request);
+    /**
+     * Delivers the request to the internal audience on every channel the matrix names; the future holds the
+     * permanent failures.
+     */
+    public CompletableFuture<List<String>> dispatch(NotificationRequest request, MessageFacts facts) {
+        NotificationView view = new NotificationView(request, facts);
         String text = templates.plainText(view);
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
         for (ChannelAction action : matrix.actions(request)) {
@@ -118,6 +131,32 @@ public class Dispatcher {
                         .filter(r -> !r.ok())
                         .map(DeliveryResult::failure)
                         .toList());
+    }
+
+    /** Whether a channel of this name is switched on. */
+    public boolean reaches(String channel) {
+        return workers.containsKey(channel);
+    }
+
+    /**
+     * Delivers one message to one audience through one channel, once per (id, channel, audience) whatever the
+     * retries: the audience is part of the ledger's key, so an email to leadership and one to customers are two.
+     */
+    public CompletableFuture<DeliveryResult> send(String notificationId, String channel, NotificationView view) {
+        ChannelWorker worker = workers.get(channel);
+        if (worker == null) {
+            return CompletableFuture.completedFuture(DeliveryResult.failed(channel, channel + " is not switched on"));
+        }
+        ChannelAction action = switch (channel) {
+            case "slack" -> ChannelAction.SLACK_POST;
+            case "email" -> ChannelAction.EMAIL;
+            case "statuspage" -> ChannelAction.STATUSPAGE;
+            case "pagerduty" -> ChannelAction.PAGERDUTY_CHANGE;
+            default -> ChannelAction.CONSOLE;
+        };
+        String audience = view.facts().audience();
+        String key = audience == null ? channel : channel + ":" + audience;
+        return worker.submit(notificationId, key, action, view, templates.plainText(view));
     }
 
     /** Before the ledger closes (lower priority runs first): in-flight deliveries finish and are recorded. */

@@ -7,6 +7,7 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.delivery.Dispatcher;
+import io.mcpbridge.dr.notifier.tracking.CommunicationTracker;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ public class NotifyIntake {
     private static final Logger LOG = Logger.getLogger(NotifyIntake.class);
 
     private final Dispatcher dispatcher;
+    private final CommunicationTracker tracker;
 
-    public NotifyIntake(Dispatcher dispatcher) {
+    public NotifyIntake(Dispatcher dispatcher, CommunicationTracker tracker) {
         this.dispatcher = dispatcher;
+        this.tracker = tracker;
     }
 
     @Incoming(Topics.COMMANDS_NOTIFY)
@@ -55,7 +58,7 @@ public class NotifyIntake {
         }
         CompletableFuture<List<String>> delivered;
         try {
-            delivered = dispatcher.dispatch(request);
+            delivered = tracker.receive(request);
         } catch (RuntimeException e) {
             LOG.errorf("notification %s could not be dispatched: %s", request.id(), e.toString());
             return nack(message, e);

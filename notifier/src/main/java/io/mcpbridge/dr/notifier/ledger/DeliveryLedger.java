@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +127,17 @@ public class DeliveryLedger {
     /** Blocks (bounded) until everything recorded before this instance started is known. */
     public boolean awaitLoaded(Duration atMost) throws InterruptedException {
         return loaded.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every remembered fact whose key starts with {@code prefix}, by key. */
+    public Map<String, String> entries(String prefix) {
+        Map<String, String> found = new HashMap<>();
+        entries.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key, value);
+            }
+        });
+        return found;
     }
 
     public int size() {

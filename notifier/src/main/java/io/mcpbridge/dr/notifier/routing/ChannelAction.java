@@ -13,7 +13,11 @@ public enum ChannelAction {
     /** Resolve the PagerDuty alert of the incident. */
     PAGERDUTY_RESOLVE("pagerduty"),
     /** A PagerDuty change event: informational, pages no one (backups, restores, drills). */
-    PAGERDUTY_CHANGE("pagerduty");
+    PAGERDUTY_CHANGE("pagerduty"),
+    /** Email the audience's recipients. */
+    EMAIL("email"),
+    /** Open, update or resolve the incident on the public status page. */
+    STATUSPAGE("statuspage");
 
     private final String channel;
 

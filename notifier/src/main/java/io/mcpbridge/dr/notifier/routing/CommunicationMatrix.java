@@ -2,6 +2,8 @@ package io.mcpbridge.dr.notifier.routing;
 
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.plan.Audience;
+import io.mcpbridge.dr.notifier.plan.Cell;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,9 +11,8 @@ import java.util.Set;
  * The plan's communication matrix as a decision: which channels hear of a notification.
  *
  * <ul>
- *   <li>CRITICAL: post at once and page (trigger on open and on escalation; updates only post, so a
- *       storm of updates pages once per incident);</li>
- *   <li>HIGH: post at once, page only on escalation;</li>
+ *   <li>CRITICAL and HIGH: post at once and page (trigger on open and on escalation, as the plan's flowchart
+ *       sends High to on-call; updates only post, so a storm of updates pages once per incident);</li>
  *   <li>MEDIUM: post;</li>
  *   <li>LOW: no immediate post, but a line in the next Slack digest (at most one a day by default);</li>
  *   <li>a resolution always resolves the incident's page (a resolve for an alert never triggered is
@@ -19,19 +20,39 @@ import java.util.Set;
  *   <li>backups, restores and drills are PagerDuty change events, which page no one.</li>
  * </ul>
  * The console hears of everything. Disabled channels are filtered out by the caller. Each severity set is
- * configurable ({@code mcpdr.notifier.routing.*}); the defaults are the plan's.
+ * configurable (posting and digests by the internal audience's cells, {@code mcpdr.notifier.plan.audiences.internal.*};
+ * paging by {@code mcpdr.notifier.routing.*}); the defaults are the plan's.
  */
 public final class CommunicationMatrix {
 
     /** The plan's matrix. */
     public static final CommunicationMatrix PLAN = new CommunicationMatrix(
             EnumSet.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM), EnumSet.of(Severity.LOW),
-            EnumSet.of(Severity.CRITICAL), EnumSet.of(Severity.CRITICAL, Severity.HIGH));
+            EnumSet.of(Severity.CRITICAL, Severity.HIGH), EnumSet.of(Severity.CRITICAL, Severity.HIGH));
 
     private final Set<Severity> post;
     private final Set<Severity> digest;
     private final Set<Severity> pageOnOpen;
     private final Set<Severity> pageOnEscalation;
+
+    /**
+     * The internal audience's matrix: severities whose cell is a deadline are posted at once, those whose cell is
+     * a digest wait for the Slack digest; pages by the given severities.
+     */
+    public static CommunicationMatrix forInternal(
+            Audience internal, Set<Severity> pageOnOpen, Set<Severity> pageOnEscalation) {
+        Set<Severity> post = EnumSet.noneOf(Severity.class);
+        Set<Severity> digest = EnumSet.noneOf(Severity.class);
+        for (Severity severity : Severity.values()) {
+            Cell cell = internal.cell(severity);
+            if (cell.hasDeadline()) {
+                post.add(severity);
+            } else if (cell.kind() == Cell.Kind.DIGEST) {
+                digest.add(severity);
+            }
+        }
+        return new CommunicationMatrix(post, digest, pageOnOpen, pageOnEscalation);
+    }
 
     public CommunicationMatrix(
             Set<Severity> post, Set<Severity> digest, Set<Severity> pageOnOpen, Set<Severity> pageOnEscalation) {

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A notification as every channel shows it: each field the plan's templates name, with "unknown" for
- * whatever the request left out, so no rendering ever shows an empty slot or template syntax.
+ * A notification as every channel shows it: each field the plan's templates name, filled from the request, else
+ * from what the notifier knows ({@link MessageFacts}), else "unknown", so no rendering ever shows an empty slot
+ * or template syntax.
  */
 @TemplateData
 public final class NotificationView {
@@ -25,9 +26,20 @@ public final class NotificationView {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final NotificationRequest request;
+    private final MessageFacts facts;
 
     public NotificationView(NotificationRequest request) {
+        this(request, MessageFacts.NONE);
+    }
+
+    /** A view in which the fields the request leaves out are filled from what the notifier knows. */
+    public NotificationView(NotificationRequest request, MessageFacts facts) {
         this.request = request;
+        this.facts = facts;
+    }
+
+    public MessageFacts facts() {
+        return facts;
     }
 
     public NotificationRequest request() {
@@ -78,15 +90,15 @@ public final class NotificationView {
     }
 
     public String nextUpdate() {
-        return text(request.nextUpdate());
+        return text(request.nextUpdate(), facts.nextUpdate());
     }
 
     public String incidentCommander() {
-        return text(request.incidentCommander());
+        return text(request.incidentCommander(), facts.onCall());
     }
 
     public String bridgeUrl() {
-        return text(request.bridgeUrl());
+        return text(request.bridgeUrl(), facts.bridgeUrl());
     }
 
     public String duration() {
@@ -114,7 +126,7 @@ public final class NotificationView {
                 .filter(l -> l.text() != null && l.text().toLowerCase().contains("postmortem"))
                 .map(NotificationLink::url)
                 .findFirst()
-                .orElse(UNKNOWN);
+                .orElse(text(facts.actionItems()));
     }
 
     public List<NotificationLink> links() {
@@ -165,6 +177,10 @@ public final class NotificationView {
 
     private static String text(String value) {
         return value == null || value.isBlank() ? UNKNOWN : value;
+    }
+
+    private static String text(String value, String otherwise) {
+        return value == null || value.isBlank() ? text(otherwise) : value;
     }
 
     private static String time(Instant instant) {

@@ -4,6 +4,7 @@ import io.mcpbridge.dr.testing.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The notifier against the shared real Kafka broker and the Slack and PagerDuty stubs. */
 public class NotifierProfile implements QuarkusTestProfile {
@@ -32,6 +33,25 @@ public class NotifierProfile implements QuarkusTestProfile {
             return List.of(
                     new TestResourceEntry(KafkaBrokerResource.class),
                     new TestResourceEntry(ChannelStubsResource.class, Map.of(ChannelStubsResource.BOT_MODE, "true")));
+        }
+    }
+
+    /**
+     * Every audience reachable (Slack, PagerDuty, the status page, email through a real SMTP server) and the
+     * notifier's clock in the test's hands.
+     */
+    public static class Audiences implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(
+                    new TestResourceEntry(KafkaBrokerResource.class),
+                    new TestResourceEntry(ChannelStubsResource.class),
+                    new TestResourceEntry(AudiencePeersResource.class));
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(TestClockProducer.class);
         }
     }
 }

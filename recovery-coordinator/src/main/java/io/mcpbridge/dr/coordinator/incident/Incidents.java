@@ -90,6 +90,7 @@ public final class Incidents {
                 incident.rtoTarget(),
                 incident.rpo(),
                 incident.lastBackupId(),
+                incident.commander(),
                 actions,
                 timeline,
                 incident.postmortem(),

@@ -147,7 +147,9 @@ public class RecoveryCommandIntake {
                 changed(
                         command,
                         "acknowledged",
-                        incident -> noteOf(incident, now, StepOutcome.ACKNOWLEDGED, "acknowledged by " + who));
+                        // Whoever acknowledges leads the response: every later notice names them.
+                        incident -> noteOf(incident, now, StepOutcome.ACKNOWLEDGED, "acknowledged by " + who)
+                                .withCommander(command.requestedBy()));
             case ESCALATE ->
                 changed(
                         command,

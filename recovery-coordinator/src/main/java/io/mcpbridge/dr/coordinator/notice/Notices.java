@@ -35,6 +35,24 @@ public final class Notices {
             return Optional.of(
                     request(after, NotificationKind.INCIDENT_OPENED, "opened", "Investigating", after.severity(), now));
         }
+        if (before.state() != after.state() && after.state() == IncidentState.RECOVERING) {
+            return Optional.of(request(
+                    after,
+                    NotificationKind.INCIDENT_UPDATED,
+                    "recovering-" + after.version(),
+                    "Recovering: " + after.scenario() + " runbook at work",
+                    after.severity(),
+                    now));
+        }
+        if (after.commander() != null && !after.commander().equals(before.commander())) {
+            return Optional.of(request(
+                    after,
+                    NotificationKind.INCIDENT_UPDATED,
+                    "commander-" + after.version(),
+                    "Acknowledged: " + after.commander() + " leads the response",
+                    after.severity(),
+                    now));
+        }
         if (before.state() != after.state() && after.state() == IncidentState.ESCALATED) {
             return Optional.of(request(
                     after,
@@ -105,6 +123,7 @@ public final class Notices {
         String last = incident.timeline().isEmpty()
                 ? ""
                 : incident.timeline().get(incident.timeline().size() - 1).detail();
+        boolean resolved = kind == NotificationKind.INCIDENT_RESOLVED;
         return new NotificationRequest(
                 incident.id() + ":" + occasion,
                 incident.id(),
@@ -113,13 +132,15 @@ public final class Notices {
                 incident.component(),
                 incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
                 List.of(incident.component()),
-                incident.severity() == Severity.CRITICAL ? "Severe" : "Degraded",
+                IncidentFacts.customerImpact(incident),
                 status,
+                // The notifier keeps the update cadence: it says when the next update comes, and sends it.
                 null,
                 incident.rto(),
-                null,
-                null,
-                "mcp-dr automation",
+                resolved ? IncidentFacts.rootCause(incident) : null,
+                resolved ? IncidentFacts.dataLoss(incident) : null,
+                // Null until someone acknowledges: the notifier then names the on-call engineer.
+                incident.commander(),
                 null,
                 List.of(),
                 details,

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.coordinator.action.HostCommands;
 import io.mcpbridge.dr.coordinator.action.KubernetesActions;
 import io.mcpbridge.dr.coordinator.action.SessionRevoker;
 import io.mcpbridge.dr.coordinator.action.StandbyPromoter;
+import io.mcpbridge.dr.coordinator.notice.IncidentFacts;
 import io.mcpbridge.dr.coordinator.runbook.Step;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.backup.BackupAction;
@@ -206,13 +207,13 @@ public final class StepExecutor implements AutoCloseable {
                 incident.component(),
                 p.apply("summary"),
                 List.of(incident.component()),
-                null,
+                IncidentFacts.customerImpact(incident),
                 "Recovering",
                 null,
                 null,
                 null,
                 null,
-                "mcp-dr automation",
+                incident.commander(),
                 null,
                 List.of(),
                 details,

@@ -98,7 +98,16 @@ public abstract class StubServer implements AutoCloseable {
             Predicate<String> path,
             Function<Incoming, List<String>> check,
             BiFunction<Incoming, List<String>, StubAnswer> answer) {
-        routes.add(new Route(path, check, answer));
+        serve("POST", path, check, answer);
+    }
+
+    /** Serves requests of this method whose path matches; requests of other methods on the path get 405. */
+    protected final void serve(
+            String method,
+            Predicate<String> path,
+            Function<Incoming, List<String>> check,
+            BiFunction<Incoming, List<String>, StubAnswer> answer) {
+        routes.add(new Route(method, path, check, answer));
     }
 
     /** Starts answering; called by the subclass once its endpoints are declared. */
@@ -242,18 +251,22 @@ public abstract class StubServer implements AutoCloseable {
 
     private Judgement judge(Incoming request) {
         try {
-            Route route = routes.stream()
-                    .filter(r -> r.path().test(request.path()))
+            List<Route> onPath =
+                    routes.stream().filter(r -> r.path().test(request.path())).toList();
+            Route route = onPath.stream()
+                    .filter(r -> r.method().equals(request.method()))
                     .findFirst()
                     .orElse(null);
             List<String> violations;
             Supplier<StubAnswer> ownAnswer;
-            if (route == null) {
+            if (onPath.isEmpty()) {
                 violations = List.of("no endpoint at " + request.path());
                 ownAnswer = () -> StubAnswer.text(404, "not_found");
-            } else if (!"POST".equals(request.method())) {
-                violations = List.of(request.method() + " " + request.path() + ": only POST is served");
-                ownAnswer = () -> StubAnswer.text(405, "method_not_allowed").withHeader("Allow", "POST");
+            } else if (route == null) {
+                String allowed =
+                        String.join(", ", onPath.stream().map(Route::method).toList());
+                violations = List.of(request.method() + " " + request.path() + ": only " + allowed + " is served");
+                ownAnswer = () -> StubAnswer.text(405, "method_not_allowed").withHeader("Allow", allowed);
             } else {
                 List<String> found = List.copyOf(route.check().apply(request));
                 violations = found;
@@ -337,6 +350,7 @@ public abstract class StubServer implements AutoCloseable {
 
     /** An endpoint: which paths, how requests are checked, and the service's own answer. */
     private record Route(
+            String method,
             Predicate<String> path,
             Function<Incoming, List<String>> check,
             BiFunction<Incoming, List<String>, StubAnswer> answer) {}

@@ -1,0 +1,323 @@
+package io.mcpbridge.dr.notifier.tracking;
+
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.config.NotifierConfig;
+import io.mcpbridge.dr.notifier.delivery.DeliveryResult;
+import io.mcpbridge.dr.notifier.delivery.Dispatcher;
+import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
+import io.mcpbridge.dr.notifier.plan.Audience;
+import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
+import io.mcpbridge.dr.notifier.plan.Durations;
+import io.mcpbridge.dr.notifier.template.MessageFacts;
+import io.mcpbridge.dr.notifier.template.NotificationView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the plan's communication promises for every incident this instance owns: each audience hears by its
+ * deadline through its channels, once; open incidents are updated at their cadence and "Next Update" names the
+ * time the update comes; a deadline passed unmet reminds the incident commander. Everything it decides follows
+ * from the incident's record in the ledger, which it saves before anything is sent, and every message has an id
+ * of its own, so a restart (or another instance taking the incident over) neither loses nor repeats one.
+ *
+ * <p>All of its work runs on one thread: records are read, changed and saved there without locks.
+ */
+@ApplicationScoped
+public class CommunicationTracker {
+
+    private static final Logger LOG = Logger.getLogger(CommunicationTracker.class);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Duration LEDGER_LOAD_WAIT = Duration.ofMinutes(5);
+    /** After a step failed, how long before it is tried again (each channel has retried it already). */
+    private static final Duration RETRY_PAUSE = Duration.ofMinutes(1);
+    /** How long past its deadline an audience whose channels keep failing goes before the commander hears. */
+    private static final Duration REMINDER_GRACE = Duration.ofMinutes(1);
+
+    private final CommunicationPlan plan;
+    private final CommunicationRecords records;
+    private final Dispatcher dispatcher;
+    private final NotifyOwnership ownership;
+    private final DeliveryLedger ledger;
+    private final NotifierConfig.Plan settings;
+    private final Clock clock;
+    private final Duration tick;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "communication");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Steps under way, by incident and step key; touched on the loop thread only. */
+    private final Set<String> inFlight = new HashSet<>();
+    /** Steps that failed, and when they may be tried again; loop thread only. */
+    private final Map<String, Instant> pausedUntil = new HashMap<>();
+
+    public CommunicationTracker(
+            CommunicationPlan plan,
+            CommunicationRecords records,
+            Dispatcher dispatcher,
+            @Identifier(NotifyOwnership.NAME) NotifyOwnership ownership,
+            DeliveryLedger ledger,
+            NotifierConfig config,
+            Clock clock) {
+        this.plan = plan;
+        this.records = records;
+        this.dispatcher = dispatcher;
+        this.ownership = ownership;
+        this.ledger = ledger;
+        this.settings = config.plan();
+        this.clock = clock;
+        this.tick = config.plan().tick();
+    }
+
+    void start(@Observes StartupEvent event) {
+        loop.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Before the dispatcher's workers stop (lower priority runs first): nothing new is handed to them. */
+    void stop(@Observes @Priority(5) ShutdownEvent event) {
+        loop.shutdownNow();
+    }
+
+    /**
+     * Takes a notification request in: an incident's news is saved to its record first (then it cannot be lost),
+     * delivered to the internal audience through the matrix, and passed on to the other audiences as the plan
+     * says. The future holds the internal channels' permanent failures.
+     */
+    public CompletableFuture<List<String>> receive(NotificationRequest request) {
+        if (!IncidentCommunication.isIncidentNews(request)) {
+            return dispatcher.dispatch(request, facts(null));
+        }
+        return CompletableFuture.supplyAsync(() -> take(request), loop).thenCompose(record -> {
+            CompletableFuture<List<String>> delivered = dispatcher.dispatch(request, facts(record));
+            if (record != null) {
+                String incidentId = record.incidentId();
+                delivered.thenAccept(failures -> {
+                    if (failures.isEmpty()) {
+                        onLoop(() -> internalTold(incidentId, record.news()));
+                    }
+                });
+                onLoop(() -> records.find(incidentId).ifPresent(this::work));
+            }
+            return delivered;
+        });
+    }
+
+    /** Null when the request is about an incident this notifier does not track (it never saw it open). */
+    private IncidentCommunication take(NotificationRequest request) {
+        awaitLedger();
+        Instant now = clock.instant();
+        return records.find(request.incidentId())
+                .map(known -> {
+                    IncidentCommunication next = known.apply(request, plan, now);
+                    if (next != known) {
+                        records.save(next);
+                    }
+                    return next;
+                })
+                .orElseGet(() -> {
+                    if (!IncidentCommunication.opens(request)) {
+                        return null;
+                    }
+                    IncidentCommunication opened = IncidentCommunication.opened(request, plan, now);
+                    records.save(opened);
+                    return opened;
+                });
+    }
+
+    private void tick() {
+        try {
+            if (!ledger.awaitLoaded(Duration.ZERO)) {
+                return;
+            }
+            for (IncidentCommunication record : records.all()) {
+                if (ownership.owns(record.incidentId())) {
+                    work(record);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf("communication tick failed, trying again at the next: %s", e.toString());
+        }
+    }
+
+    private void work(IncidentCommunication record) {
+        Instant now = clock.instant();
+        List<Obligations.Step> steps = Obligations.due(record, plan, now, dispatcher::reaches, REMINDER_GRACE);
+        if (steps.size() == 1 && steps.get(0) instanceof Obligations.UpdateDue) {
+            record = record.updateDue(plan, now);
+            records.save(record);
+            steps = Obligations.due(record, plan, now, dispatcher::reaches, REMINDER_GRACE);
+        }
+        for (Obligations.Step step : steps) {
+            String key = record.incidentId() + "|" + step.key();
+            Instant paused = pausedUntil.get(key);
+            if (inFlight.contains(key) || (paused != null && now.isBefore(paused))) {
+                continue;
+            }
+            if (step instanceof Obligations.Tell tell) {
+                tell(record, tell, key, now);
+            } else if (step instanceof Obligations.Remind remind) {
+                remind(record, remind, key, now);
+            }
+        }
+    }
+
+    private void tell(IncidentCommunication record, Obligations.Tell tell, String key, Instant now) {
+        Audience audience = tell.audience();
+        NotificationView view = new NotificationView(
+                Messages.of(record, tell, now), facts(record).forAudience(audience.name()));
+        List<CompletableFuture<DeliveryResult>> sends = new ArrayList<>();
+        for (String channel : audience.channels()) {
+            // An update says nothing changed: never worth a PagerDuty event.
+            if (dispatcher.reaches(channel) && !(tell.update() > 0 && channel.equals("pagerduty"))) {
+                sends.add(dispatcher.send(view.request().id(), channel, view));
+            }
+        }
+        inFlight.add(key);
+        String incidentId = record.incidentId();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, error) -> onLoop(() -> {
+                    inFlight.remove(key);
+                    List<String> failures = sends.stream()
+                            .map(s -> s.getNow(null))
+                            .filter(r -> r == null || !r.ok())
+                            .map(r -> r == null ? "not delivered" : r.failure())
+                            .toList();
+                    if (error != null || !failures.isEmpty()) {
+                        pausedUntil.put(key, clock.instant().plus(RETRY_PAUSE));
+                        LOG.warnf("%s: %s not told yet: %s", incidentId, audience.name(), failures);
+                        return;
+                    }
+                    pausedUntil.remove(key);
+                    records.find(incidentId).ifPresent(latest -> {
+                        AudienceState state = latest.state(audience.name());
+                        records.save(latest.with(
+                                audience.name(),
+                                state.told(
+                                        clock.instant(),
+                                        Math.max(state.newsSent(), tell.news()),
+                                        Math.max(
+                                                state.updatesSent(),
+                                                tell.update() > 0 ? tell.update() : latest.updates()))));
+                    });
+                }));
+    }
+
+    private void remind(IncidentCommunication record, Obligations.Remind remind, String key, Instant now) {
+        String commander = commander(record);
+        NotificationView view = new NotificationView(
+                Messages.reminder(record, remind.audience().name(), commander, remind.why(), now), facts(record));
+        LOG.warnf("%s: %s", record.incidentId(), view.request().summary());
+        List<CompletableFuture<DeliveryResult>> sends = new ArrayList<>();
+        for (String channel : List.of("slack", "console")) {
+            if (dispatcher.reaches(channel)) {
+                sends.add(dispatcher.send(view.request().id(), channel, view));
+            }
+        }
+        inFlight.add(key);
+        String incidentId = record.incidentId();
+        String audience = remind.audience().name();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, error) -> onLoop(() -> {
+                    inFlight.remove(key);
+                    // Reminded once, whether or not Slack took it: the log has it, and a reminder loop helps nobody.
+                    records.find(incidentId)
+                            .ifPresent(latest -> records.save(
+                                    latest.with(audience, latest.state(audience).reminded(clock.instant()))));
+                }));
+    }
+
+    private void internalTold(String incidentId, int news) {
+        records.find(incidentId).ifPresent(record -> {
+            AudienceState state = record.state(CommunicationPlan.INTERNAL);
+            if (!state.told() || state.newsSent() < news) {
+                records.save(record.with(
+                        CommunicationPlan.INTERNAL,
+                        state.told(clock.instant(), Math.max(news, state.newsSent()), state.updatesSent())));
+            }
+        });
+    }
+
+    /** What the notifier fills in for every message of the incident (or of no incident, with {@code null}). */
+    private MessageFacts facts(IncidentCommunication record) {
+        String bridge =
+                settings.bridgeUrl().filter(b -> !b.isBlank()).orElse("none set up: use the incident's Slack thread");
+        if (record == null) {
+            return new MessageFacts("When something changes", settings.onCall(), bridge, null, null);
+        }
+        String postmortem = settings.postmortemUrl()
+                .filter(u -> !u.isBlank())
+                .map(u -> "Postmortem: " + u.replace("{incident}", record.incidentId()))
+                .orElse("Postmortem draft: drctl postmortem " + record.incidentId());
+        return new MessageFacts(nextUpdate(record), settings.onCall(), bridge, postmortem, null);
+    }
+
+    private String nextUpdate(IncidentCommunication record) {
+        if (record.resolved()) {
+            return "None: the incident is resolved";
+        }
+        if (record.nextUpdateAt() == null) {
+            return "When something changes";
+        }
+        Duration in = Duration.between(clock.instant(), record.nextUpdateAt());
+        return TIME.format(record.nextUpdateAt())
+                + (in.isNegative() || in.isZero() ? "" : " (in " + Durations.describe(roundToMinute(in)) + ")");
+    }
+
+    private String commander(IncidentCommunication record) {
+        String named = record.latest().incidentCommander();
+        return named == null || named.isBlank() ? settings.onCall() : named;
+    }
+
+    private static Duration roundToMinute(Duration duration) {
+        return duration.toSeconds() < 60
+                ? Duration.ofSeconds(duration.toSeconds())
+                : Duration.ofMinutes((duration.toSeconds() + 30) / 60);
+    }
+
+    private void awaitLedger() {
+        try {
+            if (!ledger.awaitLoaded(LEDGER_LOAD_WAIT)) {
+                LOG.warnf("delivery ledger not loaded after %s; tracking anyway", LEDGER_LOAD_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.errorf("communication step failed: %s", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // Shutting down: what was not recorded is done again by whoever runs next (the ids keep it once).
+        }
+    }
+}

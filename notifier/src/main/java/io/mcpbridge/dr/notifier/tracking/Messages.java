@@ -1,0 +1,93 @@
+package io.mcpbridge.dr.notifier.tracking;
+
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The messages the tracker sends, made from the incident's latest request. */
+final class Messages {
+
+    private Messages() {}
+
+    /**
+     * What an audience hears: its first notice is the plan's initial alert (or, once resolved, recovery
+     * complete); later, the latest news as it was requested, or a cadence update saying nothing changed.
+     */
+    static NotificationRequest of(IncidentCommunication record, Obligations.Tell tell, Instant now) {
+        NotificationRequest latest = record.latest();
+        String id = tell.messageId(record.incidentId());
+        if (tell.update() > 0) {
+            return copy(
+                    latest,
+                    id,
+                    NotificationKind.INCIDENT_UPDATED,
+                    "Update " + tell.update() + ": no change since the last message. " + latest.summary(),
+                    now);
+        }
+        NotificationKind kind = tell.first() && !record.resolved() ? NotificationKind.INCIDENT_OPENED : latest.kind();
+        return copy(latest, id, kind, latest.summary(), now);
+    }
+
+    /** The commander's reminder that an audience has not heard by its deadline, for the internal channels. */
+    static NotificationRequest reminder(
+            IncidentCommunication record, String audience, String commander, String why, Instant now) {
+        NotificationRequest latest = record.latest();
+        String summary = "Reminder for " + commander + ": " + audience + " was to hear of this incident by "
+                + record.state(audience).dueAt() + " and has not: " + why + ".";
+        NotificationRequest reminder = copy(
+                latest, record.incidentId() + ":remind-" + audience, NotificationKind.INCIDENT_UPDATED, summary, now);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("Audience", audience);
+        details.put("Due", String.valueOf(record.state(audience).dueAt()));
+        return withDetails(reminder, details);
+    }
+
+    private static NotificationRequest copy(
+            NotificationRequest r, String id, NotificationKind kind, String summary, Instant now) {
+        return new NotificationRequest(
+                id,
+                r.incidentId(),
+                kind,
+                r.severity(),
+                r.component(),
+                summary,
+                r.affectedServices(),
+                r.customerImpact(),
+                r.status(),
+                r.nextUpdate(),
+                r.duration(),
+                r.rootCause(),
+                r.dataLoss(),
+                r.incidentCommander(),
+                r.bridgeUrl(),
+                r.links(),
+                r.details(),
+                r.startedAt(),
+                now);
+    }
+
+    private static NotificationRequest withDetails(NotificationRequest r, Map<String, String> details) {
+        return new NotificationRequest(
+                r.id(),
+                r.incidentId(),
+                r.kind(),
+                r.severity(),
+                r.component(),
+                r.summary(),
+                r.affectedServices(),
+                r.customerImpact(),
+                r.status(),
+                r.nextUpdate(),
+                r.duration(),
+                r.rootCause(),
+                r.dataLoss(),
+                r.incidentCommander(),
+                r.bridgeUrl(),
+                r.links(),
+                details,
+                r.startedAt(),
+                r.requestedAt());
+    }
+}

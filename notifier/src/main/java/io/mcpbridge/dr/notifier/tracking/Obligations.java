@@ -1,0 +1,115 @@
+package io.mcpbridge.dr.notifier.tracking;
+
+import io.mcpbridge.dr.notifier.plan.Audience;
+import io.mcpbridge.dr.notifier.plan.Cell;
+import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What an incident's communication calls for now, decided from its record alone (so a restart or another instance
+ * decides the same): the promised update, each audience's first notice, news and updates, and reminders of
+ * deadlines passed.
+ */
+public final class Obligations {
+
+    /** One thing to do. */
+    public sealed interface Step {
+
+        /** The step's name within its incident, e.g. {@code leadership|news-2}: one in flight at a time. */
+        String key();
+    }
+
+    /** The promised update is due: count it (the record moves on), then tell those already told. */
+    public record UpdateDue() implements Step {
+        @Override
+        public String key() {
+            return "update-due";
+        }
+    }
+
+    /**
+     * Tell an audience: its first notice, the latest news, or a cadence update.
+     *
+     * @param audience the audience
+     * @param first    whether it is the audience's first notice
+     * @param news     the incident's news count the message carries
+     * @param update   the cadence update it is, or 0 for news
+     */
+    public record Tell(Audience audience, boolean first, int news, int update) implements Step {
+        @Override
+        public String key() {
+            return audience.name() + "|" + messageId("");
+        }
+
+        /** The message's id within the incident: the same message has the same id on every instance. */
+        public String messageId(String incidentId) {
+            return incidentId + (update > 0 ? ":update-" + update : ":news-" + news);
+        }
+    }
+
+    /**
+     * Remind the incident commander that an audience was not told by its deadline.
+     *
+     * @param audience the audience
+     * @param why      what stands in the way
+     */
+    public record Remind(Audience audience, String why) implements Step {
+        @Override
+        public String key() {
+            return audience.name() + "|remind";
+        }
+    }
+
+    private Obligations() {}
+
+    /**
+     * @param reachable whether a channel of this name is switched on
+     * @param grace     how long past its deadline an audience whose channels are failing may go before its
+     *                  commander is reminded (one that no channel reaches: at the deadline)
+     */
+    public static List<Step> due(
+            IncidentCommunication record,
+            CommunicationPlan plan,
+            Instant now,
+            Predicate<String> reachable,
+            Duration grace) {
+        if (!record.resolved() && record.nextUpdateAt() != null && !now.isBefore(record.nextUpdateAt())) {
+            return List.of(new UpdateDue());
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Audience audience : plan.audiences()) {
+            AudienceState state = record.state(audience.name());
+            Cell cell = audience.cell(record.severity());
+            boolean internal = audience.name().equals(CommunicationPlan.INTERNAL);
+            boolean reached = audience.channels().stream().anyMatch(reachable);
+            if (!state.told()) {
+                if (!cell.hasDeadline() || state.dueAt() == null) {
+                    continue;
+                }
+                boolean due = record.resolved() || !audience.waitsForDeadline() || !now.isBefore(state.dueAt());
+                // The internal audience hears each request through the matrix; the tracker only watches its deadline.
+                if (!internal && reached && due) {
+                    steps.add(new Tell(audience, true, record.news(), 0));
+                }
+                Instant remindAt = reached ? state.dueAt().plus(grace) : state.dueAt();
+                if (state.remindedAt() == null && !now.isBefore(remindAt)) {
+                    steps.add(new Remind(
+                            audience,
+                            reached
+                                    ? "its channels (" + String.join(", ", audience.channels())
+                                            + ") have not accepted the notice"
+                                    : "no channel reaches it, so a person must tell it"));
+                }
+            } else if (!internal && state.newsSent() < record.news()) {
+                steps.add(new Tell(audience, false, record.news(), 0));
+            } else if (!record.resolved() && state.updatesSent() < record.updates()) {
+                steps.add(new Tell(audience, false, record.news(), record.updates()));
+            }
+        }
+        return steps;
+    }
+}

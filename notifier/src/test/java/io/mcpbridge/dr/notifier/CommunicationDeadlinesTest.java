@@ -1,0 +1,298 @@
+package io.mcpbridge.dr.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpbridge.dr.events.EventEnvelope;
+import io.mcpbridge.dr.events.EventType;
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.plan.Audience;
+import io.mcpbridge.dr.notifier.plan.Cell;
+import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
+import io.mcpbridge.dr.notifier.support.AudiencePeersResource;
+import io.mcpbridge.dr.notifier.support.ChannelStubsResource;
+import io.mcpbridge.dr.notifier.support.NotifierProfile;
+import io.mcpbridge.dr.notifier.support.TestClockProducer;
+import io.mcpbridge.dr.testing.KafkaBroker;
+import io.mcpbridge.dr.testing.MutableClock;
+import io.mcpbridge.dr.testing.SmtpServer;
+import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.stub.RecordedRequest;
+import io.mcpbridge.dr.testing.stub.StatuspageStub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The plan's communication matrix kept, severity by severity, with the notifier's clock moved through the plan's
+ * deadlines: each audience hears through its channel by its deadline (and, when it waits for it, not before),
+ * once; open incidents are updated at the promised times, "Next Update" naming the time the next one comes;
+ * updates stop at the resolution, which every audience told hears; no message says "unknown".
+ */
+@QuarkusTest
+@TestProfile(NotifierProfile.Audiences.class)
+class CommunicationDeadlinesTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(20);
+    /** How long nothing must arrive to show that nothing was sent (the notifier checks every 100 ms here). */
+    private static final Duration QUIET = Duration.ofMillis(1200);
+
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final CommunicationPlan PLAN = CommunicationPlan.PLAN;
+
+    private final MutableClock clock = TestClockProducer.CLOCK;
+    private TestEvents events;
+
+    @BeforeEach
+    void connect() {
+        events = new TestEvents(KafkaBroker.shared().bootstrapServers());
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Severity.class)
+    void everyAudienceHearsByItsDeadlineOnceAndUpdatesComeWhenPromisedUntilTheResolution(Severity severity) {
+        Instant opened = clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
+        clock.set(opened);
+        String incident = "inc-gateway-" + severity.name().toLowerCase() + "-" + System.nanoTime();
+        int pagesBefore = AudiencePeersResource.statuspage().incidents().size();
+        // A low-severity incident reaches the internal audience in the Slack digest, tested on its own.
+        Counts counts =
+                new Counts(incident, pagesBefore, PLAN.internal().cell(severity).hasDeadline());
+
+        publish(request(incident + ":opened", incident, NotificationKind.INCIDENT_OPENED, severity, opened));
+
+        Map<String, Integer> expected = new HashMap<>();
+        Set<String> told = new LinkedHashSet<>();
+        Audience internal = PLAN.internal();
+        if (internal.cell(severity).hasDeadline()) {
+            expected.put(CommunicationPlan.INTERNAL, 1);
+            told.add(CommunicationPlan.INTERNAL);
+            awaitCounts(counts, expected, "the internal audience at once");
+        }
+        if (severity == Severity.CRITICAL || severity == Severity.HIGH) {
+            Awaitility.await("a page on open for " + severity)
+                    .atMost(ARRIVAL)
+                    .until(() -> ChannelStubsResource.pagerDuty().eventsFor(incident).stream()
+                            .anyMatch(e -> e.path("event_action").asText().equals("trigger")));
+        }
+
+        Map<Instant, List<String>> dues = new HashMap<>();
+        for (Audience audience : PLAN.audiences()) {
+            Cell cell = audience.cell(severity);
+            if (!audience.name().equals(CommunicationPlan.INTERNAL) && cell.hasDeadline()) {
+                dues.computeIfAbsent(opened.plus(cell.deadline()), t -> new ArrayList<>())
+                        .add(audience.name());
+            }
+        }
+        Duration cadence = PLAN.cadence(severity);
+        TreeSet<Instant> checkpoints = new TreeSet<>(dues.keySet());
+        Instant lastDue = dues.keySet().stream().max(Instant::compareTo).orElse(opened);
+        if (!cadence.isZero()) {
+            for (Instant t = opened.plus(cadence); !t.isAfter(lastDue.plus(cadence)); t = t.plus(cadence)) {
+                checkpoints.add(t);
+            }
+        }
+
+        for (Instant checkpoint : checkpoints) {
+            List<String> newlyDue = dues.getOrDefault(checkpoint, List.of());
+            boolean update =
+                    !cadence.isZero() && Duration.between(opened, checkpoint).toMillis() % cadence.toMillis() == 0;
+            if (!newlyDue.isEmpty() || checkpoint.equals(checkpoints.first())) {
+                clock.set(checkpoint.minusSeconds(1));
+                holdsAt(counts, expected, "a second before " + checkpoint);
+            }
+            clock.set(checkpoint);
+            if (update) {
+                told.forEach(audience -> expected.merge(audience, 1, Integer::sum));
+            }
+            newlyDue.forEach(audience -> {
+                expected.merge(audience, 1, Integer::sum);
+                told.add(audience);
+            });
+            awaitCounts(counts, expected, "at " + checkpoint + " (due: " + newlyDue + ", update: " + update + ")");
+            if (update && told.contains(CommunicationPlan.INTERNAL)) {
+                assertThat(counts.lastInternal())
+                        .as("the update names when the next one comes, and it comes then")
+                        .contains(MINUTE.format(checkpoint.plus(cadence)));
+            }
+        }
+
+        Instant resolvedAt = (checkpoints.isEmpty() ? opened : checkpoints.last()).plus(Duration.ofMinutes(1));
+        clock.set(resolvedAt);
+        publish(request(incident + ":resolved", incident, NotificationKind.INCIDENT_RESOLVED, severity, opened));
+        told.forEach(audience -> expected.merge(audience, 1, Integer::sum));
+        awaitCounts(counts, expected, "the resolution, to everyone told");
+        clock.set(resolvedAt.plus(cadence.isZero() ? Duration.ofDays(8) : cadence.multipliedBy(3)));
+        holdsAt(counts, expected, "after the resolution: no more updates");
+
+        if (told.contains(CommunicationPlan.EXTERNAL)) {
+            StatuspageStub.Incident page = counts.page();
+            assertThat(page.status()).isEqualTo("resolved");
+            assertThat(page.updates().get(0).components())
+                    .as("the gateway set to its outage on the page")
+                    .containsKey(AudiencePeersResource.GATEWAY_COMPONENT);
+            assertThat(AudiencePeersResource.statuspage().componentStatus(AudiencePeersResource.GATEWAY_COMPONENT))
+                    .isEqualTo("operational");
+            assertThat(page.updates())
+                    .as("public text says nothing internal")
+                    .allSatisfy(u -> assertThat(u.body()).doesNotContain("gateway-0", "10.", "Exception", incident));
+        }
+        assertThat(counts.everyText())
+                .as("messages delivered")
+                .allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("unknown"));
+    }
+
+    private void awaitCounts(Counts counts, Map<String, Integer> expected, String when) {
+        Awaitility.await(when)
+                .atMost(ARRIVAL)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(counts.now()).isEqualTo(withZeros(expected)));
+    }
+
+    private void holdsAt(Counts counts, Map<String, Integer> expected, String when) {
+        Awaitility.await(when)
+                .during(QUIET)
+                .atMost(QUIET.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(counts.now()).isEqualTo(withZeros(expected)));
+    }
+
+    private static Map<String, Integer> withZeros(Map<String, Integer> expected) {
+        Map<String, Integer> all = new HashMap<>();
+        PLAN.audiences().forEach(a -> all.put(a.name(), expected.getOrDefault(a.name(), 0)));
+        return all;
+    }
+
+    private void publish(NotificationRequest request) {
+        events.publish(new EventEnvelope(
+                request.id(),
+                EventType.NOTIFY_REQUESTED,
+                "/mcp-dr/test",
+                request.incidentId(),
+                Instant.now(),
+                request));
+    }
+
+    /** A request as the coordinator sends it for a gateway incident: the notifier fills the rest. */
+    private static NotificationRequest request(
+            String id, String incident, NotificationKind kind, Severity severity, Instant startedAt) {
+        boolean resolved = kind == NotificationKind.INCIDENT_RESOLVED;
+        return new NotificationRequest(
+                id,
+                incident,
+                kind,
+                severity,
+                "gateway",
+                "gateway /health failed twice (gateway-0 10.0.0.12: connection refused)",
+                List.of("gateway"),
+                "Severe",
+                resolved ? "Resolved" : "Investigating",
+                null,
+                Duration.ofMinutes(20),
+                resolved ? "Automatic: gateway down; recovered by service-failure / restart" : null,
+                resolved ? "None (gateway holds no data)" : null,
+                null,
+                null,
+                List.of(),
+                Map.of("Scenario", "service-failure"),
+                startedAt,
+                Instant.now());
+    }
+
+    /** What each audience received of one incident, counted at its channel. */
+    private static final class Counts {
+
+        private final String incident;
+        private final int pagesBefore;
+        private final boolean countInternal;
+
+        Counts(String incident, int pagesBefore, boolean countInternal) {
+            this.incident = incident;
+            this.pagesBefore = pagesBefore;
+            this.countInternal = countInternal;
+        }
+
+        Map<String, Integer> now() {
+            Map<String, Integer> counts = new HashMap<>();
+            counts.put(CommunicationPlan.INTERNAL, countInternal ? internal().size() : 0);
+            counts.put(CommunicationPlan.EXTERNAL, pageUpdates());
+            counts.put(
+                    CommunicationPlan.LEADERSHIP,
+                    mails(AudiencePeersResource.LEADERSHIP).size());
+            counts.put(
+                    CommunicationPlan.CUSTOMERS,
+                    mails(AudiencePeersResource.CUSTOMERS).size());
+            return counts;
+        }
+
+        String lastInternal() {
+            List<String> internal = internal();
+            return internal.isEmpty() ? "" : internal.get(internal.size() - 1);
+        }
+
+        StatuspageStub.Incident page() {
+            List<StatuspageStub.Incident> pages =
+                    AudiencePeersResource.statuspage().incidents();
+            assertThat(pages).as("one page incident for this incident").hasSize(pagesBefore + 1);
+            return pages.get(pagesBefore);
+        }
+
+        List<String> everyText() {
+            List<String> texts = new ArrayList<>(internal());
+            mails("@").forEach(m -> texts.add(m.subject() + "\n" + m.text()));
+            if (pageUpdates() > 0) {
+                page().updates().forEach(u -> texts.add(u.body()));
+                texts.add(page().name());
+            }
+            return texts;
+        }
+
+        private List<String> internal() {
+            return ChannelStubsResource.slack().accepted().stream()
+                    .map(RecordedRequest::body)
+                    .filter(body -> body.contains(incident))
+                    .toList();
+        }
+
+        private int pageUpdates() {
+            List<StatuspageStub.Incident> pages =
+                    AudiencePeersResource.statuspage().incidents();
+            return pages.size() <= pagesBefore
+                    ? 0
+                    : pages.get(pagesBefore).updates().size();
+        }
+
+        private List<SmtpServer.Message> mails(String recipient) {
+            Supplier<List<SmtpServer.Message>> all =
+                    () -> AudiencePeersResource.smtp().messages();
+            return all.get().stream()
+                    .filter(m ->
+                            m.subject().contains(incident) && m.recipients().contains(recipient))
+                    .toList();
+        }
+    }
+}
