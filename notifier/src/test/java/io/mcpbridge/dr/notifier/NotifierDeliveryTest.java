@@ -69,6 +69,41 @@ class NotifierDeliveryTest {
         dlq.close();
     }
 
+    /**
+     * A burst: change events for backups queue on PagerDuty behind a slow answer; a new incident's page then
+     * goes before all of them, not behind.
+     */
+    @Test
+    void aNewIncidentsPageGoesBeforeWhatIsQueuedForOthers() {
+        pagerDuty.delayNext(Duration.ofSeconds(1));
+        String run = "burst-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            events.publish(Notifications.envelope(notification()
+                    .id(run + "-backup-" + i)
+                    .severity(Severity.HIGH)
+                    .kind(NotificationKind.BACKUP_FAILED)
+                    .summary("backup " + i + " failed")
+                    .build()));
+        }
+        pagerDuty.awaitRequests(1, WAIT);
+        NotificationRequest page = notification()
+                .id(run + "-page")
+                .severity(Severity.CRITICAL)
+                .kind(NotificationKind.INCIDENT_OPENED)
+                .build();
+        events.publish(Notifications.envelope(page));
+
+        List<RecordedRequest> requests = pagerDuty.awaitRequests(6, WAIT);
+        List<String> order = requests.stream()
+                .map(r -> r.json()
+                        .path("dedup_key")
+                        .asText(r.json().path("payload").path("summary").asText()))
+                .toList();
+        assertThat(order.indexOf(page.incidentId()))
+                .as("the page right after the answer it waited for: " + order)
+                .isEqualTo(1);
+    }
+
     @Test
     void aCriticalIncidentPostsAndPagesAndItsResolutionResolvesTheSameAlert() {
         Notifications incident = notification().severity(Severity.CRITICAL);

@@ -7,6 +7,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  * outcome: a permanent (5xx) reply is final, anything else is tried again.
  */
 @ApplicationScoped
-public class EmailChannel implements Channel {
+public class EmailChannel implements DigestChannel {
 
     static final String NOTIFICATION_HEADER = "X-MCP-DR-Notification";
 
@@ -58,14 +59,56 @@ public class EmailChannel implements Channel {
             return CompletableFuture.completedFuture(
                     new Outcome.Permanent("no email recipients for the " + audience + " audience"));
         }
-        Mail mail = Mail.withText(String.join(",", to), subject(view), plainText)
+        Mail mail = new Mail()
                 .setTo(to)
                 .setFrom(from)
+                .setSubject(subject(view))
+                .setText(plainText)
                 .addHeader(NOTIFICATION_HEADER, view.request().id())
                 .addHeader("References", "<" + view.incidentId() + "@mcp-dr>");
+        return send(mail);
+    }
+
+    private CompletionStage<Outcome> send(Mail mail) {
         return mailer.send(mail)
                 .subscribeAsCompletionStage()
                 .handle((ignored, failure) -> failure == null ? new Outcome.Delivered() : outcome(failure));
+    }
+
+    /** One email listing the incidents of the period, for the plan's "Daily" and "Weekly" cells. */
+    @Override
+    public CompletionStage<Outcome> deliverDigest(String audience, List<NotificationView> views, Duration period) {
+        List<String> to = recipients.getOrDefault(audience, List.of());
+        if (to.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    new Outcome.Permanent("no email recipients for the " + audience + " audience"));
+        }
+        String every = period.toDays() == 7 ? "Weekly" : period.toDays() == 1 ? "Daily" : "Periodic";
+        String subject = "[MCP Bridge DR] " + every + " digest for " + audience + ": " + views.size() + " incident"
+                + (views.size() == 1 ? "" : "s");
+        StringBuilder body = new StringBuilder(subject).append("\n\n");
+        for (NotificationView view : views) {
+            body.append("- [")
+                    .append(view.severity())
+                    .append("] ")
+                    .append(view.component())
+                    .append(": ")
+                    .append(view.summary())
+                    .append("\n  Started ")
+                    .append(view.startTime())
+                    .append(", status ")
+                    .append(view.status())
+                    .append(", incident ")
+                    .append(view.incidentId())
+                    .append("\n");
+        }
+        Mail mail = new Mail()
+                .setTo(to)
+                .setFrom(from)
+                .setSubject(subject)
+                .setText(body.toString())
+                .addHeader(NOTIFICATION_HEADER, "digest");
+        return send(mail);
     }
 
     static String subject(NotificationView view) {

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * The webhook URL and the token are secrets: they appear nowhere but in the request.
  */
 @ApplicationScoped
-public class SlackChannel implements Channel {
+public class SlackChannel implements DigestChannel {
 
     private static final Logger LOG = Logger.getLogger(SlackChannel.class);
 
@@ -88,6 +88,11 @@ public class SlackChannel implements Channel {
     }
 
     /** One digest message for many low-severity notifications (never threaded: it belongs to no incident). */
+    @Override
+    public CompletionStage<Outcome> deliverDigest(String audience, List<NotificationView> views, Duration period) {
+        return deliverDigest(views, period);
+    }
+
     public CompletionStage<Outcome> deliverDigest(List<NotificationView> views, Duration interval) {
         ObjectNode message = SlackMessage.digest(views, interval);
         if (botMode()) {

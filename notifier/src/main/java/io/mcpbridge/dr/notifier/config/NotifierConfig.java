@@ -142,9 +142,17 @@ public interface NotifierConfig {
         @WithDefault("true")
         boolean notifySubscribers();
 
-        /** At most one request per this interval (the API allows one a second per key). Default 1 s. */
-        @WithDefault("1s")
+        /** The least time between two requests. Default none: the rate window below paces them. */
+        @WithDefault("0s")
         Duration minInterval();
+
+        /** At most this many requests in any {@code rate-window} (the API: one a second over 60 s). Default 60. */
+        @WithDefault("60")
+        int rateLimit();
+
+        /** The window of {@code rate-limit}. Default 60 s. */
+        @WithDefault("60s")
+        Duration rateWindow();
     }
 
     /** Who is paged; what is posted or digested follows the internal audience's cells ({@link Plan}). */
@@ -206,9 +214,17 @@ public interface NotifierConfig {
         /** The 32-character integration key: a secret, never logged. */
         Optional<String> routingKey();
 
-        /** At most one event per this interval (PagerDuty allows about 120 a minute per key). Default 500 ms. */
-        @WithDefault("500ms")
+        /** The least time between two events. Default none: the rate window below paces them. */
+        @WithDefault("0s")
         Duration minInterval();
+
+        /** At most this many events in any {@code rate-window} (PagerDuty: about 120 a minute per key). Default 120. */
+        @WithDefault("120")
+        int rateLimit();
+
+        /** The window of {@code rate-limit}. Default 60 s. */
+        @WithDefault("60s")
+        Duration rateWindow();
     }
 
     interface Console {

@@ -1,6 +1,8 @@
 package io.mcpbridge.dr.notifier.delivery;
 
+import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.notifier.channel.Channel;
+import io.mcpbridge.dr.notifier.channel.DigestChannel;
 import io.mcpbridge.dr.notifier.channel.Outcome;
 import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
 import io.mcpbridge.dr.notifier.metrics.NotifierMetrics;
@@ -9,23 +11,26 @@ import io.mcpbridge.dr.notifier.template.NotificationView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers one channel's notifications, in order, on a thread of its own: a slow or dead channel holds up
- * only its own queue. Sends are spaced by the channel's rate limit (queued, never dropped); 429, 5xx and
- * network failures are retried with backoff, honouring Retry-After; other 4xx end at once. Order matters
- * (a PagerDuty resolve must not overtake its trigger), so a retried notification holds the queue.
+ * Delivers one channel's notifications on a thread of its own: a slow or dead channel holds up only its own
+ * queue. A new incident's first message (its page) goes before what is queued, the rest in order. Sends keep
+ * the provider's documented rate (queued, never dropped); 429, 5xx and network failures are retried with
+ * backoff, honouring Retry-After; other 4xx end at once. Order within an incident matters (a PagerDuty resolve
+ * must not overtake its trigger), so a retried notification holds the queue.
  */
 final class ChannelWorker implements AutoCloseable {
 
@@ -45,24 +50,33 @@ final class ChannelWorker implements AutoCloseable {
             String deliveryKey,
             Instant requestedAt,
             Function<Channel, CompletionStage<Outcome>> send,
-            CompletableFuture<DeliveryResult> result) {}
+            CompletableFuture<DeliveryResult> result,
+            boolean first,
+            long sequence) {}
+
+    /**
+     * A new incident's first message (its page, its alert) goes before what is already queued; the rest in
+     * arrival order. An incident's own messages keep their order: its first one is always queued before the rest.
+     */
+    private static final Comparator<Job> ORDER =
+            Comparator.comparing((Job job) -> !job.first()).thenComparingLong(Job::sequence);
 
     private final Channel channel;
-    private final Duration minInterval;
+    private final RateLimit rate;
     private final int maxAttempts;
     private final Backoff backoff;
     private final Duration requestTimeout;
     private final DeliveryLedger ledger;
     private final NotifierMetrics metrics;
     private final Clock clock;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Job> queue = new PriorityBlockingQueue<>(64, ORDER);
+    private final AtomicLong sequence = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
-    private long nextSendNanos = System.nanoTime();
 
     ChannelWorker(
             Channel channel,
-            Duration minInterval,
+            RateLimit rate,
             int maxAttempts,
             Backoff backoff,
             Duration requestTimeout,
@@ -70,7 +84,7 @@ final class ChannelWorker implements AutoCloseable {
             NotifierMetrics metrics,
             Clock clock) {
         this.channel = channel;
-        this.minInterval = minInterval;
+        this.rate = rate;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.requestTimeout = requestTimeout;
@@ -94,26 +108,34 @@ final class ChannelWorker implements AutoCloseable {
     /** One notification to one audience through this channel: delivered once per (id, delivery key). */
     CompletableFuture<DeliveryResult> submit(
             String notificationId, String deliveryKey, ChannelAction action, NotificationView view, String plainText) {
+        boolean first = view.request().kind() == NotificationKind.INCIDENT_OPENED;
         return submit(
                 List.of(notificationId),
                 deliveryKey,
                 view.request().requestedAt(),
-                target -> target.deliver(view, plainText, action));
+                target -> target.deliver(view, plainText, action),
+                first);
     }
 
     CompletableFuture<DeliveryResult> submit(
             List<String> notificationIds, Instant requestedAt, Function<Channel, CompletionStage<Outcome>> send) {
-        return submit(notificationIds, channel.name(), requestedAt, send);
+        return submit(notificationIds, channel.name(), requestedAt, send, false);
     }
 
-    private CompletableFuture<DeliveryResult> submit(
+    /** Several notifications in one message (a digest), to one channel and audience. */
+    CompletableFuture<DeliveryResult> submit(
             List<String> notificationIds,
             String deliveryKey,
             Instant requestedAt,
-            Function<Channel, CompletionStage<Outcome>> send) {
+            Function<Channel, CompletionStage<Outcome>> send,
+            boolean first) {
         CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
-        queue.add(new Job(notificationIds, deliveryKey, requestedAt, send, result));
+        queue.add(new Job(notificationIds, deliveryKey, requestedAt, send, result, first, sequence.incrementAndGet()));
         return result;
+    }
+
+    boolean carriesDigests() {
+        return channel instanceof DigestChannel;
     }
 
     String channelName() {
@@ -169,8 +191,8 @@ final class ChannelWorker implements AutoCloseable {
                 return DeliveryResult.delivered(name);
             }
             Outcome outcome = attempt(job);
-            // Spaced from the end of this attempt: the peer never sees two messages closer than the interval.
-            nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + minInterval.toNanos());
+            // Counted from the end of this attempt: the peer never sees two messages closer than the spacing.
+            rate.sent(System.nanoTime());
             if (outcome instanceof Outcome.Delivered) {
                 recordDelivery(job);
                 metrics.sent(
@@ -196,7 +218,7 @@ final class ChannelWorker implements AutoCloseable {
                         "%s: notification %s not delivered (%s), retry in %d ms",
                         name, job.notificationIds(), retry.reason(), delay.toMillis());
                 // The peer asked for a pause (or is failing): the whole channel waits, in order.
-                nextSendNanos = Math.max(nextSendNanos, System.nanoTime() + delay.toNanos());
+                rate.pause(System.nanoTime(), delay);
             }
         }
         metrics.failed(name);
@@ -232,7 +254,7 @@ final class ChannelWorker implements AutoCloseable {
     /** Waits for the channel's next send slot; the wait happens on this channel's thread only. */
     private void awaitRateSlot() throws InterruptedException {
         long wait;
-        while ((wait = nextSendNanos - System.nanoTime()) > 0 && running) {
+        while ((wait = rate.waitNanos(System.nanoTime())) > 0 && running) {
             TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
         }
     }

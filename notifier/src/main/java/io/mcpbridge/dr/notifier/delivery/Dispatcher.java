@@ -3,7 +3,9 @@ package io.mcpbridge.dr.notifier.delivery;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.channel.Channel;
 import io.mcpbridge.dr.notifier.channel.ConsoleChannel;
+import io.mcpbridge.dr.notifier.channel.DigestChannel;
 import io.mcpbridge.dr.notifier.channel.EmailChannel;
+import io.mcpbridge.dr.notifier.channel.Outcome;
 import io.mcpbridge.dr.notifier.channel.PagerDutyChannel;
 import io.mcpbridge.dr.notifier.channel.SlackChannel;
 import io.mcpbridge.dr.notifier.channel.StatuspageChannel;
@@ -65,20 +67,40 @@ public class Dispatcher {
                 CommunicationMatrix.forInternal(plan.internal(), routing.pageOnOpen(), routing.pageOnEscalation());
         NotifierConfig.Delivery delivery = config.delivery();
         Backoff backoff = new Backoff(delivery.initialBackoff(), delivery.maxBackoff());
-        add(console, Duration.ZERO, delivery, backoff, ledger, metrics, clock);
-        add(slack, config.slack().minInterval(), delivery, backoff, ledger, metrics, clock);
-        add(pagerDuty, config.pagerduty().minInterval(), delivery, backoff, ledger, metrics, clock);
-        add(email, config.email().minInterval(), delivery, backoff, ledger, metrics, clock);
-        add(statuspage, config.statuspage().minInterval(), delivery, backoff, ledger, metrics, clock);
+        add(console, spaced(Duration.ZERO), delivery, backoff, ledger, metrics, clock);
+        add(slack, spaced(config.slack().minInterval()), delivery, backoff, ledger, metrics, clock);
+        NotifierConfig.PagerDuty pd = config.pagerduty();
+        add(
+                pagerDuty,
+                new RateLimit(pd.rateLimit(), pd.rateWindow(), pd.minInterval()),
+                delivery,
+                backoff,
+                ledger,
+                metrics,
+                clock);
+        add(email, spaced(config.email().minInterval()), delivery, backoff, ledger, metrics, clock);
+        NotifierConfig.Statuspage page = config.statuspage();
+        add(
+                statuspage,
+                new RateLimit(page.rateLimit(), page.rateWindow(), page.minInterval()),
+                delivery,
+                backoff,
+                ledger,
+                metrics,
+                clock);
         ChannelWorker slackWorker = workers.get(slack.name());
         this.digest = slackWorker == null
                 ? null
                 : new SlackDigest(slackWorker, slack, ledger, config.digest().interval());
     }
 
+    private static RateLimit spaced(Duration spacing) {
+        return new RateLimit(0, Duration.ZERO, spacing);
+    }
+
     private void add(
             Channel channel,
-            Duration minInterval,
+            RateLimit rate,
             NotifierConfig.Delivery delivery,
             Backoff backoff,
             DeliveryLedger ledger,
@@ -89,7 +111,7 @@ public class Dispatcher {
                     channel.name(),
                     new ChannelWorker(
                             channel,
-                            minInterval,
+                            rate,
                             delivery.maxAttempts(),
                             backoff,
                             delivery.requestTimeout(),
@@ -157,6 +179,32 @@ public class Dispatcher {
         String audience = view.facts().audience();
         String key = audience == null ? channel : channel + ":" + audience;
         return worker.submit(notificationId, key, action, view, templates.plainText(view));
+    }
+
+    /**
+     * Delivers a digest of notifications to one audience through one channel, once per (digest id, channel,
+     * audience); a channel that cannot carry digests (the status page) is left out by the caller.
+     */
+    public CompletableFuture<DeliveryResult> sendDigest(
+            String digestId, String channel, String audience, List<NotificationView> views, Duration period) {
+        ChannelWorker worker = workers.get(channel);
+        if (worker == null) {
+            return CompletableFuture.completedFuture(DeliveryResult.failed(channel, channel + " is not switched on"));
+        }
+        return worker.submit(
+                List.of(digestId),
+                channel + ":" + audience,
+                null,
+                target -> target instanceof DigestChannel digestChannel
+                        ? digestChannel.deliverDigest(audience, views, period)
+                        : CompletableFuture.completedFuture(new Outcome.Permanent(channel + " carries no digest")),
+                false);
+    }
+
+    /** Whether a channel of this name is on and can carry a digest. */
+    public boolean carriesDigests(String channel) {
+        ChannelWorker worker = workers.get(channel);
+        return worker != null && worker.carriesDigests();
     }
 
     /** Before the ledger closes (lower priority runs first): in-flight deliveries finish and are recorded. */

@@ -1,6 +1,11 @@
 package io.mcpbridge.dr.notifier.plan;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +88,24 @@ public record Cell(Kind kind, Duration deadline) {
     /** Whether the audience must be told by a deadline (and its commander reminded when it is not). */
     public boolean hasDeadline() {
         return kind == Kind.DEADLINE;
+    }
+
+    /**
+     * For a digest cell: when the digest that carries an incident opened at {@code openedAt} goes out: the next
+     * midnight UTC (Daily), the next Monday at midnight UTC (Weekly), else the next multiple of the period.
+     */
+    public Instant nextDigestAt(Instant openedAt) {
+        LocalDate day = openedAt.atZone(ZoneOffset.UTC).toLocalDate();
+        if (deadline.equals(Duration.ofDays(1))) {
+            return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        if (deadline.equals(Duration.ofDays(7))) {
+            return day.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        }
+        long period = deadline.toSeconds();
+        return Instant.ofEpochSecond((openedAt.getEpochSecond() / period + 1) * period);
     }
 
     /** As the plan writes it. */

@@ -89,8 +89,9 @@ public final class NotificationView {
         return text(request.status());
     }
 
+    /** The notifier keeps the update cadence, so its promise is the one shown when it has one. */
     public String nextUpdate() {
-        return text(request.nextUpdate(), facts.nextUpdate());
+        return text(facts.nextUpdate(), request.nextUpdate());
     }
 
     public String incidentCommander() {

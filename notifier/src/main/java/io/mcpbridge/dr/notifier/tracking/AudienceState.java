@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What one audience has been told of one incident.
  *
- * @param dueAt       by when it must first hear (null: no deadline: a digest, as needed, not required)
+ * @param dueAt       by when it must first hear: its deadline, or when its digest goes out (null: as needed, not
+ *                    required)
  * @param sentAt      when its first notice was accepted by every channel that reaches it; null until then
  * @param newsSent    the incident's news it has heard up to (see {@link IncidentCommunication#news()})
  * @param updatesSent the cadence updates it has heard up to
@@ -21,7 +22,7 @@ public record AudienceState(Instant dueAt, Instant sentAt, int newsSent, int upd
         return sentAt != null;
     }
 
-    AudienceState told(Instant at, int news, int updates) {
+    public AudienceState told(Instant at, int news, int updates) {
         return new AudienceState(dueAt, sentAt == null ? at : sentAt, news, updates, remindedAt);
     }
 

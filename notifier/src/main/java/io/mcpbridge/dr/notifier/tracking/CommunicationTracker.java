@@ -48,6 +48,8 @@ public class CommunicationTracker {
     private static final Logger LOG = Logger.getLogger(CommunicationTracker.class);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_TO_THE_SECOND =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Duration LEDGER_LOAD_WAIT = Duration.ofMinutes(5);
     /** After a step failed, how long before it is tried again (each channel has retried it already). */
     private static final Duration RETRY_PAUSE = Duration.ofMinutes(1);
@@ -155,6 +157,11 @@ public class CommunicationTracker {
                     work(record);
                 }
             }
+            for (Digests.Due due : Digests.due(records.all(), plan, clock.instant())) {
+                if (ownership.owns(Digests.Due.ownerKey(due.audience()))) {
+                    digest(due);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -225,6 +232,48 @@ public class CommunicationTracker {
                 }));
     }
 
+    private void digest(Digests.Due due) {
+        String key = due.id();
+        if (inFlight.contains(key) || pausedUntil.getOrDefault(key, Instant.MIN).isAfter(clock.instant())) {
+            return;
+        }
+        String audience = due.audience().name();
+        List<NotificationView> views = due.incidents().stream()
+                .map(record ->
+                        new NotificationView(record.latest(), facts(record).forAudience(audience)))
+                .toList();
+        List<CompletableFuture<DeliveryResult>> sends = new ArrayList<>();
+        for (String channel : due.audience().channels()) {
+            if (dispatcher.carriesDigests(channel)) {
+                sends.add(dispatcher.sendDigest(due.id(), channel, audience, views, due.period()));
+            }
+        }
+        if (sends.isEmpty()) {
+            return; // no channel of the audience carries digests (the status page): nothing to send, nobody to remind
+        }
+        inFlight.add(key);
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, error) -> onLoop(() -> {
+                    inFlight.remove(key);
+                    boolean delivered = error == null
+                            && sends.stream()
+                                    .allMatch(s -> s.getNow(null) != null
+                                            && s.getNow(null).ok());
+                    if (!delivered) {
+                        pausedUntil.put(key, clock.instant().plus(RETRY_PAUSE));
+                        LOG.warnf("the %s digest for %s was not delivered yet", due.period(), audience);
+                        return;
+                    }
+                    for (IncidentCommunication carried : due.incidents()) {
+                        records.find(carried.incidentId())
+                                .ifPresent(latest -> records.save(latest.with(
+                                        audience,
+                                        latest.state(audience)
+                                                .told(clock.instant(), latest.news(), latest.updates()))));
+                    }
+                }));
+    }
+
     private void remind(IncidentCommunication record, Obligations.Remind remind, String key, Instant now) {
         String commander = commander(record);
         NotificationView view = new NotificationView(
@@ -281,9 +330,10 @@ public class CommunicationTracker {
         if (record.nextUpdateAt() == null) {
             return "When something changes";
         }
-        Duration in = Duration.between(clock.instant(), record.nextUpdateAt());
-        return TIME.format(record.nextUpdateAt())
-                + (in.isNegative() || in.isZero() ? "" : " (in " + Durations.describe(roundToMinute(in)) + ")");
+        Instant at = record.nextUpdateAt();
+        Duration in = Duration.between(clock.instant(), at);
+        String time = (at.getEpochSecond() % 60 == 0 ? TIME : TIME_TO_THE_SECOND).format(at);
+        return time + (in.toSeconds() < 1 ? "" : " (in " + Durations.describe(roundToMinute(in)) + ")");
     }
 
     private String commander(IncidentCommunication record) {

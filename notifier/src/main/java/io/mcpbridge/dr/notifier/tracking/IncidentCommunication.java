@@ -139,7 +139,10 @@ public record IncidentCommunication(
             Cell cell = audience.cell(newSeverity);
             AudienceState state = states.getOrDefault(audience.name(), AudienceState.due(null));
             if (!state.told()) {
-                states.put(audience.name(), state.dueBy(cell.hasDeadline() ? openedAt.plus(cell.deadline()) : null));
+                Instant due = cell.hasDeadline()
+                        ? openedAt.plus(cell.deadline())
+                        : cell.kind() == Cell.Kind.DIGEST ? cell.nextDigestAt(openedAt) : null;
+                states.put(audience.name(), state.dueBy(due));
             }
         }
         return new IncidentCommunication(

@@ -86,8 +86,11 @@ public final class Obligations {
             Cell cell = audience.cell(record.severity());
             boolean internal = audience.name().equals(CommunicationPlan.INTERNAL);
             boolean reached = audience.channels().stream().anyMatch(reachable);
+            if (!cell.hasDeadline()) {
+                continue; // a digest tells it (see Digests), or nobody does
+            }
             if (!state.told()) {
-                if (!cell.hasDeadline() || state.dueAt() == null) {
+                if (state.dueAt() == null) {
                     continue;
                 }
                 boolean due = record.resolved() || !audience.waitsForDeadline() || !now.isBefore(state.dueAt());

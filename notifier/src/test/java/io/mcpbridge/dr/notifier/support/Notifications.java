@@ -117,7 +117,7 @@ public final class Notifications {
                 "https://meet.example.com/mcp",
                 links,
                 details,
-                Instant.parse("2026-10-17T09:12:40Z"),
+                Instant.now(),
                 Instant.now());
     }
 }

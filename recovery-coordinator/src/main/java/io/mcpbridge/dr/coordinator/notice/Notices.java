@@ -118,7 +118,7 @@ public final class Notices {
         if (incident.rpo() != null) {
             details.put("RPO", incident.rpo().toMinutes() + " min (last backup " + incident.lastBackupId() + ")");
         } else {
-            details.put("RPO", "unknown: no successful backup of the affected data seen");
+            details.put("RPO", "not measured: no successful backup of the affected data was seen");
         }
         String last = incident.timeline().isEmpty()
                 ? ""

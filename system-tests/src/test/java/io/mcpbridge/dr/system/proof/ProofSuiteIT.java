@@ -19,6 +19,7 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.system.support.Drctl;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.TestSigners;
+import io.mcpbridge.dr.testing.SmtpServer;
 import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -100,6 +101,7 @@ class ProofSuiteIT {
         List<JsonNode> pages = system.pagerDuty.eventsFor(incident.id());
         assertThat(pages).extracting(page -> page.path("event_action").asText()).containsExactly("trigger", "resolve");
         awaitSlack(incident.id(), 2);
+        everyMessageHasEveryFieldFilled(incident.id());
         Duration budget = detection()
                 .plus(ProofSystem.VERIFY_INTERVAL.multipliedBy(2))
                 .plus(ProofSystem.PROBE_INTERVAL)
@@ -683,6 +685,40 @@ class ProofSuiteIT {
                         .reduce((older, newer) -> newer)
                         .map(health -> health.state() == HealthState.UP)
                         .orElse(false));
+    }
+
+    /**
+     * What people were told of the incident, on every channel, once its resolution reached them all: every field
+     * of the plan's templates filled, nowhere "unknown".
+     */
+    private static void everyMessageHasEveryFieldFilled(String incidentId) {
+        Awaitility.await("the resolution on Slack and in every audience's email for " + incidentId)
+                .atMost(WAIT)
+                .until(() -> slackBodies(incidentId).stream().anyMatch(body -> body.contains("INCIDENT RESOLVED"))
+                        && mails(incidentId).stream()
+                                        .filter(m -> m.subject().contains("RESOLVED"))
+                                        .count()
+                                == 2);
+        List<String> told = new ArrayList<>(slackBodies(incidentId));
+        mails(incidentId).forEach(m -> told.add(m.subject() + "\n" + m.text()));
+        system.pagerDuty.eventsFor(incidentId).forEach(event -> told.add(event.toString()));
+        system.statuspage.incidents().forEach(page -> page.updates().forEach(update -> told.add(update.body())));
+        assertThat(told).as("messages about " + incidentId).hasSizeGreaterThan(6);
+        assertThat(told).allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("unknown"));
+    }
+
+    private static List<String> slackBodies(String incidentId) {
+        return system.slack.requests().stream()
+                .filter(RecordedRequest::accepted)
+                .map(RecordedRequest::body)
+                .filter(body -> body.contains(incidentId))
+                .toList();
+    }
+
+    private static List<SmtpServer.Message> mails(String incidentId) {
+        return system.smtp.messages().stream()
+                .filter(m -> m.subject().contains(incidentId))
+                .toList();
     }
 
     private static void awaitSlack(String incidentId, int count) {

@@ -17,11 +17,13 @@ import io.mcpbridge.dr.testing.FreePorts;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.RedisServer;
 import io.mcpbridge.dr.testing.S3Server;
+import io.mcpbridge.dr.testing.SmtpServer;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
 import io.mcpbridge.dr.testing.TestSigners;
 import io.mcpbridge.dr.testing.TopicRecorder;
 import io.mcpbridge.dr.testing.stub.PagerDutyStub;
+import io.mcpbridge.dr.testing.stub.StatuspageStub;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import java.io.IOException;
 import java.net.URI;
@@ -89,6 +91,10 @@ final class ProofSystem implements AutoCloseable {
     final BridgeSimulator bridge;
     final SlackWebhookStub slack;
     final PagerDutyStub pagerDuty;
+    /** The plan's other audiences: External on the status page, Leadership and Customers by email. */
+    final StatuspageStub statuspage;
+
+    final SmtpServer smtp;
     final TestEvents events;
     final TopicRecorder incidents;
     final TopicRecorder drills;
@@ -125,6 +131,8 @@ final class ProofSystem implements AutoCloseable {
         }));
         slack = keep(SlackWebhookStub.start());
         pagerDuty = keep(PagerDutyStub.start());
+        statuspage = keep(StatuspageStub.start());
+        smtp = keep(SmtpServer.start());
         events = keep(new TestEvents(broker.bootstrapServers()));
         incidents = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.INCIDENTS));
         drills = keep(TopicRecorder.fromNow(broker.bootstrapServers(), Topics.DRILLS));
@@ -257,6 +265,21 @@ final class ProofSystem implements AutoCloseable {
         settings.put("mcpdr.notifier.pagerduty.min-interval", "50ms");
         settings.put("mcpdr.notifier.delivery.initial-backoff", "100ms");
         settings.put("mcpdr.notifier.digest.interval", "2s");
+        settings.put("mcpdr.notifier.statuspage.enabled", "true");
+        settings.put("mcpdr.notifier.statuspage.api-url", statuspage.apiUrl());
+        settings.put("mcpdr.notifier.statuspage.page-id", StatuspageStub.PAGE_ID);
+        settings.put("mcpdr.notifier.statuspage.api-key", StatuspageStub.API_KEY);
+        settings.put("mcpdr.notifier.statuspage.components.gateway", "cmpgateway01");
+        settings.put("mcpdr.notifier.statuspage.min-interval", "50ms");
+        settings.put("mcpdr.notifier.email.enabled", "true");
+        settings.put("mcpdr.notifier.email.recipients.leadership", "lead@example.com");
+        settings.put("mcpdr.notifier.email.recipients.customers", "support@example.com");
+        smtp.mailerSettings().forEach((key, value) -> settings.put((String) key, (String) value));
+        // The plan's deadlines for Critical, minutes made seconds: every audience hears within a scenario.
+        settings.put("mcpdr.notifier.plan.audiences.external.critical", "1s");
+        settings.put("mcpdr.notifier.plan.audiences.leadership.critical", "2s");
+        settings.put("mcpdr.notifier.plan.audiences.customers.critical", "3s");
+        settings.put("mcpdr.notifier.plan.tick", "200ms");
         return settings;
     }
 
