@@ -10,6 +10,7 @@ import io.mcpbridge.dr.notifier.support.NotifierProcess;
 import io.mcpbridge.dr.testing.KafkaBroker;
 import io.mcpbridge.dr.testing.ServiceProcess;
 import io.mcpbridge.dr.testing.TestEvents;
+import io.mcpbridge.dr.testing.stub.PagerDutyStub;
 import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import java.time.Duration;
@@ -111,6 +112,83 @@ class NotifierBench {
                 notifier.stop();
             }
         }
+    }
+
+    /**
+     * Pages in a burst: 20 CRITICAL incidents one second apart, each second also a re-trigger (an escalation), a
+     * resolve of the previous incident and two change events (backups, drills): how long from each incident's
+     * request to its page at PagerDuty. Once with a fixed 500 ms pause after every event (the pacing this
+     * notifier had), once with the Events API's documented window (120 a minute per key, the default).
+     */
+    @Test
+    void pagesInABurst() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.startDedicated();
+                SlackWebhookStub slack = SlackWebhookStub.start();
+                PagerDutyStub pagerDuty = PagerDutyStub.start();
+                TestEvents events = new TestEvents(broker.bootstrapServers())) {
+            for (String pacing : List.of("fixed 500 ms pause", "120 a minute window")) {
+                Map<String, String> settings = new HashMap<>(settings(broker, slack, Duration.ZERO));
+                settings.put("mcpdr.notifier.pagerduty.enabled", "true");
+                settings.put("mcpdr.notifier.pagerduty.base-url", pagerDuty.baseUrl());
+                settings.put("mcpdr.notifier.pagerduty.routing-key", "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY32");
+                if (pacing.startsWith("fixed")) {
+                    settings.put("mcpdr.notifier.pagerduty.min-interval", "500ms");
+                    settings.put("mcpdr.notifier.pagerduty.rate-limit", "0");
+                }
+                pagerDuty.clear();
+                String run = "burst-" + System.nanoTime();
+                try (ServiceProcess notifier = NotifierProcess.start("notifier-bench-pages", settings)) {
+                    warmUp(events, slack);
+                    Map<String, Instant> requested = new HashMap<>();
+                    for (int i = 0; i < 20; i++) {
+                        String incident = run + "-" + i;
+                        requested.put(incident, Instant.now());
+                        publish(events, critical(incident, i, NotificationKind.INCIDENT_OPENED));
+                        if (i > 0) {
+                            publish(events, critical(run + "-" + (i - 1), i, NotificationKind.INCIDENT_ESCALATED));
+                            publish(events, critical(run + "-" + (i - 1), i, NotificationKind.INCIDENT_RESOLVED));
+                        }
+                        for (int c = 0; c < 2; c++) {
+                            publish(events, critical(run + "-ops-" + i + "-" + c, i, NotificationKind.BACKUP_FAILED));
+                        }
+                        LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                    }
+                    Awaitility.await("every page")
+                            .atMost(Duration.ofMinutes(3))
+                            .until(() -> requested.keySet().stream()
+                                    .allMatch(incident -> triggeredAt(pagerDuty, incident) != null));
+                    List<Long> millis = requested.entrySet().stream()
+                            .map(e -> Duration.between(e.getValue(), triggeredAt(pagerDuty, e.getKey()))
+                                    .toMillis())
+                            .sorted()
+                            .toList();
+                    System.out.printf(
+                            "pages in a burst (%s): 20 CRITICAL incidents 1 s apart with %d other events,"
+                                    + " request to page min %d ms, median %d ms, max %d ms%n",
+                            pacing, pagerDuty.requests().size() - 20, millis.get(0), millis.get(10), millis.get(19));
+                    notifier.stop();
+                }
+            }
+        }
+    }
+
+    private static Instant triggeredAt(PagerDutyStub pagerDuty, String incident) {
+        return pagerDuty.accepted().stream()
+                .filter(r -> r.json().path("dedup_key").asText().equals(incident)
+                        && r.json().path("event_action").asText().equals("trigger"))
+                .map(RecordedRequest::receivedAt)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static NotificationRequest critical(String incident, int i, NotificationKind kind) {
+        return notification()
+                .id(incident + ":" + kind + ":" + i)
+                .incident(incident)
+                .severity(Severity.CRITICAL)
+                .kind(kind)
+                .summary("burst " + i)
+                .build();
     }
 
     private static Map<String, String> settings(KafkaBroker broker, SlackWebhookStub slack, Duration interval) {

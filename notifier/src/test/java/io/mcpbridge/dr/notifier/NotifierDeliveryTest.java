@@ -266,6 +266,21 @@ class NotifierDeliveryTest {
                 .startsWith("not a valid NotificationRequest")
                 .contains("NOT_A_KIND");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"id\": 42");
+
+        // And people hear of it in the digest: which topic, who refused it, why; never the record itself.
+        String deadLetter = "dead-letter:" + dead.partition() + ":" + dead.offset();
+        Awaitility.await("the dead letter in the Slack digest")
+                .atMost(WAIT)
+                .until(() -> slack.accepted().stream().anyMatch(r -> r.body().contains(deadLetter)));
+        String digest = slack.accepted().stream()
+                .map(RecordedRequest::body)
+                .filter(body -> body.contains(deadLetter))
+                .findFirst()
+                .orElseThrow();
+        assertThat(digest)
+                .contains("mcp-dr.commands.notify", "not a valid NotificationRequest")
+                .doesNotContain("\"id\": 42");
+        assertThat(pagerDuty.requests()).noneMatch(r -> r.body().contains(deadLetter));
     }
 
     @Test

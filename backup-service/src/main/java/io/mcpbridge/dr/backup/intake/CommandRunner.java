@@ -8,6 +8,7 @@ import io.mcpbridge.dr.backup.lease.LeasedScopes;
 import io.mcpbridge.dr.backup.lease.ScopeLeases;
 import io.mcpbridge.dr.backup.metrics.BackupAgeGauges;
 import io.mcpbridge.dr.backup.metrics.BackupMetrics;
+import io.mcpbridge.dr.backup.notice.FailureNotices;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.operation.BackupPruner;
 import io.mcpbridge.dr.backup.operation.BackupRequest;
@@ -236,6 +237,15 @@ public class CommandRunner {
                 Duration.between(started, clock.instant()));
         record(terminal);
         publish(terminal, null);
+        // A failed backup or verification reaches people, not only the result topic (the same id every time).
+        FailureNotices.forResult(terminal, clock.instant())
+                .ifPresent(notice -> sender.send(new EventEnvelope(
+                        notice.id(),
+                        EventType.NOTIFY_REQUESTED,
+                        SOURCE,
+                        notice.incidentId(),
+                        notice.requestedAt(),
+                        notice)));
         return terminal;
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * &lt;prefix&gt;verdicts/&lt;id&gt;/&lt;time&gt;-&lt;r&gt;.json  each verification's verdict on it
  * &lt;prefix&gt;commands/&lt;command id&gt;.json  the recorded outcome of each command (idempotency)
  * &lt;prefix&gt;leases/&lt;scope&gt;/&lt;generation&gt;.json  who may touch a scope now (see ScopeLeases)
+ * &lt;prefix&gt;postmortems/&lt;incident id&gt;.md  a resolved incident's postmortem draft, for people
  * </pre>
  * Every object is created once and never rewritten (several instances write to one bucket, and S3 offers
  * create-once, not compare-and-swap): what changes, such as a verdict or a lease, is a new object. Backup ids
@@ -107,6 +108,14 @@ public final class BucketLayout {
     /** Generations are zero-padded, so the lexicographically last key is the newest. */
     public String leaseKey(String scope, long generation) {
         return leasePrefix(scope) + String.format("%0" + GENERATION_DIGITS + "d", generation) + ".json";
+    }
+
+    /** Where a resolved incident's postmortem draft is kept for people: {@code postmortems/<incident id>.md}. */
+    public String postmortemKey(String incidentId) {
+        if (incidentId == null || !COMMAND_ID.matcher(incidentId).matches()) {
+            throw new IllegalArgumentException("not an incident id: " + incidentId);
+        }
+        return prefix + "postmortems/" + incidentId + ".md";
     }
 
     /** The generation a lease key names, if it is one of {@code scope}. */

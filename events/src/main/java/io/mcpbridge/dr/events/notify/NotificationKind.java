@@ -17,5 +17,10 @@ public enum NotificationKind {
     /** A DR drill began (informational: it opens no incident and pages nobody). */
     DRILL_STARTED,
     /** A DR drill finished, with its measured RTO and RPO. */
-    DRILL_REPORT
+    DRILL_REPORT,
+    /**
+     * Not an incident, but someone should look: a target DEGRADED (AOF off, a certificate in its warning window),
+     * a failed backup verification, an overdue drill, refused records on the dead letter topic. Never pages.
+     */
+    ATTENTION
 }

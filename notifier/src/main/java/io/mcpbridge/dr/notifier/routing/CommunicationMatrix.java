@@ -17,7 +17,9 @@ import java.util.Set;
  *   <li>LOW: no immediate post, but a line in the next Slack digest (at most one a day by default);</li>
  *   <li>a resolution always resolves the incident's page (a resolve for an alert never triggered is
  *       harmless, and the incident may have paged at a higher severity);</li>
- *   <li>backups, restores and drills are PagerDuty change events, which page no one.</li>
+ *   <li>backups, restores and drills are PagerDuty change events, which page no one;</li>
+ *   <li>what needs attention without being an incident (a DEGRADED target, refused records) is posted or
+ *       digested by its severity and never pages.</li>
  * </ul>
  * The console hears of everything. Disabled channels are filtered out by the caller. Each severity set is
  * configurable (posting and digests by the internal audience's cells, {@code mcpdr.notifier.plan.audiences.internal.*};
@@ -90,6 +92,9 @@ public final class CommunicationMatrix {
                 actions.add(ChannelAction.PAGERDUTY_RESOLVE);
             }
             case BACKUP_FAILED, RESTORE_COMPLETED -> actions.add(ChannelAction.PAGERDUTY_CHANGE);
+            case ATTENTION -> {
+                // Posted or digested by its severity (MEDIUM or LOW), never a page, at any hour.
+            }
             case DRILL_STARTED, DRILL_REPORT -> {
                 // A drill announces itself whatever its severity: posted (never only in a digest, so whoever
                 // sees the DOWN it causes sees why) and a PagerDuty change event, which pages nobody.

@@ -26,7 +26,7 @@ public class MessageTemplates {
         Template template = switch (view.request().kind()) {
             case INCIDENT_OPENED, INCIDENT_UPDATED, INCIDENT_ESCALATED -> initialAlert;
             case INCIDENT_RESOLVED -> recoveryComplete;
-            case BACKUP_FAILED, RESTORE_COMPLETED, DRILL_STARTED, DRILL_REPORT -> operations;
+            case BACKUP_FAILED, RESTORE_COMPLETED, DRILL_STARTED, DRILL_REPORT, ATTENTION -> operations;
         };
         String text = template.data("v", view).render().strip();
         String links = view.linkLines();

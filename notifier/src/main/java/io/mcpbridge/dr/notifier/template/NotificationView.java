@@ -57,6 +57,7 @@ public final class NotificationView {
             case RESTORE_COMPLETED -> "RESTORE COMPLETED - MCP Bridge";
             case DRILL_STARTED -> "DR DRILL STARTED - MCP Bridge";
             case DRILL_REPORT -> "DR DRILL REPORT - MCP Bridge";
+            case ATTENTION -> "ATTENTION - MCP Bridge needs a look";
         };
     }
 

@@ -10,6 +10,7 @@ import io.mcpbridge.dr.coordinator.incident.IncidentBook;
 import io.mcpbridge.dr.coordinator.incident.ManualRun;
 import io.mcpbridge.dr.coordinator.incident.RecoveryPoints;
 import io.mcpbridge.dr.coordinator.metrics.CoordinatorMetrics;
+import io.mcpbridge.dr.coordinator.notice.Notices;
 import io.mcpbridge.dr.coordinator.publish.IncidentPublisher;
 import io.mcpbridge.dr.coordinator.runbook.Runbook;
 import io.mcpbridge.dr.coordinator.runbook.RunbookCatalog;
@@ -191,6 +192,9 @@ public class Coordinator {
                 latestHealth.put(health.component(), health);
                 IncidentBook.Change change = book.onHealth(health, transition);
                 change.incident().ifPresent(publisher::publish);
+                if (transition) {
+                    Notices.forHealth(health, clock.instant()).ifPresent(publisher::notice);
+                }
                 book.current(health.component()).ifPresent(this::run);
             } // else another instance's, or a record fetched before a revocation
             metrics.signal("health");

@@ -1,6 +1,8 @@
 package io.mcpbridge.dr.coordinator.notice;
 
 import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.notify.NotificationKind;
@@ -67,6 +69,43 @@ public final class Notices {
                     request(after, NotificationKind.INCIDENT_RESOLVED, "resolved", "Resolved", after.severity(), now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A target that became DEGRADED (AOF off, a certificate in its warning window, slow answers) or stopped being
+     * so: not an incident, nothing to recover, but someone should look. MEDIUM going in (posted), LOW coming
+     * out (the digest); never a page. Grouped per component under {@code health-<component>}.
+     */
+    public static Optional<NotificationRequest> forHealth(TargetHealth health, Instant now) {
+        boolean degraded = health.state() == HealthState.DEGRADED && health.previousState() != HealthState.DEGRADED;
+        boolean better = health.previousState() == HealthState.DEGRADED && health.state() == HealthState.UP;
+        if (!degraded && !better) {
+            return Optional.empty();
+        }
+        String why = health.lastError() == null || health.lastError().isBlank() ? "" : ": " + health.lastError();
+        String summary = degraded
+                ? health.target() + " is degraded" + why + ". It still serves; nothing is recovered automatically."
+                : health.target() + " is no longer degraded.";
+        return Optional.of(new NotificationRequest(
+                (degraded ? "degraded:" : "recovered:") + health.target() + ":" + health.since(),
+                "health-" + health.component(),
+                NotificationKind.ATTENTION,
+                degraded ? Severity.MEDIUM : Severity.LOW,
+                health.component(),
+                summary,
+                List.of(health.component()),
+                degraded ? "Minimal" : "None",
+                degraded ? "Degraded" : "Healthy",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of("Target", health.target(), "Since", String.valueOf(health.since())),
+                health.since(),
+                now));
     }
 
     /** A command that was refused: people should know someone tried. */

@@ -7,8 +7,10 @@ import io.mcpbridge.dr.coordinator.safety.ActionMemory;
 import io.mcpbridge.dr.events.EventEnvelope;
 import io.mcpbridge.dr.events.EventType;
 import io.mcpbridge.dr.events.incident.Incident;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes an incident version to {@code mcp-dr.incidents} and waits for the broker, then the notification
@@ -17,6 +19,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class IncidentPublisher {
+
+    private static final Logger LOG = Logger.getLogger(IncidentPublisher.class);
 
     /** The {@code ce_source} of everything the coordinator publishes. */
     public static final String SOURCE = "/mcp-dr/recovery-coordinator";
@@ -34,6 +38,21 @@ public class IncidentPublisher {
         this.actions = actions;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Asks the notifier to tell people something that is not an incident's change; a failure is logged. */
+    public void notice(NotificationRequest request) {
+        try {
+            sender.send(new EventEnvelope(
+                    request.id(),
+                    EventType.NOTIFY_REQUESTED,
+                    SOURCE,
+                    request.incidentId(),
+                    request.requestedAt(),
+                    request));
+        } catch (IllegalStateException e) {
+            LOG.errorf("notice %s could not be sent: %s", request.id(), e.getMessage());
+        }
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.support.DownIncidents;
 import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.health.HealthState;
+import io.mcpbridge.dr.events.health.ProbeKind;
+import io.mcpbridge.dr.events.health.TargetHealth;
 import io.mcpbridge.dr.events.incident.Incident;
 import io.mcpbridge.dr.events.incident.IncidentState;
 import io.mcpbridge.dr.events.incident.StepOutcome;
@@ -105,6 +108,58 @@ class NoticesTest {
         assertThat(impact("redis", "manual-restore", IncidentState.DETECTED)).isEqualTo("Minimal");
         assertThat(impact("gateway", "service-failure", IncidentState.SUPPRESSED))
                 .isEqualTo("Minimal");
+    }
+
+    @Test
+    void aDegradedTargetIsPostedAndItsRecoveryDigestedNeitherPages() {
+        TargetHealth aofOff = new TargetHealth(
+                "redis",
+                "redis",
+                ProbeKind.REDIS,
+                "redis://redis:6379",
+                HealthState.DEGRADED,
+                HealthState.UP,
+                T0,
+                2,
+                3,
+                "AOF persistence is off",
+                T0);
+        TargetHealth back = new TargetHealth(
+                "redis",
+                "redis",
+                ProbeKind.REDIS,
+                "redis://redis:6379",
+                HealthState.UP,
+                HealthState.DEGRADED,
+                T0.plusSeconds(600),
+                2,
+                3,
+                null,
+                T0.plusSeconds(600));
+        TargetHealth down = new TargetHealth(
+                "redis",
+                "redis",
+                ProbeKind.REDIS,
+                "redis://redis:6379",
+                HealthState.DOWN,
+                HealthState.UP,
+                T0,
+                2,
+                3,
+                "refused",
+                T0);
+
+        NotificationRequest degraded = Notices.forHealth(aofOff, T0).orElseThrow();
+        NotificationRequest recovered = Notices.forHealth(back, T0).orElseThrow();
+
+        assertThat(degraded.kind()).isEqualTo(NotificationKind.ATTENTION);
+        assertThat(degraded.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(degraded.summary()).contains("AOF persistence is off");
+        assertThat(recovered.severity()).isEqualTo(Severity.LOW);
+        assertThat(degraded.id()).isNotEqualTo(recovered.id());
+        assertThat(Notices.forHealth(down, T0))
+                .as("DOWN is an incident's business")
+                .isEmpty();
     }
 
     private static String impact(String component, String scenario, IncidentState state) {

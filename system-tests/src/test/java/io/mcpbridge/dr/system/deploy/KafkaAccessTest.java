@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -118,7 +117,7 @@ class KafkaAccessTest {
             if (GROUPLESS.contains(service)) {
                 continue;
             }
-            groupOf(service).ifPresent(group -> acls.get(service).add("group " + group + " Read"));
+            groupsOf(service).forEach(group -> acls.get(service).add("group " + group + " Read"));
         }
         acls.replaceAll((service, rules) -> rules.stream()
                 .map(rule -> rule.toLowerCase(Locale.ROOT))
@@ -138,11 +137,12 @@ class KafkaAccessTest {
         return services;
     }
 
-    private static Optional<String> groupOf(String service) throws IOException {
+    /** Every consumer group the service's configuration names (the notifier has two: requests and dead letters). */
+    private static Set<String> groupsOf(String service) throws IOException {
         Properties properties = ProjectFiles.settingsOf(service);
         return properties.stringPropertyNames().stream()
                 .filter(name -> name.endsWith(".group.id"))
                 .map(properties::getProperty)
-                .findFirst();
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }
