@@ -9,7 +9,7 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.trust.RecordAuthenticator;
 import io.mcpbridge.dr.events.trust.UnauthenticatedRecordException;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

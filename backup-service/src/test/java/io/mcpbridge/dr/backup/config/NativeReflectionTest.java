@@ -26,7 +26,11 @@ class NativeReflectionTest {
             // writes to mcp-dr.backup.catalog and reads it back to reconcile it (CatalogPublisher,
             // CatalogReconciler): the index objects, which it also reads and writes in the store, and its policy
             EventType.BACKUP_CATALOGED,
-            EventType.BACKUP_POLICY);
+            EventType.BACKUP_POLICY,
+            // reads from mcp-dr.incidents: resolved incidents' postmortem drafts (PostmortemArchiver)
+            EventType.INCIDENT_UPDATED,
+            // writes to mcp-dr.commands.notify: its failed backups and verifications (FailureNotices)
+            EventType.NOTIFY_REQUESTED);
 
     @Test
     void everyEventTypeTheServiceReadsOrWritesIsRegisteredForReflection() {

@@ -3,11 +3,16 @@ package io.mcpbridge.dr.notifier.tracking;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The messages the tracker sends, made from the incident's latest request. */
 final class Messages {
+
+    private static final DateTimeFormatter DUE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private Messages() {}
 
@@ -34,13 +39,14 @@ final class Messages {
     static NotificationRequest reminder(
             IncidentCommunication record, String audience, String commander, String why, Instant now) {
         NotificationRequest latest = record.latest();
-        String summary = "Reminder for " + commander + ": " + audience + " was to hear of this incident by "
-                + record.state(audience).dueAt() + " and has not: " + why + ".";
+        String due = DUE.format(record.state(audience).dueAt());
+        String summary = "Reminder for " + commander + ": " + audience + " was to hear of this incident by " + due
+                + " and has not: " + why + ".";
         NotificationRequest reminder = copy(
                 latest, record.incidentId() + ":remind-" + audience, NotificationKind.INCIDENT_UPDATED, summary, now);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Audience", audience);
-        details.put("Due", String.valueOf(record.state(audience).dueAt()));
+        details.put("Due", due);
         return withDetails(reminder, details);
     }
 
