@@ -170,6 +170,12 @@ public final class LocalStack {
                                 "-Dquarkus.http.port=" + NOTIFIER_PORT,
                                 "-Dkafka.bootstrap.servers=" + bootstrap,
                                 "-Dquarkus.log.console.json.enabled=false",
+                                // No status page or mail here: every audience of the plan hears in the log,
+                                // each at its deadline, rather than its commander being reminded.
+                                "-Dmcpdr.notifier.plan.audiences.external.channels=console",
+                                "-Dmcpdr.notifier.plan.audiences.leadership.channels=console",
+                                "-Dmcpdr.notifier.plan.audiences.customers.channels=console",
+                                "-Dmcpdr.notifier.plan.bridge-url=https://meet.example.com/mcp-bridge-incident",
                                 "-jar",
                                 quarkusApp("notifier").toString()))
                 .awaitPort(NOTIFIER_PORT, Duration.ofSeconds(60));

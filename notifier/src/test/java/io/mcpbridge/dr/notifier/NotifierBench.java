@@ -122,11 +122,12 @@ class NotifierBench {
      */
     @Test
     void pagesInABurst() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.startDedicated();
-                SlackWebhookStub slack = SlackWebhookStub.start();
-                PagerDutyStub pagerDuty = PagerDutyStub.start();
-                TestEvents events = new TestEvents(broker.bootstrapServers())) {
-            for (String pacing : List.of("fixed 500 ms pause", "120 a minute window")) {
+        for (String pacing : List.of("fixed 500 ms pause", "120 a minute window")) {
+            // A broker of its own per run: what one run left queued must not join the next one's burst.
+            try (KafkaBroker broker = KafkaBroker.startDedicated();
+                    SlackWebhookStub slack = SlackWebhookStub.start();
+                    PagerDutyStub pagerDuty = PagerDutyStub.start();
+                    TestEvents events = new TestEvents(broker.bootstrapServers())) {
                 Map<String, String> settings = new HashMap<>(settings(broker, slack, Duration.ZERO));
                 settings.put("mcpdr.notifier.pagerduty.enabled", "true");
                 settings.put("mcpdr.notifier.pagerduty.base-url", pagerDuty.baseUrl());

@@ -153,6 +153,7 @@ final class ChannelWorker implements AutoCloseable {
                 if (job == null) {
                     continue;
                 }
+                job = awaitSlotOrPage(job);
                 try {
                     job.result().complete(deliver(job));
                 } catch (RuntimeException e) {
@@ -180,7 +181,7 @@ final class ChannelWorker implements AutoCloseable {
         String lastReason = "not tried";
         int failures = 0;
         while (failures < maxAttempts) {
-            awaitRateSlot();
+            awaitRateSlot(job);
             if (!running) {
                 // Stopping: leave it unacknowledged, Kafka redelivers it.
                 return DeliveryResult.failed(name, "stopped");
@@ -251,10 +252,28 @@ final class ChannelWorker implements AutoCloseable {
         }
     }
 
-    /** Waits for the channel's next send slot; the wait happens on this channel's thread only. */
-    private void awaitRateSlot() throws InterruptedException {
+    /**
+     * Waits for the send slot of a job not yet tried; if a new incident's page arrives meanwhile, the job goes back
+     * to its place in the queue and the page goes first (it may use the room kept for pages).
+     */
+    private Job awaitSlotOrPage(Job job) throws InterruptedException {
         long wait;
-        while ((wait = rate.waitNanos(System.nanoTime())) > 0 && running) {
+        while ((wait = rate.waitNanos(System.nanoTime(), job.first())) > 0 && running) {
+            Job head = queue.peek();
+            if (!job.first() && head != null && head.first()) {
+                queue.add(job);
+                job = queue.take();
+                continue;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(20)));
+        }
+        return job;
+    }
+
+    /** Waits for the channel's next send slot; the wait happens on this channel's thread only. */
+    private void awaitRateSlot(Job job) throws InterruptedException {
+        long wait;
+        while ((wait = rate.waitNanos(System.nanoTime(), job.first())) > 0 && running) {
             TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
         }
     }

@@ -14,6 +14,9 @@ import java.util.Deque;
 final class RateLimit {
 
     private final int requests;
+    /** Of the window, what only a new incident's first message may use: pages never wait for updates' room. */
+    private final int reserved;
+
     private final long windowNanos;
     private final long spacingNanos;
     private final Deque<Long> sent = new ArrayDeque<>();
@@ -29,19 +32,28 @@ final class RateLimit {
      */
     RateLimit(int requests, Duration window, Duration spacing) {
         this.requests = requests;
+        this.reserved = requests >= 5 ? requests / 5 : 0;
         this.windowNanos = window.toNanos();
         this.spacingNanos = spacing.toNanos();
     }
 
-    /** Nanoseconds to wait before the next send may go, 0 when it may go now. */
-    long waitNanos(long now) {
+    /**
+     * Nanoseconds to wait before the next send may go, 0 when it may go now. A fifth of the window is kept for
+     * {@code urgent} sends (a new incident's page), so a burst of updates and change events never uses up the
+     * room a page needs.
+     */
+    long waitNanos(long now, boolean urgent) {
         long wait = blocked ? blockedUntil - now : 0;
         if (requests > 0) {
             while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) {
                 sent.pollFirst();
             }
-            if (sent.size() >= requests) {
-                wait = Math.max(wait, sent.peekFirst() + windowNanos - now);
+            int allowed = urgent ? requests : requests - reserved;
+            if (sent.size() >= allowed) {
+                // The send that must leave the window before this one may go.
+                long leaving =
+                        sent.stream().skip(sent.size() - allowed).findFirst().orElseThrow();
+                wait = Math.max(wait, leaving + windowNanos - now);
             }
         }
         return Math.max(0, wait);

@@ -1,0 +1,126 @@
+package io.mcpbridge.dr.notifier.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpbridge.dr.events.alert.Severity;
+import io.mcpbridge.dr.events.notify.NotificationKind;
+import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** What an incident's record calls for, decided from the record alone: deadlines, reminders, updates. */
+class ObligationsTest {
+
+    private static final Instant OPENED = Instant.parse("2026-12-07T09:00:00Z");
+    private static final Duration GRACE = Duration.ofMinutes(1);
+    private static final CommunicationPlan PLAN = CommunicationPlan.PLAN;
+
+    @Test
+    void anAudienceNoChannelReachesIsRemindedToTheCommanderAtItsDeadlineAndNotBefore() {
+        IncidentCommunication record = internalTold(IncidentCommunication.opened(request(), PLAN, OPENED));
+        Predicate<String> onlyInternal = Set.of("slack", "pagerduty")::contains;
+
+        assertThat(due(record, OPENED.plus(Duration.ofMinutes(14)), onlyInternal))
+                .as("before External's 15 min")
+                .noneMatch(step -> step instanceof Obligations.Remind);
+        List<Obligations.Step> at15 = due(record, OPENED.plus(Duration.ofMinutes(15)), onlyInternal);
+        assertThat(at15)
+                .filteredOn(step -> step instanceof Obligations.Remind)
+                .extracting(step -> ((Obligations.Remind) step).audience().name())
+                .containsExactly(CommunicationPlan.EXTERNAL);
+        assertThat(at15)
+                .noneMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.audience().name().equals(CommunicationPlan.EXTERNAL));
+
+        IncidentCommunication reminded = record.with(
+                CommunicationPlan.EXTERNAL,
+                record.state(CommunicationPlan.EXTERNAL).reminded(OPENED.plusSeconds(900)));
+        assertThat(due(reminded, OPENED.plus(Duration.ofMinutes(16)), onlyInternal))
+                .as("reminded once")
+                .noneMatch(step -> step instanceof Obligations.Remind remind
+                        && remind.audience().name().equals(CommunicationPlan.EXTERNAL));
+    }
+
+    @Test
+    void anAudienceWhoseChannelKeepsFailingIsToldAtItsDeadlineAndItsCommanderRemindedAMinuteLater() {
+        IncidentCommunication record = internalTold(IncidentCommunication.opened(request(), PLAN, OPENED));
+        Predicate<String> all = channel -> true;
+
+        List<Obligations.Step> at15 = due(record, OPENED.plus(Duration.ofMinutes(15)), all);
+        assertThat(at15)
+                .anyMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.first()
+                        && tell.audience().name().equals(CommunicationPlan.EXTERNAL));
+        assertThat(at15).noneMatch(step -> step instanceof Obligations.Remind);
+        assertThat(due(record, OPENED.plus(Duration.ofMinutes(16)), all))
+                .anyMatch(step -> step instanceof Obligations.Remind remind
+                        && remind.audience().name().equals(CommunicationPlan.EXTERNAL));
+    }
+
+    @Test
+    void thePromisedUpdateComesFirstThenGoesToThoseToldAndARedeliveredRequestIsNoNews() {
+        IncidentCommunication record = IncidentCommunication.opened(request(), PLAN, OPENED);
+        record = record.with(
+                CommunicationPlan.INTERNAL,
+                record.state(CommunicationPlan.INTERNAL).told(OPENED, 1, 0));
+        Instant promised = record.nextUpdateAt();
+        assertThat(promised).isEqualTo(OPENED.plus(Duration.ofMinutes(15)));
+
+        assertThat(Obligations.due(record, PLAN, promised, channel -> true, GRACE))
+                .containsExactly(new Obligations.UpdateDue());
+        IncidentCommunication updated = record.updateDue(PLAN, promised);
+        assertThat(updated.nextUpdateAt()).isEqualTo(promised.plus(Duration.ofMinutes(15)));
+        assertThat(Obligations.due(updated, PLAN, promised, channel -> true, GRACE))
+                .anyMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.update() == 1
+                        && tell.audience().name().equals(CommunicationPlan.INTERNAL));
+        assertThat(updated.apply(request(), PLAN, promised))
+                .as("the same request again")
+                .isSameAs(updated);
+    }
+
+    /** What is due once the promised update, if that is what is due first, was counted (as the tracker does). */
+    private static List<Obligations.Step> due(IncidentCommunication record, Instant now, Predicate<String> reachable) {
+        List<Obligations.Step> steps = Obligations.due(record, PLAN, now, reachable, GRACE);
+        if (steps.equals(List.of(new Obligations.UpdateDue()))) {
+            return Obligations.due(record.updateDue(PLAN, now), PLAN, now, reachable, GRACE);
+        }
+        return steps;
+    }
+
+    /** As the matrix path records it once Slack and PagerDuty took the opening. */
+    private static IncidentCommunication internalTold(IncidentCommunication record) {
+        return record.with(
+                CommunicationPlan.INTERNAL,
+                record.state(CommunicationPlan.INTERNAL).told(OPENED, 1, 0));
+    }
+
+    private static NotificationRequest request() {
+        return new NotificationRequest(
+                "inc-1:opened",
+                "inc-1",
+                NotificationKind.INCIDENT_OPENED,
+                Severity.CRITICAL,
+                "gateway",
+                "down",
+                List.of("gateway"),
+                "Severe",
+                "Investigating",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                OPENED,
+                OPENED);
+    }
+}
