@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.notifier;
 
+import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -166,25 +167,13 @@ class AudienceChannelsTest {
     }
 
     private static NotificationRequest request(String incident, NotificationKind kind, Instant at) {
-        return new NotificationRequest(
-                incident + ":" + kind,
-                incident,
-                kind,
-                Severity.CRITICAL,
-                "gateway",
-                "gateway /health failed twice",
-                List.of("gateway"),
-                "Severe",
-                "Investigating",
-                null,
-                Duration.ZERO,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                Map.of(),
-                at,
-                Instant.now());
+        return notification()
+                .id(incident + ":" + kind)
+                .incident(incident)
+                .kind(kind)
+                .severity(Severity.CRITICAL)
+                .startedAt(at)
+                .fromCoordinator()
+                .build();
     }
 }

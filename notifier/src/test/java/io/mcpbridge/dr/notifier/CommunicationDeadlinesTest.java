@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.notifier;
 
+import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -224,27 +225,15 @@ class CommunicationDeadlinesTest {
     /** A request as the coordinator sends it for a gateway incident: the notifier fills the rest. */
     private static NotificationRequest request(
             String id, String incident, NotificationKind kind, Severity severity, Instant startedAt) {
-        boolean resolved = kind == NotificationKind.INCIDENT_RESOLVED;
-        return new NotificationRequest(
-                id,
-                incident,
-                kind,
-                severity,
-                "gateway",
-                "gateway /health failed twice (gateway-0 10.0.0.12: connection refused)",
-                List.of("gateway"),
-                "Severe",
-                resolved ? "Resolved" : "Investigating",
-                null,
-                Duration.ofMinutes(20),
-                resolved ? "Automatic: gateway down; recovered by service-failure / restart" : null,
-                resolved ? "None (gateway holds no data)" : null,
-                null,
-                null,
-                List.of(),
-                Map.of("Scenario", "service-failure"),
-                startedAt,
-                Instant.now());
+        return notification()
+                .id(id)
+                .incident(incident)
+                .kind(kind)
+                .severity(severity)
+                .summary("gateway /health failed twice (gateway-0 10.0.0.12: connection refused)")
+                .startedAt(startedAt)
+                .fromCoordinator()
+                .build();
     }
 
     /** What each audience received of one incident, counted at its channel. */

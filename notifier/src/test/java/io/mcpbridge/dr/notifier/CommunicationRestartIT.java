@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.notifier;
 
+import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.events.EventEnvelope;
@@ -173,25 +174,13 @@ class CommunicationRestartIT {
     }
 
     private static NotificationRequest request(String incident, NotificationKind kind, Instant startedAt) {
-        return new NotificationRequest(
-                incident + ":" + kind,
-                incident,
-                kind,
-                Severity.CRITICAL,
-                "gateway",
-                "gateway /health failed twice",
-                List.of("gateway"),
-                "Severe",
-                kind == NotificationKind.INCIDENT_RESOLVED ? "Resolved" : "Investigating",
-                null,
-                Duration.ofSeconds(20),
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                Map.of(),
-                startedAt,
-                Instant.now());
+        return notification()
+                .id(incident + ":" + kind)
+                .incident(incident)
+                .kind(kind)
+                .severity(Severity.CRITICAL)
+                .startedAt(startedAt)
+                .fromCoordinator()
+                .build();
     }
 }

@@ -9,7 +9,6 @@ import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -40,7 +39,7 @@ public final class FailureNotices {
         details.put("Command", result.commandId());
         details.put("Scopes", scopes);
         details.put("Reason", result.reason() == null ? "not given" : result.reason());
-        return Optional.of(new NotificationRequest(
+        return Optional.of(NotificationRequest.notice(
                 "backup-failed:" + result.commandId(),
                 "backups",
                 NotificationKind.BACKUP_FAILED,
@@ -50,16 +49,8 @@ public final class FailureNotices {
                         + (verify
                                 ? ". Until a verified backup exists, restores fall back to older ones."
                                 : ". The newest backup grows older until one succeeds."),
-                List.of("Backups"),
                 "None",
                 "Failed",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
                 details,
                 result.time(),
                 now));

@@ -51,4 +51,46 @@ public record NotificationRequest(
         List<NotificationLink> links,
         Map<String, String> details,
         Instant startedAt,
-        Instant requestedAt) {}
+        Instant requestedAt) {
+
+    /**
+     * A notice that is not an incident's change (a DEGRADED target, a failed backup, a refused record): what
+     * happened, to whom it matters and why; the incident fields (duration, root cause, data loss, commander,
+     * bridge, links, next update) stay empty.
+     *
+     * @param group the {@code incidentId} its notices share (Slack threads them; PagerDuty would dedup by it)
+     */
+    public static NotificationRequest notice(
+            String id,
+            String group,
+            NotificationKind kind,
+            Severity severity,
+            String component,
+            String summary,
+            String customerImpact,
+            String status,
+            Map<String, String> details,
+            Instant startedAt,
+            Instant requestedAt) {
+        return new NotificationRequest(
+                id,
+                group,
+                kind,
+                severity,
+                component,
+                summary,
+                component == null ? List.of() : List.of(component),
+                customerImpact,
+                status,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                details,
+                startedAt,
+                requestedAt);
+    }
+}

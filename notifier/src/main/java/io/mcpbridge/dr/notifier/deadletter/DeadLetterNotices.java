@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -70,23 +69,15 @@ public class DeadLetterNotices {
         details.put("Refused by", service);
         details.put("Reason", reason);
         details.put("Dead letter", Topics.DLQ + "-" + record.getPartition() + "@" + record.getOffset());
-        return new NotificationRequest(
+        return NotificationRequest.notice(
                 "dead-letter:" + record.getPartition() + ":" + record.getOffset(),
                 "dead-letters",
                 NotificationKind.ATTENTION,
                 Severity.LOW,
                 "dead-letters",
                 "A record on " + topic + " was refused by " + service + ": " + reason + ". drctl dlq lists them.",
-                List.of(),
                 "None",
                 "Refused",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
                 details,
                 record.getTimestamp(),
                 now);

@@ -29,10 +29,11 @@ final class Messages {
                     id,
                     NotificationKind.INCIDENT_UPDATED,
                     "Update " + tell.update() + ": no change since the last message. " + latest.summary(),
+                    latest.details(),
                     now);
         }
         NotificationKind kind = tell.first() && !record.resolved() ? NotificationKind.INCIDENT_OPENED : latest.kind();
-        return copy(latest, id, kind, latest.summary(), now);
+        return copy(latest, id, kind, latest.summary(), latest.details(), now);
     }
 
     /** The commander's reminder that an audience has not heard by its deadline, for the internal channels. */
@@ -42,16 +43,26 @@ final class Messages {
         String due = DUE.format(record.state(audience).dueAt());
         String summary = "Reminder for " + commander + ": " + audience + " was to hear of this incident by " + due
                 + " and has not: " + why + ".";
-        NotificationRequest reminder = copy(
-                latest, record.incidentId() + ":remind-" + audience, NotificationKind.INCIDENT_UPDATED, summary, now);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Audience", audience);
         details.put("Due", due);
-        return withDetails(reminder, details);
+        return copy(
+                latest,
+                record.incidentId() + ":remind-" + audience,
+                NotificationKind.INCIDENT_UPDATED,
+                summary,
+                details,
+                now);
     }
 
+    /** The request as another message: its own id, kind, summary and details, requested now. */
     private static NotificationRequest copy(
-            NotificationRequest r, String id, NotificationKind kind, String summary, Instant now) {
+            NotificationRequest r,
+            String id,
+            NotificationKind kind,
+            String summary,
+            Map<String, String> details,
+            Instant now) {
         return new NotificationRequest(
                 id,
                 r.incidentId(),
@@ -69,31 +80,8 @@ final class Messages {
                 r.incidentCommander(),
                 r.bridgeUrl(),
                 r.links(),
-                r.details(),
-                r.startedAt(),
-                now);
-    }
-
-    private static NotificationRequest withDetails(NotificationRequest r, Map<String, String> details) {
-        return new NotificationRequest(
-                r.id(),
-                r.incidentId(),
-                r.kind(),
-                r.severity(),
-                r.component(),
-                r.summary(),
-                r.affectedServices(),
-                r.customerImpact(),
-                r.status(),
-                r.nextUpdate(),
-                r.duration(),
-                r.rootCause(),
-                r.dataLoss(),
-                r.incidentCommander(),
-                r.bridgeUrl(),
-                r.links(),
                 details,
                 r.startedAt(),
-                r.requestedAt());
+                now);
     }
 }

@@ -24,6 +24,8 @@ public final class Notifications {
     private final Map<String, String> details = new LinkedHashMap<>();
     private List<NotificationLink> links = List.of(new NotificationLink("Runbook", "https://runbooks.example.com/sf"));
     private boolean sparse;
+    private boolean fromCoordinator;
+    private Instant startedAt = Instant.now();
 
     /** The request as the coordinator publishes it on mcp-dr.commands.notify. */
     public static EventEnvelope envelope(NotificationRequest request) {
@@ -70,6 +72,21 @@ public final class Notifications {
         return this;
     }
 
+    /** When the incident started (its deadlines count from here). */
+    public Notifications startedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+        return this;
+    }
+
+    /**
+     * As the coordinator sends it: what the notifier fills itself (next update, commander, bridge) left out, and no
+     * links.
+     */
+    public Notifications fromCoordinator() {
+        this.fromCoordinator = true;
+        return this;
+    }
+
     /** Only the required fields: everything else must render as "unknown". */
     public Notifications sparse() {
         this.sparse = true;
@@ -109,15 +126,15 @@ public final class Notifications {
                 List.of("Gateway"),
                 "Severe",
                 kind == NotificationKind.INCIDENT_RESOLVED ? "Resolved" : "Investigating",
-                "In 15 minutes",
+                fromCoordinator ? null : "In 15 minutes",
                 Duration.ofMinutes(12).plusSeconds(5),
                 "Bad deploy rolled back",
                 "None",
-                "mcp-dr automation",
-                "https://meet.example.com/mcp",
-                links,
+                fromCoordinator ? null : "mcp-dr automation",
+                fromCoordinator ? null : "https://meet.example.com/mcp",
+                fromCoordinator ? List.of() : links,
                 details,
-                Instant.now(),
+                startedAt,
                 Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.notifier.tracking;
 
+import static io.mcpbridge.dr.notifier.support.Notifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.events.alert.Severity;
@@ -9,7 +10,6 @@ import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -102,25 +102,13 @@ class ObligationsTest {
     }
 
     private static NotificationRequest request() {
-        return new NotificationRequest(
-                "inc-1:opened",
-                "inc-1",
-                NotificationKind.INCIDENT_OPENED,
-                Severity.CRITICAL,
-                "gateway",
-                "down",
-                List.of("gateway"),
-                "Severe",
-                "Investigating",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                Map.of(),
-                OPENED,
-                OPENED);
+        return notification()
+                .id("inc-1:opened")
+                .incident("inc-1")
+                .kind(NotificationKind.INCIDENT_OPENED)
+                .severity(Severity.CRITICAL)
+                .startedAt(OPENED)
+                .fromCoordinator()
+                .build();
     }
 }

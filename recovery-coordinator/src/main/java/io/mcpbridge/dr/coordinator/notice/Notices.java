@@ -86,23 +86,15 @@ public final class Notices {
         String summary = degraded
                 ? health.target() + " is degraded" + why + ". It still serves; nothing is recovered automatically."
                 : health.target() + " is no longer degraded.";
-        return Optional.of(new NotificationRequest(
+        return Optional.of(NotificationRequest.notice(
                 (degraded ? "degraded:" : "recovered:") + health.target() + ":" + health.since(),
                 "health-" + health.component(),
                 NotificationKind.ATTENTION,
                 degraded ? Severity.MEDIUM : Severity.LOW,
                 health.component(),
                 summary,
-                List.of(health.component()),
                 degraded ? "Minimal" : "None",
                 degraded ? "Degraded" : "Healthy",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
                 Map.of("Target", health.target(), "Since", String.valueOf(health.since())),
                 health.since(),
                 now));
@@ -123,23 +115,15 @@ public final class Notices {
     /** A notice about a command, outside any incident: grouped per component under {@code commands-<component>}. */
     private static NotificationRequest aboutCommand(
             String id, String component, Severity severity, String what, String status, String reason, Instant now) {
-        return new NotificationRequest(
+        return NotificationRequest.notice(
                 id,
                 "commands-" + component,
                 NotificationKind.INCIDENT_UPDATED,
                 severity,
                 component,
                 "A recovery command was " + what + ": " + reason,
-                List.of(),
                 "None",
                 status,
-                null,
-                null,
-                null,
-                null,
-                "mcp-dr automation",
-                null,
-                List.of(),
                 Map.of("Reason", reason),
                 now,
                 now);
