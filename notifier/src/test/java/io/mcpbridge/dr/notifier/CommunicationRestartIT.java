@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged notifier stopped in the middle of an incident's communication, in real time with the plan's
- * minutes made seconds, and started again: what fell due while it was down is sent by the next instance, the
+ * minutes made seconds, and started again (its email through an SMTP server that requires STARTTLS, as relays do): what fell due while it was down is sent by the next instance, the
  * updates carry on in sequence, and nothing is sent twice (counted at Slack, the status page and the SMTP
  * server).
  */
@@ -44,7 +44,7 @@ class CommunicationRestartIT {
         try (KafkaBroker broker = KafkaBroker.startDedicated();
                 SlackWebhookStub slack = SlackWebhookStub.start();
                 StatuspageStub statuspage = StatuspageStub.start();
-                SmtpServer smtp = SmtpServer.start()) {
+                SmtpServer smtp = SmtpServer.startRequiringStartTls()) {
             Map<String, String> settings = new HashMap<>(Map.ofEntries(
                     Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
                     Map.entry("mcpdr.notifier.console.enabled", "false"),

@@ -119,6 +119,7 @@ class DrctlIT {
         Drctl.Run postmortem = alice.run("postmortem", id);
         assertThat(postmortem.exitCode()).as(postmortem.all()).isZero();
         assertThat(postmortem.out()).contains(id);
+        assertThat(postmortem.err()).as("where people find it").contains("postmortems/" + id + ".md");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -71,33 +72,54 @@ public final class SmtpServer extends PeerProcess {
         }
     }
 
-    private SmtpServer(int port, Path dir, Process process) {
+    private final boolean startTls;
+
+    private SmtpServer(int port, Path dir, Process process, boolean startTls) {
         super(port, dir, process);
+        this.startTls = startTls;
     }
 
+    /** Plain SMTP on loopback. */
     public static SmtpServer start() {
-        return startOnSomeFreePort(SmtpServer::startOnce);
+        return startOnSomeFreePort(port -> startOnce(port, false));
     }
 
-    private static SmtpServer startOnce(int port) {
+    /**
+     * SMTP that requires STARTTLS before it takes any mail, as relays do, with a self-signed certificate for
+     * 127.0.0.1 made for it ({@link #certificate()}): a client that does not upgrade gets no mail through.
+     */
+    public static SmtpServer startRequiringStartTls() {
+        return startOnSomeFreePort(port -> startOnce(port, true));
+    }
+
+    /** The server's certificate (PEM), for the client's trust store. */
+    public Path certificate() {
+        return dir().resolve("cert.pem");
+    }
+
+    private static SmtpServer startOnce(int port, boolean startTls) {
         Path dir;
         try {
             dir = Files.createTempDirectory("smtp-" + port + "-");
+            if (startTls) {
+                selfSigned(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + port));
+        if (startTls) {
+            command.addAll(List.of(
+                    "--tlscert",
+                    dir.resolve("cert.pem").toString(),
+                    "--tlskey",
+                    dir.resolve("key.pem").toString()));
+        }
+        command.addAll(List.of(
+                "-c", "aiosmtpd.handlers.Mailbox", dir.resolve("maildir").toString()));
         Process process;
         try {
-            process = new ProcessBuilder(List.of(
-                            PYTHON,
-                            "-m",
-                            "aiosmtpd",
-                            "-n",
-                            "-l",
-                            "127.0.0.1:" + port,
-                            "-c",
-                            "aiosmtpd.handlers.Mailbox",
-                            dir.resolve("maildir").toString()))
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("smtp.log").toFile())
                     .start();
@@ -105,7 +127,7 @@ public final class SmtpServer extends PeerProcess {
             throw new IllegalStateException(
                     "cannot run aiosmtpd (apt-get install python3-aiosmtpd): " + e.getMessage());
         }
-        SmtpServer server = new SmtpServer(port, dir, process);
+        SmtpServer server = new SmtpServer(port, dir, process, startTls);
         try {
             Awaitility.await("SMTP server on port " + port)
                     .atMost(Duration.ofSeconds(20))
@@ -148,15 +170,57 @@ public final class SmtpServer extends PeerProcess {
         }
     }
 
-    /** The settings that point the Quarkus mailer at this server (plain SMTP on loopback, no login). */
+    /**
+     * The settings that point the Quarkus mailer at this server, on loopback without login: plain, or upgraded with
+     * STARTTLS and trusting this server's certificate alone.
+     */
     public Properties mailerSettings() {
         Properties settings = new Properties();
         settings.setProperty("quarkus.mailer.host", "127.0.0.1");
         settings.setProperty("quarkus.mailer.port", Integer.toString(port()));
         settings.setProperty("quarkus.mailer.tls", "false");
-        settings.setProperty("quarkus.mailer.start-tls", "DISABLED");
         settings.setProperty("quarkus.mailer.mock", "false");
+        if (startTls) {
+            settings.setProperty("quarkus.mailer.start-tls", "REQUIRED");
+            settings.setProperty("quarkus.mailer.tls-configuration-name", "smtp");
+            settings.setProperty(
+                    "quarkus.tls.smtp.trust-store.pem.certs", certificate().toString());
+        } else {
+            settings.setProperty("quarkus.mailer.start-tls", "DISABLED");
+        }
         return settings;
+    }
+
+    private static void selfSigned(Path dir) throws IOException {
+        Process openssl = new ProcessBuilder(List.of(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=127.0.0.1",
+                        "-addext",
+                        "subjectAltName=IP:127.0.0.1",
+                        "-keyout",
+                        dir.resolve("key.pem").toString(),
+                        "-out",
+                        dir.resolve("cert.pem").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile())
+                .start();
+        try {
+            if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IllegalStateException(
+                        "openssl could not make a certificate: see " + dir.resolve("openssl.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted making a certificate", e);
+        }
     }
 
     private static Message parse(String raw) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -110,7 +111,14 @@ public class CommunicationTracker {
         if (!IncidentCommunication.isIncidentNews(request)) {
             return dispatcher.dispatch(request, facts(null));
         }
-        return CompletableFuture.supplyAsync(() -> take(request), loop).thenCompose(record -> {
+        CompletableFuture<IncidentCommunication> taken;
+        try {
+            taken = CompletableFuture.supplyAsync(() -> take(request), loop);
+        } catch (RejectedExecutionException stopping) {
+            // Shutting down: never completed, so never acknowledged; Kafka hands it to whoever runs next.
+            return new CompletableFuture<>();
+        }
+        return taken.thenCompose(record -> {
             CompletableFuture<List<String>> delivered = dispatcher.dispatch(request, facts(record));
             if (record != null) {
                 String incidentId = record.incidentId();
@@ -366,7 +374,7 @@ public class CommunicationTracker {
                     LOG.errorf("communication step failed: %s", e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             // Shutting down: what was not recorded is done again by whoever runs next (the ids keep it once).
         }
     }

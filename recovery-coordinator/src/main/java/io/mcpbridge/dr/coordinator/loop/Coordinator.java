@@ -209,6 +209,9 @@ public class Coordinator {
                 if (change.incident().isPresent()) {
                     publisher.publish(change.incident().get());
                     book.current(alert.component()).ifPresent(this::run);
+                } else {
+                    // Too mild for an incident, yet someone should know (an overdue drill, a stale backup).
+                    Notices.forAlert(alert, clock.instant()).ifPresent(publisher::notice);
                 }
             }
             metrics.signal("alert");

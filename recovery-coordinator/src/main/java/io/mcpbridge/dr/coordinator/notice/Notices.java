@@ -1,5 +1,7 @@
 package io.mcpbridge.dr.coordinator.notice;
 
+import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.TargetHealth;
@@ -97,6 +99,30 @@ public final class Notices {
                 degraded ? "Degraded" : "Healthy",
                 Map.of("Target", health.target(), "Since", String.valueOf(health.since())),
                 health.since(),
+                now));
+    }
+
+    /**
+     * A firing alert too mild to open an incident (MEDIUM or LOW: a drill overdue, a backup older than its target,
+     * ...): people hear of it by its severity, posted or digested, never paged. Alertmanager repeats a firing alert;
+     * the id is the alert instance's, so it is told once.
+     */
+    public static Optional<NotificationRequest> forAlert(AlertEvent alert, Instant now) {
+        if (alert.status() != AlertStatus.FIRING
+                || (alert.severity() != Severity.MEDIUM && alert.severity() != Severity.LOW)) {
+            return Optional.empty();
+        }
+        return Optional.of(NotificationRequest.notice(
+                "alert:" + alert.fingerprint() + "@" + alert.startsAt(),
+                "alerts-" + alert.component(),
+                NotificationKind.ATTENTION,
+                alert.severity(),
+                alert.component(),
+                alert.alertname() + ": " + alert.summary(),
+                "None",
+                "Firing",
+                Map.of("Alert", alert.alertname(), "Since", String.valueOf(alert.startsAt())),
+                alert.startsAt(),
                 now));
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.dr.coordinator.incident.Incidents;
 import io.mcpbridge.dr.coordinator.support.DownIncidents;
+import io.mcpbridge.dr.events.alert.AlertEvent;
+import io.mcpbridge.dr.events.alert.AlertStatus;
 import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.health.HealthState;
 import io.mcpbridge.dr.events.health.ProbeKind;
@@ -160,6 +162,44 @@ class NoticesTest {
         assertThat(Notices.forHealth(down, T0))
                 .as("DOWN is an incident's business")
                 .isEmpty();
+    }
+
+    @Test
+    void aFiringAlertTooMildForAnIncidentIsToldOnceByItsSeverityAndNeverPages() {
+        AlertEvent overdue = alert(Severity.MEDIUM, AlertStatus.FIRING);
+
+        NotificationRequest notice = Notices.forAlert(overdue, T0).orElseThrow();
+
+        assertThat(notice.kind()).isEqualTo(NotificationKind.ATTENTION);
+        assertThat(notice.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(notice.summary()).startsWith("MCPDRDrillOverdue: ");
+        assertThat(Notices.forAlert(overdue, T0.plusSeconds(300)).orElseThrow().id())
+                .as("Alertmanager's repeat is the same notice")
+                .isEqualTo(notice.id());
+        assertThat(Notices.forAlert(alert(Severity.MEDIUM, AlertStatus.RESOLVED), T0))
+                .isEmpty();
+        assertThat(Notices.forAlert(alert(Severity.CRITICAL, AlertStatus.FIRING), T0))
+                .as("an incident's business")
+                .isEmpty();
+    }
+
+    private static AlertEvent alert(Severity severity, AlertStatus status) {
+        return new AlertEvent(
+                "dr-drills",
+                severity,
+                status,
+                "MCPDRDrillOverdue",
+                "f00d",
+                "no passing full drill in 100 days",
+                Map.of(),
+                Map.of(),
+                T0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0);
     }
 
     private static String impact(String component, String scenario, IncidentState state) {

@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
         })
 public final class PostmortemCommand extends DrctlCommand {
 
+    /** Where backup-service keeps every resolved incident's draft for people, in its bucket. */
+    private static final String KEPT_AS = "the draft is also kept in the backup bucket as postmortems/";
+
     @Parameters(paramLabel = "ID", description = "The incident id (inc-...).")
     String id;
 
@@ -40,6 +43,7 @@ public final class PostmortemCommand extends DrctlCommand {
         }
         if (file == null) {
             terminal.println(incident.postmortem());
+            terminal.note(KEPT_AS + id + ".md");
             return ExitCodes.DONE;
         }
         try {
@@ -47,7 +51,7 @@ public final class PostmortemCommand extends DrctlCommand {
         } catch (IOException e) {
             throw new DrctlException(ExitCodes.FAILED, "cannot write " + file + ": " + e.getMessage());
         }
-        terminal.note("postmortem of " + id + " written to " + file);
+        terminal.note("postmortem of " + id + " written to " + file + "; " + KEPT_AS + id + ".md");
         return ExitCodes.DONE;
     }
 }
