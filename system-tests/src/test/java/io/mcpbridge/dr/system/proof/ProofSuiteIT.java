@@ -270,8 +270,14 @@ class ProofSuiteIT {
         long sessions = sessions(system.sessions);
         backupNow("before the data-center failure");
 
-        String id = declare("data-center-failure", "the primary site lost power");
+        // The site goes first; automation sees the gateway down and starts its restart; the engineer takes the
+        // incident over and declares what happened. (Declaring first raced the test: a fast runbook could switch the
+        // traffic before the test took the primary down, taking the DR site's gateway down with it.)
         simulator("/sim/gateway/down?sticky=true");
+        Incident detected = awaitIncident("gateway", IncidentState::open);
+        Drctl.Run escalate = alice.run("escalate", detected.id(), "--reason", "the primary site lost power");
+        assertThat(escalate.exitCode()).as(escalate.all()).isZero();
+        String id = declare("data-center-failure", "the primary site lost power");
 
         Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED, id);
         assertThat(steps(incident)).containsSubsequence("restore-into-dr", "switch-traffic", "verify");
