@@ -13,6 +13,7 @@ import io.mcpbridge.dr.drctl.commands.recovery.ResolveCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.RestoreCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.RevokeSessionsCommand;
 import io.mcpbridge.dr.drctl.commands.recovery.RotateCredentialsCommand;
+import io.mcpbridge.dr.drctl.commands.recovery.TellCommand;
 import io.mcpbridge.dr.drctl.commands.state.DeadLettersCommand;
 import io.mcpbridge.dr.drctl.commands.state.FollowCommand;
 import io.mcpbridge.dr.drctl.commands.state.IncidentCommand;
@@ -60,6 +61,7 @@ import picocli.CommandLine.ScopeType;
             AckCommand.class,
             EscalateCommand.class,
             ResolveCommand.class,
+            TellCommand.class,
             BackupGroup.class,
             DrillGroup.class,
             KeygenCommand.class,

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -191,6 +192,80 @@ class CommunicationDeadlinesTest {
                 .allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("unknown"));
     }
 
+    /**
+     * The plan's "As needed": Customers of a MEDIUM incident hear nothing, and nobody is reminded, until an engineer
+     * tells them ({@code drctl tell}, through the coordinator); then they hear the engineer's words once, by their
+     * list, and the incident's resolution. A request naming an audience the plan lacks is refused with the reason,
+     * and the internal channels hear of it at once.
+     */
+    @Test
+    void customersHearOfAMediumIncidentOnlyWhenAnEngineerTellsThemAndThenHearItsEnd() {
+        Instant opened = clock.instant()
+                .plus(Duration.ofDays(30))
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofHours(9));
+        clock.set(opened);
+        String incident = "inc-gateway-told-" + System.nanoTime();
+        Counts counts = new Counts(incident, true);
+        publish(request(incident + ":opened", incident, NotificationKind.INCIDENT_OPENED, Severity.MEDIUM, opened));
+        awaitCounts(counts, Map.of(CommunicationPlan.INTERNAL, 1), "the internal audience at once");
+
+        // Past External's 4 hours in one step (one update for the hours missed): Customers hear nothing, and
+        // nobody is reminded of them.
+        clock.set(opened.plus(Duration.ofHours(5)));
+        Map<String, Integer> expected =
+                new HashMap<>(Map.of(CommunicationPlan.INTERNAL, 2, CommunicationPlan.EXTERNAL, 1));
+        awaitCounts(counts, expected, "an update and External's first notice");
+        holdsAt(counts, expected, "no word to Customers");
+        assertThat(counts.internalTexts()).noneMatch(text -> text.contains("Reminder") && text.contains("customers"));
+
+        String words = "Some of you may have to sign in again; we are restoring the service.";
+        NotificationRequest told = notification()
+                .id(incident + ":told-cmd-tell-1")
+                .incident(incident)
+                .kind(NotificationKind.INCIDENT_UPDATED)
+                .severity(Severity.MEDIUM)
+                .summary(words)
+                .startedAt(opened)
+                .fromCoordinator()
+                .audiences(CommunicationPlan.CUSTOMERS)
+                .build();
+        publish(told);
+        publish(told); // redelivered: still once
+        expected.merge(CommunicationPlan.CUSTOMERS, 1, Integer::sum);
+        awaitCounts(counts, expected, "Customers hear the engineer's words");
+        holdsAt(counts, expected, "once, and nobody else hears them");
+        assertThat(counts.mails(AudiencePeersResource.CUSTOMERS))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.text()).contains(words));
+
+        NotificationRequest nobody = notification()
+                .id(incident + ":told-cmd-tell-2")
+                .incident(incident)
+                .kind(NotificationKind.INCIDENT_UPDATED)
+                .severity(Severity.MEDIUM)
+                .summary(words)
+                .startedAt(opened)
+                .fromCoordinator()
+                .audiences("investors")
+                .build();
+        publish(nobody);
+        Awaitility.await("the internal channels hear the refusal")
+                .atMost(ARRIVAL)
+                .until(() -> counts.internalTexts().stream()
+                        .anyMatch(text -> text.contains("Not told as asked") && text.contains("investors")));
+
+        clock.set(opened.plus(Duration.ofHours(5)).plusSeconds(30));
+        expected.merge(CommunicationPlan.INTERNAL, 2, Integer::sum); // the refusal, then the resolution
+        expected.merge(CommunicationPlan.EXTERNAL, 1, Integer::sum);
+        expected.merge(CommunicationPlan.CUSTOMERS, 1, Integer::sum);
+        publish(request(incident + ":resolved", incident, NotificationKind.INCIDENT_RESOLVED, Severity.MEDIUM, opened));
+        awaitCounts(counts, expected, "the resolution, Customers brought in too");
+        assertThat(counts.everyText())
+                .as("messages delivered")
+                .allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("unknown"));
+    }
+
     private void awaitCounts(Counts counts, Map<String, Integer> expected, String when) {
         Awaitility.await(when)
                 .atMost(ARRIVAL)
@@ -281,6 +356,11 @@ class CommunicationDeadlinesTest {
             return texts;
         }
 
+        /** Every internal message of the incident, its notices included. */
+        List<String> internalTexts() {
+            return internal();
+        }
+
         private List<String> internal() {
             return ChannelStubsResource.slack().accepted().stream()
                     .map(RecordedRequest::body)
@@ -293,7 +373,7 @@ class CommunicationDeadlinesTest {
             return pages.stream().mapToInt(page -> page.updates().size()).sum();
         }
 
-        private List<SmtpServer.Message> mails(String recipient) {
+        List<SmtpServer.Message> mails(String recipient) {
             Supplier<List<SmtpServer.Message>> all =
                     () -> AudiencePeersResource.smtp().messages();
             return all.get().stream()

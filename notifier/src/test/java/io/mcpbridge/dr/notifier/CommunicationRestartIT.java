@@ -61,8 +61,8 @@ class CommunicationRestartIT {
                     Map.entry("mcpdr.notifier.email.recipients.customers", "support@example.com"),
                     // The plan's Critical row with minutes made seconds: updates every 2 s.
                     Map.entry("mcpdr.notifier.plan.audiences.external.critical", "2s"),
-                    Map.entry("mcpdr.notifier.plan.audiences.leadership.critical", "10s"),
-                    Map.entry("mcpdr.notifier.plan.audiences.customers.critical", "14s"),
+                    Map.entry("mcpdr.notifier.plan.audiences.leadership.critical", "12s"),
+                    Map.entry("mcpdr.notifier.plan.audiences.customers.critical", "16s"),
                     Map.entry("mcpdr.notifier.plan.updates.critical", "2s"),
                     Map.entry("mcpdr.notifier.plan.tick", "100ms")));
             smtp.mailerSettings().forEach((key, value) -> settings.put((String) key, (String) value));
@@ -82,7 +82,7 @@ class CommunicationRestartIT {
                     first.stop();
                 }
                 Instant stopped = Instant.now();
-                Instant leadershipDue = times.get("opened").plusSeconds(10);
+                Instant leadershipDue = times.get("opened").plusSeconds(12);
                 assertThat(stopped).as("stopped before leadership's deadline").isBefore(leadershipDue);
                 Awaitility.await("leadership's deadline passed while no notifier ran")
                         .atMost(Duration.ofSeconds(30))

@@ -70,7 +70,8 @@ class CommandTrustTest {
                 false,
                 false,
                 Duration.ofHours(1),
-                Instant.now());
+                Instant.now(),
+                List.of());
     }
 
     private String deadLetterReason(String commandId) {
@@ -128,7 +129,8 @@ class CommandTrustTest {
                         false,
                         false,
                         Duration.ofDays(7),
-                        tampered.requestedAt())),
+                        tampered.requestedAt(),
+                        List.of())),
                 signed.headers()));
         ProducerRecord<String, byte[]> moved = SignedCommands.signed(rekeyed);
         topics.events.send(new ProducerRecord<>(moved.topic(), null, "trust-a", moved.value(), moved.headers()));
@@ -164,7 +166,8 @@ class CommandTrustTest {
                 false,
                 false,
                 null,
-                Instant.now());
+                Instant.now(),
+                List.of());
         ProducerRecord<String, byte[]> record = SignedCommands.signed(recover);
 
         topics.events.send(record);
@@ -203,7 +206,8 @@ class CommandTrustTest {
                 false,
                 false,
                 Duration.ofHours(12),
-                tenMinutesAgo);
+                tenMinutesAgo,
+                List.of());
         ProducerRecord<String, byte[]> signedThen = SignedCommands.signed(old);
 
         topics.events.send(new ProducerRecord<>(
@@ -232,7 +236,8 @@ class CommandTrustTest {
                 false,
                 false,
                 null,
-                null);
+                null,
+                List.of());
         ProducerRecord<String, byte[]> record = TestSigners.signer(TestSigners.ENGINEER)
                 .sign(EventRecords.toRecord(new EventEnvelope(
                         incomplete.id(), EventType.RECOVERY_REQUESTED, "/test", "trust-e", Instant.now(), incomplete)));

@@ -232,7 +232,8 @@ class CoordinatorReplicasIT {
                 false,
                 false,
                 Duration.ofHours(2),
-                requestedAt);
+                requestedAt,
+                List.of());
     }
 
     /** Waits until the instance is ready and owns every partition of the signal topics. */

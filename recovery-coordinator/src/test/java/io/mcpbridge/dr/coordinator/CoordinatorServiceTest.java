@@ -189,7 +189,8 @@ class CoordinatorServiceTest {
                 false,
                 false,
                 null,
-                Instant.now());
+                Instant.now(),
+                List.of());
         topics.events.send(SignedCommands.signed(command));
 
         Incident refused = topics.incidents

@@ -22,6 +22,7 @@ import io.mcpbridge.dr.events.incident.RecoveryAction;
 import io.mcpbridge.dr.events.incident.RecoveryCommand;
 import io.mcpbridge.dr.events.incident.StepOutcome;
 import io.mcpbridge.dr.events.json.EventRecords;
+import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.testing.ClusterFixtures;
 import io.mcpbridge.dr.testing.HealthSignals;
@@ -139,6 +140,43 @@ class ManualCommandsTest {
         assertThat(done.timeline())
                 .anySatisfy(entry -> assertThat(entry.detail()).startsWith("dry run: would rotate-credentials"));
         assertThat(token()).isEqualTo("store-c-token");
+    }
+
+    @Test
+    void aTellIsWrittenOnTheTimelineAndHandedToTheNotifierForExactlyItsAudiences() {
+        // An unconfirmed destructive command leaves an open incident, escalated to people.
+        topics.events.send(SignedCommands.signed(
+                command(RecoveryAction.ROTATE_CREDENTIALS, "store-t", null, List.of(), false, false)));
+        Incident open = awaitIncident(i -> i.component().equals("store-t") && i.state() == IncidentState.ESCALATED);
+
+        String words = "Sign-ins work again; thank you for your patience.";
+        RecoveryCommand tell = tell("store-t", List.of("customers", "leadership"), words);
+        topics.events.send(SignedCommands.signed(tell));
+
+        CommandOutcome told = outcomeOf(tell);
+        assertThat(told.verdict()).isEqualTo(CommandOutcome.Verdict.ACCEPTED);
+        assertThat(told.incidentId()).isEqualTo(open.id());
+        NotificationRequest request = topics.notifications
+                .awaitPayloads(
+                        EventType.NOTIFY_REQUESTED,
+                        NotificationRequest.class,
+                        n -> n.id().equals(open.id() + ":told-" + tell.id()),
+                        1,
+                        WAIT)
+                .get(0);
+        assertThat(request.audiences()).containsExactly("customers", "leadership");
+        assertThat(request.summary()).isEqualTo(words);
+        assertThat(request.kind()).isEqualTo(NotificationKind.INCIDENT_UPDATED);
+        assertThat(request.status()).isEqualTo("Escalated: engineers at work");
+        assertThat(awaitIncident(i -> i.id().equals(open.id())
+                        && i.timeline().stream().anyMatch(e -> e.detail().startsWith("told customers"))))
+                .satisfies(incident -> assertThat(incident.timeline())
+                        .anySatisfy(entry -> assertThat(entry.detail())
+                                .isEqualTo("told customers, leadership by " + TestSigners.ENGINEER + ": " + words)));
+
+        RecoveryCommand nobody = tell("store-t", List.of(), words);
+        topics.events.send(SignedCommands.signed(nobody));
+        assertThat(outcomeOf(nobody).verdict()).isEqualTo(CommandOutcome.Verdict.NOT_RUN);
     }
 
     @Test
@@ -329,7 +367,8 @@ class ManualCommandsTest {
                 false,
                 true,
                 null,
-                Instant.now());
+                Instant.now(),
+                List.of());
         topics.events.send(SignedCommands.signed(dryBreach));
         Incident escalated =
                 awaitIncident(i -> i.component().equals("store-h") && i.state() == IncidentState.ESCALATED);
@@ -452,7 +491,25 @@ class ManualCommandsTest {
                 confirmed,
                 dryRun,
                 null,
-                Instant.now());
+                Instant.now(),
+                List.of());
+    }
+
+    private static RecoveryCommand tell(String component, List<String> audiences, String words) {
+        return new RecoveryCommand(
+                "cmd-tell-" + component + "-" + System.nanoTime(),
+                RecoveryAction.TELL,
+                component,
+                null,
+                null,
+                List.of(),
+                words,
+                "alice",
+                false,
+                false,
+                null,
+                Instant.now(),
+                audiences);
     }
 
     private void secret(String value) {

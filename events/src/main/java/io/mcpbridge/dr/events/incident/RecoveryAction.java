@@ -23,6 +23,11 @@ public enum RecoveryAction {
     /** Close the incident. */
     RESOLVE,
     /**
+     * Tell audiences of the communication plan about the component's open incident now, in the engineer's words
+     * ({@code audiences}, {@code reason}): the plan's "As needed", or earlier than a deadline.
+     */
+    TELL,
+    /**
      * Run a drill now: {@code component} is the drill type's key ({@code drill-backup-verification}, see
      * {@code DrillType.key()}); its result follows on {@code mcp-dr.drills}.
      */

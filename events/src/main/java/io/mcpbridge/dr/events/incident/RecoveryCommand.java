@@ -23,6 +23,8 @@ import java.util.List;
  * @param dryRun         run everything but the effect
  * @param maintenanceFor for MAINTENANCE_ON: how long
  * @param requestedAt    when, as the sender's tool says (freshness counts from the signed {@code ce_time})
+ * @param audiences      for TELL: the communication plan's audiences to tell now ({@code customers},
+ *                       {@code leadership}, ...); {@code reason} holds the words they read
  */
 public record RecoveryCommand(
         String id,
@@ -36,10 +38,12 @@ public record RecoveryCommand(
         boolean confirmed,
         boolean dryRun,
         Duration maintenanceFor,
-        Instant requestedAt) {
+        Instant requestedAt,
+        List<String> audiences) {
 
     public RecoveryCommand {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        audiences = audiences == null ? List.of() : List.copyOf(audiences);
     }
 
     /** The same command, asked for by {@code who} (the verified signer). */
@@ -56,6 +60,7 @@ public record RecoveryCommand(
                 confirmed,
                 dryRun,
                 maintenanceFor,
-                requestedAt);
+                requestedAt,
+                audiences);
     }
 }

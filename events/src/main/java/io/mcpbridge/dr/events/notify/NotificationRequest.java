@@ -31,6 +31,9 @@ import java.util.Map;
  * @param details           further facts worth showing, in order (RTO and RPO of a drill, a backup's size)
  * @param startedAt         when the incident started
  * @param requestedAt       when the notification was requested
+ * @param audiences         empty: the plan decides who hears (the usual case); else an engineer asked for exactly
+ *                          these audiences of the communication plan to be told now ({@code drctl tell}: the plan's
+ *                          "As needed"), and {@code summary} holds the engineer's words for them
  */
 public record NotificationRequest(
         String id,
@@ -51,7 +54,17 @@ public record NotificationRequest(
         List<NotificationLink> links,
         Map<String, String> details,
         Instant startedAt,
-        Instant requestedAt) {
+        Instant requestedAt,
+        List<String> audiences) {
+
+    public NotificationRequest {
+        audiences = audiences == null ? List.of() : List.copyOf(audiences);
+    }
+
+    /** Whether an engineer asked for these audiences to be told (rather than the plan deciding). */
+    public boolean asked() {
+        return !audiences.isEmpty();
+    }
 
     /**
      * A notice that is not an incident's change (a DEGRADED target, a failed backup, a refused record): what
@@ -91,6 +104,7 @@ public record NotificationRequest(
                 List.of(),
                 details,
                 startedAt,
-                requestedAt);
+                requestedAt,
+                List.of());
     }
 }

@@ -13,6 +13,14 @@ public interface Channel {
     /** Whether it is configured and switched on. */
     boolean enabled();
 
+    /**
+     * Whether, switched on, it reaches this audience of the communication plan: an email list needs recipients for
+     * it; the other channels reach whoever they are given to.
+     */
+    default boolean reaches(String audience) {
+        return true;
+    }
+
     /** One attempt to deliver one action of one notification. */
     CompletionStage<Outcome> deliver(NotificationView view, String plainText, ChannelAction action);
 }

@@ -52,6 +52,11 @@ public class EmailChannel implements DigestChannel {
     }
 
     @Override
+    public boolean reaches(String audience) {
+        return !recipients.getOrDefault(audience, List.of()).isEmpty();
+    }
+
+    @Override
     public CompletionStage<Outcome> deliver(NotificationView view, String plainText, ChannelAction action) {
         String audience = Optional.ofNullable(view.facts().audience()).orElse("internal");
         List<String> to = recipients.getOrDefault(audience, List.of());

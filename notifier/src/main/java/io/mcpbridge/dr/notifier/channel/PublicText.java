@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * What the public may read of an incident: written here from its kind, its customer impact and the promised
- * time of the next update only, never from summaries, hosts, errors, runbook output or internal names. The
+ * time of the next update only, never from summaries, hosts, errors, runbook output or internal names; the one
+ * exception is an engineer's own words written for the audience ({@code drctl tell}), shown as written. The
  * marker in the name ({@code [ref 1a2b3c4d]}, a digest of the incident id) lets the channel find the page
  * incident again without saying anything about the incident.
  */
@@ -82,6 +83,9 @@ final class PublicText {
     }
 
     String body() {
+        if (view.request().asked()) {
+            return view.request().summary().strip() + (resolved() ? "" : " Next update: " + view.nextUpdate() + ".");
+        }
         if (resolved()) {
             return service + " has been restored and is working normally. We are reviewing what happened and will "
                     + "share what we learn.";

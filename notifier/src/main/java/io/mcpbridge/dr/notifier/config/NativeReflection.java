@@ -4,7 +4,9 @@ import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationLink;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
+import io.mcpbridge.dr.notifier.delivery.DigestItem;
 import io.mcpbridge.dr.notifier.tracking.AudienceState;
+import io.mcpbridge.dr.notifier.tracking.EngineerTell;
 import io.mcpbridge.dr.notifier.tracking.IncidentCommunication;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,7 +18,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             NotificationKind.class,
             Severity.class,
             IncidentCommunication.class,
-            AudienceState.class
+            AudienceState.class,
+            EngineerTell.class,
+            DigestItem.class
         })
 public final class NativeReflection {
 

@@ -50,7 +50,7 @@ public class DeadLetterNotices {
             return message.ack();
         }
         NotificationRequest notice = noticeOf(metadata, clock.instant());
-        tracker.receive(notice).whenComplete((failures, error) -> {
+        tracker.notice(notice).whenComplete((failures, error) -> {
             if (error != null || !failures.isEmpty()) {
                 LOG.warnf("dead letter notice %s not delivered: %s", notice.id(), error != null ? error : failures);
             }

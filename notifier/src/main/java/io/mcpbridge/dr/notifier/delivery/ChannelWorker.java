@@ -22,7 +22,9 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +46,8 @@ final class ChannelWorker implements AutoCloseable {
      * @param deliveryKey     the ledger's name for where it goes: the channel, or channel and audience
      * @param requestedAt     when the (oldest) notification was requested, for the latency metric
      * @param send            one attempt at sending it
+     * @param ownerKey        the key whose owner delivers it (its incident, or a digest's key): while another
+     *                        instance owns it, it is handed over rather than tried; null: this instance's alone
      */
     record Job(
             List<String> notificationIds,
@@ -52,7 +56,8 @@ final class ChannelWorker implements AutoCloseable {
             Function<Channel, CompletionStage<Outcome>> send,
             CompletableFuture<DeliveryResult> result,
             boolean first,
-            long sequence) {}
+            long sequence,
+            String ownerKey) {}
 
     /**
      * A new incident's first message (its page, its alert) goes before what is already queued; the rest in
@@ -69,6 +74,10 @@ final class ChannelWorker implements AutoCloseable {
     private final DeliveryLedger ledger;
     private final NotifierMetrics metrics;
     private final Clock clock;
+    private final Predicate<String> owns;
+    /** Held from the ownership check before an attempt until its delivery is recorded; see {@link #awaitAttempt}. */
+    private final ReentrantLock attempting = new ReentrantLock();
+
     private final BlockingQueue<Job> queue = new PriorityBlockingQueue<>(64, ORDER);
     private final AtomicLong sequence = new AtomicLong();
     private final Thread thread;
@@ -82,7 +91,9 @@ final class ChannelWorker implements AutoCloseable {
             Duration requestTimeout,
             DeliveryLedger ledger,
             NotifierMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            Predicate<String> owns) {
+        this.owns = owns;
         this.channel = channel;
         this.rate = rate;
         this.maxAttempts = maxAttempts;
@@ -100,26 +111,26 @@ final class ChannelWorker implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * One notification to one audience through this channel: delivered once per (id, delivery key).
+     *
+     * @param ownerKey see {@link Job#ownerKey()}
+     */
     CompletableFuture<DeliveryResult> submit(
-            String notificationId, ChannelAction action, NotificationView view, String plainText) {
-        return submit(notificationId, channel.name(), action, view, plainText);
-    }
-
-    /** One notification to one audience through this channel: delivered once per (id, delivery key). */
-    CompletableFuture<DeliveryResult> submit(
-            String notificationId, String deliveryKey, ChannelAction action, NotificationView view, String plainText) {
+            String notificationId,
+            String deliveryKey,
+            ChannelAction action,
+            NotificationView view,
+            String plainText,
+            String ownerKey) {
         boolean first = view.request().kind() == NotificationKind.INCIDENT_OPENED;
         return submit(
                 List.of(notificationId),
                 deliveryKey,
                 view.request().requestedAt(),
                 target -> target.deliver(view, plainText, action),
-                first);
-    }
-
-    CompletableFuture<DeliveryResult> submit(
-            List<String> notificationIds, Instant requestedAt, Function<Channel, CompletionStage<Outcome>> send) {
-        return submit(notificationIds, channel.name(), requestedAt, send, false);
+                first,
+                ownerKey);
     }
 
     /** Several notifications in one message (a digest), to one channel and audience. */
@@ -128,10 +139,29 @@ final class ChannelWorker implements AutoCloseable {
             String deliveryKey,
             Instant requestedAt,
             Function<Channel, CompletionStage<Outcome>> send,
-            boolean first) {
+            boolean first,
+            String ownerKey) {
         CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
-        queue.add(new Job(notificationIds, deliveryKey, requestedAt, send, result, first, sequence.incrementAndGet()));
+        queue.add(new Job(
+                notificationIds, deliveryKey, requestedAt, send, result, first, sequence.incrementAndGet(), ownerKey));
         return result;
+    }
+
+    /**
+     * Waits (bounded) for the attempt under way, if any, to end and be recorded. Called once the ownership changed:
+     * from then on no attempt starts for what another instance owns, so when this returns, that instance's ledger
+     * can know everything this one delivered of it.
+     */
+    boolean awaitAttempt(Duration atMost) throws InterruptedException {
+        if (!attempting.tryLock(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        attempting.unlock();
+        return true;
+    }
+
+    boolean reaches(String audience) {
+        return channel.reaches(audience);
     }
 
     boolean carriesDigests() {
@@ -191,11 +221,24 @@ final class ChannelWorker implements AutoCloseable {
                 metrics.skipped(name);
                 return DeliveryResult.delivered(name);
             }
-            Outcome outcome = attempt(job);
+            Outcome outcome;
+            attempting.lock();
+            try {
+                if (job.ownerKey() != null && !owns.test(job.ownerKey())) {
+                    // Its partition moved: the new owner has its record and delivers it; trying here could repeat it.
+                    LOG.debugf("%s: %s handed over", name, job.notificationIds());
+                    return DeliveryResult.handedOver(name);
+                }
+                outcome = attempt(job);
+                if (outcome instanceof Outcome.Delivered) {
+                    recordDelivery(job);
+                }
+            } finally {
+                attempting.unlock();
+            }
             // Counted from the end of this attempt: the peer never sees two messages closer than the spacing.
             rate.sent(System.nanoTime());
             if (outcome instanceof Outcome.Delivered) {
-                recordDelivery(job);
                 metrics.sent(
                         name,
                         job.requestedAt() == null ? null : Duration.between(job.requestedAt(), Instant.now(clock)));

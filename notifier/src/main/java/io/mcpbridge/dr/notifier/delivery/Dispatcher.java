@@ -12,6 +12,7 @@ import io.mcpbridge.dr.notifier.channel.StatuspageChannel;
 import io.mcpbridge.dr.notifier.config.NotifierConfig;
 import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
 import io.mcpbridge.dr.notifier.metrics.NotifierMetrics;
+import io.mcpbridge.dr.notifier.ownership.NotifyOwnership;
 import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
 import io.mcpbridge.dr.notifier.routing.ChannelAction;
 import io.mcpbridge.dr.notifier.routing.CommunicationMatrix;
@@ -20,6 +21,7 @@ import io.mcpbridge.dr.notifier.template.MessageTemplates;
 import io.mcpbridge.dr.notifier.template.NotificationView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,11 +44,14 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** How long a moving partition waits for an attempt under way: the request timeout, and then some. */
+    private static final Duration ATTEMPT_WAIT = Duration.ofSeconds(30);
 
     private final MessageTemplates templates;
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
     private final SlackDigest digest;
     private final CommunicationMatrix matrix;
+    private final NotifyOwnership ownership;
     private volatile boolean stopping;
 
     public Dispatcher(
@@ -60,8 +65,10 @@ public class Dispatcher {
             CommunicationPlan plan,
             DeliveryLedger ledger,
             NotifierMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            @Identifier(NotifyOwnership.NAME) NotifyOwnership ownership) {
         this.templates = templates;
+        this.ownership = ownership;
         NotifierConfig.Routing routing = config.routing();
         this.matrix =
                 CommunicationMatrix.forInternal(plan.internal(), routing.pageOnOpen(), routing.pageOnEscalation());
@@ -91,7 +98,7 @@ public class Dispatcher {
         ChannelWorker slackWorker = workers.get(slack.name());
         this.digest = slackWorker == null
                 ? null
-                : new SlackDigest(slackWorker, slack, ledger, config.digest().interval());
+                : new SlackDigest(slackWorker, slack, ledger, config.digest().interval(), ownership::owns, clock);
     }
 
     private static RateLimit spaced(Duration spacing) {
@@ -117,11 +124,13 @@ public class Dispatcher {
                             delivery.requestTimeout(),
                             ledger,
                             metrics,
-                            clock));
+                            clock,
+                            ownership::owns));
         }
     }
 
     void start(@Observes StartupEvent event) {
+        ownership.onRevoked(this::awaitAttempts);
         workers.values().forEach(ChannelWorker::start);
         if (digest != null) {
             digest.start();
@@ -130,10 +139,29 @@ public class Dispatcher {
     }
 
     /**
-     * Delivers the request to the internal audience on every channel the matrix names; the future holds the
-     * permanent failures.
+     * Partitions were taken from this instance: once the attempts under way ended and were recorded, no more of
+     * what they hold is tried here (see {@link ChannelWorker}), so the new owner cannot repeat a delivery.
      */
-    public CompletableFuture<List<String>> dispatch(NotificationRequest request, MessageFacts facts) {
+    private void awaitAttempts() {
+        for (ChannelWorker worker : workers.values()) {
+            try {
+                if (!worker.awaitAttempt(ATTEMPT_WAIT)) {
+                    LOG.warnf("%s: an attempt still runs as its partition moves", worker.channelName());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Delivers the request to the internal audience on every channel the matrix names; the future holds the
+     * permanent failures, or fails with {@link HandedOverException} when another instance delivers it now.
+     *
+     * @param ownerKey the key whose owner delivers it (the key of its record); null when only this instance has it
+     */
+    public CompletableFuture<List<String>> dispatch(NotificationRequest request, MessageFacts facts, String ownerKey) {
         NotificationView view = new NotificationView(request, facts);
         String text = templates.plainText(view);
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
@@ -145,19 +173,26 @@ public class Dispatcher {
             results.add(
                     action == ChannelAction.SLACK_DIGEST
                             ? digest.add(view)
-                            : worker.submit(request.id(), action, view, text));
+                            : worker.submit(request.id(), worker.channelName(), action, view, text, ownerKey));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> results.stream()
-                        .map(CompletableFuture::join)
-                        .filter(r -> !r.ok())
-                        .map(DeliveryResult::failure)
-                        .toList());
+                .thenApply(ignored -> {
+                    List<DeliveryResult> done =
+                            results.stream().map(CompletableFuture::join).toList();
+                    done.stream().filter(DeliveryResult::handedOver).findFirst().ifPresent(r -> {
+                        throw new HandedOverException(r.channel());
+                    });
+                    return done.stream()
+                            .filter(r -> !r.ok())
+                            .map(DeliveryResult::failure)
+                            .toList();
+                });
     }
 
-    /** Whether a channel of this name is switched on. */
-    public boolean reaches(String channel) {
-        return workers.containsKey(channel);
+    /** Whether a channel of this name is switched on and reaches the audience (an email list needs its recipients). */
+    public boolean reaches(String channel, String audience) {
+        ChannelWorker worker = workers.get(channel);
+        return worker != null && worker.reaches(audience);
     }
 
     /**
@@ -178,7 +213,8 @@ public class Dispatcher {
         };
         String audience = view.facts().audience();
         String key = audience == null ? channel : channel + ":" + audience;
-        return worker.submit(notificationId, key, action, view, templates.plainText(view));
+        // Sent for the incident's owner (the tracker works on the incidents it owns).
+        return worker.submit(notificationId, key, action, view, templates.plainText(view), view.incidentId());
     }
 
     /**
@@ -198,7 +234,8 @@ public class Dispatcher {
                 target -> target instanceof DigestChannel digestChannel
                         ? digestChannel.deliverDigest(audience, views, period)
                         : CompletableFuture.completedFuture(new Outcome.Permanent(channel + " carries no digest")),
-                false);
+                false,
+                NotifyOwnership.digestKey(audience));
     }
 
     /** Whether a channel of this name is on and can carry a digest. */

@@ -7,6 +7,7 @@ import io.mcpbridge.dr.events.json.EventRecords;
 import io.mcpbridge.dr.events.json.MalformedEventException;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import io.mcpbridge.dr.notifier.delivery.Dispatcher;
+import io.mcpbridge.dr.notifier.delivery.HandedOverException;
 import io.mcpbridge.dr.notifier.tracking.CommunicationTracker;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,9 @@ public class NotifyIntake {
         }
         // Not awaited: records are acknowledged out of order as their deliveries end.
         delivered.whenComplete((failures, error) -> {
+            if (HandedOverException.is(error)) {
+                return; // its partition moved: left unacknowledged, the instance that owns it now delivers it
+            }
             if (dispatcher.stopping() && (error != null || !failures.isEmpty())) {
                 return; // not done, not refused: left unacknowledged, Kafka redelivers it after the restart
             }

@@ -11,12 +11,16 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +64,9 @@ public class DeliveryLedger {
     private final Map<String, String> entries = new ConcurrentHashMap<>();
 
     private final CountDownLatch loaded = new CountDownLatch(1);
+    /** Waiters for the follower to read up to the topic's end as it is when the follower sees them. */
+    private final Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
+
     private volatile boolean running = true;
     private KafkaProducer<String, byte[]> producer;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -113,8 +120,12 @@ public class DeliveryLedger {
      */
     public void remember(String key, String value) {
         entries.put(key, value);
+        write(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.NOTIFIER_DELIVERIES, key, value.getBytes(StandardCharsets.UTF_8)))
+            producer.send(new ProducerRecord<>(Topics.NOTIFIER_DELIVERIES, key, value))
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,9 +135,36 @@ public class DeliveryLedger {
         }
     }
 
+    /**
+     * Drops a fact that is no longer needed (a tombstone, which compaction removes) and waits (bounded) for Kafka's
+     * acknowledgement.
+     *
+     * @throws IllegalStateException when Kafka did not acknowledge
+     */
+    public void forget(String key) {
+        entries.remove(key);
+        write(key, null);
+    }
+
     /** Blocks (bounded) until everything recorded before this instance started is known. */
     public boolean awaitLoaded(Duration atMost) throws InterruptedException {
         return loaded.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Blocks (bounded) until everything written to the ledger before this call, by any instance, is known here.
+     *
+     * @return false when that took longer than {@code atMost}
+     */
+    public boolean awaitCaughtUp(Duration atMost) throws InterruptedException {
+        CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+        catchUpRequests.add(caughtUp);
+        try {
+            caughtUp.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Every remembered fact whose key starts with {@code prefix}, by key. */
@@ -156,13 +194,26 @@ public class DeliveryLedger {
                 reader.assign(partitions);
                 reader.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+                List<Map.Entry<CompletableFuture<Void>, Map<TopicPartition, Long>>> catchingUp = new ArrayList<>();
                 while (running) {
-                    reader.poll(Duration.ofMillis(200))
-                            .forEach(record -> entries.put(
-                                    record.key(),
-                                    record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
-                    if (loaded.getCount() > 0
-                            && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                    reader.poll(Duration.ofMillis(200)).forEach(record -> {
+                        if (record.value() == null) {
+                            entries.remove(record.key());
+                        } else {
+                            entries.put(record.key(), new String(record.value(), StandardCharsets.UTF_8));
+                        }
+                    });
+                    for (CompletableFuture<Void> request; (request = catchUpRequests.poll()) != null; ) {
+                        catchingUp.add(Map.entry(request, reader.endOffsets(partitions)));
+                    }
+                    catchingUp.removeIf(waiter -> {
+                        boolean reached = reachedAll(reader, waiter.getValue());
+                        if (reached) {
+                            waiter.getKey().complete(null);
+                        }
+                        return reached;
+                    });
+                    if (loaded.getCount() > 0 && reachedAll(reader, end)) {
                         LOG.infof("delivery ledger loaded: %d entries known", entries.size());
                         loaded.countDown();
                     }
@@ -183,6 +234,10 @@ public class DeliveryLedger {
                 }
             }
         }
+    }
+
+    private static boolean reachedAll(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
     /** Creates the ledger topic (compacted, expiring after a week) if it is missing; retries until Kafka answers. */

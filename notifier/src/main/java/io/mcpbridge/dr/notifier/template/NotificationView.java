@@ -114,6 +114,15 @@ public final class NotificationView {
                 : String.format("%d min %02d s", minutes, duration.toSecondsPart());
     }
 
+    /** Whether the request says how long it lasted (a drill, a restore); operations notices leave it out if not. */
+    public boolean hasDuration() {
+        return request.duration() != null;
+    }
+
+    public boolean hasDataLoss() {
+        return request.dataLoss() != null && !request.dataLoss().isBlank();
+    }
+
     public String rootCause() {
         return text(request.rootCause());
     }

@@ -5,6 +5,7 @@ import io.mcpbridge.dr.notifier.config.NotifierConfig;
 import io.mcpbridge.dr.notifier.delivery.DeliveryResult;
 import io.mcpbridge.dr.notifier.delivery.Dispatcher;
 import io.mcpbridge.dr.notifier.ledger.DeliveryLedger;
+import io.mcpbridge.dr.notifier.ownership.NotifyOwnership;
 import io.mcpbridge.dr.notifier.plan.Audience;
 import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
 import io.mcpbridge.dr.notifier.plan.Durations;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -108,8 +110,11 @@ public class CommunicationTracker {
      * says. The future holds the internal channels' permanent failures.
      */
     public CompletableFuture<List<String>> receive(NotificationRequest request) {
+        if (request.asked()) {
+            return ask(request);
+        }
         if (!IncidentCommunication.isIncidentNews(request)) {
-            return dispatcher.dispatch(request, facts(null));
+            return dispatcher.dispatch(request, facts(null), request.incidentId());
         }
         CompletableFuture<IncidentCommunication> taken;
         try {
@@ -119,7 +124,8 @@ public class CommunicationTracker {
             return new CompletableFuture<>();
         }
         return taken.thenCompose(record -> {
-            CompletableFuture<List<String>> delivered = dispatcher.dispatch(request, facts(record));
+            CompletableFuture<List<String>> delivered =
+                    dispatcher.dispatch(request, facts(record), request.incidentId());
             if (record != null) {
                 String incidentId = record.incidentId();
                 delivered.thenAccept(failures -> {
@@ -131,6 +137,74 @@ public class CommunicationTracker {
             }
             return delivered;
         });
+    }
+
+    /**
+     * An engineer's words for named audiences: kept in the incident's record (then they cannot be lost) and sent
+     * through each audience's channels. Refused, with the reason, when the incident is not tracked here or an
+     * audience is not in the plan or out of reach; the internal channels hear of a refusal at once, since the
+     * engineer was told their command was accepted.
+     */
+    private CompletableFuture<List<String>> ask(NotificationRequest request) {
+        CompletableFuture<List<String>> taken;
+        try {
+            taken = CompletableFuture.supplyAsync(
+                    () -> {
+                        awaitLedger();
+                        Optional<IncidentCommunication> known = records.find(request.incidentId());
+                        List<String> problems = known.isEmpty()
+                                ? List.of("the notifier tracks no incident " + request.incidentId()
+                                        + " (it never heard it open, or the record expired)")
+                                : request.audiences().stream()
+                                        .map(this::whyUnreachable)
+                                        .flatMap(Optional::stream)
+                                        .toList();
+                        if (!problems.isEmpty()) {
+                            return problems;
+                        }
+                        IncidentCommunication asked = known.get().ask(request);
+                        if (asked != known.get()) {
+                            records.save(asked);
+                        }
+                        work(asked);
+                        return List.<String>of();
+                    },
+                    loop);
+        } catch (RejectedExecutionException stopping) {
+            return new CompletableFuture<>();
+        }
+        return taken.thenCompose(problems -> {
+            if (problems.isEmpty()) {
+                return CompletableFuture.completedFuture(problems);
+            }
+            String why = String.join("; ", problems);
+            LOG.warnf("%s: not told as asked: %s", request.incidentId(), why);
+            return dispatcher
+                    .dispatch(Messages.notTold(request, why, clock.instant()), facts(null), request.incidentId())
+                    .thenApply(ignored -> problems);
+        });
+    }
+
+    private Optional<String> whyUnreachable(String name) {
+        Optional<Audience> audience = plan.audience(name);
+        if (audience.isEmpty()) {
+            return Optional.of("the communication plan has no audience '" + name + "' (it has "
+                    + String.join(
+                            ", ", plan.audiences().stream().map(Audience::name).toList()) + ")");
+        }
+        boolean reached = audience.get().channels().stream().anyMatch(channel -> dispatcher.reaches(channel, name));
+        return reached
+                ? Optional.empty()
+                : Optional.of("no switched-on channel reaches " + name + " (its channels: "
+                        + String.join(", ", audience.get().channels()) + ")");
+    }
+
+    /**
+     * A notice that comes from elsewhere than {@code mcp-dr.commands.notify} (dead letters): this instance alone has
+     * it, whoever owns its key; the internal audience hears it through the matrix.
+     */
+    public CompletableFuture<List<String>> notice(NotificationRequest request) {
+        return dispatcher.dispatch(request, facts(null), null);
     }
 
     /** Null when the request is about an incident this notifier does not track (it never saw it open). */
@@ -185,18 +259,31 @@ public class CommunicationTracker {
             records.save(record);
             steps = Obligations.due(record, plan, now, dispatcher::reaches, REMINDER_GRACE);
         }
+        // An audience being told now (late, after a restart) is not overdue yet: its commander hears only once the
+        // attempt failed and waits to be tried again.
+        Set<String> beingTold = new HashSet<>();
+        for (Obligations.Step step : steps) {
+            if (step instanceof Obligations.Tell tell && !paused(record.incidentId() + "|" + step.key(), now)) {
+                beingTold.add(tell.audience().name());
+            }
+        }
         for (Obligations.Step step : steps) {
             String key = record.incidentId() + "|" + step.key();
-            Instant paused = pausedUntil.get(key);
-            if (inFlight.contains(key) || (paused != null && now.isBefore(paused))) {
+            if (inFlight.contains(key) || paused(key, now)) {
                 continue;
             }
             if (step instanceof Obligations.Tell tell) {
                 tell(record, tell, key, now);
-            } else if (step instanceof Obligations.Remind remind) {
+            } else if (step instanceof Obligations.Remind remind
+                    && !beingTold.contains(remind.audience().name())) {
                 remind(record, remind, key, now);
             }
         }
+    }
+
+    private boolean paused(String key, Instant now) {
+        Instant until = pausedUntil.get(key);
+        return until != null && now.isBefore(until);
     }
 
     private void tell(IncidentCommunication record, Obligations.Tell tell, String key, Instant now) {
@@ -205,8 +292,9 @@ public class CommunicationTracker {
                 Messages.of(record, tell, now), facts(record).forAudience(audience.name()));
         List<CompletableFuture<DeliveryResult>> sends = new ArrayList<>();
         for (String channel : audience.channels()) {
-            // An update says nothing changed: never worth a PagerDuty event.
-            if (dispatcher.reaches(channel) && !(tell.update() > 0 && channel.equals("pagerduty"))) {
+            // An update says nothing changed, and an engineer's words are not an alert: never a PagerDuty event.
+            boolean quiet = tell.update() > 0 || tell.asked() != null;
+            if (dispatcher.reaches(channel, audience.name()) && !(quiet && channel.equals("pagerduty"))) {
                 sends.add(dispatcher.send(view.request().id(), channel, view));
             }
         }
@@ -215,6 +303,11 @@ public class CommunicationTracker {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, error) -> onLoop(() -> {
                     inFlight.remove(key);
+                    if (sends.stream()
+                            .anyMatch(send -> send.getNow(null) != null
+                                    && send.getNow(null).handedOver())) {
+                        return; // the incident moved to another instance, which tells it from the record
+                    }
                     List<String> failures = sends.stream()
                             .map(s -> s.getNow(null))
                             .filter(r -> r == null || !r.ok())
@@ -226,7 +319,9 @@ public class CommunicationTracker {
                         return;
                     }
                     pausedUntil.remove(key);
-                    records.find(incidentId).ifPresent(latest -> {
+                    records.find(incidentId).ifPresent(found -> {
+                        IncidentCommunication latest =
+                                tell.asked() == null ? found : found.toldAsked(tell.asked(), audience.name());
                         AudienceState state = latest.state(audience.name());
                         records.save(latest.with(
                                 audience.name(),
@@ -289,7 +384,7 @@ public class CommunicationTracker {
         LOG.warnf("%s: %s", record.incidentId(), view.request().summary());
         List<CompletableFuture<DeliveryResult>> sends = new ArrayList<>();
         for (String channel : List.of("slack", "console")) {
-            if (dispatcher.reaches(channel)) {
+            if (dispatcher.reaches(channel, CommunicationPlan.INTERNAL)) {
                 sends.add(dispatcher.send(view.request().id(), channel, view));
             }
         }

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.notifier.tracking;
 
+import io.mcpbridge.dr.notifier.ownership.NotifyOwnership;
 import io.mcpbridge.dr.notifier.plan.Audience;
 import io.mcpbridge.dr.notifier.plan.Cell;
 import io.mcpbridge.dr.notifier.plan.CommunicationPlan;
@@ -35,7 +36,7 @@ public final class Digests {
 
         /** The ownership key of the audience's digests. */
         public static String ownerKey(Audience audience) {
-            return "digest:" + audience.name();
+            return NotifyOwnership.digestKey(audience.name());
         }
     }
 

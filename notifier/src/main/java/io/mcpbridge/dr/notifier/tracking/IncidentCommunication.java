@@ -28,6 +28,7 @@ import java.util.Map;
  * @param updates      how many cadence updates were due so far
  * @param applied      the ids of the last requests taken in, so a redelivered one is not news twice
  * @param audiences    per audience, what it was told
+ * @param asked        engineers' requests to tell audiences now, while some of their audiences wait
  */
 public record IncidentCommunication(
         String incidentId,
@@ -39,13 +40,15 @@ public record IncidentCommunication(
         Instant nextUpdateAt,
         int updates,
         List<String> applied,
-        Map<String, AudienceState> audiences) {
+        Map<String, AudienceState> audiences,
+        List<EngineerTell> asked) {
 
     private static final int APPLIED_KEPT = 64;
 
     public IncidentCommunication {
         applied = applied == null ? List.of() : List.copyOf(applied);
         audiences = audiences == null ? Map.of() : Map.copyOf(audiences);
+        asked = asked == null ? List.of() : List.copyOf(asked);
     }
 
     /** Whether this request starts the tracking of an incident: only an opened one does. */
@@ -64,7 +67,17 @@ public record IncidentCommunication(
     public static IncidentCommunication opened(NotificationRequest request, CommunicationPlan plan, Instant now) {
         Instant openedAt = request.startedAt() != null ? request.startedAt() : now;
         IncidentCommunication fresh = new IncidentCommunication(
-                request.incidentId(), request.severity(), openedAt, null, 0, request, null, 0, List.of(), Map.of());
+                request.incidentId(),
+                request.severity(),
+                openedAt,
+                null,
+                0,
+                request,
+                null,
+                0,
+                List.of(),
+                Map.of(),
+                List.of());
         return fresh.withDeadlines(plan, request.severity()).apply(request, plan, now);
     }
 
@@ -89,11 +102,7 @@ public record IncidentCommunication(
         if (request.severity() != null && request.severity().compareTo(severity) < 0) {
             next = next.withDeadlines(plan, request.severity());
         }
-        List<String> ids = new ArrayList<>(applied);
-        ids.add(request.id());
-        if (ids.size() > APPLIED_KEPT) {
-            ids = ids.subList(ids.size() - APPLIED_KEPT, ids.size());
-        }
+        List<String> ids = appliedWith(request.id());
         boolean resolution = request.kind() == NotificationKind.INCIDENT_RESOLVED;
         Instant resolved = resolvedAt != null ? resolvedAt : resolution ? now : null;
         Duration cadence = plan.cadence(next.severity);
@@ -108,7 +117,8 @@ public record IncidentCommunication(
                 nextUpdate,
                 updates,
                 ids,
-                next.audiences);
+                next.audiences,
+                asked);
     }
 
     /** The promised update came due: one more, and the next promised one cadence after the promise. */
@@ -119,18 +129,78 @@ public record IncidentCommunication(
             next = now.plus(cadence); // far behind (the notifier was down): promise afresh rather than catch up
         }
         return new IncidentCommunication(
-                incidentId, severity, openedAt, resolvedAt, news, latest, next, updates + 1, applied, audiences);
+                incidentId, severity, openedAt, resolvedAt, news, latest, next, updates + 1, applied, audiences, asked);
     }
 
     public IncidentCommunication with(String audience, AudienceState state) {
         Map<String, AudienceState> changed = new LinkedHashMap<>(audiences);
         changed.put(audience, state);
         return new IncidentCommunication(
-                incidentId, severity, openedAt, resolvedAt, news, latest, nextUpdateAt, updates, applied, changed);
+                incidentId,
+                severity,
+                openedAt,
+                resolvedAt,
+                news,
+                latest,
+                nextUpdateAt,
+                updates,
+                applied,
+                changed,
+                asked);
+    }
+
+    /**
+     * This incident with an engineer's request to tell audiences now taken in (once, whatever the redelivery). It
+     * is not the incident's news: the audiences it names hear it, the others nothing.
+     */
+    public IncidentCommunication ask(NotificationRequest request) {
+        if (hasApplied(request.id())) {
+            return this;
+        }
+        List<EngineerTell> pending = new ArrayList<>(asked);
+        pending.add(new EngineerTell(request, request.audiences()));
+        return new IncidentCommunication(
+                incidentId,
+                severity,
+                openedAt,
+                resolvedAt,
+                news,
+                latest,
+                nextUpdateAt,
+                updates,
+                appliedWith(request.id()),
+                audiences,
+                pending);
+    }
+
+    /** The engineer's request {@code askedId} reached {@code audience}; a request nobody waits for is dropped. */
+    public IncidentCommunication toldAsked(String askedId, String audience) {
+        List<EngineerTell> pending = asked.stream()
+                .map(tell -> tell.id().equals(askedId) ? tell.told(audience) : tell)
+                .filter(tell -> !tell.waiting().isEmpty())
+                .toList();
+        return new IncidentCommunication(
+                incidentId,
+                severity,
+                openedAt,
+                resolvedAt,
+                news,
+                latest,
+                nextUpdateAt,
+                updates,
+                applied,
+                audiences,
+                pending);
     }
 
     public AudienceState state(String audience) {
         return audiences.getOrDefault(audience, AudienceState.due(null));
+    }
+
+    private List<String> appliedWith(String requestId) {
+        List<String> ids = new ArrayList<>(applied);
+        ids.add(requestId);
+        return ids.size() > APPLIED_KEPT ? ids.subList(ids.size() - APPLIED_KEPT, ids.size()) : ids;
     }
 
     private IncidentCommunication withDeadlines(CommunicationPlan plan, Severity newSeverity) {
@@ -146,6 +216,16 @@ public record IncidentCommunication(
             }
         }
         return new IncidentCommunication(
-                incidentId, newSeverity, openedAt, resolvedAt, news, latest, nextUpdateAt, updates, applied, states);
+                incidentId,
+                newSeverity,
+                openedAt,
+                resolvedAt,
+                news,
+                latest,
+                nextUpdateAt,
+                updates,
+                applied,
+                states,
+                asked);
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.notifier.tracking;
 
+import io.mcpbridge.dr.events.alert.Severity;
 import io.mcpbridge.dr.events.notify.NotificationKind;
 import io.mcpbridge.dr.events.notify.NotificationRequest;
 import java.time.Instant;
@@ -21,6 +22,15 @@ final class Messages {
      * complete); later, the latest news as it was requested, or a cadence update saying nothing changed.
      */
     static NotificationRequest of(IncidentCommunication record, Obligations.Tell tell, Instant now) {
+        if (tell.asked() != null) {
+            // The engineer's words, as they were asked for; the incident's facts as they stood then.
+            NotificationRequest asked = record.asked().stream()
+                    .filter(pending -> pending.id().equals(tell.asked()))
+                    .map(EngineerTell::request)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no request " + tell.asked() + " waits"));
+            return copy(asked, asked.id(), asked.kind(), asked.summary(), asked.details(), now);
+        }
         NotificationRequest latest = record.latest();
         String id = tell.messageId(record.incidentId());
         if (tell.update() > 0) {
@@ -55,6 +65,25 @@ final class Messages {
                 now);
     }
 
+    /**
+     * For the internal channels, at once: an engineer's words did not go out as asked, and why. Posted (MEDIUM),
+     * never a page; the words themselves are not repeated.
+     */
+    static NotificationRequest notTold(NotificationRequest asked, String why, Instant now) {
+        return NotificationRequest.notice(
+                asked.id() + ":not-told",
+                asked.incidentId(),
+                NotificationKind.ATTENTION,
+                Severity.MEDIUM,
+                asked.component(),
+                "Not told as asked (" + String.join(", ", asked.audiences()) + "): " + why,
+                "None",
+                "Not told",
+                Map.of("Asked for", String.join(", ", asked.audiences())),
+                asked.startedAt(),
+                now);
+    }
+
     /** The request as another message: its own id, kind, summary and details, requested now. */
     private static NotificationRequest copy(
             NotificationRequest r,
@@ -82,6 +111,7 @@ final class Messages {
                 r.links(),
                 details,
                 r.startedAt(),
-                now);
+                now,
+                r.audiences());
     }
 }

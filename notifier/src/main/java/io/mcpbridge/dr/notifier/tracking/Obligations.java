@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * What an incident's communication calls for now, decided from its record alone (so a restart or another instance
@@ -32,21 +32,31 @@ public final class Obligations {
     }
 
     /**
-     * Tell an audience: its first notice, the latest news, or a cadence update.
+     * Tell an audience: its first notice, the latest news, a cadence update, or an engineer's words.
      *
      * @param audience the audience
      * @param first    whether it is the audience's first notice
      * @param news     the incident's news count the message carries
      * @param update   the cadence update it is, or 0 for news
+     * @param asked    the id of the engineer's request it delivers ({@link EngineerTell}); null for the plan's
      */
-    public record Tell(Audience audience, boolean first, int news, int update) implements Step {
+    public record Tell(Audience audience, boolean first, int news, int update, String asked) implements Step {
+
+        /** A message the plan calls for. */
+        public Tell(Audience audience, boolean first, int news, int update) {
+            this(audience, first, news, update, null);
+        }
+
         @Override
         public String key() {
             return audience.name() + "|" + messageId("");
         }
 
-        /** The message's id within the incident: the same message has the same id on every instance. */
+        /** The message's id: the same message has the same id on every instance. */
         public String messageId(String incidentId) {
+            if (asked != null) {
+                return asked; // the engineer's request has an id of its own, unique across incidents
+            }
             return incidentId + (update > 0 ? ":update-" + update : ":news-" + news);
         }
     }
@@ -67,7 +77,7 @@ public final class Obligations {
     private Obligations() {}
 
     /**
-     * @param reachable whether a channel of this name is switched on
+     * @param reachable whether a channel (first) is switched on and reaches an audience (second)
      * @param grace     how long past its deadline an audience whose channels are failing may go before its
      *                  commander is reminded (one that no channel reaches: at the deadline)
      */
@@ -75,7 +85,7 @@ public final class Obligations {
             IncidentCommunication record,
             CommunicationPlan plan,
             Instant now,
-            Predicate<String> reachable,
+            BiPredicate<String, String> reachable,
             Duration grace) {
         if (!record.resolved() && record.nextUpdateAt() != null && !now.isBefore(record.nextUpdateAt())) {
             return List.of(new UpdateDue());
@@ -85,9 +95,10 @@ public final class Obligations {
             AudienceState state = record.state(audience.name());
             Cell cell = audience.cell(record.severity());
             boolean internal = audience.name().equals(CommunicationPlan.INTERNAL);
-            boolean reached = audience.channels().stream().anyMatch(reachable);
-            if (!cell.hasDeadline()) {
-                continue; // a digest tells it (see Digests), or nobody does
+            boolean reached = reaches(audience, reachable);
+            if (cell.kind() == Cell.Kind.DIGEST || (!cell.hasDeadline() && !state.told())) {
+                // A digest tells it (see Digests), or nobody does until an engineer does (then it hears the rest).
+                continue;
             }
             if (!state.told()) {
                 if (state.dueAt() == null) {
@@ -113,6 +124,19 @@ public final class Obligations {
                 steps.add(new Tell(audience, false, record.news(), record.updates()));
             }
         }
+        for (EngineerTell asked : record.asked()) {
+            for (String name : asked.waiting()) {
+                // Checked when it was asked; an audience since taken out of the plan or out of reach waits.
+                plan.audience(name)
+                        .filter(audience -> reaches(audience, reachable))
+                        .ifPresent(audience -> steps.add(
+                                new Tell(audience, !record.state(name).told(), record.news(), 0, asked.id())));
+            }
+        }
         return steps;
+    }
+
+    private static boolean reaches(Audience audience, BiPredicate<String, String> reachable) {
+        return audience.channels().stream().anyMatch(channel -> reachable.test(channel, audience.name()));
     }
 }

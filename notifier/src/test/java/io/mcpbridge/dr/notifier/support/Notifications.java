@@ -26,6 +26,7 @@ public final class Notifications {
     private boolean sparse;
     private boolean fromCoordinator;
     private Instant startedAt = Instant.now();
+    private List<String> audiences = List.of();
 
     /** The request as the coordinator publishes it on mcp-dr.commands.notify. */
     public static EventEnvelope envelope(NotificationRequest request) {
@@ -87,6 +88,12 @@ public final class Notifications {
         return this;
     }
 
+    /** As {@code drctl tell} asks, through the coordinator: these audiences, the summary the engineer's words. */
+    public Notifications audiences(String... audiences) {
+        this.audiences = List.of(audiences);
+        return this;
+    }
+
     /** Only the required fields: everything else must render as "unknown". */
     public Notifications sparse() {
         this.sparse = true;
@@ -102,6 +109,7 @@ public final class Notifications {
                     severity,
                     null,
                     summary,
+                    null,
                     null,
                     null,
                     null,
@@ -135,6 +143,7 @@ public final class Notifications {
                 fromCoordinator ? List.of() : links,
                 details,
                 startedAt,
-                Instant.now());
+                Instant.now(),
+                audiences);
     }
 }

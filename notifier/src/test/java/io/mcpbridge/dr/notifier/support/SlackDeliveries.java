@@ -3,7 +3,9 @@ package io.mcpbridge.dr.notifier.support;
 import io.mcpbridge.dr.testing.stub.RecordedRequest;
 import io.mcpbridge.dr.testing.stub.SlackWebhookStub;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,5 +26,18 @@ public final class SlackDeliveries {
             }
         }
         return ids;
+    }
+
+    /**
+     * The notification ids a message names, each once (its text and its blocks both name them): a digest names each
+     * notification it carries.
+     */
+    public static List<String> allNotificationIds(String body) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher matcher = NOTIFICATION_ID.matcher(body);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return List.copyOf(ids);
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /** What an incident's record calls for, decided from the record alone: deadlines, reminders, updates. */
@@ -24,7 +24,8 @@ class ObligationsTest {
     @Test
     void anAudienceNoChannelReachesIsRemindedToTheCommanderAtItsDeadlineAndNotBefore() {
         IncidentCommunication record = internalTold(IncidentCommunication.opened(request(), PLAN, OPENED));
-        Predicate<String> onlyInternal = Set.of("slack", "pagerduty")::contains;
+        BiPredicate<String, String> onlyInternal =
+                (channel, audience) -> Set.of("slack", "pagerduty").contains(channel);
 
         assertThat(due(record, OPENED.plus(Duration.ofMinutes(14)), onlyInternal))
                 .as("before External's 15 min")
@@ -50,7 +51,7 @@ class ObligationsTest {
     @Test
     void anAudienceWhoseChannelKeepsFailingIsToldAtItsDeadlineAndItsCommanderRemindedAMinuteLater() {
         IncidentCommunication record = internalTold(IncidentCommunication.opened(request(), PLAN, OPENED));
-        Predicate<String> all = channel -> true;
+        BiPredicate<String, String> all = (channel, audience) -> true;
 
         List<Obligations.Step> at15 = due(record, OPENED.plus(Duration.ofMinutes(15)), all);
         assertThat(at15)
@@ -72,11 +73,11 @@ class ObligationsTest {
         Instant promised = record.nextUpdateAt();
         assertThat(promised).isEqualTo(OPENED.plus(Duration.ofMinutes(15)));
 
-        assertThat(Obligations.due(record, PLAN, promised, channel -> true, GRACE))
+        assertThat(Obligations.due(record, PLAN, promised, (channel, audience) -> true, GRACE))
                 .containsExactly(new Obligations.UpdateDue());
         IncidentCommunication updated = record.updateDue(PLAN, promised);
         assertThat(updated.nextUpdateAt()).isEqualTo(promised.plus(Duration.ofMinutes(15)));
-        assertThat(Obligations.due(updated, PLAN, promised, channel -> true, GRACE))
+        assertThat(Obligations.due(updated, PLAN, promised, (channel, audience) -> true, GRACE))
                 .anyMatch(step -> step instanceof Obligations.Tell tell
                         && tell.update() == 1
                         && tell.audience().name().equals(CommunicationPlan.INTERNAL));
@@ -85,8 +86,88 @@ class ObligationsTest {
                 .isSameAs(updated);
     }
 
+    @Test
+    void anEmailListWithoutRecipientsForAnAudienceCountsAsNoChannelReachingIt() {
+        IncidentCommunication record = internalTold(IncidentCommunication.opened(request(), PLAN, OPENED));
+        BiPredicate<String, String> noCustomerList =
+                (channel, audience) -> !(channel.equals("email") && audience.equals(CommunicationPlan.CUSTOMERS));
+
+        List<Obligations.Step> atAnHour = due(record, OPENED.plus(Duration.ofHours(1)), noCustomerList);
+        assertThat(atAnHour)
+                .as("Customers' hour: the commander hears at once, nothing is tried")
+                .anyMatch(step -> step instanceof Obligations.Remind remind
+                        && remind.audience().name().equals(CommunicationPlan.CUSTOMERS)
+                        && remind.why().contains("no channel reaches it"))
+                .noneMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.audience().name().equals(CommunicationPlan.CUSTOMERS));
+        assertThat(atAnHour)
+                .as("Leadership's list is there")
+                .anyMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.audience().name().equals(CommunicationPlan.LEADERSHIP));
+    }
+
+    @Test
+    void anAsNeededAudienceHearsOnlyWhenAnEngineerAsksThenHearsTheIncidentsNews() {
+        IncidentCommunication record =
+                internalTold(IncidentCommunication.opened(request(Severity.MEDIUM), PLAN, OPENED));
+        BiPredicate<String, String> all = (channel, audience) -> true;
+        Instant later = OPENED.plus(Duration.ofDays(3));
+        assertThat(due(record, later, all))
+                .as("Customers for Medium: As needed, so no deadline and no reminder")
+                .noneMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.audience().name().equals(CommunicationPlan.CUSTOMERS))
+                .noneMatch(step -> step instanceof Obligations.Remind remind
+                        && remind.audience().name().equals(CommunicationPlan.CUSTOMERS));
+
+        NotificationRequest words = notification()
+                .id("inc-1:told-cmd-1")
+                .incident("inc-1")
+                .kind(NotificationKind.INCIDENT_UPDATED)
+                .severity(Severity.MEDIUM)
+                .summary("Some sign-ins are slow; we are on it.")
+                .audiences(CommunicationPlan.CUSTOMERS)
+                .build();
+        IncidentCommunication asked = record.ask(words);
+        assertThat(asked.ask(words)).as("the same request again").isSameAs(asked);
+        assertThat(asked.news())
+                .as("an engineer's words are not the incident's news")
+                .isEqualTo(record.news());
+        List<Obligations.Step> steps = due(asked, later, all);
+        assertThat(steps)
+                .filteredOn(step -> step instanceof Obligations.Tell)
+                .map(step -> (Obligations.Tell) step)
+                .filteredOn(tell -> tell.audience().name().equals(CommunicationPlan.CUSTOMERS))
+                .singleElement()
+                .satisfies(tell -> {
+                    assertThat(tell.asked()).isEqualTo(words.id());
+                    assertThat(tell.messageId("inc-1")).isEqualTo(words.id());
+                    assertThat(Messages.of(asked, tell, later).summary()).isEqualTo(words.summary());
+                });
+
+        IncidentCommunication told = asked.toldAsked(words.id(), CommunicationPlan.CUSTOMERS)
+                .with(
+                        CommunicationPlan.CUSTOMERS,
+                        asked.state(CommunicationPlan.CUSTOMERS).told(later, asked.news(), asked.updates()));
+        assertThat(told.asked()).isEmpty();
+        IncidentCommunication resolved = told.apply(
+                notification()
+                        .id("inc-1:resolved")
+                        .incident("inc-1")
+                        .kind(NotificationKind.INCIDENT_RESOLVED)
+                        .severity(Severity.MEDIUM)
+                        .build(),
+                PLAN,
+                later.plusSeconds(60));
+        assertThat(due(resolved, later.plusSeconds(60), all))
+                .as("brought in, Customers hear the resolution")
+                .anyMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.asked() == null
+                        && tell.audience().name().equals(CommunicationPlan.CUSTOMERS));
+    }
+
     /** What is due once the promised update, if that is what is due first, was counted (as the tracker does). */
-    private static List<Obligations.Step> due(IncidentCommunication record, Instant now, Predicate<String> reachable) {
+    private static List<Obligations.Step> due(
+            IncidentCommunication record, Instant now, BiPredicate<String, String> reachable) {
         List<Obligations.Step> steps = Obligations.due(record, PLAN, now, reachable, GRACE);
         if (steps.equals(List.of(new Obligations.UpdateDue()))) {
             return Obligations.due(record.updateDue(PLAN, now), PLAN, now, reachable, GRACE);
@@ -102,11 +183,15 @@ class ObligationsTest {
     }
 
     private static NotificationRequest request() {
+        return request(Severity.CRITICAL);
+    }
+
+    private static NotificationRequest request(Severity severity) {
         return notification()
                 .id("inc-1:opened")
                 .incident("inc-1")
                 .kind(NotificationKind.INCIDENT_OPENED)
-                .severity(Severity.CRITICAL)
+                .severity(severity)
                 .startedAt(OPENED)
                 .fromCoordinator()
                 .build();

@@ -64,7 +64,8 @@ final class DrillActions implements DisruptiveDrill.Peers {
                 false,
                 false,
                 duration,
-                now);
+                now,
+                List.of());
         sender.send(
                 new EventEnvelope(id, EventType.RECOVERY_REQUESTED, IncidentPublisher.SOURCE, target, now, command));
         return id;

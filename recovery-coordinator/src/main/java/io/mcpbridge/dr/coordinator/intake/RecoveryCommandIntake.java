@@ -170,7 +170,48 @@ public class RecoveryCommandIntake {
             case RECOVER -> recover(command, who, now);
             case RESTORE, FAIL_OVER, REVOKE_SESSIONS, ROTATE_CREDENTIALS -> singleAction(command, who);
             case DRILL -> drill(command);
+            case TELL -> tell(command, now);
         };
+    }
+
+    /**
+     * An engineer's words for audiences of the communication plan, about the component's open incident: written on
+     * its timeline, then handed to the notifier, which tells exactly those audiences.
+     */
+    private CommandOutcome tell(RecoveryCommand command, Instant now) {
+        if (command.audiences().isEmpty()
+                || command.reason() == null
+                || command.reason().isBlank()) {
+            return notRun(command, "a TELL names its audiences and carries their words as its reason", null);
+        }
+        String whom = String.join(", ", command.audiences());
+        Optional<Incident> told = coordinator.change(
+                command.component(),
+                incident -> noteOf(
+                        incident,
+                        now,
+                        StepOutcome.INFO,
+                        "told " + whom + " by " + command.requestedBy() + ": " + command.reason()));
+        if (told.isEmpty()) {
+            return notRun(command, "no open incident on " + command.component() + " here", null);
+        }
+        NotificationRequest request =
+                Notices.told(told.get(), command.id(), command.audiences(), command.reason(), now);
+        try {
+            sender.send(new EventEnvelope(
+                    request.id(),
+                    EventType.NOTIFY_REQUESTED,
+                    IncidentPublisher.SOURCE,
+                    request.incidentId(),
+                    now,
+                    request));
+        } catch (IllegalStateException e) {
+            return notRun(
+                    command,
+                    "the notifier's topic did not take it: " + e.getMessage(),
+                    told.get().id());
+        }
+        return accepted(command, "the notifier tells " + whom, told.get().id());
     }
 
     /** A drill asked for by a person: started unless one of its type runs; its result goes to mcp-dr.drills. */

@@ -120,6 +120,7 @@ public final class DrillNotices {
                 List.of(),
                 details,
                 startedAt,
-                now);
+                now,
+                List.of());
     }
 }

@@ -157,6 +157,51 @@ public final class Notices {
 
     private static NotificationRequest request(
             Incident incident, NotificationKind kind, String occasion, String status, Severity severity, Instant now) {
+        String last = incident.timeline().isEmpty()
+                ? ""
+                : incident.timeline().get(incident.timeline().size() - 1).detail();
+        return request(
+                incident,
+                kind,
+                occasion,
+                status,
+                severity,
+                incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
+                List.of(),
+                now);
+    }
+
+    /**
+     * An engineer's words for audiences of the communication plan ({@code drctl tell}) about an open incident: its
+     * facts as they stand, the words as the summary, and the audiences named, so the notifier tells exactly those.
+     */
+    public static NotificationRequest told(
+            Incident incident, String commandId, List<String> audiences, String words, Instant now) {
+        String status = switch (incident.state()) {
+            case RECOVERING, VERIFYING -> "Recovering";
+            case ESCALATED -> "Escalated: engineers at work";
+            default -> "Investigating";
+        };
+        return request(
+                incident,
+                NotificationKind.INCIDENT_UPDATED,
+                "told-" + commandId,
+                status,
+                incident.severity(),
+                words,
+                audiences,
+                now);
+    }
+
+    private static NotificationRequest request(
+            Incident incident,
+            NotificationKind kind,
+            String occasion,
+            String status,
+            Severity severity,
+            String summary,
+            List<String> audiences,
+            Instant now) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Scenario", incident.scenario());
         details.put("RTO target", incident.rtoTarget().toMinutes() + " min");
@@ -169,9 +214,6 @@ public final class Notices {
         } else {
             details.put("RPO", "not measured: no successful backup of the affected data was seen");
         }
-        String last = incident.timeline().isEmpty()
-                ? ""
-                : incident.timeline().get(incident.timeline().size() - 1).detail();
         boolean resolved = kind == NotificationKind.INCIDENT_RESOLVED;
         return new NotificationRequest(
                 incident.id() + ":" + occasion,
@@ -179,7 +221,7 @@ public final class Notices {
                 kind,
                 severity,
                 incident.component(),
-                incident.summary() + (last.isEmpty() ? "" : " (" + last + ")"),
+                summary,
                 List.of(incident.component()),
                 IncidentFacts.customerImpact(incident),
                 status,
@@ -194,6 +236,7 @@ public final class Notices {
                 List.of(),
                 details,
                 incident.detectedAt(),
-                now);
+                now,
+                audiences);
     }
 }

@@ -218,7 +218,8 @@ public final class StepExecutor implements AutoCloseable {
                 List.of(),
                 details,
                 incident.detectedAt(),
-                now);
+                now,
+                List.of());
         try {
             peers.notifications().accept(request);
         } catch (RuntimeException e) {

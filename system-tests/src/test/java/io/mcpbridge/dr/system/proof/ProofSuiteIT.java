@@ -277,6 +277,16 @@ class ProofSuiteIT {
         Incident detected = awaitIncident("gateway", IncidentState::open);
         Drctl.Run escalate = alice.run("escalate", detected.id(), "--reason", "the primary site lost power");
         assertThat(escalate.exitCode()).as(escalate.all()).isZero();
+        // The commander tells customers in their own words (the plan's "As needed"), through the coordinator and
+        // the notifier, by the customers' email list.
+        String words = "We are moving the service to our standby site; some requests may fail for a few minutes.";
+        Drctl.Run tell = alice.run("tell", detected.id(), "--audience", "customers", "--message", words);
+        assertThat(tell.exitCode()).as(tell.all()).isZero();
+        Awaitility.await("customers read the engineer's words")
+                .atMost(WAIT)
+                .until(() -> mails(detected.id()).stream()
+                        .anyMatch(
+                                m -> m.text().contains(words) && m.recipients().contains("support@example.com")));
         String id = declare("data-center-failure", "the primary site lost power");
 
         Incident incident = awaitIncident("gateway", state -> state == IncidentState.RESOLVED, id);

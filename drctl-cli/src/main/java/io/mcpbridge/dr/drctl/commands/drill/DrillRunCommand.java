@@ -65,7 +65,8 @@ public final class DrillRunCommand extends SendingCommand {
                 false,
                 dryRun,
                 null,
-                now);
+                now,
+                List.of());
         return send(
                 new EventEnvelope(id, EventType.RECOVERY_REQUESTED, SOURCE, drill.key(), now, command),
                 true,

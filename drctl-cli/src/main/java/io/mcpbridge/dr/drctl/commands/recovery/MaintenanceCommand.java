@@ -42,7 +42,7 @@ public final class MaintenanceCommand extends RecoveryCommandBase {
         return sendRecovery(
                 state == Switch.on ? RecoveryAction.MAINTENANCE_ON : RecoveryAction.MAINTENANCE_OFF,
                 component,
-                new Arguments(null, null, List.of(), length),
+                new Arguments(null, null, List.of(), length, List.of()),
                 false);
     }
 }

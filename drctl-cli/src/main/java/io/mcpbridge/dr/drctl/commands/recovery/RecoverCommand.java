@@ -33,6 +33,6 @@ public final class RecoverCommand extends ConfirmedRecoveryCommand {
 
     @Override
     protected Arguments arguments() {
-        return new Arguments(scenario, null, List.of(), null);
+        return new Arguments(scenario, null, List.of(), null, List.of());
     }
 }

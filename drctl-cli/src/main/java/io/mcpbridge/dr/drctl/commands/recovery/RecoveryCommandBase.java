@@ -20,8 +20,9 @@ abstract class RecoveryCommandBase extends SendingCommand {
     private static final Pattern COMPONENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** The command's parameters beyond its action and component. */
-    record Arguments(String scenario, String backupId, List<String> scopes, Duration maintenanceFor) {
-        static final Arguments NONE = new Arguments(null, null, List.of(), null);
+    record Arguments(
+            String scenario, String backupId, List<String> scopes, Duration maintenanceFor, List<String> audiences) {
+        static final Arguments NONE = new Arguments(null, null, List.of(), null, List.of());
     }
 
     private RecoveryAction sent;
@@ -57,7 +58,8 @@ abstract class RecoveryCommandBase extends SendingCommand {
                 confirmed,
                 dryRun,
                 arguments.maintenanceFor(),
-                now);
+                now,
+                arguments.audiences());
         return send(
                 new EventEnvelope(id, EventType.RECOVERY_REQUESTED, SOURCE, component, now, command),
                 false,

@@ -2,6 +2,7 @@ package io.mcpbridge.dr.drctl.commands.recovery;
 
 import io.mcpbridge.dr.drctl.commands.ScopesOption;
 import io.mcpbridge.dr.events.incident.RecoveryAction;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +37,6 @@ public final class RestoreCommand extends ConfirmedRecoveryCommand {
 
     @Override
     protected Arguments arguments() {
-        return new Arguments(null, backup, scopes.names(), null);
+        return new Arguments(null, backup, scopes.names(), null, List.of());
     }
 }
