@@ -123,6 +123,12 @@ class CommunicationDeadlinesTest {
             }
         }
         Duration cadence = PLAN.cadence(severity);
+        // An "As needed" audience is nobody's deadline; its commander is asked to decide once the incident has
+        // lasted its first update period.
+        long asNeeded = PLAN.audiences().stream()
+                .filter(audience -> audience.cell(severity).kind() == Cell.Kind.AS_NEEDED)
+                .count();
+        Instant decideAt = cadence.isZero() ? null : opened.plus(cadence);
         TreeSet<Instant> checkpoints = new TreeSet<>(dues.keySet());
         Instant lastDue = dues.keySet().stream().max(Instant::compareTo).orElse(opened);
         if (!cadence.isZero()) {
@@ -142,6 +148,9 @@ class CommunicationDeadlinesTest {
             clock.set(checkpoint);
             if (update) {
                 told.forEach(audience -> expected.merge(audience, 1, Integer::sum));
+            }
+            if (checkpoint.equals(decideAt) && asNeeded > 0) {
+                expected.merge(CommunicationPlan.INTERNAL, (int) asNeeded, Integer::sum);
             }
             newlyDue.forEach(audience -> {
                 expected.merge(audience, 1, Integer::sum);
@@ -210,14 +219,17 @@ class CommunicationDeadlinesTest {
         publish(request(incident + ":opened", incident, NotificationKind.INCIDENT_OPENED, Severity.MEDIUM, opened));
         awaitCounts(counts, Map.of(CommunicationPlan.INTERNAL, 1), "the internal audience at once");
 
-        // Past External's 4 hours in one step (one update for the hours missed): Customers hear nothing, and
-        // nobody is reminded of them.
+        // Past External's 4 hours in one step (one update for the hours missed): Customers hear nothing; the
+        // commander is asked, once, to decide whether they should.
         clock.set(opened.plus(Duration.ofHours(5)));
         Map<String, Integer> expected =
-                new HashMap<>(Map.of(CommunicationPlan.INTERNAL, 2, CommunicationPlan.EXTERNAL, 1));
-        awaitCounts(counts, expected, "an update and External's first notice");
+                new HashMap<>(Map.of(CommunicationPlan.INTERNAL, 3, CommunicationPlan.EXTERNAL, 1));
+        awaitCounts(counts, expected, "an update, the commander's reminder and External's first notice");
         holdsAt(counts, expected, "no word to Customers");
-        assertThat(counts.internalTexts()).noneMatch(text -> text.contains("Reminder") && text.contains("customers"));
+        assertThat(counts.internalTexts())
+                .filteredOn(text -> text.contains("Reminder") && text.contains("customers"))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains("drctl tell " + incident + " --audience customers"));
 
         String words = "Some of you may have to sign in again; we are restoring the service.";
         NotificationRequest told = notification()
@@ -335,9 +347,12 @@ class CommunicationDeadlinesTest {
             return counts;
         }
 
+        /** The latest cadence update posted internally. */
         String lastInternal() {
-            List<String> internal = internal();
-            return internal.isEmpty() ? "" : internal.get(internal.size() - 1);
+            List<String> updates = internal().stream()
+                    .filter(body -> body.contains("no change since the last message"))
+                    .toList();
+            return updates.isEmpty() ? "" : updates.get(updates.size() - 1);
         }
 
         StatuspageStub.Incident page() {

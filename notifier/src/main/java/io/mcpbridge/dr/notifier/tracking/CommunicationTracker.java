@@ -379,8 +379,7 @@ public class CommunicationTracker {
 
     private void remind(IncidentCommunication record, Obligations.Remind remind, String key, Instant now) {
         String commander = commander(record);
-        NotificationView view = new NotificationView(
-                Messages.reminder(record, remind.audience().name(), commander, remind.why(), now), facts(record));
+        NotificationView view = new NotificationView(Messages.reminder(record, remind, commander, now), facts(record));
         LOG.warnf("%s: %s", record.incidentId(), view.request().summary());
         List<CompletableFuture<DeliveryResult>> sends = new ArrayList<>();
         for (String channel : List.of("slack", "console")) {

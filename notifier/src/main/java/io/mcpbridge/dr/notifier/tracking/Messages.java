@@ -48,14 +48,19 @@ final class Messages {
 
     /** The commander's reminder that an audience has not heard by its deadline, for the internal channels. */
     static NotificationRequest reminder(
-            IncidentCommunication record, String audience, String commander, String why, Instant now) {
+            IncidentCommunication record, Obligations.Remind remind, String commander, Instant now) {
         NotificationRequest latest = record.latest();
-        String due = DUE.format(record.state(audience).dueAt());
-        String summary = "Reminder for " + commander + ": " + audience + " was to hear of this incident by " + due
-                + " and has not: " + why + ".";
+        String audience = remind.audience().name();
+        String due = DUE.format(remind.at());
+        boolean hadDeadline = remind.audience().cell(record.severity()).hasDeadline();
+        String summary = hadDeadline
+                ? "Reminder for " + commander + ": " + audience + " was to hear of this incident by " + due
+                        + " and has not: " + remind.why() + "."
+                : "Reminder for " + commander + ": " + audience + " has not heard of this incident, open since "
+                        + DUE.format(record.openedAt()) + "; " + remind.why() + ".";
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Audience", audience);
-        details.put("Due", due);
+        details.put(hadDeadline ? "Due" : "Decide", due);
         return copy(
                 latest,
                 record.incidentId() + ":remind-" + audience,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
@@ -62,12 +63,14 @@ public final class Obligations {
     }
 
     /**
-     * Remind the incident commander that an audience was not told by its deadline.
+     * Remind the incident commander of an audience: it was not told by its deadline, or (an "As needed" cell) only
+     * a person can decide that it should hear, and the incident has lasted long enough to decide.
      *
      * @param audience the audience
-     * @param why      what stands in the way
+     * @param why      what stands in the way, or what to decide
+     * @param at       the deadline passed, or when the decision fell due
      */
-    public record Remind(Audience audience, String why) implements Step {
+    public record Remind(Audience audience, String why, Instant at) implements Step {
         @Override
         public String key() {
             return audience.name() + "|remind";
@@ -96,6 +99,10 @@ public final class Obligations {
             Cell cell = audience.cell(record.severity());
             boolean internal = audience.name().equals(CommunicationPlan.INTERNAL);
             boolean reached = reaches(audience, reachable);
+            if (cell.kind() == Cell.Kind.AS_NEEDED && !state.told()) {
+                asNeeded(record, plan, audience, now).ifPresent(steps::add);
+                continue;
+            }
             if (cell.kind() == Cell.Kind.DIGEST || (!cell.hasDeadline() && !state.told())) {
                 // A digest tells it (see Digests), or nobody does until an engineer does (then it hears the rest).
                 continue;
@@ -116,7 +123,8 @@ public final class Obligations {
                             reached
                                     ? "its channels (" + String.join(", ", audience.channels())
                                             + ") have not accepted the notice"
-                                    : "no channel reaches it, so a person must tell it"));
+                                    : "no channel reaches it, so a person must tell it",
+                            state.dueAt()));
                 }
             } else if (!internal && state.newsSent() < record.news()) {
                 steps.add(new Tell(audience, false, record.news(), 0));
@@ -134,6 +142,30 @@ public final class Obligations {
             }
         }
         return steps;
+    }
+
+    /**
+     * "As needed": the audience hears only if a person decides it should. Nobody is asked at once (most incidents
+     * end quickly); one still open after its first update period is worth the decision, so its commander is
+     * reminded once, then.
+     */
+    private static Optional<Step> asNeeded(
+            IncidentCommunication record, CommunicationPlan plan, Audience audience, Instant now) {
+        Duration cadence = plan.cadence(record.severity());
+        if (record.resolved()
+                || cadence.isZero()
+                || record.state(audience.name()).remindedAt() != null) {
+            return Optional.empty();
+        }
+        Instant decideBy = record.openedAt().plus(cadence);
+        if (now.isBefore(decideBy)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Remind(
+                audience,
+                "it hears only if a person decides it should: drctl tell " + record.incidentId() + " --audience "
+                        + audience.name() + " --message '...'",
+                decideBy));
     }
 
     private static boolean reaches(Audience audience, BiPredicate<String, String> reachable) {

@@ -112,8 +112,24 @@ class ObligationsTest {
                 internalTold(IncidentCommunication.opened(request(Severity.MEDIUM), PLAN, OPENED));
         BiPredicate<String, String> all = (channel, audience) -> true;
         Instant later = OPENED.plus(Duration.ofDays(3));
+        assertThat(due(record, OPENED.plus(Duration.ofMinutes(59)), all))
+                .as("Customers for Medium: As needed, so no deadline; nobody asked within the first hour")
+                .noneMatch(step -> step instanceof Obligations.Tell tell
+                        && tell.audience().name().equals(CommunicationPlan.CUSTOMERS))
+                .noneMatch(step -> step instanceof Obligations.Remind remind
+                        && remind.audience().name().equals(CommunicationPlan.CUSTOMERS));
+        assertThat(due(record, OPENED.plus(Duration.ofHours(1)), all))
+                .as("still open after its first update period: the commander decides")
+                .filteredOn(step -> step instanceof Obligations.Remind remind
+                        && remind.audience().name().equals(CommunicationPlan.CUSTOMERS))
+                .singleElement()
+                .satisfies(step -> assertThat(((Obligations.Remind) step).why())
+                        .contains("drctl tell inc-1 --audience customers"));
+        record = record.with(
+                CommunicationPlan.CUSTOMERS,
+                record.state(CommunicationPlan.CUSTOMERS).reminded(OPENED.plus(Duration.ofHours(1))));
         assertThat(due(record, later, all))
-                .as("Customers for Medium: As needed, so no deadline and no reminder")
+                .as("asked once; never told by the plan")
                 .noneMatch(step -> step instanceof Obligations.Tell tell
                         && tell.audience().name().equals(CommunicationPlan.CUSTOMERS))
                 .noneMatch(step -> step instanceof Obligations.Remind remind
