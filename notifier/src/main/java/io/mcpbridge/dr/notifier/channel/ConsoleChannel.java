@@ -33,7 +33,9 @@ public class ConsoleChannel implements Channel {
 
     @Override
     public CompletionStage<Outcome> deliver(NotificationView view, String plainText, ChannelAction action) {
-        LOG.infof("%n%s%n%s%n%s", RULE, plainText, RULE);
+        // Where every audience goes to the console (the local run), say whose message it is.
+        String audience = view.facts().audience();
+        LOG.infof("%n%s%n%s%s%n%s", RULE, audience == null ? "" : "To: " + audience + "\n", plainText, RULE);
         return CompletableFuture.completedFuture(new Outcome.Delivered());
     }
 }
