@@ -232,16 +232,7 @@ class CommunicationDeadlinesTest {
                 .satisfies(text -> assertThat(text).contains("drctl tell " + incident + " --audience customers"));
 
         String words = "Some of you may have to sign in again; we are restoring the service.";
-        NotificationRequest told = notification()
-                .id(incident + ":told-cmd-tell-1")
-                .incident(incident)
-                .kind(NotificationKind.INCIDENT_UPDATED)
-                .severity(Severity.MEDIUM)
-                .summary(words)
-                .startedAt(opened)
-                .fromCoordinator()
-                .audiences(CommunicationPlan.CUSTOMERS)
-                .build();
+        NotificationRequest told = tell(incident, "cmd-tell-1", words, opened, CommunicationPlan.CUSTOMERS);
         publish(told);
         publish(told); // redelivered: still once
         expected.merge(CommunicationPlan.CUSTOMERS, 1, Integer::sum);
@@ -251,16 +242,7 @@ class CommunicationDeadlinesTest {
                 .singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains(words));
 
-        NotificationRequest nobody = notification()
-                .id(incident + ":told-cmd-tell-2")
-                .incident(incident)
-                .kind(NotificationKind.INCIDENT_UPDATED)
-                .severity(Severity.MEDIUM)
-                .summary(words)
-                .startedAt(opened)
-                .fromCoordinator()
-                .audiences("investors")
-                .build();
+        NotificationRequest nobody = tell(incident, "cmd-tell-2", words, opened, "investors");
         publish(nobody);
         Awaitility.await("the internal channels hear the refusal")
                 .atMost(ARRIVAL)
@@ -307,6 +289,21 @@ class CommunicationDeadlinesTest {
                 request.incidentId(),
                 Instant.now(),
                 request));
+    }
+
+    /** An engineer's words for {@code audiences}, as the coordinator hands a {@code drctl tell} on. */
+    private static NotificationRequest tell(
+            String incident, String command, String words, Instant startedAt, String... audiences) {
+        return notification()
+                .id(incident + ":told-" + command)
+                .incident(incident)
+                .kind(NotificationKind.INCIDENT_UPDATED)
+                .severity(Severity.MEDIUM)
+                .summary(words)
+                .startedAt(startedAt)
+                .fromCoordinator()
+                .audiences(audiences)
+                .build();
     }
 
     /** A request as the coordinator sends it for a gateway incident: the notifier fills the rest. */

@@ -23,7 +23,7 @@ public final class RedisServer extends PeerProcess {
         super(port, dir, process);
     }
 
-    /** Starts a server without persistence. */
+    /** Starts a server without persistence, handing its snapshot to a replica at once. */
     public static RedisServer start() {
         return start(List.of());
     }
@@ -56,6 +56,10 @@ public final class RedisServer extends PeerProcess {
                 "",
                 "--appendonly",
                 "no",
+                // A snapshot for a replica (backups read one so) goes out at once, not after the 5 s wait for more
+                // replicas: as a store that is backed up is set up.
+                "--repl-diskless-sync-delay",
+                "0",
                 "--logfile",
                 dir.resolve("redis.log").toString()));
         command.addAll(extraArgs);

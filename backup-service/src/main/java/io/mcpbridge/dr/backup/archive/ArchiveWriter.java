@@ -119,7 +119,8 @@ public final class ArchiveWriter implements Closeable {
                 ArchiveCipher.ALGORITHM,
                 header.counts(),
                 header.certificates(),
-                List.copyOf(entries));
+                List.copyOf(entries),
+                header.redisMethod());
         byte[] json = EventJson.toBytes(manifest);
         TarArchiveEntry entry = new TarArchiveEntry(Manifest.ENTRY_NAME);
         entry.setSize(json.length);

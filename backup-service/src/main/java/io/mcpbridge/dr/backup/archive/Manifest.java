@@ -21,6 +21,9 @@ import java.util.Map;
  * @param counts         what it holds, by kind ({@code configs}, {@code redisKeys}, ...)
  * @param certificates   subject and expiry of each certificate
  * @param entries        every other entry, in archive order, with size and SHA-256
+ * @param redisMethod    how its Redis part was read: {@code replication} (the server's snapshot, one point in
+ *                       time) or {@code scan} (key by key); absent without Redis, and in backups made before it was
+ *                       recorded (which were read key by key)
  */
 public record Manifest(
         int formatVersion,
@@ -33,7 +36,8 @@ public record Manifest(
         String encryption,
         Map<String, Long> counts,
         List<CertificateInfo> certificates,
-        List<ManifestEntry> entries) {
+        List<ManifestEntry> entries,
+        String redisMethod) {
 
     public static final int FORMAT_VERSION = 1;
 

@@ -11,6 +11,7 @@ import io.mcpbridge.dr.backup.operation.Sources;
 import io.mcpbridge.dr.backup.operation.Tuning;
 import io.mcpbridge.dr.backup.redis.KeyPatterns;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
+import io.mcpbridge.dr.backup.redis.SnapshotMethods;
 import io.mcpbridge.dr.backup.store.BackupCatalog;
 import io.mcpbridge.dr.backup.store.BucketLayout;
 import io.mcpbridge.dr.backup.store.DirectoryObjectStore;
@@ -125,7 +126,8 @@ public class BackupBeans {
                 new KeyPatterns(config.redis().skipPatterns()),
                 config.redis().password(),
                 config.verify().redisServer(),
-                config.verify().sampleSize());
+                config.verify().sampleSize(),
+                SnapshotMethods.parse(config.redis().method(), "mcpdr.backup.redis.method"));
         RestoreDestinations destinations = RestoreDestinations.originalOnly(sources)
                 .withNamespaces(config.targets().namespaces())
                 .withDirectories(config.targets().directories().orElse(List.of()))

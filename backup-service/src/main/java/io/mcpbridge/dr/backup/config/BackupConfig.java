@@ -180,6 +180,14 @@ public interface BackupConfig {
         @WithDefault("ratelimit:*")
         List<String> skipPatterns();
 
+        /**
+         * How backups read the session store: {@code replication} (its own snapshot, taken as a replica takes it:
+         * one point in time), {@code scan} (key by key, for servers that refuse replication), or {@code auto}
+         * (replication, key by key when the server refuses it).
+         */
+        @WithDefault("auto")
+        String method();
+
         @WithDefault("1000")
         int scanCount();
 

@@ -29,4 +29,10 @@ public record BackupContext(
     public BackupContext withDestinations(RestoreDestinations more) {
         return new BackupContext(store, layout, catalog, cipher, clock, vertx, kubernetes, sources, tuning, more);
     }
+
+    /** The same context, used as {@code other} says. */
+    public BackupContext withTuning(Tuning other) {
+        return new BackupContext(
+                store, layout, catalog, cipher, clock, vertx, kubernetes, sources, other, destinations);
+    }
 }

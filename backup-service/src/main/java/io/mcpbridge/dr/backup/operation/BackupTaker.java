@@ -9,8 +9,12 @@ import io.mcpbridge.dr.backup.files.CertificateInspector;
 import io.mcpbridge.dr.backup.files.FileTree;
 import io.mcpbridge.dr.backup.kubernetes.KubernetesSnapshot;
 import io.mcpbridge.dr.backup.redis.KeyChunk;
+import io.mcpbridge.dr.backup.redis.KeySnapshot;
 import io.mcpbridge.dr.backup.redis.RedisSession;
-import io.mcpbridge.dr.backup.redis.RedisSnapshot;
+import io.mcpbridge.dr.backup.redis.ReplicationRefusedException;
+import io.mcpbridge.dr.backup.redis.ReplicationSnapshot;
+import io.mcpbridge.dr.backup.redis.ScanSnapshot;
+import io.mcpbridge.dr.backup.redis.SnapshotMethod;
 import io.mcpbridge.dr.backup.store.BucketLayout;
 import io.mcpbridge.dr.backup.store.ObjectStore;
 import io.mcpbridge.dr.events.backup.BackupIndex;
@@ -61,9 +65,10 @@ public final class BackupTaker {
         Map<String, Long> counts = new LinkedHashMap<>();
         try {
             ArchiveWriter.Written written;
+            Optional<SnapshotMethod> redisMethod;
             try (ArchiveWriter writer = new ArchiveWriter(upload, context.cipher(), id, progress)) {
                 List<CertificateInfo> certificates = new ArrayList<>();
-                writeScopes(request, writer, counts, certificates);
+                redisMethod = writeScopes(request, writer, counts, certificates);
                 Manifest header = new Manifest(
                         Manifest.FORMAT_VERSION,
                         id,
@@ -75,7 +80,8 @@ public final class BackupTaker {
                         null,
                         counts,
                         certificates,
-                        List.of());
+                        List.of(),
+                        redisMethod.map(SnapshotMethod::wireName).orElse(null));
                 written = writer.finish(header);
             }
             upload.commit();
@@ -99,7 +105,10 @@ public final class BackupTaker {
                     written.ciphertextSha256(),
                     null,
                     null,
-                    null);
+                    redisMethod
+                            .filter(method -> method == SnapshotMethod.SCAN)
+                            .map(method -> "Redis was read key by key: not one point in time")
+                            .orElse(null));
         } catch (IOException | RuntimeException e) {
             upload.abort();
             recordFailure(id, request, started, counts, e);
@@ -107,7 +116,8 @@ public final class BackupTaker {
         }
     }
 
-    private void writeScopes(
+    /** Writes every scope's entries; how the Redis part was read, when there is one. */
+    private Optional<SnapshotMethod> writeScopes(
             BackupRequest request, ArchiveWriter writer, Map<String, Long> counts, List<CertificateInfo> certificates)
             throws IOException {
         Sources sources = request.sources();
@@ -140,34 +150,31 @@ public final class BackupTaker {
             counts.put("configs", (long) configFiles.size());
         }
         if (request.scopes().contains(BackupScope.REDIS)) {
-            RedisSnapshot.Counts keys = writeInterleaved(sources, configFiles.iterator(), writer);
-            counts.put("redisKeys", keys.keys());
-            counts.put("redisKeysSkipped", keys.skipped());
-        } else {
-            for (FileTree.File file : configFiles) {
-                writer.addFile(file.name(), file.path());
-            }
+            Read read = writeInterleaved(sources, configFiles.iterator(), writer);
+            counts.put("redisKeys", read.counts().keys());
+            counts.put("redisKeysSkipped", read.counts().skipped());
+            return Optional.of(read.method());
         }
+        for (FileTree.File file : configFiles) {
+            writer.addFile(file.name(), file.path());
+        }
+        return Optional.empty();
     }
 
+    /** What the Redis reader read, and how. */
+    private record Read(KeySnapshot.Counts counts, SnapshotMethod method) {}
+
     /** Config files and Redis chunks into one archive, whichever is ready; Redis on a thread of its own. */
-    private RedisSnapshot.Counts writeInterleaved(Sources sources, Iterator<FileTree.File> files, ArchiveWriter writer)
+    private Read writeInterleaved(Sources sources, Iterator<FileTree.File> files, ArchiveWriter writer)
             throws IOException {
         BlockingQueue<KeyChunk> chunks = new ArrayBlockingQueue<>(2);
-        RedisSession session = RedisSession.open(
-                context.vertx(), sources.redis(), context.tuning().redisTimeout());
-        CompletableFuture<RedisSnapshot.Counts> reading = new CompletableFuture<>();
+        CompletableFuture<Read> reading = new CompletableFuture<>();
         Thread reader = new Thread(
                 () -> {
                     try {
-                        RedisSnapshot.Counts counts = new RedisSnapshot(
-                                        session,
-                                        context.tuning().skip(),
-                                        context.tuning().scanCount(),
-                                        context.clock())
-                                .stream(context.tuning().chunkBytes(), chunks::put);
+                        Read read = readRedis(sources, chunks::put);
                         chunks.put(END);
-                        reading.complete(counts);
+                        reading.complete(read);
                     } catch (Throwable e) {
                         reading.completeExceptionally(e);
                     }
@@ -210,7 +217,33 @@ public final class BackupTaker {
                     : new IOException("reading Redis failed: " + cause.getMessage(), cause);
         } finally {
             reader.interrupt();
-            session.close();
+        }
+    }
+
+    /**
+     * Reads Redis by the configured method: its own snapshot as a replica (one point in time), falling back to key
+     * by key when the server refuses replication, unless the configuration insists on one of them.
+     */
+    private Read readRedis(Sources sources, KeySnapshot.ChunkSink sink) throws IOException, InterruptedException {
+        Tuning tuning = context.tuning();
+        Optional<SnapshotMethod> configured = tuning.redisMethod();
+        if (configured.orElse(SnapshotMethod.REPLICATION) == SnapshotMethod.REPLICATION) {
+            KeySnapshot snapshot =
+                    new ReplicationSnapshot(sources.redis(), tuning.skip(), tuning.redisTimeout(), context.clock());
+            try {
+                return new Read(snapshot.stream(tuning.chunkBytes(), sink), snapshot.method());
+            } catch (ReplicationRefusedException refused) {
+                if (configured.isPresent()) {
+                    throw refused;
+                }
+                LOG.warnf(
+                        "%s refuses replication (%s): reading it key by key, which is not one point in time",
+                        sources.redis(), refused.getMessage());
+            }
+        }
+        try (RedisSession session = RedisSession.open(context.vertx(), sources.redis(), tuning.redisTimeout())) {
+            KeySnapshot snapshot = new ScanSnapshot(session, tuning.skip(), tuning.scanCount(), context.clock());
+            return new Read(snapshot.stream(tuning.chunkBytes(), sink), snapshot.method());
         }
     }
 

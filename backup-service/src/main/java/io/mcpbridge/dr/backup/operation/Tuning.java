@@ -1,6 +1,7 @@
 package io.mcpbridge.dr.backup.operation;
 
 import io.mcpbridge.dr.backup.redis.KeyPatterns;
+import io.mcpbridge.dr.backup.redis.SnapshotMethod;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param redisPassword          the password for every Redis this service talks to (a secret)
  * @param scratchRedisServer     the redis-server binary for verification's test restore
  * @param sampleSize             values compared after a test restore
+ * @param redisMethod            how backups read Redis; empty: as a replica, key by key when the server refuses
  */
 public record Tuning(
         int chunkBytes,
@@ -26,4 +28,5 @@ public record Tuning(
         KeyPatterns skip,
         Optional<String> redisPassword,
         String scratchRedisServer,
-        int sampleSize) {}
+        int sampleSize,
+        Optional<SnapshotMethod> redisMethod) {}

@@ -134,7 +134,8 @@ class ArchiveFormatTest {
                     null,
                     Map.of("configs", 1L),
                     List.of(),
-                    List.of()));
+                    List.of(),
+                    "replication"));
         }
         return sink.toByteArray();
     }

@@ -14,6 +14,7 @@ import io.mcpbridge.dr.backup.redis.KeyRecord;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisRestorer;
 import io.mcpbridge.dr.backup.redis.RedisSession;
+import io.mcpbridge.dr.backup.redis.SnapshotMethods;
 import io.mcpbridge.dr.backup.store.S3Clients;
 import io.mcpbridge.dr.backup.store.S3ObjectStore;
 import io.mcpbridge.dr.backup.support.Contexts;
@@ -63,7 +64,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * process, so the first run in a fresh JVM (labelled {@code cold}: the JIT compiles meanwhile, on the same two
  * cores) is reported apart from the next ones ({@code warm}), which are what a running service does. The
  * archive key comes from {@code BENCH_KEY}; {@code BENCH_SCOPES} (for example {@code redis}) times one part
- * alone, and {@code BENCH_THREADS=1} adds each thread's CPU ticks to a backup's line.
+ * alone, {@code BENCH_METHOD} ({@code replication}, {@code scan}, default {@code auto}, as the service) how Redis is
+ * read, and {@code BENCH_THREADS=1} adds each thread's CPU ticks to a backup's line.
  */
 public final class BackupBenchMain {
 
@@ -138,7 +140,8 @@ public final class BackupBenchMain {
             }
             System.out.flush();
             System.out.printf(
-                    "%s backup_id=%s seconds=%.2f jvm_cpu_seconds=%.2f stored_bytes=%d redis_keys=%d configs=%d %s%n",
+                    "%s backup_id=%s seconds=%.2f jvm_cpu_seconds=%.2f stored_bytes=%d redis_keys=%d configs=%d"
+                            + " redis_method=%s %s%n",
                     label,
                     outcome.backupId(),
                     seconds,
@@ -146,8 +149,14 @@ public final class BackupBenchMain {
                     outcome.sizeBytes(),
                     outcome.counts().get("redisKeys"),
                     outcome.counts().get("configs"),
+                    redisMethod(outcome),
                     memory());
         }
+    }
+
+    /** How the backup read Redis: the service says so when it read key by key. */
+    private static String redisMethod(Outcome outcome) {
+        return outcome.note() != null && outcome.note().contains("key by key") ? "scan" : "replication";
     }
 
     private static void apply(Vertx vertx, URI s3, String backupId, int redisPort, String label) throws Exception {
@@ -234,26 +243,18 @@ public final class BackupBenchMain {
     /** The service's defaults: 4 MiB Redis chunks. */
     private static BackupContext withChunk(BackupContext context) {
         var t = context.tuning();
-        return new BackupContext(
-                context.store(),
-                context.layout(),
-                context.catalog(),
-                context.cipher(),
-                context.clock(),
-                context.vertx(),
-                context.kubernetes(),
-                context.sources(),
-                new Tuning(
-                        4 * 1024 * 1024,
-                        t.scanCount(),
-                        t.restoreBatch(),
-                        t.restoreBatchesInFlight(),
-                        t.redisTimeout(),
-                        t.skip(),
-                        t.redisPassword(),
-                        t.scratchRedisServer(),
-                        t.sampleSize()),
-                context.destinations());
+        return context.withTuning(new Tuning(
+                4 * 1024 * 1024,
+                t.scanCount(),
+                t.restoreBatch(),
+                t.restoreBatchesInFlight(),
+                t.redisTimeout(),
+                t.skip(),
+                t.redisPassword(),
+                t.scratchRedisServer(),
+                t.sampleSize(),
+                SnapshotMethods.parse(
+                        Optional.ofNullable(System.getenv("BENCH_METHOD")).orElse("auto"), "BENCH_METHOD")));
     }
 
     private static S3ObjectStore store(URI s3) {

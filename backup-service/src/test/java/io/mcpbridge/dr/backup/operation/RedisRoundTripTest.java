@@ -1,10 +1,14 @@
 package io.mcpbridge.dr.backup.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpbridge.dr.backup.archive.ArchiveReader;
+import io.mcpbridge.dr.backup.archive.Manifest;
 import io.mcpbridge.dr.backup.archive.Progress;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
 import io.mcpbridge.dr.backup.redis.RedisSession;
+import io.mcpbridge.dr.backup.redis.SnapshotMethod;
 import io.mcpbridge.dr.backup.store.S3ObjectStore;
 import io.mcpbridge.dr.backup.support.Contexts;
 import io.mcpbridge.dr.backup.support.RedisData;
@@ -17,6 +21,7 @@ import io.mcpbridge.dr.testing.S3Server;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +99,9 @@ class RedisRoundTripTest {
         assertThat(backup.counts())
                 .containsEntry("redisKeys", (long) before.size())
                 .containsEntry("redisKeysSkipped", 1L);
+        assertThat(manifest(context, backup).redisMethod())
+                .as("read as a replica: one point in time")
+                .isEqualTo("replication");
 
         session.call(Request.cmd(Command.FLUSHALL));
         assertThat(session.call(Request.cmd(Command.DBSIZE)).toLong()).isZero();
@@ -130,14 +138,49 @@ class RedisRoundTripTest {
     }
 
     @Test
-    void verificationTestRestoresIntoAScratchRedisAndRecordsTheVerdict() throws Exception {
-        BackupContext context = Contexts.context(
+    void aServerThatRefusesReplicationIsReadKeyByKeyAndTheManifestSaysSoUnlessReplicationIsRequired() throws Exception {
+        try (RedisServer refusing = RedisServer.start(List.of("--rename-command", "SYNC", ""));
+                RedisSession refusingSession = RedisSession.open(vertx, endpoint(refusing), Duration.ofSeconds(30))) {
+            RedisData.loadSessions(refusingSession, 1000, 3);
+            BackupContext context = contextOn(refusing.uri(), Clock.systemUTC());
+
+            Outcome backup = new BackupTaker(context).take(redisOnly(context, "managed"), new Progress());
+
+            assertThat(backup.counts()).containsEntry("redisKeys", 1000L);
+            assertThat(manifest(context, backup).redisMethod()).isEqualTo("scan");
+            assertThat(backup.note()).as("the operator is told").contains("not one point in time");
+
+            BackupContext requiring = context.withTuning(Contexts.tuning(Optional.of(SnapshotMethod.REPLICATION)));
+            assertThatThrownBy(() -> new BackupTaker(requiring).take(redisOnly(requiring, "required"), new Progress()))
+                    .hasMessageContaining("SYNC refused");
+        }
+    }
+
+    private BackupContext contextOn(String redisUri, Clock clock) {
+        return Contexts.context(
                 store,
                 Contexts.randomKey(),
-                Clock.systemUTC(),
+                clock,
                 vertx,
                 Contexts.noKubernetes(),
-                Contexts.sources(files, files, redis.uri(), "mcp-system"));
+                Contexts.sources(files, files, redisUri, "mcp-system"));
+    }
+
+    private static BackupRequest redisOnly(BackupContext context, String reason) {
+        return new BackupRequest(
+                List.of(BackupScope.REDIS), context.sources(), BackupIndex.Purpose.MANUAL, false, reason, "test");
+    }
+
+    private static Manifest manifest(BackupContext context, Outcome backup) throws Exception {
+        try (InputStream in = context.store().open(context.layout().archiveKey(backup.backupId()))) {
+            return ArchiveReader.read(in, context.cipher(), backup.backupId(), new Progress(), (n, m, c) -> {})
+                    .manifest();
+        }
+    }
+
+    @Test
+    void verificationTestRestoresIntoAScratchRedisAndRecordsTheVerdict() throws Exception {
+        BackupContext context = contextOn(redis.uri(), Clock.systemUTC());
         Outcome backup = new BackupTaker(context)
                 .take(
                         new BackupRequest(
@@ -165,13 +208,7 @@ class RedisRoundTripTest {
 
     @Test
     void restoreIntoAnotherRedisLeavesTheSourceAlone() throws Exception {
-        BackupContext context = Contexts.context(
-                store,
-                Contexts.randomKey(),
-                Clock.systemUTC(),
-                vertx,
-                Contexts.noKubernetes(),
-                Contexts.sources(files, files, redis.uri(), "mcp-system"));
+        BackupContext context = contextOn(redis.uri(), Clock.systemUTC());
         Outcome backup = new BackupTaker(context)
                 .take(
                         new BackupRequest(
@@ -206,13 +243,7 @@ class RedisRoundTripTest {
     @Test
     void keysWhoseTimeHasPassedAreNotRestored() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
-        BackupContext context = Contexts.context(
-                store,
-                Contexts.randomKey(),
-                clock,
-                vertx,
-                Contexts.noKubernetes(),
-                Contexts.sources(files, files, redis.uri(), "mcp-system"));
+        BackupContext context = contextOn(redis.uri(), clock);
         Outcome backup = new BackupTaker(context)
                 .take(
                         new BackupRequest(

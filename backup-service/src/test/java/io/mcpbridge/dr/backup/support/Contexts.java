@@ -9,6 +9,7 @@ import io.mcpbridge.dr.backup.operation.Sources;
 import io.mcpbridge.dr.backup.operation.Tuning;
 import io.mcpbridge.dr.backup.redis.KeyPatterns;
 import io.mcpbridge.dr.backup.redis.RedisEndpoint;
+import io.mcpbridge.dr.backup.redis.SnapshotMethod;
 import io.mcpbridge.dr.backup.store.BackupCatalog;
 import io.mcpbridge.dr.backup.store.BucketLayout;
 import io.mcpbridge.dr.backup.store.CatalogListener;
@@ -62,7 +63,12 @@ public final class Contexts {
                 Optional.empty());
     }
 
+    /** The service's defaults: Redis read as a replica, key by key when the server refuses. */
     public static Tuning tuning() {
+        return tuning(Optional.empty());
+    }
+
+    public static Tuning tuning(Optional<SnapshotMethod> redisMethod) {
         return new Tuning(
                 1024 * 1024,
                 1000,
@@ -72,7 +78,8 @@ public final class Contexts {
                 new KeyPatterns(List.of("ratelimit:*")),
                 Optional.empty(),
                 "redis-server",
-                100);
+                100,
+                redisMethod);
     }
 
     public static BackupContext context(

@@ -107,18 +107,13 @@ public record IncidentCommunication(
         Instant resolved = resolvedAt != null ? resolvedAt : resolution ? now : null;
         Duration cadence = plan.cadence(next.severity);
         Instant nextUpdate = resolved != null || cadence.isZero() ? null : now.plus(cadence);
-        return new IncidentCommunication(
-                incidentId,
-                next.severity,
-                openedAt,
-                resolved,
-                news + 1,
-                request,
-                nextUpdate,
-                updates,
-                ids,
-                next.audiences,
-                asked);
+        Change change = next.change();
+        change.resolvedAt = resolved;
+        change.news = news + 1;
+        change.latest = request;
+        change.nextUpdateAt = nextUpdate;
+        change.applied = ids;
+        return change.done();
     }
 
     /** The promised update came due: one more, and the next promised one cadence after the promise. */
@@ -128,25 +123,18 @@ public record IncidentCommunication(
         if (!next.isAfter(now)) {
             next = now.plus(cadence); // far behind (the notifier was down): promise afresh rather than catch up
         }
-        return new IncidentCommunication(
-                incidentId, severity, openedAt, resolvedAt, news, latest, next, updates + 1, applied, audiences, asked);
+        Change change = change();
+        change.nextUpdateAt = next;
+        change.updates = updates + 1;
+        return change.done();
     }
 
     public IncidentCommunication with(String audience, AudienceState state) {
         Map<String, AudienceState> changed = new LinkedHashMap<>(audiences);
         changed.put(audience, state);
-        return new IncidentCommunication(
-                incidentId,
-                severity,
-                openedAt,
-                resolvedAt,
-                news,
-                latest,
-                nextUpdateAt,
-                updates,
-                applied,
-                changed,
-                asked);
+        Change change = change();
+        change.audiences = changed;
+        return change.done();
     }
 
     /**
@@ -159,18 +147,10 @@ public record IncidentCommunication(
         }
         List<EngineerTell> pending = new ArrayList<>(asked);
         pending.add(new EngineerTell(request, request.audiences()));
-        return new IncidentCommunication(
-                incidentId,
-                severity,
-                openedAt,
-                resolvedAt,
-                news,
-                latest,
-                nextUpdateAt,
-                updates,
-                appliedWith(request.id()),
-                audiences,
-                pending);
+        Change change = change();
+        change.applied = appliedWith(request.id());
+        change.asked = pending;
+        return change.done();
     }
 
     /** The engineer's request {@code askedId} reached {@code audience}; a request nobody waits for is dropped. */
@@ -179,18 +159,9 @@ public record IncidentCommunication(
                 .map(tell -> tell.id().equals(askedId) ? tell.told(audience) : tell)
                 .filter(tell -> !tell.waiting().isEmpty())
                 .toList();
-        return new IncidentCommunication(
-                incidentId,
-                severity,
-                openedAt,
-                resolvedAt,
-                news,
-                latest,
-                nextUpdateAt,
-                updates,
-                applied,
-                audiences,
-                pending);
+        Change change = change();
+        change.asked = pending;
+        return change.done();
     }
 
     public AudienceState state(String audience) {
@@ -215,17 +186,57 @@ public record IncidentCommunication(
                 states.put(audience.name(), state.dueBy(due));
             }
         }
-        return new IncidentCommunication(
-                incidentId,
-                newSeverity,
-                openedAt,
-                resolvedAt,
-                news,
-                latest,
-                nextUpdateAt,
-                updates,
-                applied,
-                states,
-                asked);
+        Change change = change();
+        change.severity = newSeverity;
+        change.audiences = states;
+        return change.done();
+    }
+
+    private Change change() {
+        return new Change(this);
+    }
+
+    /** A copy of a record with some fields set anew: each change names only what it changes. */
+    private static final class Change {
+        private final String incidentId;
+        private final Instant openedAt;
+        private Severity severity;
+        private Instant resolvedAt;
+        private int news;
+        private NotificationRequest latest;
+        private Instant nextUpdateAt;
+        private int updates;
+        private List<String> applied;
+        private Map<String, AudienceState> audiences;
+        private List<EngineerTell> asked;
+
+        Change(IncidentCommunication from) {
+            incidentId = from.incidentId;
+            openedAt = from.openedAt;
+            severity = from.severity;
+            resolvedAt = from.resolvedAt;
+            news = from.news;
+            latest = from.latest;
+            nextUpdateAt = from.nextUpdateAt;
+            updates = from.updates;
+            applied = from.applied;
+            audiences = from.audiences;
+            asked = from.asked;
+        }
+
+        IncidentCommunication done() {
+            return new IncidentCommunication(
+                    incidentId,
+                    severity,
+                    openedAt,
+                    resolvedAt,
+                    news,
+                    latest,
+                    nextUpdateAt,
+                    updates,
+                    applied,
+                    audiences,
+                    asked);
+        }
     }
 }

@@ -198,13 +198,7 @@ public class RecoveryCommandIntake {
         NotificationRequest request =
                 Notices.told(told.get(), command.id(), command.audiences(), command.reason(), now);
         try {
-            sender.send(new EventEnvelope(
-                    request.id(),
-                    EventType.NOTIFY_REQUESTED,
-                    IncidentPublisher.SOURCE,
-                    request.incidentId(),
-                    now,
-                    request));
+            sendNotice(request);
         } catch (IllegalStateException e) {
             return notRun(
                     command,
@@ -379,17 +373,23 @@ public class RecoveryCommandIntake {
     }
 
     private void notice(String component, NotificationRequest request) {
-        Instant now = clock.instant();
         try {
-            sender.send(new EventEnvelope(
-                    request.id(),
-                    EventType.NOTIFY_REQUESTED,
-                    IncidentPublisher.SOURCE,
-                    request.incidentId(),
-                    now,
-                    request));
+            sendNotice(request);
         } catch (IllegalStateException e) {
             LOG.errorf("a notice about a command for %s could not be sent: %s", component, e.getMessage());
         }
+    }
+
+    /**
+     * @throws IllegalStateException when the broker did not take it
+     */
+    private void sendNotice(NotificationRequest request) {
+        sender.send(new EventEnvelope(
+                request.id(),
+                EventType.NOTIFY_REQUESTED,
+                IncidentPublisher.SOURCE,
+                request.incidentId(),
+                clock.instant(),
+                request));
     }
 }
