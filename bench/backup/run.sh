@@ -35,6 +35,9 @@ trap cleanup EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "data: $keys keys, $mb MB of configs in $work"
 "$here/make-data.sh" "$work/data" "$redis_port" "$keys" "$mb"
+# Both sides read the store as a replica does (redis-cli --rdb; backup-service's snapshot): neither waits the
+# server's default 5 s for more replicas to share a diskless snapshot. The plan's pipeline sets it too.
+redis-cli -p "$redis_port" config set repl-diskless-sync-delay 0 >/dev/null
 pids+=("$("$here/start-s3proxy.sh" "$s3_port" "$work/s3")")
 export BENCH_KEY=${BENCH_KEY:-$(openssl rand -base64 32)}
 

@@ -107,7 +107,10 @@ public final class LocalStack {
                                 "--appendonly",
                                 "yes",
                                 "--save",
-                                ""))
+                                "",
+                                // backup-service reads it as a replica: its snapshot goes out at once
+                                "--repl-diskless-sync-delay",
+                                "0"))
                 .awaitPort(REDIS_PORT, Duration.ofSeconds(10));
 
         say("starting a scratch Redis on 127.0.0.1:" + SCRATCH_REDIS_PORT + " (the full drill restores into it)");
