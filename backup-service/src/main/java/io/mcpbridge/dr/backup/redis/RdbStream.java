@@ -1,6 +1,5 @@
 package io.mcpbridge.dr.backup.redis;
 
-import com.moilioncircle.redis.replicator.util.CRC64;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,13 +127,13 @@ final class RdbStream extends InputStream {
         // Bytes of the kept 8 that the new ones push out go first, then the new ones that are not among the latest 8.
         int fromLast = Math.min(pushedOut, lastCount);
         if (fromLast > 0) {
-            crc = CRC64.crc64(last, 0, fromLast, crc);
+            crc = Crc64.update(crc, last, 0, fromLast);
             System.arraycopy(last, fromLast, last, 0, lastCount - fromLast);
             lastCount -= fromLast;
         }
         int fromNew = pushedOut - fromLast;
         if (fromNew > 0) {
-            crc = CRC64.crc64(bytes, offset, fromNew, crc);
+            crc = Crc64.update(crc, bytes, offset, fromNew);
         }
         System.arraycopy(bytes, offset + fromNew, last, lastCount, count - fromNew);
         lastCount += count - fromNew;

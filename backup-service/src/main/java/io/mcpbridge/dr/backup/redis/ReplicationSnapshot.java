@@ -18,7 +18,7 @@ import java.time.Duration;
 /**
  * Reads a Redis as one point in time: its own snapshot, asked for as a replica asks ({@link ReplicaConnection}),
  * parsed as it streams by redis-replicator's RDB parser, which hands out each key's value in DUMP form (type,
- * serialisation, RDB version, CRC-64), exactly what {@code DUMP} returns. Each key of the configured database
+ * serialisation, RDB version, CRC-64), exactly what {@code DUMP} returns ({@link StringDumps}). Each key of the configured database
  * becomes the same {@link KeyRecord} as a key-by-key read would make (name, absolute expiry, DUMP payload), so
  * restore, verification and the archive format do not change.
  *
@@ -28,9 +28,6 @@ import java.time.Duration;
  * that does not match, the backup fails.
  */
 public final class ReplicationSnapshot implements KeySnapshot {
-
-    /** The first buffer of each DUMP payload; sessions are small, and the parser grows it for big values. */
-    private static final int VALUE_BUFFER = 512;
 
     private final RedisEndpoint endpoint;
     private final KeyPatterns skip;
@@ -60,7 +57,7 @@ public final class ReplicationSnapshot implements KeySnapshot {
             Reader reader = new Reader(new KeyChunker(chunkBytes, sink), clock.millis());
             Replicator replicator = new RedisReplicator(
                     rdb, FileType.RDB, Configuration.defaultSetting().setUseDefaultExceptionListener(false));
-            replicator.setRdbVisitor(new DumpRdbVisitor(replicator, -1, VALUE_BUFFER));
+            replicator.setRdbVisitor(new DumpRdbVisitor(replicator, new StringDumps(replicator)));
             replicator.addEventListener((ignored, event) -> reader.onEvent(event));
             replicator.addExceptionListener((ignored, failure, event) -> reader.failed(failure));
             try {
