@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The internal audience's digest on Slack (the plan's "Daily" for Low): what waits for it is kept in the delivery
- * ledger ({@code digest-item|internal|<notification id>}, the request as JSON), so the record that brought it is
- * acknowledged at once and every replica's items join one digest, which only the replica owning
+ * ledger ({@code digest-item|internal|<notification id>}, a {@link DigestItem} as JSON), so the record that
+ * brought it is acknowledged at once and every replica's items join one digest, which only the replica owning
  * {@code digest:internal} sends. A digest goes out when its oldest item has waited one interval: at most one per
  * interval, and no item waits longer, whatever the restarts. Items are dropped once the ledger says their digest
  * was delivered.
