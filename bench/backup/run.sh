@@ -11,15 +11,20 @@ root=$(cd "$here/../.." && pwd)
 keys=${1:-1000000} mb=${2:-200} runs=${3:-3} mode=${4:-all}
 work=${BENCH_DIR:-$(mktemp -d /tmp/mcpdr-backup-bench.XXXXXX)}
 redis_port=${REDIS_PORT:-16391} restore_port=${RESTORE_PORT:-16392} s3_port=${S3_PORT:-18090}
-# As k8s/base/backup-service.yaml runs it: a 256 MiB heap, the serial collector (a 1-2 CPU container's own choice).
-jvm=(-Xms256m -Xmx256m -XX:+UseSerialGC)
+# As the service runs (containers/Dockerfile.jvm; k8s/base/backup-service.yaml's 256 MiB heap): the serial
+# collector, a small initial heap, malloc's free memory returned. BENCH_JVM_OPTS and BENCH_MALLOC_ARENA_MAX
+# replace them, to compare other settings (BENCH_JVM_OPTS='-Xms256m -Xmx256m -XX:+UseSerialGC', the earlier ones).
+read -r -a jvm <<<"${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:TrimNativeHeapInterval=30000}"
+arenas=${BENCH_MALLOC_ARENA_MAX-2}
+jvm_env=()
+[ -z "$arenas" ] || jvm_env=("MALLOC_ARENA_MAX=$arenas")   # the service's JVM only, not the plan's tools
 s3=http://127.0.0.1:$s3_port/backups
 
 cd "$root"
 ./mvnw -B -q -o -pl backup-service dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/classpath" >/dev/null
 cp="$root/backup-service/target/test-classes:$root/backup-service/target/classes:$(cat "$work/classpath")"
-bench() { java "${jvm[@]}" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" \
+bench() { env "${jvm_env[@]}" java "${jvm[@]}" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" \
   io.mcpbridge.dr.backup.bench.BackupBenchMain "$@"; }
 
 pids=()
@@ -33,6 +38,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "backup-service's JVM: ${jvm[*]}${arenas:+, MALLOC_ARENA_MAX=$arenas}"
 echo "data: $keys keys, $mb MB of configs in $work"
 "$here/make-data.sh" "$work/data" "$redis_port" "$keys" "$mb"
 # Both sides read the store as a replica does (redis-cli --rdb; backup-service's snapshot): neither waits the

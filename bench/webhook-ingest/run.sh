@@ -24,6 +24,10 @@ HM_PORT=${HM_PORT:-28081}
 AM_PORT=${AM_PORT:-29193}      # not 29093: that one is Kafka's controller
 AM_BIN=/usr/bin/prometheus-alertmanager
 MAX_BODY=1048576               # health-monitor's quarkus.http.limits.max-body-size (1M)
+# health-monitor's JVM as the services run it (containers/Dockerfile.jvm, devstack's ServiceJvm); set both to
+# compare others, e.g. HM_JVM_OPTS=-Xmx256m HM_MALLOC_ARENA_MAX= for the JVM's defaults.
+HM_JVM_OPTS=${HM_JVM_OPTS--XX:+UseSerialGC -Xms32m -XX:TrimNativeHeapInterval=30000 -XX:SharedArchiveFile=app-cds.jsa -Xmx256m}
+HM_MALLOC_ARENA_MAX=${HM_MALLOC_ARENA_MAX-2}
 
 HM_URL=http://127.0.0.1:$HM_PORT/api/v1/alertmanager
 AM_URL=http://127.0.0.1:$AM_PORT/api/v2/alerts
@@ -112,13 +116,16 @@ start_kafka() {
 }
 
 start_health_monitor() {
-  cp -r "$ROOT/health-monitor/target/quarkus-app" "$WORK/health-monitor"
+  # -a: the AppCDS archive serves only the jars it was made with, which the JVM knows by size and time.
+  cp -a "$ROOT/health-monitor/target/quarkus-app" "$WORK/health-monitor"
   [[ -f $WORK/health-monitor/quarkus-run.jar ]] || fail "health-monitor is not built"
-  MCPDR_WEBHOOK_TOKEN=$TOKEN java -Xmx256m \
+  # In its directory, with a relative jar: the archive is used only with the class path it was made with.
+  # shellcheck disable=SC2086
+  (cd "$WORK/health-monitor" && MALLOC_ARENA_MAX=$HM_MALLOC_ARENA_MAX MCPDR_WEBHOOK_TOKEN=$TOKEN exec java $HM_JVM_OPTS \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$HM_PORT" \
     -Dkafka.bootstrap.servers=127.0.0.1:"$KAFKA_PORT" \
     -Dmcpdr.probes.enabled=false -Dquarkus.log.console.json.enabled=false \
-    -jar "$WORK/health-monitor/quarkus-run.jar" >"$WORK/health-monitor.log" 2>&1 &
+    -jar quarkus-run.jar >"$WORK/health-monitor.log" 2>&1) &
   PIDS+=($!)
   # Readiness includes the Kafka connection.
   wait_for 120 $! "health-monitor" http_ok "http://127.0.0.1:$HM_PORT/q/health/ready"
@@ -259,6 +266,7 @@ echo "- Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- Java: $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
 echo "- wrk: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), Alertmanager: $("$AM_BIN" --version 2>&1 | head -n 1)"
 echo "- Project commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "- health-monitor's JVM: $HM_JVM_OPTS${HM_MALLOC_ARENA_MAX:+, MALLOC_ARENA_MAX=$HM_MALLOC_ARENA_MAX}"
 echo "- Runs: wrk -t$THREADS, warm-up $WARMUP per target, $DURATION per case, request timeout $TIMEOUT"
 echo
 

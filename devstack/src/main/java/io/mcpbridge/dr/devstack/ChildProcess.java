@@ -19,6 +19,8 @@ final class ChildProcess {
     private final Process process;
     private final Path log;
 
+    private final Instant startedAt = Instant.now();
+
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
@@ -26,10 +28,19 @@ final class ChildProcess {
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logDir) {
+        return start(name, command, environment, logDir, null);
+    }
+
+    /** As {@link #start(String, List, Map, Path)}, in the given working directory (null: this process's). */
+    static ChildProcess start(
+            String name, List<String> command, Map<String, String> environment, Path logDir, Path directory) {
         Path log = logDir.resolve(name + ".log");
         try {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(environment);
             Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -48,8 +59,11 @@ final class ChildProcess {
         return log;
     }
 
-    /** Waits until the port accepts connections, or fails if the process exits or time runs out. */
-    void awaitPort(int port, Duration atMost) {
+    /**
+     * Waits until the port accepts connections, or fails if the process exits or time runs out. Returns the time
+     * from the process's start to the port's first answer.
+     */
+    Duration awaitPort(int port, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -57,7 +71,7 @@ final class ChildProcess {
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                return Duration.between(startedAt, Instant.now());
             } catch (IOException notYet) {
                 pause();
             }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -49,6 +51,7 @@ public final class LocalStack {
     private final String javaBin =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<ChildProcess> started = new ArrayList<>();
+    private final ServiceJvm serviceJvm = ServiceJvm.fromEnvironment();
     private final AtomicBoolean running = new AtomicBoolean(true);
     /** Held so the logging configuration is not garbage-collected with the logger. */
     private static final Logger KAFKA_CLIENT_LOG = Logger.getLogger("org.apache.kafka");
@@ -143,12 +146,15 @@ public final class LocalStack {
                 .awaitPort(SIMULATOR_CONTROL_PORT, Duration.ofSeconds(20));
 
         say("starting health-monitor on http://127.0.0.1:" + HEALTH_MONITOR_PORT);
-        Path healthMonitor = quarkusApp("health-monitor");
-        start(
-                        "health-monitor",
+        startService(
+                "health-monitor",
+                HEALTH_MONITOR_PORT,
+                quarkusApp("health-monitor"),
+                serviceJvm.command(
+                        javaBin,
+                        quarkusApp("health-monitor"),
+                        "256m",
                         List.of(
-                                javaBin,
-                                "-Xmx256m",
                                 "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
                                 "-Dkafka.bootstrap.servers=" + bootstrap,
                                 "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",
@@ -157,19 +163,20 @@ public final class LocalStack {
                                 // Often enough that a recovery's verification (a minute here) sees the target
                                 // healthy after its action even when the restart caused no transition.
                                 "-Dmcpdr.probes.snapshot-interval=20s",
-                                "-Dquarkus.log.console.json.enabled=false",
-                                "-jar",
-                                healthMonitor.toString()),
-                        Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken))
-                .awaitPort(HEALTH_MONITOR_PORT, Duration.ofSeconds(60));
+                                "-Dquarkus.log.console.json.enabled=false")),
+                Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken));
 
         say("starting notifier on http://127.0.0.1:" + NOTIFIER_PORT
                 + " (console channel; its log shows the messages)");
-        start(
-                        "notifier",
+        startService(
+                "notifier",
+                NOTIFIER_PORT,
+                quarkusApp("notifier"),
+                serviceJvm.command(
+                        javaBin,
+                        quarkusApp("notifier"),
+                        "256m",
                         List.of(
-                                javaBin,
-                                "-Xmx256m",
                                 "-Dquarkus.http.port=" + NOTIFIER_PORT,
                                 "-Dkafka.bootstrap.servers=" + bootstrap,
                                 "-Dquarkus.log.console.json.enabled=false",
@@ -178,23 +185,24 @@ public final class LocalStack {
                                 "-Dmcpdr.notifier.plan.audiences.external.channels=console",
                                 "-Dmcpdr.notifier.plan.audiences.leadership.channels=console",
                                 "-Dmcpdr.notifier.plan.audiences.customers.channels=console",
-                                "-Dmcpdr.notifier.plan.bridge-url=https://meet.example.com/mcp-bridge-incident",
-                                "-jar",
-                                quarkusApp("notifier").toString()))
-                .awaitPort(NOTIFIER_PORT, Duration.ofSeconds(60));
+                                "-Dmcpdr.notifier.plan.bridge-url=https://meet.example.com/mcp-bridge-incident")),
+                Map.of());
 
         say("starting backup-service on http://127.0.0.1:" + BACKUP_SERVICE_PORT
                 + " (archives in .local/backups; a backup every 2 minutes here, every 6 hours by default)");
         Path bridgeConfig = LocalBridgeFiles.ensure(root.resolve(".local/mcp-bridge"));
         LocalKeys keys = LocalKeys.ensure(root.resolve(".local/keys"));
         Path drillScratch = Files.createDirectories(root.resolve(".local/drill-scratch"));
-        start(
-                        "backup-service",
+        startService(
+                "backup-service",
+                BACKUP_SERVICE_PORT,
+                quarkusApp("backup-service"),
+                serviceJvm.command(
+                        javaBin,
+                        quarkusApp("backup-service"),
+                        "256m",
                         concat(
                                 List.of(
-                                        javaBin,
-                                        "-Xmx256m",
-                                        "-XX:+UseSerialGC",
                                         "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
                                         "-Dkafka.bootstrap.servers=" + bootstrap,
                                         "-Dmcpdr.backup.store.kind=directory",
@@ -211,19 +219,21 @@ public final class LocalStack {
                                         "-Dmcpdr.backup.targets.disposable.redis=scratch",
                                         "-Dmcpdr.backup.targets.disposable.directories=" + drillScratch,
                                         "-Dquarkus.log.console.json.enabled=false"),
-                                systemProperties(keys.settings("mcpdr.backup", "backup-service")),
-                                List.of("-jar", quarkusApp("backup-service").toString())),
-                        Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))))
-                .awaitPort(BACKUP_SERVICE_PORT, Duration.ofSeconds(60));
+                                systemProperties(keys.settings("mcpdr.backup", "backup-service")))),
+                Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))));
 
         say("starting recovery-coordinator on http://127.0.0.1:" + COORDINATOR_PORT
                 + " (service failures restart the simulated MCP Bridge through its control API)");
-        start(
-                        "recovery-coordinator",
+        startService(
+                "recovery-coordinator",
+                COORDINATOR_PORT,
+                quarkusApp("recovery-coordinator"),
+                serviceJvm.command(
+                        javaBin,
+                        quarkusApp("recovery-coordinator"),
+                        "256m",
                         concat(
                                 List.of(
-                                        javaBin,
-                                        "-Xmx256m",
                                         "-Dquarkus.http.port=" + COORDINATOR_PORT,
                                         "-Dkafka.bootstrap.servers=" + bootstrap,
                                         "-Dmcpdr.coordinator.runbooks-file="
@@ -236,11 +246,8 @@ public final class LocalStack {
                                         // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
                                         "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
                                         "-Dquarkus.log.console.json.enabled=false"),
-                                systemProperties(keys.settings("mcpdr.coordinator", "recovery-coordinator")),
-                                List.of(
-                                        "-jar",
-                                        quarkusApp("recovery-coordinator").toString())))
-                .awaitPort(COORDINATOR_PORT, Duration.ofSeconds(60));
+                                systemProperties(keys.settings("mcpdr.coordinator", "recovery-coordinator")))),
+                Map.of());
 
         Path drctlSettings = LocalDrctl.writeSettings(root.resolve(".local"), bootstrap, keys);
         printUsage(webhookToken, drctlSettings);
@@ -337,6 +344,23 @@ public final class LocalStack {
         } catch (WakeupException | InterruptException stopping) {
             // Ctrl-C
         }
+    }
+
+    /**
+     * Starts one of the four services and waits for its HTTP port, which Quarkus opens once it has started;
+     * says how long that took from the process's start (the JVM's own start included).
+     */
+    private void startService(
+            String name, int port, Path runJar, List<String> command, Map<String, String> environment) {
+        Map<String, String> serviceEnvironment = new HashMap<>(serviceJvm.environment());
+        serviceEnvironment.putAll(environment);
+        ChildProcess service =
+                ChildProcess.start(name, command, serviceEnvironment, logs, ServiceJvm.directory(runJar));
+        synchronized (started) {
+            started.add(service);
+        }
+        Duration took = service.awaitPort(port, Duration.ofSeconds(60));
+        say(String.format(Locale.ROOT, "%s is listening, %.2f s after its start", name, took.toMillis() / 1000.0));
     }
 
     private ChildProcess start(String name, List<String> command) {

@@ -157,6 +157,19 @@ class ComposeIT {
      * The drctl image, as compose's {@code drctl} service runs it (the local engineer's key from the setup):
      * it takes a backup, signed, and finds it in the catalog and in the status it reads from Kafka.
      */
+    /**
+     * Each service's JVM maps the AppCDS archive its image made with its own JRE: a JVM that cannot use an
+     * archive (another JVM's, or another class path's) says so in one warning and starts without it.
+     */
+    @Test
+    @Order(4)
+    void everyServiceRunsWithTheClassArchiveItsImageMade() {
+        SERVICES.keySet()
+                .forEach(service -> assertThat(compose.read(service, "/proc/1/maps"))
+                        .as(service + "'s JVM (PID 1 of its container) maps its AppCDS archive")
+                        .contains("/opt/mcp-dr/app-cds.jsa"));
+    }
+
     @Test
     @Order(5)
     void drctlsImageTakesABackupAndReadsItBackFromTheCatalog() throws Exception {
