@@ -26,7 +26,7 @@ AM_BIN=/usr/bin/prometheus-alertmanager
 MAX_BODY=1048576               # health-monitor's quarkus.http.limits.max-body-size (1M)
 # health-monitor's JVM as the services run it (containers/Dockerfile.jvm, devstack's ServiceJvm); set both to
 # compare others, e.g. HM_JVM_OPTS=-Xmx256m HM_MALLOC_ARENA_MAX= for the JVM's defaults.
-HM_JVM_OPTS=${HM_JVM_OPTS--XX:+UseSerialGC -Xms32m -XX:TrimNativeHeapInterval=30000 -XX:SharedArchiveFile=app-cds.jsa -Xmx256m}
+HM_JVM_OPTS=${HM_JVM_OPTS--XX:+UseParallelGC -Xms32m -XX:TrimNativeHeapInterval=30000 -XX:SharedArchiveFile=app-cds.jsa -Xmx256m}
 HM_MALLOC_ARENA_MAX=${HM_MALLOC_ARENA_MAX-2}
 
 HM_URL=http://127.0.0.1:$HM_PORT/api/v1/alertmanager

@@ -153,6 +153,7 @@ public final class LocalStack {
                 serviceJvm.command(
                         javaBin,
                         quarkusApp("health-monitor"),
+                        ServiceJvm.Collector.PARALLEL,
                         "256m",
                         List.of(
                                 "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
@@ -175,6 +176,7 @@ public final class LocalStack {
                 serviceJvm.command(
                         javaBin,
                         quarkusApp("notifier"),
+                        ServiceJvm.Collector.SERIAL,
                         "256m",
                         List.of(
                                 "-Dquarkus.http.port=" + NOTIFIER_PORT,
@@ -200,6 +202,7 @@ public final class LocalStack {
                 serviceJvm.command(
                         javaBin,
                         quarkusApp("backup-service"),
+                        ServiceJvm.Collector.SERIAL,
                         "256m",
                         concat(
                                 List.of(
@@ -231,6 +234,7 @@ public final class LocalStack {
                 serviceJvm.command(
                         javaBin,
                         quarkusApp("recovery-coordinator"),
+                        ServiceJvm.Collector.SERIAL,
                         "256m",
                         concat(
                                 List.of(

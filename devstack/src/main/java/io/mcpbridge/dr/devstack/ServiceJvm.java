@@ -10,8 +10,9 @@ import java.util.Map;
  * How the local run starts the JVM of one of the four services: with the settings the images give them
  * (containers/Dockerfile.jvm, {@code JAVA_OPTS}), so what is measured here is what is deployed.
  *
- * <p>The serial collector: these services keep little on the heap and their work comes in bursts, and the
- * parallel collectors' own structures (about 40 MB per JVM with G1) cost more than they save on two cores.
+ * <p>The serial collector: these services keep little on the heap and their work comes in bursts, and G1's own
+ * structures (about 40 MB per JVM) cost more than they save on two cores; health-monitor, whose webhook ingest
+ * needs the throughput, the parallel one.
  * A small initial heap: by default it is a sixty-fourth of the machine's memory, which the young generation
  * fills once during start-up and then keeps resident. The AppCDS archive the build made (quarkus-app/app-cds.jsa)
  * when there is one: it serves only the JVM that made it (any other ignores it and starts without), and only
@@ -20,9 +21,24 @@ import java.util.Map;
  */
 final class ServiceJvm {
 
-    /** As containers/Dockerfile.jvm's {@code JAVA_OPTS}, but for the archive's path and the heap's limit. */
+    /**
+     * As containers/Dockerfile.jvm's {@code JAVA_OPTS}, but for the collector ({@link Collector}), the archive's
+     * path and the heap's limit.
+     */
     static final List<String> OPTIONS =
-            List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:TrimNativeHeapInterval=30000", "-XX:+ExitOnOutOfMemoryError");
+            List.of("-Xms32m", "-XX:TrimNativeHeapInterval=30000", "-XX:+ExitOnOutOfMemoryError");
+
+    /** As Dockerfile.jvm's build argument GC: serial unless a service's throughput needs the parallel one. */
+    enum Collector {
+        SERIAL("-XX:+UseSerialGC"),
+        PARALLEL("-XX:+UseParallelGC");
+
+        final String option;
+
+        Collector(String option) {
+            this.option = option;
+        }
+    }
 
     /**
      * As the images' environment: two malloc arenas rather than eight per core, whose free space the JVM returns
@@ -40,12 +56,14 @@ final class ServiceJvm {
     private static final String ARCHIVE = "app-cds.jsa";
 
     private final List<String> options;
-    private final boolean archive;
+    /** The settings above (collector, archive and environment included), not those of the override. */
+    private final boolean own;
+
     private final Map<String, String> environment;
 
-    private ServiceJvm(List<String> options, boolean archive, Map<String, String> environment) {
+    private ServiceJvm(List<String> options, boolean own, Map<String, String> environment) {
         this.options = options;
-        this.archive = archive;
+        this.own = own;
         this.environment = environment;
     }
 
@@ -62,11 +80,14 @@ final class ServiceJvm {
      * {@code java <settings> -Xmx<maxHeap> <properties> -jar quarkus-run.jar}, to run in {@link #directory}: every
      * path among the properties must be absolute.
      */
-    List<String> command(String javaBin, Path runJar, String maxHeap, List<String> properties) {
+    List<String> command(String javaBin, Path runJar, Collector collector, String maxHeap, List<String> properties) {
         List<String> command = new ArrayList<>();
         command.add(javaBin);
+        if (own) {
+            command.add(collector.option);
+        }
         command.addAll(options);
-        if (archive && Files.isRegularFile(runJar.resolveSibling(ARCHIVE))) {
+        if (own && Files.isRegularFile(runJar.resolveSibling(ARCHIVE))) {
             command.add("-XX:SharedArchiveFile=" + ARCHIVE);
         }
         command.add("-Xmx" + maxHeap);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceJvmTest {
 
     private static final Path DOCKERFILE = Path.of("../containers/Dockerfile.jvm");
+    private static final Path HEALTH_MONITOR_SETTINGS =
+            Path.of("../health-monitor/src/main/resources/application.properties");
 
     @Test
     void theLocalRunStartsEveryServiceAsItsImageDoes() throws IOException {
@@ -22,12 +24,18 @@ class ServiceJvmTest {
 
         Matcher javaOpts = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
         assertThat(javaOpts.find()).as("JAVA_OPTS in " + DOCKERFILE).isTrue();
-        // The image's own: its heap follows the container's limit, and its archive sits in its working directory.
+        // The image's own: its heap follows the container's limit, its archive sits in its working directory, and
+        // its collector is the build argument GC.
         List<String> imageOptions = List.of(javaOpts.group(1).split("\\s+")).stream()
                 .filter(option -> !option.startsWith("-XX:MaxRAMPercentage="))
                 .filter(option -> !option.startsWith("-XX:SharedArchiveFile="))
+                .filter(option -> !option.equals("${GC}"))
                 .toList();
         assertThat(ServiceJvm.OPTIONS).containsExactlyInAnyOrderElementsOf(imageOptions);
+        assertThat(dockerfile).contains("ARG GC=" + ServiceJvm.Collector.SERIAL.option);
+        assertThat(Files.readString(HEALTH_MONITOR_SETTINGS))
+                .as("health-monitor's image takes the collector its local run does")
+                .contains("quarkus.docker.build-args.GC=" + ServiceJvm.Collector.PARALLEL.option);
 
         Matcher arenas = Pattern.compile("MALLOC_ARENA_MAX=(\\d+)").matcher(dockerfile);
         assertThat(arenas.find()).as("MALLOC_ARENA_MAX in " + DOCKERFILE).isTrue();
@@ -40,9 +48,19 @@ class ServiceJvmTest {
         Files.createFile(app.resolve("app-cds.jsa"));
 
         List<String> command = ServiceJvm.fromEnvironment()
-                .command("/usr/bin/java", runJar, "256m", List.of("-Dquarkus.http.port=18081"));
+                .command(
+                        "/usr/bin/java",
+                        runJar,
+                        ServiceJvm.Collector.PARALLEL,
+                        "256m",
+                        List.of("-Dquarkus.http.port=18081"));
 
-        assertThat(command).contains("-XX:SharedArchiveFile=app-cds.jsa", "-Xmx256m", "-Dquarkus.http.port=18081");
+        assertThat(command)
+                .contains(
+                        "-XX:+UseParallelGC",
+                        "-XX:SharedArchiveFile=app-cds.jsa",
+                        "-Xmx256m",
+                        "-Dquarkus.http.port=18081");
         assertThat(command.subList(command.size() - 2, command.size())).containsExactly("-jar", "quarkus-run.jar");
         assertThat(ServiceJvm.directory(runJar)).isEqualTo(app);
     }
@@ -51,7 +69,8 @@ class ServiceJvmTest {
     void withoutAnArchiveTheServiceStartsWithoutOne(@TempDir Path app) throws IOException {
         Path runJar = Files.createFile(app.resolve("quarkus-run.jar"));
 
-        List<String> command = ServiceJvm.fromEnvironment().command("/usr/bin/java", runJar, "256m", List.of());
+        List<String> command = ServiceJvm.fromEnvironment()
+                .command("/usr/bin/java", runJar, ServiceJvm.Collector.SERIAL, "256m", List.of());
 
         assertThat(command).noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"));
     }
