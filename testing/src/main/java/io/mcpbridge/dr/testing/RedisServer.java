@@ -34,10 +34,20 @@ public final class RedisServer extends PeerProcess {
      * @throws IllegalStateException when {@code redis-server} is not installed or does not come up
      */
     public static RedisServer start(List<String> extraArgs) {
-        return startOnSomeFreePort(port -> startOnce(port, extraArgs));
+        return start("redis-server", extraArgs);
     }
 
-    private static RedisServer startOnce(int port, List<String> extraArgs) {
+    /**
+     * Starts another server that speaks the protocol, {@code binary} (a path or a command), with extra arguments:
+     * for a store of another RDB version than the machine's redis-server ({@link ValkeyServer}).
+     *
+     * @throws IllegalStateException when the binary cannot run or the server does not come up
+     */
+    public static RedisServer start(String binary, List<String> extraArgs) {
+        return startOnSomeFreePort(port -> startOnce(binary, port, extraArgs));
+    }
+
+    private static RedisServer startOnce(String binary, int port, List<String> extraArgs) {
         Path dir;
         try {
             dir = Files.createTempDirectory("redis-" + port + "-");
@@ -45,7 +55,7 @@ public final class RedisServer extends PeerProcess {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(
-                "redis-server",
+                binary,
                 "--port",
                 Integer.toString(port),
                 "--bind",
@@ -70,22 +80,22 @@ public final class RedisServer extends PeerProcess {
                     .redirectOutput(dir.resolve("stdout.log").toFile())
                     .start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run redis-server (is it installed?): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + binary + " (is it installed?): " + e.getMessage(), e);
         }
         RedisServer server = new RedisServer(port, dir, process);
         try {
-            Awaitility.await("redis-server on port " + port)
+            Awaitility.await(binary + " on port " + port)
                     .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive() || server.answersPing());
         } catch (ConditionTimeoutException e) {
             server.close();
-            throw new IllegalStateException("redis-server did not answer on port " + port);
+            throw new IllegalStateException(binary + " did not answer on port " + port);
         }
         if (!process.isAlive()) {
             String log = server.log();
             server.close();
-            throw new IllegalStateException("redis-server exited at start: " + log);
+            throw new IllegalStateException(binary + " exited at start: " + log);
         }
         return server;
     }

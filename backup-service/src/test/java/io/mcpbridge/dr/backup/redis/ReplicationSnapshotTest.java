@@ -9,7 +9,6 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -206,17 +204,11 @@ class ReplicationSnapshotTest {
     }
 
     private static List<KeyRecord> decode(KeyChunk chunk) throws IOException {
-        List<KeyRecord> records = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(chunk.data(), 0, chunk.length()))) {
-            for (KeyRecord record; (record = KeyRecord.readFrom(in)) != null; ) {
-                records.add(record);
-            }
-        }
-        return records;
+        return SnapshotRecords.decode(chunk);
     }
 
     private static RedisEndpoint endpoint(RedisServer server) {
-        return RedisEndpoint.parse(server.uri(), Optional.empty(), "test redis");
+        return SnapshotRecords.endpoint(server);
     }
 
     @FunctionalInterface
