@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The snapshot read as a replica from a server of RDB version 11 (Valkey 8.0; the format of Redis 7.2), where the
  * other tests use the machine's redis-server 7.0 (RDB 10): every type, in each encoding the server picks by size,
- * including the two version 11 added (small sets as listpacks, streams with their consumers' active time), comes out as the
- * server's own DUMP of it (for hash tables, the same members: their order is the table's of that moment) and
- * restores, with its expiry, into another server of the same version.
+ * including the two version 11 added (small sets as listpacks, streams with their consumers' active time), comes
+ * out as the server's own DUMP of it (for hash tables, the same members: their order is the table's of that
+ * moment) and restores, with its expiry, into another server of the same version.
  */
 class OtherRdbVersionsTest {
 
