@@ -27,11 +27,7 @@ final class ChildProcess {
         this.log = log;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logDir) {
-        return start(name, command, environment, logDir, null);
-    }
-
-    /** As {@link #start(String, List, Map, Path)}, in the given working directory (null: this process's). */
+    /** Starts {@code command} in {@code directory} (null: this process's), its output in {@code logDir}. */
     static ChildProcess start(
             String name, List<String> command, Map<String, String> environment, Path logDir, Path directory) {
         Path log = logDir.resolve(name + ".log");

@@ -149,22 +149,17 @@ public final class LocalStack {
         startService(
                 "health-monitor",
                 HEALTH_MONITOR_PORT,
-                quarkusApp("health-monitor"),
-                serviceJvm.command(
-                        javaBin,
-                        quarkusApp("health-monitor"),
-                        ServiceJvm.Collector.PARALLEL,
-                        "256m",
-                        List.of(
-                                "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
-                                "-Dkafka.bootstrap.servers=" + bootstrap,
-                                "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",
-                                "-Dmcpdr.probes.targets.router.url=http://127.0.0.1:" + ROUTER_PORT + "/health",
-                                "-Dmcpdr.probes.targets.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                                // Often enough that a recovery's verification (a minute here) sees the target
-                                // healthy after its action even when the restart caused no transition.
-                                "-Dmcpdr.probes.snapshot-interval=20s",
-                                "-Dquarkus.log.console.json.enabled=false")),
+                ServiceJvm.Collector.PARALLEL,
+                List.of(
+                        "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
+                        "-Dkafka.bootstrap.servers=" + bootstrap,
+                        "-Dmcpdr.probes.targets.gateway.url=http://127.0.0.1:" + GATEWAY_PORT + "/health",
+                        "-Dmcpdr.probes.targets.router.url=http://127.0.0.1:" + ROUTER_PORT + "/health",
+                        "-Dmcpdr.probes.targets.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                        // Often enough that a recovery's verification (a minute here) sees the target
+                        // healthy after its action even when the restart caused no transition.
+                        "-Dmcpdr.probes.snapshot-interval=20s",
+                        "-Dquarkus.log.console.json.enabled=false"),
                 Map.of("MCPDR_WEBHOOK_TOKEN", webhookToken));
 
         say("starting notifier on http://127.0.0.1:" + NOTIFIER_PORT
@@ -172,22 +167,17 @@ public final class LocalStack {
         startService(
                 "notifier",
                 NOTIFIER_PORT,
-                quarkusApp("notifier"),
-                serviceJvm.command(
-                        javaBin,
-                        quarkusApp("notifier"),
-                        ServiceJvm.Collector.SERIAL,
-                        "256m",
-                        List.of(
-                                "-Dquarkus.http.port=" + NOTIFIER_PORT,
-                                "-Dkafka.bootstrap.servers=" + bootstrap,
-                                "-Dquarkus.log.console.json.enabled=false",
-                                // No status page or mail here: every audience of the plan hears in the log,
-                                // each at its deadline, rather than its commander being reminded.
-                                "-Dmcpdr.notifier.plan.audiences.external.channels=console",
-                                "-Dmcpdr.notifier.plan.audiences.leadership.channels=console",
-                                "-Dmcpdr.notifier.plan.audiences.customers.channels=console",
-                                "-Dmcpdr.notifier.plan.bridge-url=https://meet.example.com/mcp-bridge-incident")),
+                ServiceJvm.Collector.SERIAL,
+                List.of(
+                        "-Dquarkus.http.port=" + NOTIFIER_PORT,
+                        "-Dkafka.bootstrap.servers=" + bootstrap,
+                        "-Dquarkus.log.console.json.enabled=false",
+                        // No status page or mail here: every audience of the plan hears in the log,
+                        // each at its deadline, rather than its commander being reminded.
+                        "-Dmcpdr.notifier.plan.audiences.external.channels=console",
+                        "-Dmcpdr.notifier.plan.audiences.leadership.channels=console",
+                        "-Dmcpdr.notifier.plan.audiences.customers.channels=console",
+                        "-Dmcpdr.notifier.plan.bridge-url=https://meet.example.com/mcp-bridge-incident"),
                 Map.of());
 
         say("starting backup-service on http://127.0.0.1:" + BACKUP_SERVICE_PORT
@@ -198,31 +188,26 @@ public final class LocalStack {
         startService(
                 "backup-service",
                 BACKUP_SERVICE_PORT,
-                quarkusApp("backup-service"),
-                serviceJvm.command(
-                        javaBin,
-                        quarkusApp("backup-service"),
-                        ServiceJvm.Collector.SERIAL,
-                        "256m",
-                        concat(
-                                List.of(
-                                        "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
-                                        "-Dkafka.bootstrap.servers=" + bootstrap,
-                                        "-Dmcpdr.backup.store.kind=directory",
-                                        "-Dmcpdr.backup.store.directory=" + root.resolve(".local/backups"),
-                                        "-Dmcpdr.backup.scopes=configs,certs,redis",
-                                        "-Dmcpdr.backup.configs.directory=" + bridgeConfig,
-                                        "-Dmcpdr.backup.certs.directory=" + bridgeConfig.resolve("certs"),
-                                        "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                                        "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
-                                        "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
-                                        // The full drill's scratch places, which it empties when done.
-                                        "-Dmcpdr.backup.targets.redis.scratch=redis://127.0.0.1:" + SCRATCH_REDIS_PORT,
-                                        "-Dmcpdr.backup.targets.directories=" + drillScratch,
-                                        "-Dmcpdr.backup.targets.disposable.redis=scratch",
-                                        "-Dmcpdr.backup.targets.disposable.directories=" + drillScratch,
-                                        "-Dquarkus.log.console.json.enabled=false"),
-                                systemProperties(keys.settings("mcpdr.backup", "backup-service")))),
+                ServiceJvm.Collector.SERIAL,
+                concat(
+                        List.of(
+                                "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
+                                "-Dkafka.bootstrap.servers=" + bootstrap,
+                                "-Dmcpdr.backup.store.kind=directory",
+                                "-Dmcpdr.backup.store.directory=" + root.resolve(".local/backups"),
+                                "-Dmcpdr.backup.scopes=configs,certs,redis",
+                                "-Dmcpdr.backup.configs.directory=" + bridgeConfig,
+                                "-Dmcpdr.backup.certs.directory=" + bridgeConfig.resolve("certs"),
+                                "-Dmcpdr.backup.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                                "-Dmcpdr.backup.schedule.backup=0 */2 * * * ?",
+                                "-Dmcpdr.backup.schedule.verify=0 1/5 * * * ?",
+                                // The full drill's scratch places, which it empties when done.
+                                "-Dmcpdr.backup.targets.redis.scratch=redis://127.0.0.1:" + SCRATCH_REDIS_PORT,
+                                "-Dmcpdr.backup.targets.directories=" + drillScratch,
+                                "-Dmcpdr.backup.targets.disposable.redis=scratch",
+                                "-Dmcpdr.backup.targets.disposable.directories=" + drillScratch,
+                                "-Dquarkus.log.console.json.enabled=false"),
+                        systemProperties(keys.settings("mcpdr.backup", "backup-service"))),
                 Map.of("MCPDR_BACKUP_KEY", LocalBridgeFiles.randomKey(root.resolve(".local/backup.key"))));
 
         say("starting recovery-coordinator on http://127.0.0.1:" + COORDINATOR_PORT
@@ -230,27 +215,22 @@ public final class LocalStack {
         startService(
                 "recovery-coordinator",
                 COORDINATOR_PORT,
-                quarkusApp("recovery-coordinator"),
-                serviceJvm.command(
-                        javaBin,
-                        quarkusApp("recovery-coordinator"),
-                        ServiceJvm.Collector.SERIAL,
-                        "256m",
-                        concat(
-                                List.of(
-                                        "-Dquarkus.http.port=" + COORDINATOR_PORT,
-                                        "-Dkafka.bootstrap.servers=" + bootstrap,
-                                        "-Dmcpdr.coordinator.runbooks-file="
-                                                + LocalBridgeFiles.localRunbooks(root.resolve(".local")),
-                                        "-Dmcpdr.coordinator.drills.file="
-                                                + LocalBridgeFiles.localDrills(
-                                                        root.resolve(".local"), root.resolve(".local/drill-scratch")),
-                                        "-Dmcpdr.coordinator.variables.simulatorHost=127.0.0.1",
-                                        "-Dmcpdr.coordinator.variables.simulatorControlPort=" + SIMULATOR_CONTROL_PORT,
-                                        // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
-                                        "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
-                                        "-Dquarkus.log.console.json.enabled=false"),
-                                systemProperties(keys.settings("mcpdr.coordinator", "recovery-coordinator")))),
+                ServiceJvm.Collector.SERIAL,
+                concat(
+                        List.of(
+                                "-Dquarkus.http.port=" + COORDINATOR_PORT,
+                                "-Dkafka.bootstrap.servers=" + bootstrap,
+                                "-Dmcpdr.coordinator.runbooks-file="
+                                        + LocalBridgeFiles.localRunbooks(root.resolve(".local")),
+                                "-Dmcpdr.coordinator.drills.file="
+                                        + LocalBridgeFiles.localDrills(
+                                                root.resolve(".local"), root.resolve(".local/drill-scratch")),
+                                "-Dmcpdr.coordinator.variables.simulatorHost=127.0.0.1",
+                                "-Dmcpdr.coordinator.variables.simulatorControlPort=" + SIMULATOR_CONTROL_PORT,
+                                // The local session store, for REVOKE_SESSIONS commands (session:* keys only).
+                                "-Dmcpdr.coordinator.redis.url=redis://127.0.0.1:" + REDIS_PORT,
+                                "-Dquarkus.log.console.json.enabled=false"),
+                        systemProperties(keys.settings("mcpdr.coordinator", "recovery-coordinator"))),
                 Map.of());
 
         Path drctlSettings = LocalDrctl.writeSettings(root.resolve(".local"), bootstrap, keys);
@@ -355,14 +335,19 @@ public final class LocalStack {
      * says how long that took from the process's start (the JVM's own start included).
      */
     private void startService(
-            String name, int port, Path runJar, List<String> command, Map<String, String> environment) {
+            String name,
+            int port,
+            ServiceJvm.Collector collector,
+            List<String> properties,
+            Map<String, String> environment) {
+        Path runJar = quarkusApp(name);
         Map<String, String> serviceEnvironment = new HashMap<>(serviceJvm.environment());
         serviceEnvironment.putAll(environment);
-        ChildProcess service =
-                ChildProcess.start(name, command, serviceEnvironment, logs, ServiceJvm.directory(runJar));
-        synchronized (started) {
-            started.add(service);
-        }
+        ChildProcess service = start(
+                name,
+                serviceJvm.command(javaBin, runJar, collector, "256m", properties),
+                serviceEnvironment,
+                ServiceJvm.directory(runJar));
         Duration took = service.awaitPort(port, Duration.ofSeconds(60));
         say(String.format(Locale.ROOT, "%s is listening, %.2f s after its start", name, took.toMillis() / 1000.0));
     }
@@ -372,7 +357,11 @@ public final class LocalStack {
     }
 
     private ChildProcess start(String name, List<String> command, Map<String, String> environment) {
-        ChildProcess child = ChildProcess.start(name, command, environment, logs);
+        return start(name, command, environment, null);
+    }
+
+    private ChildProcess start(String name, List<String> command, Map<String, String> environment, Path directory) {
+        ChildProcess child = ChildProcess.start(name, command, environment, logs, directory);
         synchronized (started) {
             started.add(child);
         }
