@@ -63,6 +63,12 @@ public abstract class StubServer implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Queue<Script> scripts = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    /**
+     * Held while a request is judged (which may change the stub's state) and recorded, and while {@link #clear}
+     * runs: a test that saw the change a request made and then clears never finds that request among its own.
+     */
+    private final Object judging = new Object();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Binds a free loopback port; subclasses declare their endpoints, then call {@link #startServing()}. */
@@ -200,8 +206,10 @@ public abstract class StubServer implements AutoCloseable {
 
     /** Forgets the recorded requests and any scripted answers not used yet. */
     public void clear() {
-        scripts.clear();
-        recorded.clear();
+        synchronized (judging) {
+            scripts.clear();
+            recorded.clear();
+        }
     }
 
     /** Stops listening at once; answers still held back by a delay are dropped. */
@@ -225,17 +233,20 @@ public abstract class StubServer implements AutoCloseable {
         try (exchange) {
             Instant receivedAt = Instant.now();
             Incoming request = read(exchange);
-            Judgement judgement = judge(request);
+            Judgement judgement;
+            synchronized (judging) {
+                judgement = judge(request);
+                recorded.add(new RecordedRequest(
+                        receivedAt,
+                        request.method(),
+                        request.path(),
+                        request.headers(),
+                        request.body(),
+                        request.json(),
+                        judgement.violations(),
+                        judgement.answer()));
+            }
             StubAnswer answer = judgement.answer();
-            recorded.add(new RecordedRequest(
-                    receivedAt,
-                    request.method(),
-                    request.path(),
-                    request.headers(),
-                    request.body(),
-                    request.json(),
-                    judgement.violations(),
-                    answer));
             if (!answer.delay().isZero()) {
                 // Holds only this worker; the pool answers other requests meanwhile.
                 Thread.sleep(answer.delay().toMillis());
