@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.catalog;
 
+import io.mcpbridge.dr.backup.config.AfterStart;
 import io.mcpbridge.dr.backup.config.BackupConfig;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.store.BucketLayout;
@@ -62,11 +63,9 @@ public class CatalogReconciler {
         this.clock = clock;
     }
 
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes StartupEvent start, AfterStart afterStart) {
         // Off the start-up path: the store and the broker may answer slowly, or not yet.
-        Thread reconciler = new Thread(() -> reconcileQuietly(true), "backup-catalog-reconcile");
-        reconciler.setDaemon(true);
-        reconciler.start();
+        afterStart.run("the catalog's reconciliation", () -> reconcileQuietly(true));
     }
 
     @Scheduled(

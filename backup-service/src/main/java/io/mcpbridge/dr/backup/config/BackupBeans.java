@@ -60,11 +60,9 @@ public class BackupBeans {
 
     @Produces
     @Singleton
-    ArchiveCipher cipher(BackupConfig config) {
+    ArchiveCipher cipher(BackupConfig config, AfterStart afterStart) {
         ArchiveCipher cipher = new ArchiveCipher(key(config));
-        Thread warmUp = new Thread(ArchiveCipher::warmUp, "cipher-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        afterStart.run("the cipher's warm-up", ArchiveCipher::warmUp);
         return cipher;
     }
 

@@ -1,5 +1,6 @@
 package io.mcpbridge.dr.backup.metrics;
 
+import io.mcpbridge.dr.backup.config.AfterStart;
 import io.mcpbridge.dr.backup.config.BackupConfig;
 import io.mcpbridge.dr.backup.operation.BackupContext;
 import io.mcpbridge.dr.backup.schedule.MaxBackupAge;
@@ -9,8 +10,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -64,11 +67,10 @@ public class BackupAgeGauges {
         });
     }
 
-    void onStart(@Observes StartupEvent start) {
+    /** Before the catalog's reconciliation (observers of lower priority run first): the ages are alerted on. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start, AfterStart afterStart) {
         // Off the start-up path: the store may answer slowly, or not yet.
-        Thread reader = new Thread(this::refreshQuietly, "backup-age-gauges");
-        reader.setDaemon(true);
-        reader.start();
+        afterStart.run("the backup ages' first read", this::refreshQuietly);
     }
 
     @Scheduled(
