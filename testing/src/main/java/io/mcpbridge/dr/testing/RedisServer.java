@@ -39,7 +39,7 @@ public final class RedisServer extends PeerProcess {
 
     /**
      * Starts another server that speaks the protocol, {@code binary} (a path or a command), with extra arguments:
-     * for a store of another RDB version than the machine's redis-server ({@link ValkeyServer}).
+     * for a store of another RDB version than the machine's redis-server ({@link OtherServer}).
      *
      * @throws IllegalStateException when the binary cannot run or the server does not come up
      */
