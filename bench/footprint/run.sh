@@ -9,6 +9,8 @@
 # as ./dr-local does) in a scratch directory, so its Kafka log, Redis data and backups start empty, and:
 #   start    each service's time from its process's start to its HTTP port (the local run's own measure),
 #            and the time Quarkus reports ("started in", from the JVM's start of main)
+#   alone    each service's own start, without the others starting beside it: a second instance of it
+#            started STARTS times (default 3) in the idle local run, Quarkus's "started in", median
 #   idle     resident memory (VmRSS) every 5 s for IDLE seconds after the last service started: the median
 #            and the highest sample. Idle means no outside load: the local run's own schedules go on (a
 #            backup every 2 minutes, drills, probes every 5 s).
@@ -96,6 +98,37 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 highest() { tr ' ' '\n' | grep -v '^$' | sort -n | tail -n 1; }
 
+# --- start alone -------------------------------------------------------------------------------------
+# In the local run each service starts while the one before it is still busy (its consumers joining, its
+# compiler and its after-start work) on the same two cores. Its own start is measured here: a second instance
+# of it, with its command line, directory and environment, on another HTTP port (it joins its consumer group
+# and leaves again), started STARTS times while the rest of the local run is idle; Quarkus's "started in".
+STARTS=${STARTS:-3}
+declare -A ALONE
+start_alone() {
+  local pid=$1 port=$2 args=() environment=() started=""
+  mapfile -d '' args <"/proc/$pid/cmdline"
+  mapfile -d '' environment <"/proc/$pid/environ"
+  args=("${args[@]/-Dquarkus.http.port=$port/-Dquarkus.http.port=$((port + 100))}")
+  (cd "/proc/$pid/cwd" && exec env -i "${environment[@]}" "${args[@]}") >"$WORK/alone.log" 2>&1 &
+  local alone=$! deadline=$((SECONDS + 60))
+  until started=$(sed -n 's/.*started in \([0-9.]*\)s\..*/\1/p' "$WORK/alone.log" | head -n 1) && [[ -n $started ]]; do
+    kill -0 "$alone" 2>/dev/null || { tail -n 20 "$WORK/alone.log" >&2; fail "a second instance exited"; }
+    ((SECONDS < deadline)) || fail "a second instance did not start within 60 s"
+    sleep 0.2
+  done
+  kill -TERM "$alone"
+  wait "$alone" 2>/dev/null || true
+  echo "$started"
+}
+for service in "${SERVICES[@]}"; do
+  log "starting a second $service alone, $STARTS times"
+  for ((i = 0; i < STARTS; i++)); do
+    ALONE[$service]+="$(start_alone "${PID[$service]}" "${HTTP_PORT[$service]}") "
+    sleep 5
+  done
+done
+
 # --- load --------------------------------------------------------------------------------------------
 export MCPDR_CONFIG=$WORK/.local/drctl.properties
 drctl() { "$ROOT/drctl" "$@"; }
@@ -140,12 +173,13 @@ echo "- Java: $(java -version 2>&1 | sed -n 2p)"
 echo "- JVM settings: ${MCPDR_SERVICE_JVM_OPTIONS:-as the local run sets them (devstack ServiceJvm)}"
 echo "- Idle ${IDLE} s; load: $SESSIONS sessions backed up, webhook at $WEBHOOK requests/s for 20 s, one incident, one drill"
 echo
-echo "| service | listening after (s) | Quarkus started in (s) | RSS idle, median (MiB) | RSS idle, highest | peak RSS under load | RSS idle after load | threads | JVM command line |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| service | listening after (s) | Quarkus started in (s) | started in, alone (median of $STARTS) | RSS idle, median (MiB) | RSS idle, highest | peak RSS under load | RSS idle after load | threads | JVM command line |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for service in "${SERVICES[@]}"; do
   pid=${PID[$service]}
   args=$(tr '\0' ' ' <"/proc/$pid/cmdline" | grep -o -- ' -X[^ ]*' | sed "s#$WORK/##" | tr -d '\n')
-  echo "| $service | ${LISTENING[$service]} | ${STARTED[$service]} | $(median <<<"${SAMPLES[$service]}") |" \
+  echo "| $service | ${LISTENING[$service]} | ${STARTED[$service]} | $(median <<<"${ALONE[$service]}") |" \
+    "$(median <<<"${SAMPLES[$service]}") |" \
     "$(highest <<<"${SAMPLES[$service]}") | ${PEAK[$service]} | $(rss_mib "$pid") |" \
     "$(awk '/^Threads/ { print $2 }' "/proc/$pid/status") | \`${args# }\` |"
 done

@@ -149,7 +149,6 @@ public final class LocalStack {
         startService(
                 "health-monitor",
                 HEALTH_MONITOR_PORT,
-                ServiceJvm.Collector.PARALLEL,
                 List.of(
                         "-Dquarkus.http.port=" + HEALTH_MONITOR_PORT,
                         "-Dkafka.bootstrap.servers=" + bootstrap,
@@ -167,7 +166,6 @@ public final class LocalStack {
         startService(
                 "notifier",
                 NOTIFIER_PORT,
-                ServiceJvm.Collector.SERIAL,
                 List.of(
                         "-Dquarkus.http.port=" + NOTIFIER_PORT,
                         "-Dkafka.bootstrap.servers=" + bootstrap,
@@ -188,7 +186,6 @@ public final class LocalStack {
         startService(
                 "backup-service",
                 BACKUP_SERVICE_PORT,
-                ServiceJvm.Collector.SERIAL,
                 concat(
                         List.of(
                                 "-Dquarkus.http.port=" + BACKUP_SERVICE_PORT,
@@ -215,7 +212,6 @@ public final class LocalStack {
         startService(
                 "recovery-coordinator",
                 COORDINATOR_PORT,
-                ServiceJvm.Collector.SERIAL,
                 concat(
                         List.of(
                                 "-Dquarkus.http.port=" + COORDINATOR_PORT,
@@ -334,18 +330,13 @@ public final class LocalStack {
      * Starts one of the four services and waits for its HTTP port, which Quarkus opens once it has started;
      * says how long that took from the process's start (the JVM's own start included).
      */
-    private void startService(
-            String name,
-            int port,
-            ServiceJvm.Collector collector,
-            List<String> properties,
-            Map<String, String> environment) {
+    private void startService(String name, int port, List<String> properties, Map<String, String> environment) {
         Path runJar = quarkusApp(name);
         Map<String, String> serviceEnvironment = new HashMap<>(serviceJvm.environment());
         serviceEnvironment.putAll(environment);
         ChildProcess service = start(
                 name,
-                serviceJvm.command(javaBin, runJar, collector, "256m", properties),
+                serviceJvm.command(javaBin, runJar, name, "256m", properties),
                 serviceEnvironment,
                 ServiceJvm.directory(runJar));
         Duration took = service.awaitPort(port, Duration.ofSeconds(60));

@@ -8,11 +8,15 @@ import java.util.Map;
 
 /**
  * How the local run starts the JVM of one of the four services: with the settings the images give them
- * (containers/Dockerfile.jvm, {@code JAVA_OPTS}), so what is measured here is what is deployed.
+ * (containers/Dockerfile.jvm, {@code JAVA_OPTS}, and each service's build arguments), so what is measured here is
+ * what is deployed.
  *
  * <p>The serial collector: these services keep little on the heap and their work comes in bursts, and G1's own
  * structures (about 40 MB per JVM) cost more than they save on two cores; health-monitor, whose webhook ingest
- * needs the throughput, the parallel one.
+ * needs the throughput, the parallel one. The client compiler alone for the two services whose work is waiting
+ * on Kafka and HTTP peers (notifier, recovery-coordinator): it compiles a fraction as much, so they start half a
+ * second sooner and keep 10 to 15 MB less; health-monitor's ingest and backup-service's encryption (AES-GCM's
+ * intrinsics are the optimising compiler's) keep both compilers.
  * A small initial heap: by default it is a sixty-fourth of the machine's memory, which the young generation
  * fills once during start-up and then keeps resident. The AppCDS archive the build made (quarkus-app/app-cds.jsa)
  * when there is one: it serves only the JVM that made it (any other ignores it and starts without), and only
@@ -22,8 +26,8 @@ import java.util.Map;
 final class ServiceJvm {
 
     /**
-     * As containers/Dockerfile.jvm's {@code JAVA_OPTS}, but for the collector ({@link Collector}), the archive's
-     * path and the heap's limit.
+     * As containers/Dockerfile.jvm's {@code JAVA_OPTS}, but for the collector and the compiler ({@link Tuning}), the
+     * archive's path and the heap's limit.
      */
     static final List<String> OPTIONS =
             List.of("-Xms32m", "-XX:TrimNativeHeapInterval=30000", "-XX:+ExitOnOutOfMemoryError");
@@ -39,6 +43,29 @@ final class ServiceJvm {
             this.option = option;
         }
     }
+
+    /** As Dockerfile.jvm's build argument JIT: both compilers (the JVM's default) or the client compiler alone. */
+    enum Compiler {
+        TIERED(null),
+        CLIENT_ONLY("-XX:TieredStopAtLevel=1");
+
+        /** The option that selects it; null: none, the JVM's default. */
+        final String option;
+
+        Compiler(String option) {
+            this.option = option;
+        }
+    }
+
+    /** A service's collector and compiler, as its image's build arguments set them. */
+    record Tuning(Collector collector, Compiler compiler) {}
+
+    /** Every service's tuning, by name: its image's build arguments say the same (held by ServiceJvmTest). */
+    static final Map<String, Tuning> TUNING = Map.of(
+            "health-monitor", new Tuning(Collector.PARALLEL, Compiler.TIERED),
+            "notifier", new Tuning(Collector.SERIAL, Compiler.CLIENT_ONLY),
+            "backup-service", new Tuning(Collector.SERIAL, Compiler.TIERED),
+            "recovery-coordinator", new Tuning(Collector.SERIAL, Compiler.CLIENT_ONLY));
 
     /**
      * As the images' environment: two malloc arenas rather than eight per core, whose free space the JVM returns
@@ -77,14 +104,21 @@ final class ServiceJvm {
     }
 
     /**
-     * {@code java <settings> -Xmx<maxHeap> <properties> -jar quarkus-run.jar}, to run in {@link #directory}: every
-     * path among the properties must be absolute.
+     * {@code java <settings> -Xmx<maxHeap> <properties> -jar quarkus-run.jar} for the service of this name (its
+     * {@link #TUNING}), to run in {@link #directory}: every path among the properties must be absolute.
      */
-    List<String> command(String javaBin, Path runJar, Collector collector, String maxHeap, List<String> properties) {
+    List<String> command(String javaBin, Path runJar, String service, String maxHeap, List<String> properties) {
+        Tuning tuning = TUNING.get(service);
+        if (tuning == null) {
+            throw new IllegalArgumentException("no JVM tuning for " + service + "; known: " + TUNING.keySet());
+        }
         List<String> command = new ArrayList<>();
         command.add(javaBin);
         if (own) {
-            command.add(collector.option);
+            command.add(tuning.collector().option);
+            if (tuning.compiler().option != null) {
+                command.add(tuning.compiler().option);
+            }
         }
         command.addAll(options);
         if (own && Files.isRegularFile(runJar.resolveSibling(ARCHIVE))) {

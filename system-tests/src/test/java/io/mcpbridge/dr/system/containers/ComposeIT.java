@@ -159,7 +159,8 @@ class ComposeIT {
      */
     /**
      * Each service's JVM maps the AppCDS archive its image made with its own JRE: a JVM that cannot use an
-     * archive (another JVM's, or another class path's) says so in one warning and starts without it.
+     * archive (another JVM's, or another class path's) says so in one warning and starts without it. And each
+     * runs with the collector and compilers its image's build arguments chose.
      */
     @Test
     @Order(4)
@@ -168,6 +169,19 @@ class ComposeIT {
                 .forEach(service -> assertThat(compose.read(service, "/proc/1/maps"))
                         .as(service + "'s JVM (PID 1 of its container) maps its AppCDS archive")
                         .contains("/opt/mcp-dr/app-cds.jsa"));
+        // The collector and compilers each service's build arguments chose (devstack's ServiceJvm, the same).
+        Map<String, List<String>> tuning = Map.of(
+                "health-monitor", List.of("-XX:+UseParallelGC"),
+                "notifier", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                "backup-service", List.of("-XX:+UseSerialGC"),
+                "recovery-coordinator", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        tuning.forEach((service, options) -> {
+            String commandLine = compose.read(service, "/proc/1/cmdline").replace('\0', ' ');
+            assertThat(commandLine).as(service + "'s JVM command line").contains(options);
+            if (!options.contains("-XX:TieredStopAtLevel=1")) {
+                assertThat(commandLine).as(service + " keeps both compilers").doesNotContain("TieredStopAtLevel");
+            }
+        });
     }
 
     @Test
