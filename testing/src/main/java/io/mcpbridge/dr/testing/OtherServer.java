@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Servers of the Redis protocol that write other RDB versions than the machine's redis-server 7.0 (version 10):
- * backups are tested against each. Debian ships them (Redis 6.0 in Debian 11, Valkey 8.0 in bookworm-backports);
+ * backups are tested against each. Debian ships them (Redis 6.0 in Debian 11, Valkey 8.0 in bookworm-backports,
+ * Redis 8.0 in Debian 13);
  * a script in {@code testing/peers} puts each where {@link #binary} finds it, and CI runs those scripts.
  */
 public enum OtherServer {
     /** RDB version 9, the format of Redis 5.0 to 6.2. */
     REDIS_6_0("redis-6.0.16", "redis-server", "MCPDR_TEST_REDIS6_SERVER", "testing/peers/redis6"),
     /** RDB version 11, the format of Redis 7.2. */
-    VALKEY_8_0("valkey-8.0.1", "valkey-server", "MCPDR_TEST_VALKEY_SERVER", "testing/peers/valkey");
+    VALKEY_8_0("valkey-8.0.1", "valkey-server", "MCPDR_TEST_VALKEY_SERVER", "testing/peers/valkey"),
+    /** RDB version 12, the format of Redis 7.4 and later (hash fields with their own expiry among others). */
+    REDIS_8_0("redis-8.0", "redis-server", "MCPDR_TEST_REDIS8_SERVER", "testing/peers/redis8");
 
     private final String directory;
     private final String name;

@@ -23,6 +23,9 @@ import org.awaitility.Awaitility;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The system property whose space-separated JVM options every service process gets besides its heap's limit. */
+    public static final String JVM_OPTIONS = "service.jvm.options";
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -94,6 +97,11 @@ public final class ServiceProcess implements AutoCloseable {
         int port = FreePorts.next();
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        // A benchmark compares JVM settings with it: -Dservice.jvm.options='-XX:TieredStopAtLevel=1'.
+        String options = System.getProperty(JVM_OPTIONS, "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.console.json.enabled=false", "-jar", jar.toString()));

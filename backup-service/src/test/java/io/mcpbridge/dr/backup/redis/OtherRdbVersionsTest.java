@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The snapshot read as a replica from servers of other RDB versions than the machine's redis-server 7.0 (RDB 10,
  * which the other tests use): Redis 6.0 (RDB 9, the format of Redis 5.0 to 6.2, whose snapshot comes from a file
- * with its length announced, and which does not know {@code REPLCONF rdb-only}) and Valkey 8.0 (RDB 11, the format
- * of Redis 7.2). Every type, in each encoding the server picks by size (ziplists in 6.0, listpacks from 7.0, and
- * the two additions of version 11: small sets as listpacks, streams with their consumers' active time), comes out
+ * with its length announced, and which does not know {@code REPLCONF rdb-only}), Valkey 8.0 (RDB 11, the format
+ * of Redis 7.2) and Redis 8.0 (RDB 12, the format of Redis 7.4 and later). Every type, in each encoding the server
+ * picks by size (ziplists in 6.0, listpacks from 7.0, the two additions of version 11: small sets as listpacks,
+ * streams with their consumers' active time, and version 12's hashes whose fields expire one by one), comes out
  * as the server's own DUMP of it (for hash tables, the same members: their order is the table's of that moment)
  * and restores, with its expiry, into another server of the same version.
  */
@@ -46,6 +47,12 @@ class OtherRdbVersionsTest {
                 OtherServer.VALKEY_8_0,
                 11,
                 "valkey_version:8.0",
+                List.of("--enable-debug-command", "yes"),
+                List.of("int", "embstr", "raw", "listpack", "quicklist", "intset", "hashtable", "skiplist", "stream")),
+        RDB_12(
+                OtherServer.REDIS_8_0,
+                12,
+                "redis_version:8.0",
                 List.of("--enable-debug-command", "yes"),
                 List.of("int", "embstr", "raw", "listpack", "quicklist", "intset", "hashtable", "skiplist", "stream"));
 
@@ -104,8 +111,11 @@ class OtherRdbVersionsTest {
         assertThat(encodings.values())
                 .as("the encodings the server chose: each kind the test means to cover")
                 .containsAll(version.encodings);
-        if (version == Version.RDB_11) {
+        if (version != Version.RDB_9) {
             assertThat(encodings).containsEntry("set:small", "listpack");
+        }
+        if (version == Version.RDB_12) {
+            encodings.putAll(fieldsExpiring());
         }
         Map<String, byte[]> dumps = dumps(sourceSession, encodings.keySet());
 
@@ -148,6 +158,25 @@ class OtherRdbVersionsTest {
                         .toLong())
                 .as("the expiry restored")
                 .isPositive();
+        if (version == Version.RDB_12) {
+            for (String[] field : new String[][] {
+                {"hash:fields-expiring-small", "token", "user"}, {"hash:fields-expiring-large", "field-7", "field-8"}
+            }) {
+                Response ttls = targetSession.call(Request.cmd(Command.create("HPTTL"))
+                        .arg(field[0])
+                        .arg("FIELDS")
+                        .arg(2)
+                        .arg(field[1])
+                        .arg(field[2]));
+                assertThat(ttls.get(0).toLong())
+                        .as(field[0] + ": its expiring field keeps its expiry")
+                        .isPositive();
+                assertThat(ttls.get(1).toLong())
+                        .as(field[0] + ": its other field none")
+                        .isEqualTo(-1);
+            }
+            assertThat(encodings).containsEntry("hash:fields-expiring-small", "listpackex");
+        }
     }
 
     /** One key of each type and size; returns each key with the encoding the server gave it. */
@@ -220,6 +249,42 @@ class OtherRdbVersionsTest {
                 "zset:small",
                 "zset:large",
                 "stream:events")) {
+            encodings.put(
+                    key,
+                    sourceSession
+                            .call(Request.cmd(Command.OBJECT).arg("ENCODING").arg(key))
+                            .toString());
+        }
+        return encodings;
+    }
+
+    /**
+     * Hashes whose fields expire one by one (Redis 7.4, RDB 12 writes them as types of their own), small and large;
+     * returns each key with its encoding.
+     */
+    private Map<String, String> fieldsExpiring() throws Exception {
+        List<Request> writes = new ArrayList<>();
+        writes.add(Request.cmd(Command.HSET)
+                .arg("hash:fields-expiring-small")
+                .arg("token")
+                .arg("t1")
+                .arg("user")
+                .arg("u1"));
+        writes.add(many(
+                Request.cmd(Command.HSET).arg("hash:fields-expiring-large"),
+                1000,
+                i -> List.of("field-" + i, "value-" + i)));
+        for (String key : List.of("hash:fields-expiring-small", "hash:fields-expiring-large")) {
+            writes.add(Request.cmd(Command.create("HPEXPIRE"))
+                    .arg(key)
+                    .arg(3_600_000)
+                    .arg("FIELDS")
+                    .arg(1)
+                    .arg(key.endsWith("small") ? "token" : "field-7"));
+        }
+        sourceSession.await(sourceSession.batch(writes), "fill the hashes whose fields expire");
+        Map<String, String> encodings = new LinkedHashMap<>();
+        for (String key : List.of("hash:fields-expiring-small", "hash:fields-expiring-large")) {
             encodings.put(
                     key,
                     sourceSession
