@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -288,14 +289,19 @@ public class Coordinator {
     /** Moves every open incident on: verification deadlines, cooldowns. */
     @Scheduled(every = "${mcpdr.coordinator.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        for (String component : components()) {
-            onLoop(() -> {
-                // Checked on the loop: the partitions may have moved since the tick began.
-                if (ownership.owns(component)) {
-                    book.current(component).ifPresent(this::run);
-                }
-                return null;
-            });
+        try {
+            for (String component : components()) {
+                onLoop(() -> {
+                    // Checked on the loop: the partitions may have moved since the tick began.
+                    if (ownership.owns(component)) {
+                        book.current(component).ifPresent(this::run);
+                    }
+                    return null;
+                });
+            }
+        } catch (RejectedExecutionException stopping) {
+            // A tick the scheduler fired as the service stops, after the loop did: the next owner moves them on.
+            LOG.debug("tick skipped: the coordinator is stopping");
         }
     }
 
