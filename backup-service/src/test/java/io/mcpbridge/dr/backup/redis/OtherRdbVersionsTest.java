@@ -233,8 +233,7 @@ class OtherRdbVersionsTest {
                 .arg(">"));
         sourceSession.await(sourceSession.batch(writes), "fill");
 
-        Map<String, String> encodings = new LinkedHashMap<>();
-        for (String key : List.of(
+        return encodingsOf(List.of(
                 "string:int",
                 "string:short",
                 "string:long",
@@ -248,14 +247,7 @@ class OtherRdbVersionsTest {
                 "hash:large",
                 "zset:small",
                 "zset:large",
-                "stream:events")) {
-            encodings.put(
-                    key,
-                    sourceSession
-                            .call(Request.cmd(Command.OBJECT).arg("ENCODING").arg(key))
-                            .toString());
-        }
-        return encodings;
+                "stream:events"));
     }
 
     /**
@@ -283,8 +275,13 @@ class OtherRdbVersionsTest {
                     .arg(key.endsWith("small") ? "token" : "field-7"));
         }
         sourceSession.await(sourceSession.batch(writes), "fill the hashes whose fields expire");
+        return encodingsOf(List.of("hash:fields-expiring-small", "hash:fields-expiring-large"));
+    }
+
+    /** Each key with the encoding the source server gave it, in the order given. */
+    private Map<String, String> encodingsOf(List<String> keys) throws Exception {
         Map<String, String> encodings = new LinkedHashMap<>();
-        for (String key : List.of("hash:fields-expiring-small", "hash:fields-expiring-large")) {
+        for (String key : keys) {
             encodings.put(
                     key,
                     sourceSession
