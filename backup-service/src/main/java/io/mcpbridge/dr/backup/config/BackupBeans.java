@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -215,22 +216,28 @@ public class BackupBeans {
         return ArchiveKey.fromBase64(config.key().orElse(null), "mcpdr.backup.key (MCPDR_BACKUP_KEY)");
     }
 
-    private static S3Client s3(BackupConfig.Store store) {
-        AwsCredentialsProvider credentials;
+    /**
+     * The client of the store's bucket, built at its first use (after the start: see {@link S3ObjectStore}); the
+     * settings are checked now, so a wrong one still stops the start.
+     */
+    private static Supplier<S3Client> s3(BackupConfig.Store store) {
         if (store.accessKeyId().isPresent() != store.secretAccessKey().isPresent()) {
             throw new IllegalStateException("set both mcpdr.backup.store.access-key-id and secret-access-key, or"
                     + " neither (the AWS default credentials chain)");
         }
-        credentials = store.accessKeyId().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        store.accessKeyId().get(), store.secretAccessKey().get()))
-                : DefaultCredentialsProvider.builder().build();
         Optional<URI> endpoint;
         try {
             endpoint = store.endpoint().map(URI::create);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("mcpdr.backup.store.endpoint is not a URL");
         }
-        return S3Clients.create(endpoint, store.region(), store.pathStyle(), credentials);
+        return () -> S3Clients.create(endpoint, store.region(), store.pathStyle(), credentials(store));
+    }
+
+    private static AwsCredentialsProvider credentials(BackupConfig.Store store) {
+        return store.accessKeyId().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        store.accessKeyId().get(), store.secretAccessKey().get()))
+                : DefaultCredentialsProvider.builder().build();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,18 +24,32 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
     private static final int DELETE_BATCH = 1000;
 
-    private final S3Client s3;
+    /** Builds the client on first use (see {@link #S3ObjectStore(Supplier, String, String, int, int)}). */
+    private final Supplier<S3Client> client;
+
     private final String bucket;
     private final String prefixForLogs;
     private final int partBytes;
     private final int partsInFlight;
     private final ExecutorService uploads;
 
+    private volatile S3Client built;
+
     public S3ObjectStore(S3Client s3, String bucket, String prefixForLogs, int partBytes, int partsInFlight) {
+        this(() -> s3, bucket, prefixForLogs, partBytes, partsInFlight);
+    }
+
+    /**
+     * A store whose client {@code client} builds at its first use, not when the service starts: building the SDK's
+     * client loads a large part of the SDK, and nothing needs it before the start is over (the first read of the
+     * catalog comes after it).
+     */
+    public S3ObjectStore(
+            Supplier<S3Client> client, String bucket, String prefixForLogs, int partBytes, int partsInFlight) {
         if (partBytes < 5 * 1024 * 1024) {
             throw new IllegalArgumentException("S3 parts must be at least 5 MiB");
         }
-        this.s3 = s3;
+        this.client = client;
         this.bucket = bucket;
         this.prefixForLogs = prefixForLogs;
         this.partBytes = partBytes;
@@ -48,13 +63,13 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public Upload upload(String key) {
-        return new S3MultipartUpload(s3, bucket, key, partBytes, partsInFlight, uploads);
+        return new S3MultipartUpload(s3(), bucket, key, partBytes, partsInFlight, uploads);
     }
 
     @Override
     public InputStream open(String key) throws IOException {
         try {
-            return s3.getObject(r -> r.bucket(bucket).key(key));
+            return s3().getObject(r -> r.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
             throw new NoSuchObjectException(key);
         } catch (SdkException e) {
@@ -65,12 +80,12 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public boolean create(String key, byte[] content) throws IOException {
         try {
-            s3.putObject(
-                    r -> r.bucket(bucket)
-                            .key(key)
-                            .contentLength((long) content.length)
-                            .ifNoneMatch("*"),
-                    RequestBody.fromBytes(content));
+            s3().putObject(
+                            r -> r.bucket(bucket)
+                                    .key(key)
+                                    .contentLength((long) content.length)
+                                    .ifNoneMatch("*"),
+                            RequestBody.fromBytes(content));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {
@@ -95,7 +110,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     public Optional<byte[]> get(String key) throws IOException {
         try {
             return Optional.of(
-                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+                    s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -112,7 +127,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     public List<String> list(String prefix) throws IOException {
         try {
             List<String> keys = new ArrayList<>();
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+            s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
                     .map(S3Object::key)
                     .forEach(keys::add);
             keys.sort(null);
@@ -130,7 +145,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                     .map(key -> ObjectIdentifier.builder().key(key).build())
                     .toList();
             try {
-                var response = s3.deleteObjects(r ->
+                var response = s3().deleteObjects(r ->
                         r.bucket(bucket).delete(Delete.builder().objects(batch).build()));
                 if (response.hasErrors() && !response.errors().isEmpty()) {
                     throw new IOException(
@@ -152,6 +167,23 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void close() {
         uploads.shutdownNow();
-        s3.close();
+        S3Client made = built;
+        if (made != null) {
+            made.close();
+        }
+    }
+
+    private S3Client s3() {
+        S3Client made = built;
+        if (made == null) {
+            synchronized (this) {
+                made = built;
+                if (made == null) {
+                    made = client.get();
+                    built = made;
+                }
+            }
+        }
+        return made;
     }
 }
