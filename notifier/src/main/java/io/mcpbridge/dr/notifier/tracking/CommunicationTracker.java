@@ -319,6 +319,8 @@ public class CommunicationTracker {
                         return;
                     }
                     pausedUntil.remove(key);
+                    // Credited with what the message said when it was composed (record), never with an update
+                    // that came meanwhile (latest): that one is still owed to the audience.
                     records.find(incidentId).ifPresent(found -> {
                         IncidentCommunication latest =
                                 tell.asked() == null ? found : found.toldAsked(tell.asked(), audience.name());
@@ -330,7 +332,7 @@ public class CommunicationTracker {
                                         Math.max(state.newsSent(), tell.news()),
                                         Math.max(
                                                 state.updatesSent(),
-                                                tell.update() > 0 ? tell.update() : latest.updates()))));
+                                                tell.update() > 0 ? tell.update() : record.updates()))));
                     });
                 }));
     }
@@ -367,12 +369,17 @@ public class CommunicationTracker {
                         LOG.warnf("the %s digest for %s was not delivered yet", due.period(), audience);
                         return;
                     }
+                    // Credited with what the digest carried, not with news or updates that came meanwhile.
                     for (IncidentCommunication carried : due.incidents()) {
-                        records.find(carried.incidentId())
-                                .ifPresent(latest -> records.save(latest.with(
-                                        audience,
-                                        latest.state(audience)
-                                                .told(clock.instant(), latest.news(), latest.updates()))));
+                        records.find(carried.incidentId()).ifPresent(latest -> {
+                            AudienceState state = latest.state(audience);
+                            records.save(latest.with(
+                                    audience,
+                                    state.told(
+                                            clock.instant(),
+                                            Math.max(state.newsSent(), carried.news()),
+                                            Math.max(state.updatesSent(), carried.updates()))));
+                        });
                     }
                 }));
     }
