@@ -256,6 +256,7 @@ public class CommunicationTracker {
         List<Obligations.Step> steps = Obligations.due(record, plan, now, dispatcher::reaches, REMINDER_GRACE);
         if (steps.size() == 1 && steps.get(0) instanceof Obligations.UpdateDue) {
             record = record.updateDue(plan, now);
+            LOG.infof("%s: update %d due", record.incidentId(), record.updates());
             records.save(record);
             steps = Obligations.due(record, plan, now, dispatcher::reaches, REMINDER_GRACE);
         }
@@ -300,6 +301,9 @@ public class CommunicationTracker {
         }
         inFlight.add(key);
         String incidentId = record.incidentId();
+        LOG.infof(
+                "%s: telling %s (news %d, update %d, record at news %d, update %d) through %d channel(s)",
+                incidentId, audience.name(), tell.news(), tell.update(), record.news(), record.updates(), sends.size());
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, error) -> onLoop(() -> {
                     inFlight.remove(key);
@@ -325,14 +329,14 @@ public class CommunicationTracker {
                         IncidentCommunication latest =
                                 tell.asked() == null ? found : found.toldAsked(tell.asked(), audience.name());
                         AudienceState state = latest.state(audience.name());
-                        records.save(latest.with(
-                                audience.name(),
-                                state.told(
-                                        clock.instant(),
-                                        Math.max(state.newsSent(), tell.news()),
-                                        Math.max(
-                                                state.updatesSent(),
-                                                tell.update() > 0 ? tell.update() : record.updates()))));
+                        AudienceState told = state.told(
+                                clock.instant(),
+                                Math.max(state.newsSent(), tell.news()),
+                                Math.max(state.updatesSent(), tell.update() > 0 ? tell.update() : record.updates()));
+                        LOG.infof(
+                                "%s: %s told, credited with news %d, update %d",
+                                incidentId, audience.name(), told.newsSent(), told.updatesSent());
+                        records.save(latest.with(audience.name(), told));
                     });
                 }));
     }
